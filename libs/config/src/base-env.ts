@@ -1,0 +1,38 @@
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+
+export const NODE_ENVS = ['development', 'production', 'test'] as const;
+export type NodeEnv = (typeof NODE_ENVS)[number];
+
+/** Settings every Gatehouse process has. Each service extends it with its own. */
+/** Explicit type annotations matter: they carry the metadata that converts "4100" to 4100. */
+export class BaseEnv {
+  @IsIn(NODE_ENVS)
+  NODE_ENV: NodeEnv = 'development';
+
+  @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// URL' })
+  DATABASE_URL: string = 'postgres://postgres@127.0.0.1:5432/gatehouse';
+
+  @Matches(/^amqps?:\/\//, { message: 'AMQP_URL must be an amqp:// URL' })
+  AMQP_URL: string = 'amqp://guest:guest@127.0.0.1:5672';
+
+  /** Prefix of every queue and exchange, so that several installations (or test runs) share one broker. */
+  @Matches(/^[a-z0-9][a-z0-9_.-]*$/, { message: 'AMQP_NAMESPACE may hold lower-case letters, digits, "_", "-" and "."' })
+  AMQP_NAMESPACE: string = 'gatehouse';
+
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  AMQP_PREFETCH: number = 50;
+
+  @IsInt()
+  @Min(100)
+  @Max(120000)
+  RPC_TIMEOUT_MS: number = 5000;
+
+  @IsIn(['debug', 'info', 'warn', 'error'])
+  LOG_LEVEL: 'debug' | 'info' | 'warn' | 'error' = 'info';
+
+  @IsOptional()
+  @IsString()
+  HTTP_HOST: string = '127.0.0.1';
+}

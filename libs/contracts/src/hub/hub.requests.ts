@@ -1,0 +1,225 @@
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
+import { Actor } from '../actor';
+import { PageRequest } from '../paging';
+import { USER_TYPES, UserType } from '../user-type';
+import { HUB_ACTIONS, HubAction } from './hub.actions';
+
+export const MAX_BULK_MEMBERS = 5000;
+
+class ActorRequest {
+  @ValidateNested()
+  @Type(() => Actor)
+  actor!: Actor;
+}
+
+class ActorPageRequest extends PageRequest {
+  @ValidateNested()
+  @Type(() => Actor)
+  actor!: Actor;
+}
+
+/** An account as the hub service records it on a membership (a copy of the invite service's registry). */
+export class MemberProfile {
+  @IsUUID()
+  accountId!: string;
+
+  @IsEmail()
+  @MaxLength(254)
+  email!: string;
+
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  displayName!: string;
+}
+
+export class CreateTenancyRequest extends ActorRequest {
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  name!: string;
+
+  @Matches(/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/, {
+    message: 'slug may hold lower-case letters, digits and inner hyphens (at most 63 characters)',
+  })
+  slug!: string;
+
+  @ValidateNested()
+  @Type(() => MemberProfile)
+  firstAdmin!: MemberProfile;
+}
+
+export class ListTenanciesRequest extends ActorPageRequest {}
+
+export class AddTenantAdminRequest extends ActorRequest {
+  @IsUUID()
+  tenancyId!: string;
+
+  @ValidateNested()
+  @Type(() => MemberProfile)
+  admin!: MemberProfile;
+}
+
+export class GetPolicyRequest extends ActorRequest {
+  @IsUUID()
+  tenancyId!: string;
+}
+
+export class UpdatePolicyRequest extends ActorRequest {
+  @IsUUID()
+  tenancyId!: string;
+
+  /** null switches the appendix off; undefined leaves it as it is. Length and blankness are checked by the hub. */
+  @IsOptional()
+  @ValidateIf((_, value) => value !== null)
+  @IsString()
+  inviteMessageAppendix?: string | null;
+
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(90)
+  inviteExpiryDays?: number;
+}
+
+export class CreateHubRequest extends ActorRequest {
+  @IsUUID()
+  tenancyId!: string;
+
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  name!: string;
+}
+
+export class ListHubsRequest extends ActorPageRequest {
+  @IsOptional()
+  @IsUUID()
+  tenancyId?: string;
+}
+
+export class GetHubRequest extends ActorRequest {
+  @IsUUID()
+  hubId!: string;
+}
+
+/** Internal: is this account a member of that Hub, and how? */
+export class GetMembershipRequest {
+  @IsUUID()
+  hubId!: string;
+
+  @IsUUID()
+  accountId!: string;
+}
+
+/**
+ * Lists a Hub's members. With an actor (the gateway always sends one) the caller must be a member and
+ * External Members see Team Members only; without one it is an internal call that sees everyone.
+ */
+export class ListMembersRequest extends PageRequest {
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => Actor)
+  actor?: Actor;
+
+  @IsUUID()
+  hubId!: string;
+
+  @IsOptional()
+  @IsIn(USER_TYPES)
+  userType?: UserType;
+}
+
+/** Internal, idempotent: adds accounts that are not members yet; the same batch twice gives the same state. */
+export class AddMembersBulkRequest {
+  @IsUUID()
+  hubId!: string;
+
+  @IsIn(USER_TYPES, { message: `userType must be one of ${USER_TYPES.join(', ')}` })
+  userType!: UserType;
+
+  @IsOptional()
+  @IsUUID()
+  addedBy?: string | null;
+
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MAX_BULK_MEMBERS)
+  @ValidateNested({ each: true })
+  @Type(() => MemberProfile)
+  members!: MemberProfile[];
+}
+
+export class UpdateMemberRequest extends ActorRequest {
+  @IsUUID()
+  hubId!: string;
+
+  @IsUUID()
+  accountId!: string;
+
+  @IsOptional()
+  @IsIn(USER_TYPES, { message: `userType must be one of ${USER_TYPES.join(', ')}` })
+  userType?: UserType;
+
+  @IsOptional()
+  @IsBoolean()
+  isHubAdmin?: boolean;
+
+  @IsOptional()
+  @IsBoolean()
+  canInvite?: boolean;
+}
+
+export class RemoveMemberRequest extends ActorRequest {
+  @IsUUID()
+  hubId!: string;
+
+  @IsUUID()
+  accountId!: string;
+}
+
+/** Internal: may this account do that in this Hub? The answer carries what the caller needs next. */
+export class CheckPermissionRequest {
+  @IsUUID()
+  hubId!: string;
+
+  @IsUUID()
+  accountId!: string;
+
+  @IsIn(HUB_ACTIONS)
+  action!: HubAction;
+
+  /** For `invite`: the user type the invitees would get. */
+  @IsOptional()
+  @IsIn(USER_TYPES)
+  userType?: UserType;
+}
+
+export class ListAuditRequest extends ActorPageRequest {
+  @IsUUID()
+  tenancyId!: string;
+
+  @IsOptional()
+  @IsUUID()
+  hubId?: string;
+}
+
+/** The longest invite message appendix a tenant admin may set (characters). */
+export const MAX_APPENDIX_LENGTH = 2000;

@@ -1,0 +1,50 @@
+import { ArrayMaxSize, IsBoolean, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+
+export const MAX_LOOKUP_EMAILS = 10000;
+export const MIN_PASSWORD_LENGTH = 10;
+export const MAX_PASSWORD_LENGTH = 200;
+
+/** "Are these emails registered?" — one round trip for up to 10,000 addresses, normalised by the service. */
+export class LookupAccountsRequest {
+  @ArrayMaxSize(MAX_LOOKUP_EMAILS)
+  @IsString({ each: true })
+  @MaxLength(320, { each: true })
+  emails!: string[];
+}
+
+export class CreateAccountRequest {
+  @IsString()
+  @MaxLength(320)
+  email!: string;
+
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  displayName!: string;
+
+  /** Strength is checked by the invite service, so that every route to an account applies one rule. */
+  @IsString()
+  @MaxLength(MAX_PASSWORD_LENGTH)
+  password!: string;
+
+  @IsOptional()
+  @IsBoolean()
+  isOperator?: boolean;
+}
+
+export class GetAccountRequest {
+  @IsUUID()
+  accountId!: string;
+}
+
+export class StatsRequest {}
+
+export class VerifyCredentialsRequest {
+  @IsString()
+  @MaxLength(320)
+  email!: string;
+
+  @IsString()
+  @MaxLength(MAX_PASSWORD_LENGTH)
+  password!: string;
+}

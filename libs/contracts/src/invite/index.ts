@@ -1,0 +1,3 @@
+export * from './account.patterns';
+export * from './account.requests';
+export * from './account.views';

@@ -1,0 +1,74 @@
+import {
+  AddMembersBulkRequest,
+  AddMembersBulkResult,
+  AddTenantAdminRequest,
+  AuditEntryView,
+  CheckPermissionRequest,
+  CreateHubRequest,
+  CreateTenancyRequest,
+  GetHubRequest,
+  GetMembershipRequest,
+  GetPolicyRequest,
+  HUB_PATTERNS,
+  HubView,
+  HubWithMembershipView,
+  ListAuditRequest,
+  ListHubsRequest,
+  ListMembersRequest,
+  ListTenanciesRequest,
+  MembershipView,
+  PermissionDecision,
+  PolicyView,
+  RemoveMemberRequest,
+  TenancyView,
+  UpdateMemberRequest,
+  UpdatePolicyRequest,
+} from './hub';
+import {
+  ACCOUNT_PATTERNS,
+  AccountStats,
+  AccountView,
+  CreateAccountRequest,
+  GetAccountRequest,
+  LookupAccountsRequest,
+  LookupAccountsResult,
+  StatsRequest,
+  VerifyCredentialsRequest,
+} from './invite';
+import { Page } from './paging';
+
+interface Rpc<TRequest, TResponse> {
+  request: TRequest;
+  response: TResponse;
+}
+
+/**
+ * Every request/response pattern with its request and response type: the typed RPC client takes a
+ * pattern and checks the payload and the result against this map.
+ */
+export interface RpcContract {
+  [HUB_PATTERNS.TENANCY_CREATE]: Rpc<CreateTenancyRequest, TenancyView>;
+  [HUB_PATTERNS.TENANCY_LIST]: Rpc<ListTenanciesRequest, Page<TenancyView>>;
+  [HUB_PATTERNS.TENANT_ADMIN_ADD]: Rpc<AddTenantAdminRequest, { tenancyId: string; accountId: string }>;
+  [HUB_PATTERNS.POLICY_GET]: Rpc<GetPolicyRequest, PolicyView>;
+  [HUB_PATTERNS.POLICY_UPDATE]: Rpc<UpdatePolicyRequest, PolicyView>;
+  [HUB_PATTERNS.HUB_CREATE]: Rpc<CreateHubRequest, HubWithMembershipView>;
+  [HUB_PATTERNS.HUB_LIST]: Rpc<ListHubsRequest, Page<HubView>>;
+  [HUB_PATTERNS.HUB_GET]: Rpc<GetHubRequest, HubWithMembershipView>;
+  [HUB_PATTERNS.MEMBERSHIP_GET]: Rpc<GetMembershipRequest, MembershipView | null>;
+  [HUB_PATTERNS.MEMBER_LIST]: Rpc<ListMembersRequest, Page<MembershipView>>;
+  [HUB_PATTERNS.MEMBER_ADD_BULK]: Rpc<AddMembersBulkRequest, AddMembersBulkResult>;
+  [HUB_PATTERNS.MEMBER_UPDATE]: Rpc<UpdateMemberRequest, MembershipView>;
+  [HUB_PATTERNS.MEMBER_REMOVE]: Rpc<RemoveMemberRequest, { removed: true }>;
+  [HUB_PATTERNS.PERMISSION_CHECK]: Rpc<CheckPermissionRequest, PermissionDecision>;
+  [HUB_PATTERNS.AUDIT_LIST]: Rpc<ListAuditRequest, Page<AuditEntryView>>;
+  [ACCOUNT_PATTERNS.LOOKUP]: Rpc<LookupAccountsRequest, LookupAccountsResult>;
+  [ACCOUNT_PATTERNS.CREATE]: Rpc<CreateAccountRequest, AccountView>;
+  [ACCOUNT_PATTERNS.GET]: Rpc<GetAccountRequest, AccountView>;
+  [ACCOUNT_PATTERNS.STATS]: Rpc<StatsRequest, AccountStats>;
+  [ACCOUNT_PATTERNS.CREDENTIALS_VERIFY]: Rpc<VerifyCredentialsRequest, AccountView>;
+}
+
+export type RpcPattern = keyof RpcContract;
+export type RpcRequest<P extends RpcPattern> = RpcContract[P]['request'];
+export type RpcResponse<P extends RpcPattern> = RpcContract[P]['response'];

@@ -1,0 +1,4 @@
+export * from './inbox';
+export * from './outbox-relay';
+export * from './outbox-schema';
+export * from './outbox-writer';

@@ -1,0 +1,31 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import { currentCorrelationId } from '../correlation';
+import { outboxChannel } from './outbox-schema';
+
+export interface PendingEvent {
+  name: string;
+  payload: object;
+}
+
+/**
+ * Records events in the same transaction as the state change they announce (pass the transaction's
+ * EntityManager). Nothing is published here: the relay does that after commit. pg_notify is
+ * transactional too, so the relay is woken exactly when the rows become visible.
+ */
+export class OutboxWriter {
+  constructor(private readonly schema: string) {}
+
+  async add(manager: EntityManager, events: PendingEvent | PendingEvent[], correlationId?: string | null): Promise<string[]> {
+    const list = Array.isArray(events) ? events : [events];
+    if (list.length === 0) return [];
+    const ids = list.map(() => randomUUID());
+    await manager.query(
+      `INSERT INTO "${this.schema}".outbox (id, event_name, payload, correlation_id)
+       SELECT id, name, payload, $4 FROM unnest($1::uuid[], $2::text[], $3::jsonb[]) AS t(id, name, payload)`,
+      [ids, list.map((e) => e.name), list.map((e) => JSON.stringify(e.payload)), correlationId ?? currentCorrelationId()],
+    );
+    await manager.query('SELECT pg_notify($1, $2)', [outboxChannel(this.schema), '']);
+    return ids;
+  }
+}

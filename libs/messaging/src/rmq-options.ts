@@ -1,0 +1,41 @@
+import { RmqOptions, Transport } from '@nestjs/microservices';
+import { AmqpNames, queueOptions } from './topology';
+
+export interface RmqSettings {
+  url: string;
+  names: AmqpNames;
+  prefetch: number;
+}
+
+/** TCP no-delay: with manual acks and Nagle on, an RPC round trip took 44 ms here instead of 0.4 ms. */
+const socketOptions = { connectionOptions: { noDelay: true } };
+
+/**
+ * A Nest RMQ server on one of our queues: durable, manual acks (AckInterceptor acks or rejects every
+ * message explicitly), bounded prefetch, dead-lettering as declared by assertTopology.
+ */
+export function rmqServerOptions(settings: RmqSettings, queue: string): RmqOptions {
+  return {
+    transport: Transport.RMQ,
+    options: {
+      urls: [settings.url],
+      queue,
+      queueOptions: queueOptions(settings.names, queue),
+      noAck: false,
+      prefetchCount: settings.prefetch,
+      persistent: true,
+      socketOptions,
+    },
+  };
+}
+
+/** A Nest RMQ client that sends requests to another service's RPC queue (replies via direct reply-to). */
+export function rmqClientOptions(settings: Omit<RmqSettings, 'prefetch'>, queue: string): NonNullable<RmqOptions['options']> {
+  return {
+    urls: [settings.url],
+    queue,
+    queueOptions: queueOptions(settings.names, queue),
+    persistent: true,
+    socketOptions,
+  };
+}

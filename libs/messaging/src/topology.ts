@@ -1,0 +1,66 @@
+import type { Channel } from 'amqplib';
+import { ServiceName } from '@gatehouse/contracts';
+
+/** Names of every exchange and queue of one installation, all under its namespace. */
+export class AmqpNames {
+  constructor(readonly namespace: string) {}
+
+  /** Topic exchange for every domain event; routing key = event name. */
+  get eventsExchange(): string {
+    return `${this.namespace}.events`;
+  }
+
+  /** Where rejected (nacked) and expired messages go, routed by the queue they came from. */
+  get deadLetterExchange(): string {
+    return `${this.namespace}.dead-letter`;
+  }
+
+  rpcQueue(service: ServiceName): string {
+    return `${this.namespace}.${service}.rpc`;
+  }
+
+  eventsQueue(service: ServiceName): string {
+    return `${this.namespace}.${service}.events`;
+  }
+
+  deadLetterQueue(queue: string): string {
+    return `${queue}.dead`;
+  }
+}
+
+/** Queue arguments; every party that declares a queue must pass exactly these, or RabbitMQ refuses. */
+export function queueOptions(names: AmqpNames, queue: string) {
+  return {
+    durable: true,
+    arguments: {
+      'x-dead-letter-exchange': names.deadLetterExchange,
+      'x-dead-letter-routing-key': queue,
+    },
+  };
+}
+
+export interface ServiceTopology {
+  service: ServiceName;
+  /** Event-name patterns (topic wildcards allowed) this service consumes; none = no events queue. */
+  consumes: string[];
+}
+
+/**
+ * Declares the exchanges, this service's queues, their dead-letter queues and the event bindings.
+ * Idempotent; run at every boot before the Nest servers start consuming.
+ */
+export async function assertTopology(channel: Channel, names: AmqpNames, topology: ServiceTopology): Promise<void> {
+  await channel.assertExchange(names.eventsExchange, 'topic', { durable: true });
+  await channel.assertExchange(names.deadLetterExchange, 'direct', { durable: true });
+  const queues = [names.rpcQueue(topology.service)];
+  if (topology.consumes.length > 0) queues.push(names.eventsQueue(topology.service));
+  for (const queue of queues) {
+    await channel.assertQueue(queue, queueOptions(names, queue));
+    const dead = names.deadLetterQueue(queue);
+    await channel.assertQueue(dead, { durable: true });
+    await channel.bindQueue(dead, names.deadLetterExchange, queue);
+  }
+  for (const pattern of topology.consumes) {
+    await channel.bindQueue(names.eventsQueue(topology.service), names.eventsExchange, pattern);
+  }
+}

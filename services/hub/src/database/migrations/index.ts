@@ -1,0 +1,4 @@
+import { InitialHubSchema1764150000000 } from './1764150000000-initial-hub-schema';
+
+/** In order. A new migration is appended here and never edited after it has shipped. */
+export const HUB_MIGRATIONS = [InitialHubSchema1764150000000];

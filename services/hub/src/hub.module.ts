@@ -1,0 +1,56 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { TypeOrmModule, getDataSourceToken } from '@nestjs/typeorm';
+import { serviceDataSourceOptions } from '@gatehouse/database';
+import { BrokerConnection, MessagingModule } from '@gatehouse/messaging';
+import { ObservabilityModule } from '@gatehouse/observability';
+import { DataSource } from 'typeorm';
+import { AuditEntryEntity } from './audit/audit-entry.entity';
+import { AuditController } from './audit/audit.controller';
+import { AuditWriter } from './audit/audit-writer';
+import { HUB_MIGRATIONS } from './database/migrations';
+import { HubEnv, HUB_SCHEMA } from './hub.config';
+import { HubController } from './hubs/hub.controller';
+import { HubEntity } from './hubs/hub.entity';
+import { HubService } from './hubs/hub.service';
+import { MembersController } from './membership/members.controller';
+import { MembersService } from './membership/members.service';
+import { MembershipEntity } from './membership/membership.entity';
+import { AccessService } from './permissions/access.service';
+import { PermissionsController } from './permissions/permissions.controller';
+import { TenancyPolicyEntity } from './tenancy/tenancy-policy.entity';
+import { TenancyController } from './tenancy/tenancy.controller';
+import { TenancyEntity } from './tenancy/tenancy.entity';
+import { TenancyService } from './tenancy/tenancy.service';
+import { TenantAdminEntity } from './tenancy/tenant-admin.entity';
+
+const ENTITIES = [TenancyEntity, TenancyPolicyEntity, TenantAdminEntity, HubEntity, MembershipEntity, AuditEntryEntity];
+
+/** The hub service's root module: the only place its infrastructure modules are configured. */
+@Module({})
+export class HubModule {
+  static forRoot(env: HubEnv): DynamicModule {
+    return {
+      module: HubModule,
+      imports: [
+        TypeOrmModule.forRoot(
+          serviceDataSourceOptions({ url: env.DATABASE_URL, schema: HUB_SCHEMA, entities: ENTITIES, migrations: HUB_MIGRATIONS }),
+        ),
+        MessagingModule.register({
+          amqpUrl: env.AMQP_URL,
+          namespace: env.AMQP_NAMESPACE,
+          rpcTimeoutMs: env.RPC_TIMEOUT_MS,
+          outbox: { schema: HUB_SCHEMA, databaseUrl: env.DATABASE_URL },
+        }),
+        ObservabilityModule.register('hub', {
+          inject: [getDataSourceToken(), BrokerConnection],
+          useFactory: (dataSource: DataSource, broker: BrokerConnection) => [
+            { name: 'database', check: async () => (await dataSource.query('SELECT 1')).length === 1 },
+            { name: 'broker', check: () => broker.isHealthy() },
+          ],
+        }),
+      ],
+      controllers: [TenancyController, HubController, MembersController, PermissionsController, AuditController],
+      providers: [{ provide: HubEnv, useValue: env }, AccessService, AuditWriter, TenancyService, HubService, MembersService],
+    };
+  }
+}

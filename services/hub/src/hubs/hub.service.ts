@@ -1,0 +1,111 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  CreateHubRequest,
+  DEFAULT_PAGE_SIZE,
+  ERROR_CODES,
+  GetHubRequest,
+  HUB_EVENTS,
+  HubView,
+  HubWithMembershipView,
+  ListHubsRequest,
+  MembersAddedPayload,
+  Page,
+} from '@gatehouse/contracts';
+import { DomainError, OutboxWriter } from '@gatehouse/messaging';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { AuditWriter } from '../audit/audit-writer';
+import { MembershipEntity } from '../membership/membership.entity';
+import { AccessService } from '../permissions/access.service';
+import { isUniqueViolation } from '../unique-violation';
+import { toHubView, toMembershipView } from '../views';
+import { HubEntity } from './hub.entity';
+
+@Injectable()
+export class HubService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: AccessService,
+    private readonly audit: AuditWriter,
+    private readonly outbox: OutboxWriter,
+  ) {}
+
+  /** Tenant admins (and operators) create Hubs; the creator becomes the first Hub admin, a Team Member. */
+  async create({ actor, tenancyId, name }: CreateHubRequest): Promise<HubWithMembershipView> {
+    await this.access.requireTenancyAdmin(actor, tenancyId);
+    const id = randomUUID();
+    try {
+      return await this.dataSource.transaction(async (manager) => {
+        await manager.query('INSERT INTO hub.hubs (id, tenancy_id, name, created_by) VALUES ($1, $2, $3, $4)', [
+          id,
+          tenancyId,
+          name.trim(),
+          actor.accountId,
+        ]);
+        await manager.query(
+          `INSERT INTO hub.memberships (hub_id, account_id, email, display_name, user_type, is_hub_admin, can_invite)
+           VALUES ($1, $2, $3, $4, 'TEAM_MEMBER', true, true)`,
+          [id, actor.accountId, actor.email, actor.displayName],
+        );
+        const hub = await manager.findOneOrFail(HubEntity, { where: { id } });
+        const membership = await manager.findOneOrFail(MembershipEntity, {
+          where: { hubId: id, accountId: actor.accountId },
+        });
+        const payload: MembersAddedPayload = {
+          hubId: id,
+          tenancyId,
+          hubName: hub.name,
+          userType: 'TEAM_MEMBER',
+          addedBy: actor.accountId,
+          members: [{ accountId: actor.accountId, email: actor.email, displayName: actor.displayName }],
+        };
+        await this.outbox.add(manager, { name: HUB_EVENTS.MEMBERS_ADDED, payload });
+        await this.audit.append(manager, [
+          { tenancyId, hubId: id, actorAccountId: actor.accountId, action: 'hub.created', details: { name: hub.name } },
+          {
+            tenancyId,
+            hubId: id,
+            actorAccountId: actor.accountId,
+            action: 'member.added',
+            subject: actor.email,
+            details: { userType: 'TEAM_MEMBER', isHubAdmin: true },
+          },
+        ]);
+        return { ...toHubView(hub), membership: toMembershipView(membership) };
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) {
+        throw new DomainError(ERROR_CODES.HUB_NAME_TAKEN, `This tenancy already has a Hub named "${name.trim()}".`);
+      }
+      throw error;
+    }
+  }
+
+  /** The Hubs the actor belongs to; with a tenancy the actor administers, every Hub of it. */
+  async list({ actor, tenancyId, limit = DEFAULT_PAGE_SIZE, offset = 0 }: ListHubsRequest): Promise<Page<HubView>> {
+    const query = this.dataSource.manager.createQueryBuilder(HubEntity, 'h').orderBy('h.name').addOrderBy('h.id');
+    const seesWholeTenancy =
+      tenancyId !== undefined && (actor.isOperator || (await this.access.isTenantAdmin(tenancyId, actor.accountId)));
+    if (tenancyId !== undefined) query.andWhere('h.tenancy_id = :tenancyId', { tenancyId });
+    if (!seesWholeTenancy) {
+      query.innerJoin(MembershipEntity, 'm', 'm.hub_id = h.id AND m.account_id = :accountId', {
+        accountId: actor.accountId,
+      });
+    }
+    const [rows, total] = await query.take(limit).skip(offset).getManyAndCount();
+    return { items: rows.map(toHubView), total, limit, offset };
+  }
+
+  async get({ actor, hubId }: GetHubRequest): Promise<HubWithMembershipView> {
+    const hub = await this.dataSource.manager.findOne(HubEntity, { where: { id: hubId } });
+    const notFound = new DomainError(ERROR_CODES.HUB_NOT_FOUND, 'No such Hub.');
+    if (!hub) throw notFound;
+    const membership = await this.access.membership(hubId, actor.accountId);
+    if (membership) return { ...toHubView(hub), membership: toMembershipView(membership) };
+    if (actor.isOperator || (await this.access.isTenantAdmin(hub.tenancyId, actor.accountId))) {
+      return { ...toHubView(hub), membership: null };
+    }
+    throw notFound;
+  }
+}

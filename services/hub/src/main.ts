@@ -1,0 +1,26 @@
+import 'reflect-metadata';
+import { loadEnv } from '@gatehouse/config';
+import { bootBackendService } from '@gatehouse/service-runtime';
+import { HubEnv } from './hub.config';
+import { HubModule } from './hub.module';
+import { HUB_CONSUMES } from './hub.topology';
+
+export async function startHub(source: Record<string, string | undefined> = process.env) {
+  const env = loadEnv(HubEnv, source);
+  return bootBackendService({
+    service: 'hub',
+    module: HubModule.forRoot(env),
+    amqpUrl: env.AMQP_URL,
+    prefetch: env.AMQP_PREFETCH,
+    logLevel: env.LOG_LEVEL,
+    consumes: HUB_CONSUMES,
+    http: { port: env.HTTP_PORT, host: env.HTTP_HOST },
+  });
+}
+
+if (require.main === module) {
+  startHub().catch((error: Error) => {
+    process.stderr.write(`hub failed to start: ${error.message}\n`);
+    process.exit(1);
+  });
+}

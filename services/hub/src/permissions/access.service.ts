@@ -1,0 +1,74 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Actor, ERROR_CODES, HubAction, UserType } from '@gatehouse/contracts';
+import { DomainError } from '@gatehouse/messaging';
+import { DataSource, EntityManager } from 'typeorm';
+import { HubEntity } from '../hubs/hub.entity';
+import { MembershipEntity } from '../membership/membership.entity';
+import { TenancyEntity } from '../tenancy/tenancy.entity';
+import { TenantAdminEntity } from '../tenancy/tenant-admin.entity';
+import { decide } from './permission-matrix';
+
+export interface HubAccess {
+  hub: HubEntity;
+  membership: MembershipEntity;
+  scope: 'all' | 'own' | null;
+}
+
+const hubNotFound = () => new DomainError(ERROR_CODES.HUB_NOT_FOUND, 'No such Hub.');
+
+/**
+ * Loads what a permission depends on and applies the matrix. Every hub-service operation goes
+ * through here, so authorisation is decided where the data lives.
+ */
+@Injectable()
+export class AccessService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async membership(hubId: string, accountId: string, manager: EntityManager = this.dataSource.manager) {
+    return manager.findOne(MembershipEntity, { where: { hubId, accountId } });
+  }
+
+  async requireHubAction(
+    actor: Pick<Actor, 'accountId'>,
+    hubId: string,
+    action: HubAction,
+    options: { userType?: UserType; manager?: EntityManager } = {},
+  ): Promise<HubAccess> {
+    const manager = options.manager ?? this.dataSource.manager;
+    const hub = await manager.findOne(HubEntity, { where: { id: hubId } });
+    if (!hub) throw hubNotFound();
+    const membership = await this.membership(hubId, actor.accountId, manager);
+    const decision = decide(membership, action, options.userType);
+    if (!decision.allowed) throw new DomainError(decision.code, decision.message, { hubId, action });
+    return { hub, membership: membership!, scope: decision.scope };
+  }
+
+  async isTenantAdmin(tenancyId: string, accountId: string): Promise<boolean> {
+    return this.dataSource.manager.exists(TenantAdminEntity, { where: { tenancyId, accountId } });
+  }
+
+  /**
+   * Tenant admins of the tenancy and platform operators pass. Others learn only that it does not
+   * exist, unless they are members of one of its Hubs (then they know it and are told "not allowed").
+   */
+  async requireTenancyAdmin(actor: Actor, tenancyId: string): Promise<TenancyEntity> {
+    const tenancy = await this.dataSource.manager.findOne(TenancyEntity, { where: { id: tenancyId } });
+    if (!tenancy) throw new DomainError(ERROR_CODES.TENANCY_NOT_FOUND, 'No such tenancy.');
+    if (actor.isOperator || (await this.isTenantAdmin(tenancyId, actor.accountId))) return tenancy;
+    const knowsIt: unknown[] = await this.dataSource.query(
+      `SELECT 1 FROM hub.memberships m JOIN hub.hubs h ON h.id = m.hub_id
+       WHERE h.tenancy_id = $1 AND m.account_id = $2 LIMIT 1`,
+      [tenancyId, actor.accountId],
+    );
+    if (knowsIt.length === 0) throw new DomainError(ERROR_CODES.TENANCY_NOT_FOUND, 'No such tenancy.');
+    throw new DomainError(ERROR_CODES.PERMISSION_DENIED, 'Only a tenant admin of this tenancy can do that.');
+  }
+
+  /** Locks the Hub row so that concurrent changes to its admins are serialised (last-admin rule). */
+  async lockHub(manager: EntityManager, hubId: string): Promise<HubEntity> {
+    const hub = await manager.findOne(HubEntity, { where: { id: hubId }, lock: { mode: 'pessimistic_write' } });
+    if (!hub) throw hubNotFound();
+    return hub;
+  }
+}

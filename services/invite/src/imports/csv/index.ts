@@ -1,0 +1,12 @@
+export { parseInviteCsv } from './parse-invite-csv';
+export { buildReportCsv, csvCell, type ReportRow, type ReportCsvOptions } from './report-csv';
+export { CsvRefusedError, type CsvRefusalCode } from './csv-refused-error';
+export {
+  CSV_FIXES,
+  DEFAULT_CSV_LIMITS,
+  type CsvDelimiter,
+  type CsvLimits,
+  type ParsedInviteCsv,
+  type ParsedRow,
+  type RowOutcome,
+} from './types';
