@@ -18,6 +18,7 @@ module.exports = {
     '<rootDir>/libs/**/*.spec.ts',
     '<rootDir>/services/**/*.spec.ts',
     '<rootDir>/services/**/test/**/*.int-spec.ts',
+    '<rootDir>/libs/**/test/**/*.int-spec.ts',
     '<rootDir>/test/e2e/**/*.e2e-spec.ts',
   ],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],

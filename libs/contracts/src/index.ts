@@ -6,4 +6,5 @@ export * from './invite';
 export * from './paging';
 export * from './rpc-contract';
 export * from './services';
+export * from './system-actor';
 export * from './user-type';

@@ -1,9 +1,49 @@
 import { INestApplication } from '@nestjs/common';
-import { Actor, HUB_PATTERNS, HubWithMembershipView, MemberProfile, UserType } from '@gatehouse/contracts';
+import {
+  Actor,
+  HUB_EVENTS,
+  HUB_PATTERNS,
+  HubWithMembershipView,
+  MemberProfile,
+  MembersAddedPayload,
+  RpcPattern,
+  RpcRequest,
+  RpcResponse,
+  TenancyView,
+  UpdateMemberRequest,
+  UserType,
+} from '@gatehouse/contracts';
 import { RpcClient } from '@gatehouse/messaging';
-import { deleteNamespace, newNamespace, resetSchemas, testProcessEnv, testRpcClient } from '@gatehouse/testing';
+import {
+  EventSpy,
+  deleteNamespace,
+  newNamespace,
+  queryTestDb,
+  resetSchemas,
+  testProcessEnv,
+  testRpcClient,
+} from '@gatehouse/testing';
 import { randomUUID } from 'node:crypto';
 import { startHub } from '../src/main';
+
+/** A tenancy with its first tenant admin, and a Hub that admin created (so they are its first Hub admin). */
+export interface World {
+  tenancy: TenancyView;
+  tenantAdmin: Actor;
+  hub: HubWithMembershipView;
+}
+
+export type MemberPatch = Pick<UpdateMemberRequest, 'userType' | 'isHubAdmin' | 'canInvite'>;
+
+/** An audit row as a tenant admin would read it. */
+export interface AuditRow {
+  tenancy_id: string;
+  hub_id: string | null;
+  actor_account_id: string | null;
+  action: string;
+  subject: string | null;
+  details: Record<string, unknown>;
+}
 
 /** A running hub service on the real PostgreSQL and RabbitMQ, and an RPC client to talk to it. */
 export class HubFixture {
@@ -11,6 +51,8 @@ export class HubFixture {
   rpc!: RpcClient;
   readonly namespace = newNamespace('hub');
   readonly operator = makeActor('Olga Operator', true);
+  private readonly spies: EventSpy[] = [];
+  private markerTenancy: TenancyView | null = null;
 
   async start(): Promise<void> {
     await resetSchemas('hub');
@@ -19,14 +61,27 @@ export class HubFixture {
   }
 
   async stop(): Promise<void> {
+    await Promise.all(this.spies.map((spy) => spy.stop()));
     await this.rpc?.close();
     await this.app?.close();
     await deleteNamespace(this.namespace);
   }
 
+  /** The typed RPC call another internal service would make. */
+  call<P extends RpcPattern>(pattern: P, request: RpcRequest<P>): Promise<RpcResponse<P>> {
+    return this.rpc.call(pattern, request);
+  }
+
+  /** Records every event the hub publishes from now on; stopped with the fixture. */
+  async spyOnEvents(): Promise<EventSpy> {
+    const spy = await EventSpy.start(this.namespace);
+    this.spies.push(spy);
+    return spy;
+  }
+
   async createTenancy(admin: Actor) {
     const slug = `t-${randomUUID().slice(0, 8)}`;
-    return this.rpc.call(HUB_PATTERNS.TENANCY_CREATE, {
+    return this.call(HUB_PATTERNS.TENANCY_CREATE, {
       actor: this.operator,
       name: `Tenancy ${slug}`,
       slug,
@@ -35,22 +90,95 @@ export class HubFixture {
   }
 
   async createHub(tenancyId: string, creator: Actor, name = `Hub ${randomUUID().slice(0, 8)}`) {
-    return this.rpc.call(HUB_PATTERNS.HUB_CREATE, { actor: creator, tenancyId, name });
+    return this.call(HUB_PATTERNS.HUB_CREATE, { actor: creator, tenancyId, name });
+  }
+
+  async createWorld(adminName = 'Tess Tenant-Admin'): Promise<World> {
+    const tenantAdmin = makeActor(adminName);
+    const tenancy = await this.createTenancy(tenantAdmin);
+    const hub = await this.createHub(tenancy.id, tenantAdmin);
+    return { tenancy, tenantAdmin, hub };
   }
 
   async addMember(hub: HubWithMembershipView, member: Actor, userType: UserType) {
-    return this.rpc.call(HUB_PATTERNS.MEMBER_ADD_BULK, {
+    return this.call(HUB_PATTERNS.MEMBER_ADD_BULK, {
       hubId: hub.id,
       userType,
       addedBy: hub.createdBy,
       members: [profileOf(member)],
     });
   }
+
+  /** A new account that has just been added to the Hub. */
+  async join(hub: HubWithMembershipView, displayName: string, userType: UserType): Promise<Actor> {
+    const member = makeActor(displayName);
+    await this.addMember(hub, member, userType);
+    return member;
+  }
+
+  async updateMember(hub: HubWithMembershipView, by: Actor, member: Actor, patch: MemberPatch) {
+    return this.call(HUB_PATTERNS.MEMBER_UPDATE, { actor: by, hubId: hub.id, accountId: member.accountId, ...patch });
+  }
+
+  async removeMember(hub: HubWithMembershipView, by: Actor, member: Actor) {
+    return this.call(HUB_PATTERNS.MEMBER_REMOVE, { actor: by, hubId: hub.id, accountId: member.accountId });
+  }
+
+  /** What the hub currently records about that account in that Hub (null: not a member). */
+  async membership(hub: HubWithMembershipView, member: Actor) {
+    return this.call(HUB_PATTERNS.MEMBERSHIP_GET, { hubId: hub.id, accountId: member.accountId });
+  }
+
+  /** The Hub's audit trail, oldest first, straight from the database. */
+  async auditRows(hubId: string): Promise<AuditRow[]> {
+    return queryTestDb<AuditRow>(
+      `SELECT tenancy_id, hub_id, actor_account_id, action, subject, details
+       FROM hub.audit_log WHERE hub_id = $1 ORDER BY id`,
+      [hubId],
+    );
+  }
+
+  async countRows(table: 'memberships' | 'audit_log' | 'outbox', hubId?: string): Promise<number> {
+    const where = hubId ? (table === 'outbox' ? `WHERE payload->>'hubId' = $1` : 'WHERE hub_id = $1') : '';
+    const [{ count }] = await queryTestDb<{ count: string }>(
+      `SELECT count(*) FROM hub.${table} ${where}`,
+      hubId ? [hubId] : [],
+    );
+    return Number(count);
+  }
+
+  /**
+   * Waits until every event the hub committed so far has reached `spy`: it makes the hub announce one
+   * more event and waits for that one. The relay publishes in commit order over one confirmed channel,
+   * so anything earlier has arrived by then — "exactly once" and "never" can be asserted without sleeping.
+   */
+  async flushEvents(spy: EventSpy): Promise<void> {
+    this.markerTenancy ??= await this.createTenancy(this.operator);
+    const marker = await this.createHub(this.markerTenancy.id, this.operator, `marker ${randomUUID()}`);
+    await eventually(
+      () => spy.named<MembersAddedPayload>(HUB_EVENTS.MEMBERS_ADDED).some((e) => e.payload.hubId === marker.id),
+      'the marker event',
+    );
+  }
+}
+
+/** Polls `condition` until it holds; fails with `what` after a generous deadline (never a speed assertion). */
+export async function eventually(condition: () => boolean | Promise<boolean>, what: string, timeoutMs = 10000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`Gave up waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
 }
 
 export function makeActor(displayName: string, isOperator = false): Actor {
   const id = randomUUID();
-  return { accountId: id, email: `${displayName.toLowerCase().replace(/\W+/g, '.')}.${id.slice(0, 6)}@example.com`, displayName, isOperator };
+  return {
+    accountId: id,
+    email: `${displayName.toLowerCase().replace(/\W+/g, '.')}.${id.slice(0, 6)}@example.com`,
+    displayName,
+    isOperator,
+  };
 }
 
 export function profileOf(actor: Actor): MemberProfile {

@@ -3,7 +3,13 @@ const EDGE_SPACE = /^[\s\u200b-\u200d\u2060]+|[\s\u200b-\u200d\u2060]+$/g;
 const MAILTO = /^mailto:/i;
 
 export function trimCell(cell: string): string {
+  // Fast path for the usual cell: a printable ASCII character at both ends leaves nothing to trim.
+  if (isPrintableAscii(cell.charCodeAt(0)) && isPrintableAscii(cell.charCodeAt(cell.length - 1))) return cell;
   return cell.replace(EDGE_SPACE, '');
+}
+
+function isPrintableAscii(code: number): boolean {
+  return code > 0x20 && code < 0x7f;
 }
 
 /**
@@ -12,7 +18,7 @@ export function trimCell(cell: string): string {
  */
 export function extractAddress(cell: string): string {
   let value = trimCell(cell);
-  // Left quoted by a line read without CSV quoting (see split-line.ts).
+  // Left quoted by a line read without CSV quoting (see split-line.ts), or typed like that.
   if (value.length >= 2 && value.startsWith('"') && value.endsWith('"')) {
     value = trimCell(value.slice(1, -1).replaceAll('""', '"'));
   }

@@ -1,12 +1,12 @@
 import { CsvError, parse } from 'csv-parse/sync';
-import { splitFirstCell } from './split-line';
+import { splitLine } from './split-line';
 import type { CsvDelimiter } from './types';
 
 /** Receives each record with the physical line it starts on. */
 export type RecordVisitor = (line: number, fields: readonly string[]) => void;
 
 export interface ReadRecordsReport {
-  /** Lines whose CSV quoting was broken; each was read on its own by splitFirstCell. */
+  /** Lines whose CSV quoting was broken; each was read on its own by splitLine. */
   repairedLines: number[];
   /** Set when too many broken quotes made the rest of the file be read line by line, from this line. */
   lineByLineFrom: number | null;
@@ -16,7 +16,7 @@ const NEWLINE = 0x0a;
 // csv-parse's sync API keeps every record in memory: read in chunks so that the row limit stops a huge file early.
 const CHUNK_RECORDS = 10_000;
 // Each broken record restarts csv-parse; past these bounds the rest is read line by line (linear, no quoting).
-const MAX_REPAIRS = 1_000;
+const MAX_REPAIRS = 200;
 const WORK_FACTOR = 4;
 const QUOTING_ERRORS = new Set([
   'INVALID_OPENING_QUOTE',
@@ -33,6 +33,11 @@ const QUOTING_ERRORS = new Set([
  * halves the parse time: a record spans one line plus the line ends inside its quoted fields.
  */
 export function readRecords(text: string, delimiter: CsvDelimiter, firstLine: number, visit: RecordVisitor): ReadRecordsReport {
+  // Without a quote there is no CSV quoting to honour: splitting lines gives the same records, many times faster.
+  if (!text.includes('"')) {
+    readLineByLine(text, firstLine, delimiter, visit);
+    return { repairedLines: [], lineByLineFrom: null };
+  }
   const buf = Buffer.from(text, 'utf8');
   const options = { delimiter, record_delimiter: '\n', relax_column_count: true };
   const repairedLines: number[] = [];
@@ -42,7 +47,7 @@ export function readRecords(text: string, delimiter: CsvDelimiter, firstLine: nu
 
   while (offset < buf.length) {
     if (repairedLines.length >= MAX_REPAIRS || workLeft < 0) {
-      readLineByLine(buf, offset, line, delimiter, visit);
+      readLineByLine(buf.toString('utf8', offset), line, delimiter, visit);
       return { repairedLines, lineByLineFrom: line };
     }
     const segment = buf.subarray(offset);
@@ -71,7 +76,7 @@ export function readRecords(text: string, delimiter: CsvDelimiter, firstLine: nu
 
     if (broken) {
       const end = lineEnd(buf, offset);
-      visit(line, splitFirstCell(buf.toString('utf8', offset, end), delimiter));
+      visit(line, splitLine(buf.toString('utf8', offset, end), delimiter));
       repairedLines.push(line);
       offset = end + 1;
       line += 1;
@@ -82,10 +87,12 @@ export function readRecords(text: string, delimiter: CsvDelimiter, firstLine: nu
   return { repairedLines, lineByLineFrom: null };
 }
 
-function readLineByLine(buf: Buffer, offset: number, line: number, delimiter: CsvDelimiter, visit: RecordVisitor): void {
-  for (let start = offset, at = line; start < buf.length; at++) {
-    const end = lineEnd(buf, start);
-    visit(at, splitFirstCell(buf.toString('utf8', start, end), delimiter));
+function readLineByLine(text: string, firstLine: number, delimiter: CsvDelimiter, visit: RecordVisitor): void {
+  let line = firstLine;
+  for (let start = 0; start < text.length; line++) {
+    const newline = text.indexOf('\n', start);
+    const end = newline < 0 ? text.length : newline;
+    visit(line, splitLine(text.slice(start, end), delimiter));
     start = end + 1;
   }
 }

@@ -1,27 +1,30 @@
 /**
- * Splits one physical line into its first cell and the rest, for lines whose CSV quoting is
- * broken. Tolerant where CSV is strict: a quote that never closes is an ordinary character, and
- * text after a closing quote (`"Name" <a@b.com>`) stays in the cell. The first cell keeps its quotes.
+ * Splits one physical line into cells without CSV quoting rules, for lines whose quoting is broken
+ * and for files with no quote at all (where it is exactly what csv-parse would give). Only the
+ * first cell is read with care: when it starts with a quote, it runs to the closing quote, and
+ * text after that quote (`"Name" <a@b.com>`) stays in the cell, quotes included; a quote that
+ * never closes is an ordinary character. The other cells only tell whether the row is blank.
  */
-export function splitFirstCell(line: string, delimiter: string): [first: string, rest: string] {
-  const end = firstCellEnd(line, delimiter);
-  return [line.slice(0, end), end < line.length ? line.slice(end + delimiter.length) : ''];
+export function splitLine(line: string, delimiter: string): string[] {
+  if (!line.startsWith('"')) return line.split(delimiter);
+  const end = quotedCellEnd(line, delimiter);
+  if (end >= line.length) return [line];
+  return [line.slice(0, end), ...line.slice(end + delimiter.length).split(delimiter)];
 }
 
-function firstCellEnd(line: string, delimiter: string): number {
-  const plainEnd = (from: number): number => {
+function quotedCellEnd(line: string, delimiter: string): number {
+  const delimiterFrom = (from: number): number => {
     const at = line.indexOf(delimiter, from);
     return at < 0 ? line.length : at;
   };
-  if (!line.startsWith('"')) return plainEnd(0);
   let from = 1;
   for (;;) {
     const quote = line.indexOf('"', from);
-    if (quote < 0) return plainEnd(0);
+    if (quote < 0) return delimiterFrom(0);
     if (line[quote + 1] === '"') {
       from = quote + 2;
       continue;
     }
-    return plainEnd(quote + 1);
+    return delimiterFrom(quote + 1);
   }
 }

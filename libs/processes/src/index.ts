@@ -1,0 +1,2 @@
+export * from './process-group';
+export * from './process-specs';

@@ -1,0 +1,79 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { ProcessName, processCommand } from './process-specs';
+
+export interface StartedProcess {
+  name: ProcessName;
+  port: number;
+  child: ChildProcess;
+}
+
+/**
+ * Starts compiled Gatehouse processes as children, waits until each answers /health/ready, and stops
+ * them all together. Used by `npm start` and by the whole-system tests.
+ */
+export class ProcessGroup {
+  readonly started: StartedProcess[] = [];
+  private readonly output: string[] = [];
+
+  constructor(private readonly options: { inheritOutput?: boolean } = {}) {}
+
+  async start(name: ProcessName, port: number, env: Record<string, string>): Promise<StartedProcess> {
+    const { command, args } = processCommand(name);
+    const child = spawn(command, args, {
+      env: { ...process.env, ...env, HTTP_PORT: String(port) },
+      stdio: this.options.inheritOutput ? 'inherit' : 'pipe',
+    });
+    if (!this.options.inheritOutput) {
+      const keep = (chunk: Buffer) => {
+        this.output.push(`[${name}] ${chunk.toString()}`);
+        if (this.output.length > 500) this.output.shift();
+      };
+      child.stdout?.on('data', keep);
+      child.stderr?.on('data', keep);
+    }
+    const started = { name, port, child };
+    this.started.push(started);
+    await this.waitReady(started);
+    return started;
+  }
+
+  /** The last lines the children printed (for a failing test's message). */
+  recentOutput(): string {
+    return this.output.join('');
+  }
+
+  async stop(name?: ProcessName): Promise<void> {
+    const targets = this.started.filter((p) => !name || p.name === name);
+    await Promise.all(targets.map((p) => stopChild(p.child)));
+    for (const target of targets) this.started.splice(this.started.indexOf(target), 1);
+  }
+
+  private async waitReady({ name, port, child }: StartedProcess, timeoutMs = 60_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      if (child.exitCode !== null) {
+        throw new Error(`${name} exited with code ${child.exitCode} while starting:\n${this.recentOutput()}`);
+      }
+      try {
+        const response = await fetch(`http://127.0.0.1:${port}/health/ready`);
+        if (response.ok) return;
+      } catch {
+        // not listening yet
+      }
+      await new Promise((resolve) => setTimeout(resolve, 150));
+    }
+    throw new Error(`${name} was not ready within ${timeoutMs} ms:\n${this.recentOutput()}`);
+  }
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const force = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    child.once('exit', () => {
+      clearTimeout(force);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}

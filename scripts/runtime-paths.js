@@ -1,0 +1,6 @@
+// Loaded with `node -r` before a compiled entry point: resolves the @gatehouse/* aliases onto dist/.
+const path = require('node:path');
+require('tsconfig-paths').register({
+  baseUrl: path.join(__dirname, '..', 'dist'),
+  paths: { '@gatehouse/*': ['libs/*/src'] },
+});

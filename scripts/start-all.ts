@@ -1,0 +1,78 @@
+import { AmqpNames, RpcClient } from '@gatehouse/messaging';
+import { DEFAULT_PORTS, PROCESS_NAMES, ProcessGroup, repoRoot } from '@gatehouse/processes';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { DEMO_ADMIN, seedDemo } from './dev-demo';
+
+/**
+ * `npm start`: every Gatehouse process against the configured PostgreSQL and RabbitMQ (defaults:
+ * localhost). Each process runs its own migrations at start. In development a JWT secret is made
+ * once and kept in var/, and an empty database gets a demo tenancy, Hub and admin.
+ */
+function developmentSecret(): string {
+  const file = path.join(repoRoot(), 'var', 'dev-jwt-secret');
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 });
+  }
+  return fs.readFileSync(file, 'utf8').trim();
+}
+
+async function main(): Promise<void> {
+  const production = process.env.NODE_ENV === 'production';
+  const env: Record<string, string> = { NODE_ENV: process.env.NODE_ENV ?? 'development' };
+  if (!process.env.JWT_SECRET) {
+    if (production) throw new Error('JWT_SECRET must be set in production.');
+    env.JWT_SECRET = developmentSecret();
+  }
+  const group = new ProcessGroup({ inheritOutput: true });
+  const shutdown = () => {
+    void group.stop().then(() => process.exit(0));
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+
+  try {
+    for (const name of PROCESS_NAMES) {
+      const port = Number(process.env[`${name.toUpperCase()}_PORT`] ?? DEFAULT_PORTS[name]);
+      await group.start(name, port, env);
+    }
+  } catch (error) {
+    await group.stop();
+    throw error;
+  }
+
+  const gateway = group.started.find((p) => p.name === 'gateway')!;
+  const base = `http://localhost:${gateway.port}`;
+  let demo = '';
+  if (!production) {
+    const rpc = new RpcClient({
+      url: process.env.AMQP_URL ?? 'amqp://guest:guest@127.0.0.1:5672',
+      names: new AmqpNames(process.env.AMQP_NAMESPACE ?? 'gatehouse'),
+      timeoutMs: 10_000,
+    });
+    if (await seedDemo(rpc)) demo = `\n  Demo data created. Sign in as ${DEMO_ADMIN.email} / ${DEMO_ADMIN.password}`;
+    else demo = `\n  Demo sign-in (if you kept the demo data): ${DEMO_ADMIN.email} / ${DEMO_ADMIN.password}`;
+    await rpc.close();
+  }
+  const lines = [
+    '',
+    'Gatehouse is running:',
+    `  API          ${base}/api/v1`,
+    `  API docs     ${base}/api/docs`,
+    `  Health       ${base}/health/ready`,
+    ...group.started
+      .filter((p) => p.name !== 'gateway')
+      .map((p) => `  ${p.name.padEnd(12)} http://localhost:${p.port}/health/ready  (metrics: /metrics)`),
+    demo,
+    '  Stop with Ctrl+C.',
+    '',
+  ];
+  process.stdout.write(lines.join('\n') + '\n');
+}
+
+main().catch((error: Error) => {
+  process.stderr.write(`Gatehouse failed to start: ${error.message}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,126 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateIf,
+} from 'class-validator';
+import { USER_TYPES, UserType } from '@gatehouse/contracts';
+
+export class PageQuery {
+  @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 50 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  limit?: number;
+
+  @ApiPropertyOptional({ minimum: 0, default: 0 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  offset?: number;
+}
+
+export class CreateTenancyBody {
+  @ApiProperty({ example: 'Acme Ltd' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  name!: string;
+
+  @ApiProperty({ example: 'acme' })
+  @Matches(/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/, {
+    message: 'slug may hold lower-case letters, digits and inner hyphens (at most 63 characters)',
+  })
+  slug!: string;
+
+  @ApiProperty({ description: 'Email of an existing account that becomes the first tenant admin' })
+  @IsString()
+  @MaxLength(320)
+  firstAdminEmail!: string;
+}
+
+export class AddTenantAdminBody {
+  @ApiProperty()
+  @IsString()
+  @MaxLength(320)
+  email!: string;
+}
+
+export class UpdatePolicyBody {
+  @ApiPropertyOptional({ nullable: true, maxLength: 2000, description: 'Plain text; null switches the appendix off' })
+  @IsOptional()
+  @ValidateIf((_, value) => value !== null)
+  @IsString()
+  @MaxLength(20000)
+  inviteMessageAppendix?: string | null;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 90 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(90)
+  inviteExpiryDays?: number;
+}
+
+export class AuditQuery extends PageQuery {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsUUID()
+  hubId?: string;
+}
+
+export class CreateHubBody {
+  @ApiProperty()
+  @IsUUID()
+  tenancyId!: string;
+
+  @ApiProperty({ example: 'Project Falcon' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  name!: string;
+}
+
+export class ListHubsQuery extends PageQuery {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsUUID()
+  tenancyId?: string;
+}
+
+export class ListMembersQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: USER_TYPES })
+  @IsOptional()
+  @IsIn(USER_TYPES)
+  userType?: UserType;
+}
+
+export class UpdateMemberBody {
+  @ApiPropertyOptional({ enum: USER_TYPES })
+  @IsOptional()
+  @IsIn(USER_TYPES, { message: `userType must be one of ${USER_TYPES.join(', ')}` })
+  userType?: UserType;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsBoolean()
+  isHubAdmin?: boolean;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsBoolean()
+  canInvite?: boolean;
+}

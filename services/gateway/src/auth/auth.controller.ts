@@ -1,0 +1,49 @@
+import { Body, Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ThrottlerGuard } from '@nestjs/throttler';
+import { ACCOUNT_PATTERNS, Actor, MAX_PASSWORD_LENGTH } from '@gatehouse/contracts';
+import { RpcClient } from '@gatehouse/messaging';
+import { IsString, MaxLength, MinLength } from 'class-validator';
+import { CurrentActor } from './current-actor.decorator';
+import { Public } from './public.decorator';
+import { TokenService } from './token.service';
+
+class SignInBody {
+  @ApiProperty({ example: 'ada@example.com' })
+  @IsString()
+  @MinLength(3)
+  @MaxLength(320)
+  email!: string;
+
+  @ApiProperty({ format: 'password' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(MAX_PASSWORD_LENGTH)
+  password!: string;
+}
+
+@ApiTags('auth')
+@Controller('api/v1')
+export class AuthController {
+  constructor(
+    private readonly rpc: RpcClient,
+    private readonly tokens: TokenService,
+  ) {}
+
+  /** Exchanges email and password for a short-lived bearer token. Rate-limited per client address. */
+  @Public()
+  @UseGuards(ThrottlerGuard)
+  @Post('auth/sign-in')
+  @HttpCode(200)
+  async signIn(@Body() body: SignInBody) {
+    const account = await this.rpc.call(ACCOUNT_PATTERNS.CREDENTIALS_VERIFY, body);
+    const token = await this.tokens.issue(account);
+    return { ...token, tokenType: 'Bearer', account };
+  }
+
+  @ApiBearerAuth()
+  @Get('me')
+  me(@CurrentActor() actor: Actor) {
+    return actor;
+  }
+}

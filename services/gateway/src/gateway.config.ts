@@ -1,0 +1,34 @@
+import { BaseEnv } from '@gatehouse/config';
+import { IsInt, IsOptional, IsString, IsUrl, Max, Min, MinLength } from 'class-validator';
+
+export class GatewayEnv extends BaseEnv {
+  /** 0 = any free port (tests). */
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  HTTP_PORT: number = 3000;
+
+  /** HS256 signing key for access tokens. Required: there is no built-in default. */
+  @IsString({ message: 'JWT_SECRET is required (at least 32 random characters)' })
+  @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
+  JWT_SECRET!: string;
+
+  @IsInt()
+  @Min(60)
+  @Max(86400)
+  JWT_TTL_SECONDS: number = 900;
+
+  /** Sign-in attempts allowed per client address per minute. */
+  @IsInt()
+  @Min(1)
+  SIGN_IN_RATE_LIMIT: number = 10;
+
+  /** Bearer token Prometheus uses for /metrics; unset = operators' tokens only. */
+  @IsOptional()
+  @IsString()
+  @MinLength(16)
+  METRICS_TOKEN?: string;
+
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'] }, { message: 'PUBLIC_BASE_URL must be an http(s) URL' })
+  PUBLIC_BASE_URL: string = 'http://localhost:3000';
+}

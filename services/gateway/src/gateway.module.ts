@@ -1,0 +1,47 @@
+import { DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { BrokerConnection, MessagingModule, createValidationPipe } from '@gatehouse/messaging';
+import { ObservabilityModule } from '@gatehouse/observability';
+import { AccountResolver } from './api/account-resolver';
+import { HubsController } from './api/hubs.controller';
+import { TenanciesController } from './api/tenancies.controller';
+import { AuthController } from './auth/auth.controller';
+import { AuthGuard } from './auth/auth.guard';
+import { TokenService } from './auth/token.service';
+import { HttpErrorFilter } from './errors/http-error.filter';
+import { GatewayEnv } from './gateway.config';
+import { CorrelationMiddleware } from './http/correlation.middleware';
+
+/** The gateway's root module: HTTP in, RPC out; it keeps no data of its own. */
+@Module({})
+export class GatewayModule implements NestModule {
+  static forRoot(env: GatewayEnv): DynamicModule {
+    return {
+      module: GatewayModule,
+      imports: [
+        JwtModule.register({}),
+        ThrottlerModule.forRoot([{ name: 'default', ttl: 60_000, limit: env.SIGN_IN_RATE_LIMIT }]),
+        MessagingModule.register({ amqpUrl: env.AMQP_URL, namespace: env.AMQP_NAMESPACE, rpcTimeoutMs: env.RPC_TIMEOUT_MS }),
+        ObservabilityModule.register('gateway', {
+          inject: [BrokerConnection],
+          useFactory: (broker: BrokerConnection) => [{ name: 'broker', check: () => broker.isHealthy() }],
+        }),
+      ],
+      controllers: [AuthController, TenanciesController, HubsController],
+      providers: [
+        { provide: GatewayEnv, useValue: env },
+        TokenService,
+        AccountResolver,
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_PIPE, useValue: createValidationPipe() },
+        { provide: APP_FILTER, useClass: HttpErrorFilter },
+      ],
+    };
+  }
+
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(CorrelationMiddleware).forRoutes('*');
+  }
+}

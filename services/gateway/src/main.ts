@@ -1,0 +1,28 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { loadEnv } from '@gatehouse/config';
+import { currentCorrelationId } from '@gatehouse/messaging';
+import { JsonLogger } from '@gatehouse/observability';
+import { GatewayEnv } from './gateway.config';
+import { GatewayModule } from './gateway.module';
+import { mountOpenApi } from './openapi';
+
+export async function startGateway(source: Record<string, string | undefined> = process.env) {
+  const env = loadEnv(GatewayEnv, source);
+  const app = await NestFactory.create(GatewayModule.forRoot(env), {
+    logger: new JsonLogger('gateway', env.LOG_LEVEL, currentCorrelationId),
+  });
+  app.enableShutdownHooks();
+  app.getHttpAdapter().getInstance().set('trust proxy', 'loopback');
+  app.getHttpAdapter().getInstance().disable('x-powered-by');
+  mountOpenApi(app);
+  await app.listen(env.HTTP_PORT, env.HTTP_HOST);
+  return app;
+}
+
+if (require.main === module) {
+  startGateway().catch((error: Error) => {
+    process.stderr.write(`gateway failed to start: ${error.message}\n`);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,41 @@
+import { Controller } from '@nestjs/common';
+import { MessagePattern, Payload } from '@nestjs/microservices';
+import {
+  ACCOUNT_PATTERNS,
+  AccountStats,
+  CreateAccountRequest,
+  GetAccountRequest,
+  LookupAccountsRequest,
+  VerifyCredentialsRequest,
+} from '@gatehouse/contracts';
+import { AccountsService } from './accounts.service';
+
+@Controller()
+export class AccountsController {
+  constructor(private readonly accounts: AccountsService) {}
+
+  @MessagePattern(ACCOUNT_PATTERNS.LOOKUP)
+  lookup(@Payload() request: LookupAccountsRequest) {
+    return this.accounts.lookup(request.emails);
+  }
+
+  @MessagePattern(ACCOUNT_PATTERNS.CREATE)
+  create(@Payload() request: CreateAccountRequest) {
+    return this.accounts.create(request);
+  }
+
+  @MessagePattern(ACCOUNT_PATTERNS.GET)
+  get(@Payload() request: GetAccountRequest) {
+    return this.accounts.get(request.accountId);
+  }
+
+  @MessagePattern(ACCOUNT_PATTERNS.STATS)
+  async stats(): Promise<AccountStats> {
+    return { accounts: await this.accounts.count() };
+  }
+
+  @MessagePattern(ACCOUNT_PATTERNS.CREDENTIALS_VERIFY)
+  verify(@Payload() request: VerifyCredentialsRequest) {
+    return this.accounts.verifyCredentials(request.email, request.password);
+  }
+}

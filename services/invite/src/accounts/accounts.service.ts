@@ -1,0 +1,123 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  ACCOUNT_EVENTS,
+  AccountCreatedPayload,
+  AccountView,
+  CreateAccountRequest,
+  ERROR_CODES,
+  LookupAccountsResult,
+} from '@gatehouse/contracts';
+import { normalizeEmail } from '@gatehouse/email-address';
+import { DomainError, OutboxWriter } from '@gatehouse/messaging';
+import { randomUUID } from 'node:crypto';
+import { DataSource, EntityManager } from 'typeorm';
+import { AccountEntity } from './account.entity';
+import { PasswordHasher } from './password-hasher';
+import { checkPasswordStrength } from './password-policy';
+
+/** Chunks of 1,000: larger ANY() arrays made PostgreSQL pick a sequential scan over 1M accounts. */
+const LOOKUP_CHUNK = 1000;
+
+export const toAccountView = (a: AccountEntity): AccountView => ({
+  id: a.id,
+  email: a.email,
+  displayName: a.displayName,
+  isOperator: a.isOperator,
+  createdAt: a.createdAt.toISOString(),
+});
+
+export function requireEmail(raw: string): string {
+  const result = normalizeEmail(raw);
+  if (!result.ok) {
+    throw new DomainError(ERROR_CODES.ACCOUNT_INVALID_EMAIL, `"${raw.slice(0, 320)}" is not an email address: ${result.reason}.`);
+  }
+  return result.email;
+}
+
+@Injectable()
+export class AccountsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly hasher: PasswordHasher,
+    private readonly outbox: OutboxWriter,
+  ) {}
+
+  /**
+   * Creates an account inside the caller's transaction (so that an accept or a sign-up creates the
+   * account and whatever comes with it at once) and records `invite.account.created`.
+   */
+  async createIn(manager: EntityManager, request: CreateAccountRequest): Promise<AccountEntity> {
+    const email = requireEmail(request.email);
+    checkPasswordStrength(request.password, email);
+    const displayName = request.displayName.trim();
+    if (displayName === '') throw new DomainError(ERROR_CODES.VALIDATION_FAILED, 'Display name must not be empty.');
+    const passwordHash = await this.hasher.hash(request.password);
+    const id = randomUUID();
+    const inserted: unknown[] = await manager.query(
+      `INSERT INTO invite.accounts (id, email, display_name, password_hash, is_operator)
+       VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING RETURNING id`,
+      [id, email, displayName, passwordHash, request.isOperator ?? false],
+    );
+    if (inserted.length === 0) {
+      throw new DomainError(ERROR_CODES.ACCOUNT_EMAIL_TAKEN, 'An account with this email address already exists. Sign in instead.');
+    }
+    const payload: AccountCreatedPayload = { accountId: id, email, displayName };
+    await this.outbox.add(manager, { name: ACCOUNT_EVENTS.CREATED, payload });
+    return manager.findOneByOrFail(AccountEntity, { id });
+  }
+
+  async create(request: CreateAccountRequest): Promise<AccountView> {
+    return toAccountView(await this.dataSource.transaction((manager) => this.createIn(manager, request)));
+  }
+
+  async get(accountId: string): Promise<AccountView> {
+    const account = await this.dataSource.manager.findOneBy(AccountEntity, { id: accountId });
+    if (!account) throw new DomainError(ERROR_CODES.ACCOUNT_NOT_FOUND, 'No such account.');
+    return toAccountView(account);
+  }
+
+  async count(): Promise<number> {
+    return this.dataSource.manager.count(AccountEntity);
+  }
+
+  /** Which of these addresses have an account? One query per 1,000 normalised addresses. */
+  async lookup(emails: string[], manager: EntityManager = this.dataSource.manager): Promise<LookupAccountsResult> {
+    const invalid: LookupAccountsResult['invalid'] = [];
+    const normalised = new Set<string>();
+    for (const input of emails) {
+      const result = normalizeEmail(input);
+      if (result.ok) normalised.add(result.email);
+      else invalid.push({ input, reason: result.reason });
+    }
+    const all = [...normalised];
+    const registered: LookupAccountsResult['registered'] = [];
+    for (let start = 0; start < all.length; start += LOOKUP_CHUNK) {
+      const rows: { id: string; email: string; display_name: string }[] = await manager.query(
+        'SELECT id, email, display_name FROM invite.accounts WHERE email = ANY($1::text[])',
+        [all.slice(start, start + LOOKUP_CHUNK)],
+      );
+      for (const row of rows) registered.push({ email: row.email, accountId: row.id, displayName: row.display_name });
+    }
+    return { registered, invalid };
+  }
+
+  /** Sign-in: the same answer, after the same work, for an unknown address and a wrong password. */
+  async verifyCredentials(rawEmail: string, password: string): Promise<AccountView> {
+    const denied = new DomainError(ERROR_CODES.AUTH_INVALID_CREDENTIALS, 'The email address or password is not right.');
+    const normalised = normalizeEmail(rawEmail);
+    const account = normalised.ok
+      ? await this.dataSource.manager
+          .createQueryBuilder(AccountEntity, 'a')
+          .addSelect('a.passwordHash')
+          .where('a.email = :email', { email: normalised.email })
+          .getOne()
+      : null;
+    if (!account) {
+      await this.hasher.burn(password);
+      throw denied;
+    }
+    if (!(await this.hasher.verify(account.passwordHash, password))) throw denied;
+    return toAccountView(account);
+  }
+}

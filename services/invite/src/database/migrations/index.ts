@@ -1,0 +1,4 @@
+import { Accounts1764150100000 } from './1764150100000-accounts';
+
+/** In order. A new migration is appended here and never edited after it has shipped. */
+export const INVITE_MIGRATIONS = [Accounts1764150100000];

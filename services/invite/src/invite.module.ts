@@ -1,0 +1,49 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { TypeOrmModule, getDataSourceToken } from '@nestjs/typeorm';
+import { serviceDataSourceOptions } from '@gatehouse/database';
+import { BrokerConnection, MessagingModule } from '@gatehouse/messaging';
+import { ObservabilityModule } from '@gatehouse/observability';
+import { DataSource } from 'typeorm';
+import { AccountEntity } from './accounts/account.entity';
+import { AccountsController } from './accounts/accounts.controller';
+import { AccountsService } from './accounts/accounts.service';
+import { PasswordHasher } from './accounts/password-hasher';
+import { INVITE_MIGRATIONS } from './database/migrations';
+import { InviteEnv, INVITE_SCHEMA } from './invite.config';
+
+const ENTITIES = [AccountEntity];
+
+/** The invite service's root module: the only place its infrastructure modules are configured. */
+@Module({})
+export class InviteModule {
+  static forRoot(env: InviteEnv): DynamicModule {
+    return {
+      module: InviteModule,
+      imports: [
+        TypeOrmModule.forRoot(
+          serviceDataSourceOptions({
+            url: env.DATABASE_URL,
+            schema: INVITE_SCHEMA,
+            entities: ENTITIES,
+            migrations: INVITE_MIGRATIONS,
+          }),
+        ),
+        MessagingModule.register({
+          amqpUrl: env.AMQP_URL,
+          namespace: env.AMQP_NAMESPACE,
+          rpcTimeoutMs: env.RPC_TIMEOUT_MS,
+          outbox: { schema: INVITE_SCHEMA, databaseUrl: env.DATABASE_URL },
+        }),
+        ObservabilityModule.register('invite', {
+          inject: [getDataSourceToken(), BrokerConnection],
+          useFactory: (dataSource: DataSource, broker: BrokerConnection) => [
+            { name: 'database', check: async () => (await dataSource.query('SELECT 1')).length === 1 },
+            { name: 'broker', check: () => broker.isHealthy() },
+          ],
+        }),
+      ],
+      controllers: [AccountsController],
+      providers: [{ provide: InviteEnv, useValue: env }, PasswordHasher, AccountsService],
+    };
+  }
+}

@@ -1,0 +1,26 @@
+import 'reflect-metadata';
+import { loadEnv } from '@gatehouse/config';
+import { bootBackendService } from '@gatehouse/service-runtime';
+import { InviteEnv } from './invite.config';
+import { InviteModule } from './invite.module';
+import { INVITE_CONSUMES } from './invite.topology';
+
+export async function startInvite(source: Record<string, string | undefined> = process.env) {
+  const env = loadEnv(InviteEnv, source);
+  return bootBackendService({
+    service: 'invite',
+    module: InviteModule.forRoot(env),
+    amqpUrl: env.AMQP_URL,
+    prefetch: env.AMQP_PREFETCH,
+    logLevel: env.LOG_LEVEL,
+    consumes: INVITE_CONSUMES,
+    http: { port: env.HTTP_PORT, host: env.HTTP_HOST },
+  });
+}
+
+if (require.main === module) {
+  startInvite().catch((error: Error) => {
+    process.stderr.write(`invite failed to start: ${error.message}\n`);
+    process.exit(1);
+  });
+}
