@@ -16,7 +16,9 @@ export class BaseEnv {
   AMQP_URL: string = 'amqp://guest:guest@127.0.0.1:5672';
 
   /** Prefix of every queue and exchange, so that several installations (or test runs) share one broker. */
-  @Matches(/^[a-z0-9][a-z0-9_.-]*$/, { message: 'AMQP_NAMESPACE may hold lower-case letters, digits, "_", "-" and "."' })
+  @Matches(/^[a-z0-9][a-z0-9_.-]*$/, {
+    message: 'AMQP_NAMESPACE may hold lower-case letters, digits, "_", "-" and "."',
+  })
   AMQP_NAMESPACE: string = 'gatehouse';
 
   @IsInt()

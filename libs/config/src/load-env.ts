@@ -10,9 +10,7 @@ export class EnvValidationError extends Error {
 }
 
 function describe(errors: ValidationError[]): string[] {
-  return errors.flatMap((error) =>
-    Object.values(error.constraints ?? {}).map((text) => `${error.property}: ${text}`),
-  );
+  return errors.flatMap((error) => Object.values(error.constraints ?? {}).map((text) => `${error.property}: ${text}`));
 }
 
 /**

@@ -26,15 +26,34 @@ import {
 } from './hub';
 import {
   ACCOUNT_PATTERNS,
+  AcceptInviteRequest,
+  AcceptInviteResult,
   AccountStats,
   AccountView,
   CreateAccountRequest,
+  CreateInviteRequest,
+  CreateInviteResult,
   GetAccountRequest,
+  INVITE_PATTERNS,
+  InvitePreview,
+  InviteView,
+  ListInvitesRequest,
   LookupAccountsRequest,
   LookupAccountsResult,
+  PreviewInviteRequest,
+  ResendInviteRequest,
+  RevokeInviteRequest,
   StatsRequest,
   VerifyCredentialsRequest,
 } from './invite';
+import {
+  DeliveryView,
+  ListDeliveriesRequest,
+  NOTIFICATION_PATTERNS,
+  RenderPreviewRequest,
+  RenderedEmailView,
+  RetryDeliveryRequest,
+} from './notification';
 import { Page } from './paging';
 
 interface Rpc<TRequest, TResponse> {
@@ -67,6 +86,15 @@ export interface RpcContract {
   [ACCOUNT_PATTERNS.GET]: Rpc<GetAccountRequest, AccountView>;
   [ACCOUNT_PATTERNS.STATS]: Rpc<StatsRequest, AccountStats>;
   [ACCOUNT_PATTERNS.CREDENTIALS_VERIFY]: Rpc<VerifyCredentialsRequest, AccountView>;
+  [INVITE_PATTERNS.CREATE]: Rpc<CreateInviteRequest, CreateInviteResult>;
+  [INVITE_PATTERNS.LIST]: Rpc<ListInvitesRequest, Page<InviteView>>;
+  [INVITE_PATTERNS.RESEND]: Rpc<ResendInviteRequest, InviteView>;
+  [INVITE_PATTERNS.REVOKE]: Rpc<RevokeInviteRequest, InviteView>;
+  [INVITE_PATTERNS.PREVIEW_ACCEPT]: Rpc<PreviewInviteRequest, InvitePreview>;
+  [INVITE_PATTERNS.ACCEPT]: Rpc<AcceptInviteRequest, AcceptInviteResult>;
+  [NOTIFICATION_PATTERNS.DELIVERY_LIST]: Rpc<ListDeliveriesRequest, Page<DeliveryView>>;
+  [NOTIFICATION_PATTERNS.DELIVERY_RETRY]: Rpc<RetryDeliveryRequest, DeliveryView>;
+  [NOTIFICATION_PATTERNS.PREVIEW_RENDER]: Rpc<RenderPreviewRequest, RenderedEmailView>;
 }
 
 export type RpcPattern = keyof RpcContract;

@@ -1,8 +1,6 @@
 import { domainToASCII } from 'node:url';
 
-export type EmailNormalization =
-  | { ok: true; email: string }
-  | { ok: false; reason: string };
+export type EmailNormalization = { ok: true; email: string } | { ok: false; reason: string };
 
 // dot-atom local part (RFC 5322 atext); quoted local parts are legal but unheard of in invites.
 const LOCAL_PART = /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*$/;
@@ -24,7 +22,8 @@ export function normalizeEmail(raw: string): EmailNormalization {
   const local = value.slice(0, at);
   const domainInput = value.slice(at + 1);
   if (local.length > MAX_LOCAL_LENGTH) return { ok: false, reason: 'the part before "@" is over 64 characters' };
-  if (!LOCAL_PART.test(local)) return { ok: false, reason: 'the part before "@" has characters an address cannot have' };
+  if (!LOCAL_PART.test(local))
+    return { ok: false, reason: 'the part before "@" has characters an address cannot have' };
   const domain = domainToASCII(domainInput);
   if (domain === '') return { ok: false, reason: 'the domain is not valid' };
   const labels = domain.split('.');

@@ -30,7 +30,10 @@ export function rmqServerOptions(settings: RmqSettings, queue: string): RmqOptio
 }
 
 /** A Nest RMQ client that sends requests to another service's RPC queue (replies via direct reply-to). */
-export function rmqClientOptions(settings: Omit<RmqSettings, 'prefetch'>, queue: string): NonNullable<RmqOptions['options']> {
+export function rmqClientOptions(
+  settings: Omit<RmqSettings, 'prefetch'>,
+  queue: string,
+): NonNullable<RmqOptions['options']> {
   return {
     urls: [settings.url],
     queue,

@@ -3,7 +3,12 @@ import path from 'node:path';
 export const PROCESS_NAMES = ['hub', 'invite', 'notification', 'gateway'] as const;
 export type ProcessName = (typeof PROCESS_NAMES)[number];
 
-export const DEFAULT_PORTS: Record<ProcessName, number> = { gateway: 3000, hub: 3001, invite: 3002, notification: 3003 };
+export const DEFAULT_PORTS: Record<ProcessName, number> = {
+  gateway: 3000,
+  hub: 3001,
+  invite: 3002,
+  notification: 3003,
+};
 
 /** The repository root, found from the compiled (dist/) or source location of this file. */
 export function repoRoot(): string {

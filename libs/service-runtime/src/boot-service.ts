@@ -48,7 +48,12 @@ export async function bootBackendService(spec: BackendServiceSpec): Promise<INes
     const queues = [names.rpcQueue(spec.service)];
     if (spec.consumes.length > 0) queues.push(names.eventsQueue(spec.service));
     for (const queue of queues) {
-      const server = app.connectMicroservice(rmqServerOptions({ url: spec.amqpUrl, names, prefetch: spec.prefetch }, queue));
+      // Deferred, so that the filter, pipe and interceptor below are in place when the handlers are
+      // wired (connectMicroservice otherwise registers them at once, with none of these).
+      const server = app.connectMicroservice(
+        rmqServerOptions({ url: spec.amqpUrl, names, prefetch: spec.prefetch }, queue),
+        { deferInitialization: true },
+      );
       server.useGlobalPipes(createValidationPipe());
       server.useGlobalFilters(new RpcErrorFilter());
       server.useGlobalInterceptors(new RmqMessageInterceptor());

@@ -20,11 +20,15 @@ export class EventSpy {
     await spy.channel.assertExchange(exchange, 'topic', { durable: true });
     const { queue } = await spy.channel.assertQueue('', { exclusive: true, autoDelete: true });
     await spy.channel.bindQueue(queue, exchange, pattern);
-    await spy.channel.consume(queue, (message) => {
-      if (!message) return;
-      const packet = JSON.parse(message.content.toString()) as { data: EventEnvelope };
-      spy.events.push(packet.data);
-    }, { noAck: true });
+    await spy.channel.consume(
+      queue,
+      (message) => {
+        if (!message) return;
+        const packet = JSON.parse(message.content.toString()) as { data: EventEnvelope };
+        spy.events.push(packet.data);
+      },
+      { noAck: true },
+    );
     return spy;
   }
 

@@ -23,7 +23,11 @@ export class GatewayModule implements NestModule {
       imports: [
         JwtModule.register({}),
         ThrottlerModule.forRoot([{ name: 'default', ttl: 60_000, limit: env.SIGN_IN_RATE_LIMIT }]),
-        MessagingModule.register({ amqpUrl: env.AMQP_URL, namespace: env.AMQP_NAMESPACE, rpcTimeoutMs: env.RPC_TIMEOUT_MS }),
+        MessagingModule.register({
+          amqpUrl: env.AMQP_URL,
+          namespace: env.AMQP_NAMESPACE,
+          rpcTimeoutMs: env.RPC_TIMEOUT_MS,
+        }),
         ObservabilityModule.register('gateway', {
           inject: [BrokerConnection],
           useFactory: (broker: BrokerConnection) => [{ name: 'broker', check: () => broker.isHealthy() }],

@@ -33,7 +33,12 @@ export class HubModule {
       module: HubModule,
       imports: [
         TypeOrmModule.forRoot(
-          serviceDataSourceOptions({ url: env.DATABASE_URL, schema: HUB_SCHEMA, entities: ENTITIES, migrations: HUB_MIGRATIONS }),
+          serviceDataSourceOptions({
+            url: env.DATABASE_URL,
+            schema: HUB_SCHEMA,
+            entities: ENTITIES,
+            migrations: HUB_MIGRATIONS,
+          }),
         ),
         MessagingModule.register({
           amqpUrl: env.AMQP_URL,
@@ -50,7 +55,14 @@ export class HubModule {
         }),
       ],
       controllers: [TenancyController, HubController, MembersController, PermissionsController, AuditController],
-      providers: [{ provide: HubEnv, useValue: env }, AccessService, AuditWriter, TenancyService, HubService, MembersService],
+      providers: [
+        { provide: HubEnv, useValue: env },
+        AccessService,
+        AuditWriter,
+        TenancyService,
+        HubService,
+        MembersService,
+      ],
     };
   }
 }

@@ -1,4 +1,11 @@
-import { Actor, ERROR_CODES, HUB_ACTIONS, HUB_PATTERNS, HubWithMembershipView, TenancyView } from '@gatehouse/contracts';
+import {
+  Actor,
+  ERROR_CODES,
+  HUB_ACTIONS,
+  HUB_PATTERNS,
+  HubWithMembershipView,
+  TenancyView,
+} from '@gatehouse/contracts';
 import { randomUUID } from 'node:crypto';
 import { HubFixture, World, makeActor } from './hub-fixture';
 import { Role, matrixCases } from './product-matrix';
@@ -81,24 +88,27 @@ describe('permission matrix through the real RPC', () => {
       expect(decision.inviteExpiryDays).toBe(14);
     });
 
-    it.each([...HUB_ACTIONS])('a non-member asking for %s is told there is no such Hub, and nothing more', async (action) => {
-      for (const outsider of [stranger, otherTenantAdmin]) {
-        const decision = await hub.call(HUB_PATTERNS.PERMISSION_CHECK, {
-          hubId: h.id,
-          accountId: outsider.accountId,
-          action,
-          userType: 'TEAM_MEMBER',
-        });
-        expect(decision).toEqual({
-          allowed: false,
-          denial: { code: ERROR_CODES.HUB_NOT_FOUND, message: expect.any(String) },
-          scope: null,
-          hub: null,
-          membership: null,
-          inviteExpiryDays: null,
-        });
-      }
-    });
+    it.each([...HUB_ACTIONS])(
+      'a non-member asking for %s is told there is no such Hub, and nothing more',
+      async (action) => {
+        for (const outsider of [stranger, otherTenantAdmin]) {
+          const decision = await hub.call(HUB_PATTERNS.PERMISSION_CHECK, {
+            hubId: h.id,
+            accountId: outsider.accountId,
+            action,
+            userType: 'TEAM_MEMBER',
+          });
+          expect(decision).toEqual({
+            allowed: false,
+            denial: { code: ERROR_CODES.HUB_NOT_FOUND, message: expect.any(String) },
+            scope: null,
+            hub: null,
+            membership: null,
+            inviteExpiryDays: null,
+          });
+        }
+      },
+    );
 
     it('answers the same for a Hub that does not exist as for one the account is not in', async () => {
       const ask = (hubId: string) =>
@@ -260,9 +270,9 @@ describe('permission matrix through the real RPC', () => {
     });
 
     it('listing members of a Hub one is not in is HUB.NOT_FOUND', async () => {
-      await expect(
-        hub.call(HUB_PATTERNS.MEMBER_LIST, { actor: otherTenantAdmin, hubId: h.id }),
-      ).rejects.toMatchObject({ code: ERROR_CODES.HUB_NOT_FOUND });
+      await expect(hub.call(HUB_PATTERNS.MEMBER_LIST, { actor: otherTenantAdmin, hubId: h.id })).rejects.toMatchObject({
+        code: ERROR_CODES.HUB_NOT_FOUND,
+      });
     });
   });
 });

@@ -50,7 +50,13 @@ export function matrixCases(roles: readonly Role[] = ROLE_ORDER): MatrixCase[] {
   return MATRIX.flatMap(([action, inviteeType, ...cells]) =>
     roles.map((role) => {
       const cell = cells[ROLE_ORDER.indexOf(role)];
-      return { label: `${role}: ${action}${inviteeType ? ` as ${inviteeType}` : ''} → ${cell}`, role, action, inviteeType, cell };
+      return {
+        label: `${role}: ${action}${inviteeType ? ` as ${inviteeType}` : ''} → ${cell}`,
+        role,
+        action,
+        inviteeType,
+        cell,
+      };
     }),
   );
 }

@@ -16,14 +16,23 @@ export interface PendingEvent {
 export class OutboxWriter {
   constructor(private readonly schema: string) {}
 
-  async add(manager: EntityManager, events: PendingEvent | PendingEvent[], correlationId?: string | null): Promise<string[]> {
+  async add(
+    manager: EntityManager,
+    events: PendingEvent | PendingEvent[],
+    correlationId?: string | null,
+  ): Promise<string[]> {
     const list = Array.isArray(events) ? events : [events];
     if (list.length === 0) return [];
     const ids = list.map(() => randomUUID());
     await manager.query(
       `INSERT INTO "${this.schema}".outbox (id, event_name, payload, correlation_id)
        SELECT id, name, payload, $4 FROM unnest($1::uuid[], $2::text[], $3::jsonb[]) AS t(id, name, payload)`,
-      [ids, list.map((e) => e.name), list.map((e) => JSON.stringify(e.payload)), correlationId ?? currentCorrelationId()],
+      [
+        ids,
+        list.map((e) => e.name),
+        list.map((e) => JSON.stringify(e.payload)),
+        correlationId ?? currentCorrelationId(),
+      ],
     );
     await manager.query('SELECT pg_notify($1, $2)', [outboxChannel(this.schema), '']);
     return ids;

@@ -10,7 +10,10 @@ export class AccountResolver {
   async byEmail(email: string): Promise<MemberProfile> {
     const result = await this.rpc.call(ACCOUNT_PATTERNS.LOOKUP, { emails: [email] });
     if (result.invalid.length > 0) {
-      throw new DomainError(ERROR_CODES.ACCOUNT_INVALID_EMAIL, `"${email}" is not an email address: ${result.invalid[0].reason}.`);
+      throw new DomainError(
+        ERROR_CODES.ACCOUNT_INVALID_EMAIL,
+        `"${email}" is not an email address: ${result.invalid[0].reason}.`,
+      );
     }
     const found = result.registered[0];
     if (!found) throw new DomainError(ERROR_CODES.ACCOUNT_NOT_FOUND, `No account is registered for ${email}.`);

@@ -145,7 +145,13 @@ export class MembersService {
       target.updatedAt = new Date();
       await manager.save(target);
       const after = toMembershipView(target);
-      const payload: MemberChangedPayload = { hubId, tenancyId: hub.tenancyId, changedBy: actor.accountId, before, after };
+      const payload: MemberChangedPayload = {
+        hubId,
+        tenancyId: hub.tenancyId,
+        changedBy: actor.accountId,
+        before,
+        after,
+      };
       await this.outbox.add(manager, { name: HUB_EVENTS.MEMBER_CHANGED, payload });
       await this.audit.append(
         manager,

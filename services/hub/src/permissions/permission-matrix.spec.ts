@@ -11,7 +11,11 @@ describe('permission matrix (PRODUCT.md "Roles and permissions")', () => {
   it.each(matrixCases())('$label', ({ role, action, inviteeType, cell }) => {
     const decision = decide(ROLES[role], action, inviteeType);
     if (cell === 'no') {
-      expect(decision).toEqual({ allowed: false, code: ERROR_CODES.PERMISSION_DENIED, message: expect.stringMatching(/\w/) });
+      expect(decision).toEqual({
+        allowed: false,
+        code: ERROR_CODES.PERMISSION_DENIED,
+        message: expect.stringMatching(/\w/),
+      });
     } else {
       expect(decision).toEqual({ allowed: true, scope: cell === 'yes' ? null : cell });
     }

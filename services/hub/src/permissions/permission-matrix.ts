@@ -7,8 +7,7 @@ export interface MemberRights {
 }
 
 export type Decision =
-  | { allowed: true; scope: 'all' | 'own' | null }
-  | { allowed: false; code: string; message: string };
+  { allowed: true; scope: 'all' | 'own' | null } | { allowed: false; code: string; message: string };
 
 const allow = (scope: 'all' | 'own' | null = null): Decision => ({ allowed: true, scope });
 const deny = (message: string): Decision => ({ allowed: false, code: ERROR_CODES.PERMISSION_DENIED, message });

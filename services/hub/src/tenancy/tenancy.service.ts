@@ -48,7 +48,13 @@ export class TenancyService {
           [id, firstAdmin.accountId, firstAdmin.email, firstAdmin.displayName],
         );
         await this.audit.append(manager, [
-          { tenancyId: id, actorAccountId: actor.accountId, action: 'tenancy.created', subject: slug, details: { name } },
+          {
+            tenancyId: id,
+            actorAccountId: actor.accountId,
+            action: 'tenancy.created',
+            subject: slug,
+            details: { name },
+          },
           { tenancyId: id, actorAccountId: actor.accountId, action: 'tenant_admin.added', subject: firstAdmin.email },
         ]);
         return toTenancyView(await manager.findOneOrFail(TenancyEntity, { where: { id } }));
@@ -100,7 +106,8 @@ export class TenancyService {
   async updatePolicy(request: UpdatePolicyRequest): Promise<PolicyView> {
     const { actor, tenancyId } = request;
     await this.access.requireTenancyAdmin(actor, tenancyId);
-    const appendix = request.inviteMessageAppendix === undefined ? undefined : checkAppendix(request.inviteMessageAppendix);
+    const appendix =
+      request.inviteMessageAppendix === undefined ? undefined : checkAppendix(request.inviteMessageAppendix);
     return this.dataSource.transaction(async (manager) => {
       const policy = await manager.findOneOrFail(TenancyPolicyEntity, {
         where: { tenancyId },

@@ -30,7 +30,10 @@ export const toAccountView = (a: AccountEntity): AccountView => ({
 export function requireEmail(raw: string): string {
   const result = normalizeEmail(raw);
   if (!result.ok) {
-    throw new DomainError(ERROR_CODES.ACCOUNT_INVALID_EMAIL, `"${raw.slice(0, 320)}" is not an email address: ${result.reason}.`);
+    throw new DomainError(
+      ERROR_CODES.ACCOUNT_INVALID_EMAIL,
+      `"${raw.slice(0, 320)}" is not an email address: ${result.reason}.`,
+    );
   }
   return result.email;
 }
@@ -60,7 +63,10 @@ export class AccountsService {
       [id, email, displayName, passwordHash, request.isOperator ?? false],
     );
     if (inserted.length === 0) {
-      throw new DomainError(ERROR_CODES.ACCOUNT_EMAIL_TAKEN, 'An account with this email address already exists. Sign in instead.');
+      throw new DomainError(
+        ERROR_CODES.ACCOUNT_EMAIL_TAKEN,
+        'An account with this email address already exists. Sign in instead.',
+      );
     }
     const payload: AccountCreatedPayload = { accountId: id, email, displayName };
     await this.outbox.add(manager, { name: ACCOUNT_EVENTS.CREATED, payload });

@@ -31,8 +31,7 @@ export interface MemberAddedEmailVars {
 }
 
 export type EmailTemplate =
-  | { template: 'invite'; vars: InviteEmailVars }
-  | { template: 'member-added'; vars: MemberAddedEmailVars };
+  { template: 'invite'; vars: InviteEmailVars } | { template: 'member-added'; vars: MemberAddedEmailVars };
 
 export type EmailTemplateName = EmailTemplate['template'];
 

@@ -1,4 +1,5 @@
 // C0 and C1 control characters (CR, LF, TAB, NUL, ESC, DEL, …) and the Unicode line/paragraph separators.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const BREAKING = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
 // Bidirectional embeddings, overrides and isolates: invisible, and able to make a subject read backwards.
 const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/g;

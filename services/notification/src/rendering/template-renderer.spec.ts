@@ -27,7 +27,11 @@ const FOOTER = 'This message was sent by Gatehouse.';
 const APPENDIX = 'Questions? Call the service desk on 555-0100.\nOffice hours: 9 to 5.';
 
 /** The visible text of an HTML fragment, roughly: tags dropped, whitespace collapsed. */
-const visible = (html: string) => html.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
+const visible = (html: string) =>
+  html
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 describe('TemplateRenderer', () => {
   const renderer = new TemplateRenderer();
@@ -80,7 +84,9 @@ describe('TemplateRenderer', () => {
       expect(hostile.html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
       expect(hostile.html).toContain('Eve &lt;img src&#x3D;x onerror&#x3D;alert(1)&gt;');
       expect(hostile.text).toContain('<script>alert(1)</script>');
-      expect(hostile.subject).toBe('Eve <img src=x onerror=alert(1)> invited you to <script>alert(1)</script> on Gatehouse');
+      expect(hostile.subject).toBe(
+        'Eve <img src=x onerror=alert(1)> invited you to <script>alert(1)</script> on Gatehouse',
+      );
     });
 
     it('never lets CR/LF in the inviter name reach the subject', () => {
@@ -172,14 +178,17 @@ describe('TemplateRenderer', () => {
       expect(email.subject).toBe('You were added to Apollo Design on Gatehouse');
     });
 
-    it.each(['html', 'text'] as const)('%s part has the hub, user type in words, who added and sign-in link', (part) => {
-      const body = email[part];
-      expect(body).toContain('You were added to Apollo Design');
-      expect(body).toContain('as a Team Member');
-      expect(body).toContain('Ada Lovelace');
-      expect(body).toContain('alan@example.com');
-      expect(body).toContain(memberAdded.signInUrl);
-    });
+    it.each(['html', 'text'] as const)(
+      '%s part has the hub, user type in words, who added and sign-in link',
+      (part) => {
+        const body = email[part];
+        expect(body).toContain('You were added to Apollo Design');
+        expect(body).toContain('as a Team Member');
+        expect(body).toContain('Ada Lovelace');
+        expect(body).toContain('alan@example.com');
+        expect(body).toContain(memberAdded.signInUrl);
+      },
+    );
 
     it('renders through renderEmail() with the { template, vars } union', () => {
       expect(renderer.renderEmail({ template: 'member-added', vars: memberAdded })).toEqual(email);
@@ -195,7 +204,9 @@ describe('TemplateRenderer', () => {
 
     it('can be pointed at a templates directory and fails clearly when a template is missing', () => {
       expect(() => new TemplateRenderer(defaultTemplatesDir())).not.toThrow();
-      expect(() => new TemplateRenderer('/nonexistent/templates')).toThrow(/Email template missing or unreadable: .*footer\.html\.hbs/);
+      expect(() => new TemplateRenderer('/nonexistent/templates')).toThrow(
+        /Email template missing or unreadable: .*footer\.html\.hbs/,
+      );
     });
 
     it('fails at construction when a shipped template does not parse', () => {
@@ -216,7 +227,9 @@ describe('TemplateRenderer', () => {
 
     it('use triple-stash only for the rendered body in the HTML layout', () => {
       const tripleStash = files.flatMap((f) =>
-        [...fs.readFileSync(path.join(dir, f), 'utf8').matchAll(/\{\{\{[^}]*\}\}\}|\{\{&/g)].map((m) => `${f}: ${m[0]}`),
+        [...fs.readFileSync(path.join(dir, f), 'utf8').matchAll(/\{\{\{[^}]*\}\}\}|\{\{&/g)].map(
+          (m) => `${f}: ${m[0]}`,
+        ),
       );
       expect(tripleStash).toEqual([`${path.join('layouts', 'email.html.hbs')}: {{{body}}}`]);
     });

@@ -53,9 +53,7 @@ export class TemplateRenderer {
   private readonly layouts: { html: Compiled; text: Compiled };
   private readonly messages: Record<EmailTemplateName, MessageTemplates>;
 
-  constructor(
-    @Optional() @Inject(EMAIL_TEMPLATES_DIR) templatesDir: string = path.join(__dirname, '..', 'templates'),
-  ) {
+  constructor(@Optional() @Inject(EMAIL_TEMPLATES_DIR) templatesDir: string = path.join(__dirname, '..', 'templates')) {
     const read = (file: string): string => {
       const full = path.join(templatesDir, file);
       try {

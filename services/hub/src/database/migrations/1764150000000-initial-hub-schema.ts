@@ -78,7 +78,16 @@ export class InitialHubSchema1764150000000 implements MigrationInterface {
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    for (const table of ['inbox', 'outbox', 'audit_log', 'memberships', 'hubs', 'tenant_admins', 'tenancy_policies', 'tenancies']) {
+    for (const table of [
+      'inbox',
+      'outbox',
+      'audit_log',
+      'memberships',
+      'hubs',
+      'tenant_admins',
+      'tenancy_policies',
+      'tenancies',
+    ]) {
       await queryRunner.query(`DROP TABLE IF EXISTS hub.${table} CASCADE`);
     }
     await queryRunner.query('DROP FUNCTION IF EXISTS hub.audit_log_is_append_only()');

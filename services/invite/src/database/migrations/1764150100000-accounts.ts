@@ -23,6 +23,7 @@ export class Accounts1764150100000 implements MigrationInterface {
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    for (const table of ['inbox', 'outbox', 'accounts']) await queryRunner.query(`DROP TABLE IF EXISTS invite.${table}`);
+    for (const table of ['inbox', 'outbox', 'accounts'])
+      await queryRunner.query(`DROP TABLE IF EXISTS invite.${table}`);
   }
 }

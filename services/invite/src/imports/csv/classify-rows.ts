@@ -37,7 +37,13 @@ export class RowClassifier {
     const { maxCellLength } = this.limits;
     if (cell.length > maxCellLength) {
       const shown = `${raw.slice(0, maxCellLength)}…`;
-      this.rows.push({ line, raw: shown, email: null, outcome: 'invalid', reason: `longer than ${maxCellLength} characters` });
+      this.rows.push({
+        line,
+        raw: shown,
+        email: null,
+        outcome: 'invalid',
+        reason: `longer than ${maxCellLength} characters`,
+      });
       return;
     }
     const result = normalizeEmail(extractAddress(cell));
@@ -47,7 +53,13 @@ export class RowClassifier {
     }
     const first = this.firstLineOf.get(result.email);
     if (first !== undefined) {
-      this.rows.push({ line, raw, email: result.email, outcome: 'duplicate_in_file', reason: `duplicate of line ${first}` });
+      this.rows.push({
+        line,
+        raw,
+        email: result.email,
+        outcome: 'duplicate_in_file',
+        reason: `duplicate of line ${first}`,
+      });
       return;
     }
     this.firstLineOf.set(result.email, line);
@@ -58,6 +70,12 @@ export class RowClassifier {
     // Blank rows cost memory like any other: cap them too (a file of 10 MiB of line ends has 10 million).
     if (++this.blankRows > this.limits.maxRows) throw CsvRefusedError.tooManyRows(this.limits.maxRows, 'blank rows');
     const wholeRowBlank = fields.every((field) => trimCell(field) === '');
-    this.rows.push({ line, raw, email: null, outcome: 'blank', reason: wholeRowBlank ? 'blank line' : 'first cell is empty' });
+    this.rows.push({
+      line,
+      raw,
+      email: null,
+      outcome: 'blank',
+      reason: wholeRowBlank ? 'blank line' : 'first cell is empty',
+    });
   }
 }

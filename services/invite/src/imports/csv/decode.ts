@@ -23,7 +23,11 @@ export function decodeUpload(input: Buffer): DecodedText {
     return checked({ text: input.toString('utf16le', 2), encoding: 'utf-16le', fixes: [CSV_FIXES.utf16le] });
   }
   if (input[0] === 0xfe && input[1] === 0xff) {
-    return checked({ text: iconv.decode(input.subarray(2), 'utf16be'), encoding: 'utf-16be', fixes: [CSV_FIXES.utf16be] });
+    return checked({
+      text: iconv.decode(input.subarray(2), 'utf16be'),
+      encoding: 'utf-16be',
+      fixes: [CSV_FIXES.utf16be],
+    });
   }
   // Outside UTF-16 a NUL byte never occurs in text.
   if (input.includes(0)) throw CsvRefusedError.notText();

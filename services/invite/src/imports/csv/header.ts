@@ -1,28 +1,41 @@
 const COMBINING_MARKS = /\p{M}/gu;
-const NOT_LETTERS = /[^\p{L}]/gu;
+const NON_LETTERS = /[^\p{L}]+/u;
 const MAX_HEADER_LENGTH = 40;
+const MAX_HEADER_WORDS = 5;
 
-/** Lower-cased, accents and everything but letters removed: "E-Mail-Adresse" → "emailadresse". */
-function headerKey(text: string): string {
-  return text.normalize('NFD').replace(COMBINING_MARKS, '').toLowerCase().replace(NOT_LETTERS, '');
+/** Lower-cased words without accents: "E-Mail-Adresse" → ["email", "adresse"] (a lone "e" joins the next word). */
+function headerWords(text: string): string[] {
+  const words = text.normalize('NFD').replace(COMBINING_MARKS, '').toLowerCase().split(NON_LETTERS).filter(Boolean);
+  const joined: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    if (words[i] === 'e' && i + 1 < words.length) joined.push(`e${words[++i]}`);
+    else joined.push(words[i]);
+  }
+  return joined;
 }
 
-// A header containing one of these names the email column whatever surrounds it: "Email Address",
-// "E-Mail-Adresse", "Work e-mail", "Courriel", "Correo electrónico", "E-postadress", "Sähköposti", …
-const HEADER_STEMS = ['mail', 'courriel', 'correo', 'epost', 'sähköposti', 'почт', 'メール', '邮', '메일'].map(headerKey);
+/** A vocabulary from whitespace-separated words, normalised like the cells they are compared with. */
+const vocabulary = (list: string): Set<string> => new Set(list.trim().split(/\s+/).flatMap(headerWords));
 
-// Whole headers that contain none of the stems.
-const HEADER_WORDS = new Set(
-  [
-    'address', 'addresses', 'recipient', 'recipients', 'invitee', 'invitees', 'to', 'contact', 'user', 'username',
-    'login', 'mél', 'adresse', 'adresse électronique', 'adres', 'posta elettronica',
-  ].map(headerKey),
-);
+// Words that name the address column; a header holds at least one.
+const KEY_WORDS = vocabulary(`
+  email emails mail mails emailaddress mailaddress address addresses recipient recipients invitee invitees to
+  contact user username login courriel courriels mél adresse emailadresse mailadresse emailadres adres adresa
+  correo dirección indirizzo posta endereço epost epostadress epostadresse eposta epostaadresi sähköposti
+  sähköpostiosoite emailcím почта адрес メール メールアドレス 电子邮件 电子邮箱 邮箱 邮件 이메일 메일
+`);
+// Words that may go with them: "Work e-mail", "Adresse électronique", "Dirección de correo", "Email (pro)".
+const OTHER_WORDS = vocabulary(`
+  the your of id work business office primary main personal private pro de di da do du électronique electrónico
+  elettronica eletrônico электронная электронной почты adresse address cím osoite
+`);
 
 /** True when the trimmed first cell of the first row names the email column instead of holding an address. */
 export function isHeaderCell(cell: string): boolean {
   if (cell === '' || cell.length > MAX_HEADER_LENGTH || cell.includes('@')) return false;
-  const key = headerKey(cell);
-  if (key === '') return false;
-  return HEADER_WORDS.has(key) || HEADER_STEMS.some((stem) => key.includes(stem));
+  const words = headerWords(cell);
+  if (words.length === 0 || words.length > MAX_HEADER_WORDS) return false;
+  return (
+    words.some((word) => KEY_WORDS.has(word)) && words.every((word) => KEY_WORDS.has(word) || OTHER_WORDS.has(word))
+  );
 }

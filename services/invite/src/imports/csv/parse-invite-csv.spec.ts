@@ -222,7 +222,13 @@ describe('parseInviteCsv', () => {
 
     it('gives the reason of an invalid address', () => {
       const result = parseInviteCsv(csv('a b@example.com\n'));
-      expect(result.rows[0]).toEqual({ line: 1, raw: 'a b@example.com', email: null, outcome: 'invalid', reason: 'contains spaces' });
+      expect(result.rows[0]).toEqual({
+        line: 1,
+        raw: 'a b@example.com',
+        email: null,
+        outcome: 'invalid',
+        reason: 'contains spaces',
+      });
     });
   });
 
@@ -230,11 +236,14 @@ describe('parseInviteCsv', () => {
     it('refuses a file over maxBytes', () => {
       const error = refusal(() => parseInviteCsv(csv('a@example.com\n'.repeat(100)), { maxBytes: 1024 }));
       expect(error.code).toBe('IMPORT.TOO_LARGE');
-      expect(error.message).toBe('The file is 1.4 KiB, over the limit of 1 KiB. Split it into smaller files and try again.');
+      expect(error.message).toBe(
+        'The file is 1.4 KiB, over the limit of 1 KiB. Split it into smaller files and try again.',
+      );
     });
 
     it('refuses more data rows than maxRows, and accepts exactly maxRows', () => {
-      const rows = (n: number): Buffer => csv(`Email\n${Array.from({ length: n }, (_, i) => `u${i}@example.com`).join('\n')}\n\n`);
+      const rows = (n: number): Buffer =>
+        csv(`Email\n${Array.from({ length: n }, (_, i) => `u${i}@example.com`).join('\n')}\n\n`);
       expect(parseInviteCsv(rows(5), { maxRows: 5 }).rows.filter((row) => row.outcome === 'valid')).toHaveLength(5);
       const error = refusal(() => parseInviteCsv(rows(6), { maxRows: 5 }));
       expect(error.code).toBe('IMPORT.TOO_MANY_ROWS');
@@ -259,7 +268,9 @@ describe('parseInviteCsv', () => {
     it('refuses binary content with a message a person understands', () => {
       const error = refusal(() => parseInviteCsv(Buffer.from('PK\u0003\u0004\u0014\u0000\u0006\u0000', 'latin1')));
       expect(error.code).toBe('IMPORT.NOT_TEXT');
-      expect(error.message).toBe('The file is not a text file (CSV). Save it from your spreadsheet as CSV and try again.');
+      expect(error.message).toBe(
+        'The file is not a text file (CSV). Save it from your spreadsheet as CSV and try again.',
+      );
     });
   });
 
@@ -281,6 +292,10 @@ describe('parseInviteCsv', () => {
     expect(result.totalLines).toBe(100_000 + 2 + 100);
     expect(result.rows[99_999]).toMatchObject({ line: 100_102, email: 'user99999@example.com' });
     expect(result.rows[1001]).toMatchObject({ line: 1006, email: 'user1001@example.com' });
-    expect(result.rows[500]).toMatchObject({ line: 504, outcome: 'duplicate_in_file', reason: 'duplicate of line 503' });
+    expect(result.rows[500]).toMatchObject({
+      line: 504,
+      outcome: 'duplicate_in_file',
+      reason: 'duplicate of line 503',
+    });
   });
 });

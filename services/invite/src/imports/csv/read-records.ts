@@ -32,7 +32,12 @@ const QUOTING_ERRORS = new Set([
  * the next line. Line numbers are counted here rather than taken from csv-parse's `info`, which
  * halves the parse time: a record spans one line plus the line ends inside its quoted fields.
  */
-export function readRecords(text: string, delimiter: CsvDelimiter, firstLine: number, visit: RecordVisitor): ReadRecordsReport {
+export function readRecords(
+  text: string,
+  delimiter: CsvDelimiter,
+  firstLine: number,
+  visit: RecordVisitor,
+): ReadRecordsReport {
   // Without a quote there is no CSV quoting to honour: splitting lines gives the same records, many times faster.
   if (!text.includes('"')) {
     readLineByLine(text, firstLine, delimiter, visit);

@@ -1,0 +1,20 @@
+/** Request/response patterns of the invite lifecycle, served by the invite service. */
+export const INVITE_PATTERNS = {
+  /** Invite one email into a Hub: `added`, `invited` or `already_member`. */
+  CREATE: 'invite.invite.create',
+  /** Pending invites of a Hub (Hub admins: all; Team Members: their own). */
+  LIST: 'invite.invite.list',
+  /** A new token (the old link dies) and a new email. */
+  RESEND: 'invite.invite.resend',
+  REVOKE: 'invite.invite.revoke',
+  /** Public accept page: what the token offers. Changes nothing. */
+  PREVIEW_ACCEPT: 'invite.invite.preview-accept',
+  /** Public accept page: creates the account and every membership the address was invited to. */
+  ACCEPT: 'invite.invite.accept',
+} as const;
+
+export const INVITE_STATUSES = ['pending', 'accepted', 'revoked', 'expired'] as const;
+export type InviteStatus = (typeof INVITE_STATUSES)[number];
+
+export const INVITE_OUTCOMES = ['added', 'invited', 'already_member'] as const;
+export type InviteOutcome = (typeof INVITE_OUTCOMES)[number];

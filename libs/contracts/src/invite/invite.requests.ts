@@ -1,0 +1,88 @@
+import { Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
+import { Actor } from '../actor';
+import { PageRequest } from '../paging';
+import { USER_TYPES, UserType } from '../user-type';
+import { MAX_PASSWORD_LENGTH } from './account.requests';
+
+/** What a person sees when they leave out the user type: PRODUCT.md makes choosing one compulsory. */
+export const USER_TYPE_REQUIRED_MESSAGE = `userType is required: ${USER_TYPES.join(' or ')}`;
+
+/** The user type of an invite: required, one of USER_TYPES, with one clear sentence either way. */
+export function IsRequiredUserType(): PropertyDecorator {
+  return IsIn(USER_TYPES, {
+    message: ({ value }) =>
+      value === undefined || value === null || value === ''
+        ? USER_TYPE_REQUIRED_MESSAGE
+        : `userType must be ${USER_TYPES.join(' or ')}`,
+  });
+}
+
+/** Raw input, normalised by the invite service (which explains what is wrong with a bad address). */
+export const MAX_RAW_EMAIL_LENGTH = 320;
+/** Raw invite tokens are 43 base64url characters; anything much longer is not ours. */
+export const MAX_TOKEN_LENGTH = 100;
+
+class InviteActorRequest {
+  @ValidateNested()
+  @Type(() => Actor)
+  actor!: Actor;
+
+  @IsUUID()
+  hubId!: string;
+}
+
+export class CreateInviteRequest extends InviteActorRequest {
+  @IsString()
+  @MaxLength(MAX_RAW_EMAIL_LENGTH)
+  email!: string;
+
+  @IsRequiredUserType()
+  userType!: UserType;
+
+  /** Send the invite email again when a pending invite exists already (a new token; the old link dies). */
+  @IsOptional()
+  @IsBoolean()
+  resend?: boolean;
+}
+
+export class ListInvitesRequest extends PageRequest {
+  @ValidateNested()
+  @Type(() => Actor)
+  actor!: Actor;
+
+  @IsUUID()
+  hubId!: string;
+}
+
+export class ResendInviteRequest extends InviteActorRequest {
+  @IsUUID()
+  inviteId!: string;
+}
+
+export class RevokeInviteRequest extends InviteActorRequest {
+  @IsUUID()
+  inviteId!: string;
+}
+
+export class PreviewInviteRequest {
+  @IsString()
+  @MaxLength(MAX_TOKEN_LENGTH)
+  token!: string;
+}
+
+export class AcceptInviteRequest {
+  @IsString()
+  @MaxLength(MAX_TOKEN_LENGTH)
+  token!: string;
+
+  /** Emptiness is checked by the invite service, with the rule every route to an account shares. */
+  @IsString()
+  @MaxLength(200)
+  displayName!: string;
+
+  /** Strength is checked by the invite service (ACCOUNT.WEAK_PASSWORD). */
+  @IsString()
+  @MaxLength(MAX_PASSWORD_LENGTH)
+  password!: string;
+}

@@ -1,0 +1,4 @@
+export * from './notification.errors';
+export * from './notification.patterns';
+export * from './notification.requests';
+export * from './notification.views';

@@ -1,0 +1,9 @@
+/** Request/response patterns served by the notification service: `<service>.<noun>.<verb>`. */
+export const NOTIFICATION_PATTERNS = {
+  /** A tenancy's delivery records (or all, for an operator), newest first, paged. */
+  DELIVERY_LIST: 'notification.delivery.list',
+  /** Puts a failed delivery back in the queue with its attempts reset. */
+  DELIVERY_RETRY: 'notification.delivery.retry',
+  /** Renders the invite email of a tenancy with its current or a proposed appendix, without sending. */
+  PREVIEW_RENDER: 'notification.preview.render',
+} as const;

@@ -1,0 +1,65 @@
+import { Type } from 'class-transformer';
+import { IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateIf, ValidateNested } from 'class-validator';
+import { Actor } from '../actor';
+import { PageRequest } from '../paging';
+import { DELIVERY_STATUSES, DeliveryStatus } from './notification.views';
+
+/**
+ * Authorisation: every request carries the actor the gateway authenticated. The gateway calls these
+ * patterns only for tenant admins of `tenancyId` (it asks the hub) and for operators; the notification
+ * service trusts that check and, by itself, only refuses a listing across all tenancies to non-operators.
+ */
+class ActorRequest {
+  @ValidateNested()
+  @Type(() => Actor)
+  actor!: Actor;
+}
+
+export class ListDeliveriesRequest extends PageRequest {
+  @ValidateNested()
+  @Type(() => Actor)
+  actor!: Actor;
+
+  /** Omitted: every tenancy (operators only). */
+  @IsOptional()
+  @IsUUID()
+  tenancyId?: string;
+
+  @IsOptional()
+  @IsUUID()
+  hubId?: string;
+
+  @IsOptional()
+  @IsIn(DELIVERY_STATUSES, { message: `status must be one of ${DELIVERY_STATUSES.join(', ')}` })
+  status?: DeliveryStatus;
+}
+
+export class RetryDeliveryRequest extends ActorRequest {
+  @IsUUID()
+  tenancyId!: string;
+
+  @IsUUID()
+  deliveryId!: string;
+}
+
+export class RenderPreviewRequest extends ActorRequest {
+  @IsUUID()
+  tenancyId!: string;
+
+  /**
+   * undefined: the tenancy's current appendix; null: no appendix; a string: the appendix to try
+   * (checked like the policy API does: POLICY.APPENDIX_BLANK, POLICY.APPENDIX_TOO_LONG).
+   */
+  @IsOptional()
+  @ValidateIf((_, value) => value !== null)
+  @IsString()
+  @MaxLength(20000)
+  appendix?: string | null;
+
+  /** The Hub name to show in the sample (default "Example Hub"). */
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  hubName?: string;
+}

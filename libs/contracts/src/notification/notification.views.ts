@@ -1,0 +1,39 @@
+/** What a delivery record can be, as callers see it ("sending" is internal and shows as "queued"). */
+export const DELIVERY_STATUSES = ['queued', 'sent', 'failed'] as const;
+export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
+
+/** The emails the notification service sends. */
+export const EMAIL_TEMPLATE_IDS = ['invite', 'member-added'] as const;
+export type EmailTemplateId = (typeof EMAIL_TEMPLATE_IDS)[number];
+
+/** One email to one recipient, caused by one event. */
+export interface DeliveryView {
+  id: string;
+  /** The id of the event that asked for the email (at most one delivery per event and recipient). */
+  eventId: string;
+  recipient: string;
+  template: EmailTemplateId;
+  status: DeliveryStatus;
+  /** SMTP attempts made so far. */
+  attempts: number;
+  /** Why the last attempt failed (also kept after a later success is queued). */
+  lastError: string | null;
+  /** The Message-ID header of the sent email. */
+  messageId: string | null;
+  tenancyId: string;
+  hubId: string | null;
+  createdAt: string;
+  /** When a queued delivery is due next (later than now while it waits for a retry). */
+  nextAttemptAt: string | null;
+  sentAt: string | null;
+  updatedAt: string;
+}
+
+/** An email as it would be sent, not sent. */
+export interface RenderedEmailView {
+  subject: string;
+  html: string;
+  text: string;
+  /** The appendix that was rendered at the bottom (normalised), or null when it is off. */
+  appendix: string | null;
+}

@@ -1,0 +1,75 @@
+import type { DeliveryStatus, DeliveryView } from '@gatehouse/contracts';
+import type { EmailTemplate, EmailTemplateName, EmailVars } from '../rendering';
+
+/** Stored statuses: "sending" is internal (claimed by a worker, the SMTP exchange may be under way). */
+export type StoredDeliveryStatus = 'queued' | 'sending' | 'sent' | 'failed';
+
+/** The reason given to a delivery found "sending" after the stale timeout (the process died mid-send). */
+export const INTERRUPTED_REASON =
+  'interrupted during sending; outcome unknown — retry from the console if the recipient did not get it';
+
+/** The emails one event asks for: one template, one item per recipient (the batch shares the rest). */
+export type DeliveryBatch = {
+  [T in EmailTemplateName]: {
+    eventId: string;
+    tenancyId: string;
+    hubId: string | null;
+    correlationId: string | null;
+    template: T;
+    items: { recipient: string; vars: EmailVars<T> }[];
+  };
+}[EmailTemplateName];
+
+/** A delivery claimed by the worker: what it needs to render and send one email. */
+export interface ClaimedDelivery {
+  id: string;
+  recipient: string;
+  tenancyId: string;
+  /** Including the attempt now being made. */
+  attempts: number;
+  email: EmailTemplate;
+}
+
+/** A row of notification.deliveries as pg returns it. */
+export interface DeliveryRow {
+  id: string;
+  event_id: string;
+  recipient: string;
+  template: EmailTemplateName;
+  vars: Record<string, unknown> | null;
+  tenancy_id: string;
+  hub_id: string | null;
+  status: StoredDeliveryStatus;
+  attempts: number;
+  next_attempt_at: Date;
+  last_error: string | null;
+  message_id: string | null;
+  created_at: Date;
+  sent_at: Date | null;
+  updated_at: Date;
+}
+
+/** The status callers see: "sending" shows as "queued" (it is not done yet). */
+export function publicStatus(status: StoredDeliveryStatus): DeliveryStatus {
+  return status === 'sending' ? 'queued' : status;
+}
+
+export function toDeliveryView(row: DeliveryRow): DeliveryView {
+  const status = publicStatus(row.status);
+  return {
+    id: row.id,
+    eventId: row.event_id,
+    recipient: row.recipient,
+    template: row.template,
+    status,
+    attempts: row.attempts,
+    lastError: row.last_error,
+    messageId: row.message_id,
+    tenancyId: row.tenancy_id,
+    hubId: row.hub_id,
+    createdAt: row.created_at.toISOString(),
+    nextAttemptAt: status === 'queued' ? row.next_attempt_at.toISOString() : null,
+    sentAt: row.sent_at ? row.sent_at.toISOString() : null,
+    updatedAt: row.updated_at.toISOString(),
+  };
+}

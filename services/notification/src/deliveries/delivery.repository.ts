@@ -1,0 +1,175 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DeliveryStatus } from '@gatehouse/contracts';
+import { DataSource, EntityManager } from 'typeorm';
+import type { EmailTemplate } from '../rendering';
+import { ClaimedDelivery, DeliveryBatch, DeliveryRow, INTERRUPTED_REASON } from './delivery-record';
+
+const COLUMNS = `id, event_id, recipient, template, vars, tenancy_id, hub_id, status, attempts, next_attempt_at,
+  last_error, message_id, created_at, sent_at, updated_at`;
+
+export interface DeliveryFilter {
+  tenancyId?: string;
+  hubId?: string;
+  status?: DeliveryStatus;
+}
+
+/**
+ * Every SQL statement on notification.deliveries. State changes out of "sending" only apply to a row
+ * that is still "sending", so a late or repeated update can never overwrite a newer state.
+ */
+@Injectable()
+export class DeliveryRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /**
+   * One row per recipient, set-based; a recipient the event already has (a redelivered event, or the
+   * same address twice in one batch) is skipped by the unique (event_id, lower(recipient)) key.
+   * Returns how many rows were created.
+   */
+  async enqueue(manager: EntityManager, batch: DeliveryBatch): Promise<number> {
+    if (batch.items.length === 0) return 0;
+    const rows: unknown[] = await manager.query(
+      `INSERT INTO notification.deliveries (event_id, recipient, template, vars, tenancy_id, hub_id, correlation_id)
+       SELECT $1, t.recipient, $2, t.vars, $3, $4, $5
+       FROM unnest($6::text[], $7::jsonb[]) AS t(recipient, vars)
+       ON CONFLICT DO NOTHING
+       RETURNING id`,
+      [
+        batch.eventId,
+        batch.template,
+        batch.tenancyId,
+        batch.hubId,
+        batch.correlationId,
+        batch.items.map((item) => item.recipient),
+        batch.items.map((item) => JSON.stringify(item.vars)),
+      ],
+    );
+    return rows.length;
+  }
+
+  /**
+   * Claims up to `limit` due deliveries for this worker: "queued" → "sending", attempts + 1, committed
+   * at once (before any SMTP traffic). SKIP LOCKED lets replicas share the queue without waiting.
+   */
+  async claimDue(limit: number): Promise<ClaimedDelivery[]> {
+    const [rows]: [Pick<DeliveryRow, 'id' | 'recipient' | 'template' | 'vars' | 'tenancy_id' | 'attempts'>[], number] =
+      await this.dataSource.query(
+        `UPDATE notification.deliveries d
+         SET status = 'sending', attempts = d.attempts + 1, updated_at = now()
+         FROM (
+           SELECT id FROM notification.deliveries
+           WHERE status = 'queued' AND next_attempt_at <= now()
+           ORDER BY next_attempt_at
+           LIMIT $1
+           FOR UPDATE SKIP LOCKED
+         ) due
+         WHERE d.id = due.id
+         RETURNING d.id, d.recipient, d.template, d.vars, d.tenancy_id, d.attempts`,
+        [limit],
+      );
+    return rows.map((row) => ({
+      id: row.id,
+      recipient: row.recipient,
+      tenancyId: row.tenancy_id,
+      attempts: row.attempts,
+      email: { template: row.template, vars: row.vars } as unknown as EmailTemplate,
+    }));
+  }
+
+  /** Sent: the Message-ID is kept, the render data (an invite's accept token) is dropped. */
+  async markSent(id: string, messageId: string): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE notification.deliveries
+       SET status = 'sent', message_id = $2, sent_at = now(), updated_at = now(), vars = NULL
+       WHERE id = $1 AND status = 'sending'`,
+      [id, messageId],
+    );
+  }
+
+  /** A transient failure: queued again, due after `delayMs`. */
+  async reschedule(id: string, error: string, delayMs: number): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE notification.deliveries
+       SET status = 'queued', last_error = $2, next_attempt_at = now() + $3 * interval '1 millisecond',
+           updated_at = now()
+       WHERE id = $1 AND status = 'sending'`,
+      [id, error, delayMs],
+    );
+  }
+
+  async markFailed(id: string, reason: string): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE notification.deliveries SET status = 'failed', last_error = $2, updated_at = now()
+       WHERE id = $1 AND status = 'sending'`,
+      [id, reason],
+    );
+  }
+
+  /** Claimed but never handed to SMTP (the worker is stopping): back in the queue, the attempt not counted. */
+  async release(id: string): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE notification.deliveries SET status = 'queued', attempts = attempts - 1, updated_at = now()
+       WHERE id = $1 AND status = 'sending'`,
+      [id],
+    );
+  }
+
+  /**
+   * Deliveries "sending" for longer than `timeoutMs` were interrupted by a crash: the email may or may
+   * not have gone out, so they are failed with INTERRUPTED_REASON, never resent automatically.
+   */
+  async failInterrupted(timeoutMs: number): Promise<string[]> {
+    const [rows]: [{ id: string }[], number] = await this.dataSource.query(
+      `UPDATE notification.deliveries SET status = 'failed', last_error = $2, updated_at = now()
+       WHERE status = 'sending' AND updated_at < now() - $1 * interval '1 millisecond'
+       RETURNING id`,
+      [timeoutMs, INTERRUPTED_REASON],
+    );
+    return rows.map((row) => row.id);
+  }
+
+  async list(filter: DeliveryFilter, limit: number, offset: number): Promise<{ rows: DeliveryRow[]; total: number }> {
+    const conditions: string[] = [];
+    const params: unknown[] = [];
+    const where = (sql: string, value: unknown) => {
+      params.push(value);
+      conditions.push(sql.replace('?', `$${params.length}`));
+    };
+    if (filter.tenancyId) where('tenancy_id = ?', filter.tenancyId);
+    if (filter.hubId) where('hub_id = ?', filter.hubId);
+    if (filter.status) where('status = ANY(?::text[])', filter.status === 'queued' ? ['queued', 'sending'] : [filter.status]);
+    const clause = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
+    const [{ count }]: { count: string }[] = await this.dataSource.query(
+      `SELECT count(*) FROM notification.deliveries ${clause}`,
+      params,
+    );
+    const rows: DeliveryRow[] = await this.dataSource.query(
+      `SELECT ${COLUMNS} FROM notification.deliveries ${clause}
+       ORDER BY created_at DESC, id DESC LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+      [...params, limit, offset],
+    );
+    return { rows, total: Number(count) };
+  }
+
+  /** The row, locked for the rest of the caller's transaction. */
+  async findForUpdate(manager: EntityManager, tenancyId: string, id: string): Promise<DeliveryRow | null> {
+    const rows: DeliveryRow[] = await manager.query(
+      `SELECT ${COLUMNS} FROM notification.deliveries WHERE id = $1 AND tenancy_id = $2 FOR UPDATE`,
+      [id, tenancyId],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** A failed delivery back to the queue, due now, with its attempts reset. */
+  async requeueFailed(manager: EntityManager, id: string): Promise<DeliveryRow> {
+    const [rows]: [DeliveryRow[], number] = await manager.query(
+      `UPDATE notification.deliveries
+       SET status = 'queued', attempts = 0, next_attempt_at = now(), updated_at = now()
+       WHERE id = $1 AND status = 'failed'
+       RETURNING ${COLUMNS}`,
+      [id],
+    );
+    return rows[0];
+  }
+}

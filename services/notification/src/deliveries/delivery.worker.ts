@@ -1,0 +1,195 @@
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { composeMail } from '../mail/compose-mail';
+import { MAIL_TRANSPORT, MailTransport } from '../mail/mail-transport';
+import { TokenBucket } from '../mail/token-bucket';
+import { PolicyReadModel } from '../policy/policy-read-model';
+import { RenderedEmail, TemplateRenderer } from '../rendering';
+import { ClaimedDelivery } from './delivery-record';
+import { DELIVERY_SETTINGS, DeliverySettings } from './delivery-settings';
+import { DeliveryMetrics } from './delivery.metrics';
+import { DeliveryRepository } from './delivery.repository';
+import { retryDelayMs } from './retry-backoff';
+import { classifySendFailure } from './send-failure';
+
+/**
+ * Sends queued deliveries. Each round: fail deliveries left "sending" by a crash (never resend them),
+ * claim a batch of due ones ("sending", committed), then for each: render with the tenancy's current
+ * appendix, wait for the rate limiter, send, and record the outcome — sent; queued again with backoff
+ * after a transient failure; failed after a permanent one or the last attempt.
+ *
+ * Runs in every replica; the claim (FOR UPDATE SKIP LOCKED) keeps them off each other's rows. Woken
+ * when an event queued deliveries in this process, and polls for the rest (other replicas' rows, retries).
+ */
+@Injectable()
+export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger('DeliveryWorker');
+  private readonly bucket: TokenBucket;
+  private running = false;
+  private loop: Promise<void> | null = null;
+  private wakeUp: (() => void) | null = null;
+  private pendingWake = false;
+  private retryTimer: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly deliveries: DeliveryRepository,
+    private readonly policies: PolicyReadModel,
+    private readonly renderer: TemplateRenderer,
+    @Inject(MAIL_TRANSPORT) private readonly transport: MailTransport,
+    @Inject(DELIVERY_SETTINGS) private readonly settings: DeliverySettings,
+    private readonly metrics: DeliveryMetrics,
+  ) {
+    this.bucket = new TokenBucket(settings.ratePerSecond);
+  }
+
+  onApplicationBootstrap(): void {
+    this.start();
+  }
+
+  /** Finishes the emails under way (the transport closes after this), releases the rest of the batch. */
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.stop();
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.wake();
+    await this.loop;
+    this.loop = null;
+  }
+
+  /** Look for due deliveries now (called after an event queued some). */
+  wake(): void {
+    this.pendingWake = true;
+    this.wakeUp?.();
+  }
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      let full = false;
+      try {
+        this.pendingWake = false;
+        await this.failInterrupted();
+        full = (await this.deliverBatch()) >= this.settings.batchSize;
+      } catch (error) {
+        this.logger.error(`delivery round failed, will retry: ${(error as Error).message}`);
+      }
+      if (!this.running) break;
+      if (!full && !this.pendingWake) await this.sleep(this.settings.pollIntervalMs);
+    }
+  }
+
+  private async failInterrupted(): Promise<void> {
+    const ids = await this.deliveries.failInterrupted(this.settings.sendingTimeoutMs);
+    if (ids.length === 0) return;
+    this.metrics.count('interrupted', ids.length);
+    this.logger.warn(
+      `${ids.length} delivery(ies) were interrupted while sending (outcome unknown) and are marked failed: ${ids.join(', ')}`,
+    );
+  }
+
+  /** One round; returns how many deliveries it claimed. */
+  async deliverBatch(): Promise<number> {
+    const claimed = await this.deliveries.claimDue(this.settings.batchSize);
+    if (claimed.length === 0) return 0;
+    const appendices = await this.policies.appendices(
+      claimed.filter((d) => d.email.template === 'invite').map((d) => d.tenancyId),
+    );
+    let next = 0;
+    const lane = async () => {
+      while (next < claimed.length) {
+        const delivery = claimed[next++];
+        await this.deliver(delivery, appendices.get(delivery.tenancyId) ?? null).catch((error: Error) =>
+          // The outcome could not be recorded (database down): the row stays "sending" and the
+          // interrupted-sending sweep settles it; it is never sent twice.
+          this.logger.error(`delivery ${delivery.id}: recording the outcome failed: ${error.message}`),
+        );
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(this.settings.concurrency, claimed.length) }, lane));
+    return claimed.length;
+  }
+
+  private async deliver(delivery: ClaimedDelivery, appendix: string | null): Promise<void> {
+    let rendered: RenderedEmail;
+    try {
+      rendered = this.renderer.renderEmail(delivery.email, { appendix });
+    } catch (error) {
+      this.metrics.count('failed');
+      return this.deliveries.markFailed(delivery.id, `The email could not be rendered: ${(error as Error).message}`);
+    }
+    await this.bucket.take();
+    if (!this.running) return this.deliveries.release(delivery.id);
+
+    const mail = composeMail(rendered, delivery.recipient, delivery.id, this.settings.sender);
+    let messageId: string;
+    try {
+      messageId = (await this.transport.send(mail)).messageId;
+    } catch (error) {
+      return this.recordFailure(delivery, error);
+    }
+    this.metrics.count('sent');
+    await this.recordSent(delivery.id, messageId);
+  }
+
+  /** The email is out: record it, trying a few times, since an unrecorded send looks interrupted. */
+  private async recordSent(id: string, messageId: string): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.deliveries.markSent(id, messageId);
+      } catch (error) {
+        if (attempt >= 3) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
+      }
+    }
+  }
+
+  private async recordFailure(delivery: ClaimedDelivery, error: unknown): Promise<void> {
+    const failure = classifySendFailure(error);
+    if (failure.transient && delivery.attempts < this.settings.maxAttempts) {
+      const delay = retryDelayMs(delivery.attempts, this.settings.baseBackoffMs);
+      this.metrics.count('retry');
+      this.logger.warn(`delivery ${delivery.id}: attempt ${delivery.attempts} failed (${failure.reason}); retry in ${delay} ms`);
+      await this.deliveries.reschedule(delivery.id, failure.reason, delay);
+      this.wakeAfter(delay);
+      return;
+    }
+    const reason = failure.transient
+      ? `Gave up after ${delivery.attempts} attempts: ${failure.reason}`
+      : failure.reason;
+    this.metrics.count('failed');
+    this.logger.warn(`delivery ${delivery.id} failed: ${reason}`);
+    await this.deliveries.markFailed(delivery.id, reason);
+  }
+
+  /** A retry due before the next poll gets its own wake-up. */
+  private wakeAfter(delayMs: number): void {
+    if (delayMs >= this.settings.pollIntervalMs || !this.running) return;
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      this.wake();
+    }, delayMs + 5);
+    this.retryTimer.unref();
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.wakeUp = () => {
+        this.wakeUp = null;
+        done();
+      };
+    });
+  }
+}
