@@ -1,4 +1,5 @@
 /** Where tests find PostgreSQL and RabbitMQ: the local services unless TEST_* variables say otherwise. */
+/** The database of this test run (see global-setup: a fresh one per run unless TEST_DATABASE_URL is set). */
 export function testDatabaseUrl(): string {
   const url = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/gatehouse_test';
   assertTestDatabase(url);
