@@ -46,6 +46,7 @@ describe('foundation, end to end', () => {
       },
       body: body ? JSON.stringify(body) : undefined,
     });
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- bodies are asserted field by field
     return { status: response.status, body: (await response.json().catch(() => null)) as Record<string, any> };
   }
 

@@ -5,7 +5,9 @@ import {
   AuditEntryView,
   CheckPermissionRequest,
   CreateHubRequest,
+  CheckTenantAdminRequest,
   CreateTenancyRequest,
+  FindMembersRequest,
   GetHubRequest,
   GetMembershipRequest,
   GetPolicyRequest,
@@ -34,16 +36,25 @@ import {
   CreateInviteRequest,
   CreateInviteResult,
   GetAccountRequest,
+  GetRegistrationLinkRequest,
   INVITE_PATTERNS,
   InvitePreview,
   InviteView,
+  JoinByLinkRequest,
+  JoinByLinkResult,
   ListInvitesRequest,
   LookupAccountsRequest,
   LookupAccountsResult,
   PreviewInviteRequest,
+  PreviewJoinRequest,
+  REGISTRATION_LINK_PATTERNS,
+  RegistrationLinkPreview,
+  RegistrationLinkView,
   ResendInviteRequest,
   RevokeInviteRequest,
+  RotateRegistrationLinkRequest,
   StatsRequest,
+  UpdateRegistrationLinkRequest,
   VerifyCredentialsRequest,
 } from './invite';
 import {
@@ -54,6 +65,16 @@ import {
   RenderedEmailView,
   RetryDeliveryRequest,
 } from './notification';
+import {
+  CreateImportRequest,
+  GetImportRequest,
+  IMPORT_PATTERNS,
+  ImportJobView,
+  ImportReportCsv,
+  ImportRowView,
+  ListImportRowsRequest,
+  ListImportsRequest,
+} from './invite';
 import { Page } from './paging';
 
 interface Rpc<TRequest, TResponse> {
@@ -68,6 +89,7 @@ interface Rpc<TRequest, TResponse> {
 export interface RpcContract {
   [HUB_PATTERNS.TENANCY_CREATE]: Rpc<CreateTenancyRequest, TenancyView>;
   [HUB_PATTERNS.TENANCY_LIST]: Rpc<ListTenanciesRequest, Page<TenancyView>>;
+  [HUB_PATTERNS.TENANT_ADMIN_CHECK]: Rpc<CheckTenantAdminRequest, { tenancyId: string }>;
   [HUB_PATTERNS.TENANT_ADMIN_ADD]: Rpc<AddTenantAdminRequest, { tenancyId: string; accountId: string }>;
   [HUB_PATTERNS.POLICY_GET]: Rpc<GetPolicyRequest, PolicyView>;
   [HUB_PATTERNS.POLICY_UPDATE]: Rpc<UpdatePolicyRequest, PolicyView>;
@@ -77,6 +99,7 @@ export interface RpcContract {
   [HUB_PATTERNS.MEMBERSHIP_GET]: Rpc<GetMembershipRequest, MembershipView | null>;
   [HUB_PATTERNS.MEMBER_LIST]: Rpc<ListMembersRequest, Page<MembershipView>>;
   [HUB_PATTERNS.MEMBER_ADD_BULK]: Rpc<AddMembersBulkRequest, AddMembersBulkResult>;
+  [HUB_PATTERNS.MEMBER_FIND_MANY]: Rpc<FindMembersRequest, { accountIds: string[] }>;
   [HUB_PATTERNS.MEMBER_UPDATE]: Rpc<UpdateMemberRequest, MembershipView>;
   [HUB_PATTERNS.MEMBER_REMOVE]: Rpc<RemoveMemberRequest, { removed: true }>;
   [HUB_PATTERNS.PERMISSION_CHECK]: Rpc<CheckPermissionRequest, PermissionDecision>;
@@ -92,9 +115,19 @@ export interface RpcContract {
   [INVITE_PATTERNS.REVOKE]: Rpc<RevokeInviteRequest, InviteView>;
   [INVITE_PATTERNS.PREVIEW_ACCEPT]: Rpc<PreviewInviteRequest, InvitePreview>;
   [INVITE_PATTERNS.ACCEPT]: Rpc<AcceptInviteRequest, AcceptInviteResult>;
+  [REGISTRATION_LINK_PATTERNS.GET]: Rpc<GetRegistrationLinkRequest, RegistrationLinkView>;
+  [REGISTRATION_LINK_PATTERNS.UPDATE]: Rpc<UpdateRegistrationLinkRequest, RegistrationLinkView>;
+  [REGISTRATION_LINK_PATTERNS.ROTATE]: Rpc<RotateRegistrationLinkRequest, RegistrationLinkView>;
+  [REGISTRATION_LINK_PATTERNS.PREVIEW_JOIN]: Rpc<PreviewJoinRequest, RegistrationLinkPreview>;
+  [REGISTRATION_LINK_PATTERNS.JOIN]: Rpc<JoinByLinkRequest, JoinByLinkResult>;
   [NOTIFICATION_PATTERNS.DELIVERY_LIST]: Rpc<ListDeliveriesRequest, Page<DeliveryView>>;
   [NOTIFICATION_PATTERNS.DELIVERY_RETRY]: Rpc<RetryDeliveryRequest, DeliveryView>;
   [NOTIFICATION_PATTERNS.PREVIEW_RENDER]: Rpc<RenderPreviewRequest, RenderedEmailView>;
+  [IMPORT_PATTERNS.CREATE]: Rpc<CreateImportRequest, ImportJobView>;
+  [IMPORT_PATTERNS.GET]: Rpc<GetImportRequest, ImportJobView>;
+  [IMPORT_PATTERNS.LIST]: Rpc<ListImportsRequest, Page<ImportJobView>>;
+  [IMPORT_PATTERNS.ROWS]: Rpc<ListImportRowsRequest, Page<ImportRowView>>;
+  [IMPORT_PATTERNS.REPORT_CSV]: Rpc<GetImportRequest, ImportReportCsv>;
 }
 
 export type RpcPattern = keyof RpcContract;

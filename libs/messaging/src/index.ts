@@ -3,6 +3,7 @@ export * from './correlation';
 export * from './domain-error';
 export * from './messaging.module';
 export * from './outbox';
+export * from './rmq-consumers';
 export * from './rmq-message.interceptor';
 export * from './rmq-options';
 export * from './rpc-client';

@@ -6,12 +6,9 @@ import {
   AmqpNames,
   BrokerConnection,
   OutboxRelay,
-  RmqMessageInterceptor,
-  RpcErrorFilter,
   assertTopology,
-  createValidationPipe,
+  connectRmqConsumers,
   currentCorrelationId,
-  rmqServerOptions,
 } from '@gatehouse/messaging';
 import { JsonLogger } from '@gatehouse/observability';
 import { DataSource } from 'typeorm';
@@ -47,17 +44,7 @@ export async function bootBackendService(spec: BackendServiceSpec): Promise<INes
 
     const queues = [names.rpcQueue(spec.service)];
     if (spec.consumes.length > 0) queues.push(names.eventsQueue(spec.service));
-    for (const queue of queues) {
-      // Deferred, so that the filter, pipe and interceptor below are in place when the handlers are
-      // wired (connectMicroservice otherwise registers them at once, with none of these).
-      const server = app.connectMicroservice(
-        rmqServerOptions({ url: spec.amqpUrl, names, prefetch: spec.prefetch }, queue),
-        { deferInitialization: true },
-      );
-      server.useGlobalPipes(createValidationPipe());
-      server.useGlobalFilters(new RpcErrorFilter());
-      server.useGlobalInterceptors(new RmqMessageInterceptor());
-    }
+    connectRmqConsumers(app, { url: spec.amqpUrl, names, prefetch: spec.prefetch }, queues);
     await app.startAllMicroservices();
 
     await app.get(OutboxRelay, { strict: false }).start();

@@ -31,4 +31,19 @@ export class GatewayEnv extends BaseEnv {
 
   @IsUrl({ require_tld: false, protocols: ['http', 'https'] }, { message: 'PUBLIC_BASE_URL must be an http(s) URL' })
   PUBLIC_BASE_URL: string = 'http://localhost:3000';
+
+  /** Public join page (GET /join/{token}): views allowed per client address per JOIN_RATE_WINDOW_SECONDS. */
+  @IsInt()
+  @Min(1)
+  JOIN_PAGE_RATE_LIMIT: number = 60;
+
+  /** Public join page (POST /join/{token}): sign-up attempts allowed per client address per JOIN_RATE_WINDOW_SECONDS. */
+  @IsInt()
+  @Min(1)
+  JOIN_SUBMIT_RATE_LIMIT: number = 10;
+
+  @IsInt()
+  @Min(1)
+  @Max(86400)
+  JOIN_RATE_WINDOW_SECONDS: number = 600;
 }

@@ -13,6 +13,12 @@ import { TokenService } from './auth/token.service';
 import { HttpErrorFilter } from './errors/http-error.filter';
 import { GatewayEnv } from './gateway.config';
 import { CorrelationMiddleware } from './http/correlation.middleware';
+import { ImportsController } from './imports/imports.controller';
+import { InvitesController } from './invites/invites.controller';
+import { AcceptInvitePageController } from './pages/accept-invite.controller';
+import { JoinPageController } from './registration-links/join-page.controller';
+import { JoinRateLimits } from './registration-links/join-rate-limits';
+import { RegistrationLinkController } from './registration-links/registration-link.controller';
 
 /** The gateway's root module: HTTP in, RPC out; it keeps no data of its own. */
 @Module({})
@@ -33,11 +39,21 @@ export class GatewayModule implements NestModule {
           useFactory: (broker: BrokerConnection) => [{ name: 'broker', check: () => broker.isHealthy() }],
         }),
       ],
-      controllers: [AuthController, TenanciesController, HubsController],
+      controllers: [
+        ImportsController,
+        AuthController,
+        TenanciesController,
+        HubsController,
+        InvitesController,
+        AcceptInvitePageController,
+        RegistrationLinkController,
+        JoinPageController,
+      ],
       providers: [
         { provide: GatewayEnv, useValue: env },
         TokenService,
         AccountResolver,
+        JoinRateLimits,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_PIPE, useValue: createValidationPipe() },
         { provide: APP_FILTER, useClass: HttpErrorFilter },

@@ -7,6 +7,7 @@ import { DataSource } from 'typeorm';
 import { AuditEntryEntity } from './audit/audit-entry.entity';
 import { AuditController } from './audit/audit.controller';
 import { AuditWriter } from './audit/audit-writer';
+import { InviteAuditConsumer } from './audit/invite-audit.consumer';
 import { HUB_MIGRATIONS } from './database/migrations';
 import { HubEnv, HUB_SCHEMA } from './hub.config';
 import { HubController } from './hubs/hub.controller';
@@ -54,7 +55,14 @@ export class HubModule {
           ],
         }),
       ],
-      controllers: [TenancyController, HubController, MembersController, PermissionsController, AuditController],
+      controllers: [
+        TenancyController,
+        HubController,
+        MembersController,
+        PermissionsController,
+        AuditController,
+        InviteAuditConsumer,
+      ],
       providers: [
         { provide: HubEnv, useValue: env },
         AccessService,

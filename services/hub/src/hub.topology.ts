@@ -1,2 +1,4 @@
-/** Events the hub service consumes (none yet: the invite lifecycle's audit feed is added with invites). */
-export const HUB_CONSUMES: string[] = [];
+import { INVITE_EVENTS } from '@gatehouse/contracts';
+
+/** Events the hub service consumes: the invite lifecycle, for the audit log (audit/invite-audit.consumer.ts). */
+export const HUB_CONSUMES: string[] = ['invite.invite.*', INVITE_EVENTS.MEMBER_ADDED];

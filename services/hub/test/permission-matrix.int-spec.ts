@@ -213,8 +213,8 @@ describe('permission matrix through the real RPC', () => {
     it('strangers and admins of other tenancies are told there is no such tenancy', async () => {
       const before = await policyGet(tenantAdmin);
       for (const outsider of [stranger, otherTenantAdmin]) {
-        for (const call of [policyGet(outsider), policyUpdate(outsider, 5), auditList(outsider)]) {
-          await expect(call).rejects.toMatchObject({ code: ERROR_CODES.TENANCY_NOT_FOUND });
+        for (const call of [() => policyGet(outsider), () => policyUpdate(outsider, 5), () => auditList(outsider)]) {
+          await expect(call()).rejects.toMatchObject({ code: ERROR_CODES.TENANCY_NOT_FOUND });
         }
       }
       // …exactly what anyone hears about a tenancy that does not exist.

@@ -1,5 +1,5 @@
 import { BaseEnv } from '@gatehouse/config';
-import { IsInt, IsUrl, Max, Min } from 'class-validator';
+import { IsInt, IsUrl, Matches, Max, Min, ValidateIf } from 'class-validator';
 
 export class InviteEnv extends BaseEnv {
   /** Health and metrics only: the invite service's API is RPC over RabbitMQ. 0 = any free port (tests). */
@@ -11,6 +11,49 @@ export class InviteEnv extends BaseEnv {
   /** Where people reach the gateway's public pages; accept and join links start with it. */
   @IsUrl({ require_tld: false, protocols: ['http', 'https'] }, { message: 'PUBLIC_BASE_URL must be an http(s) URL' })
   PUBLIC_BASE_URL: string = 'http://localhost:3000';
+
+  /**
+   * Registration links: the AES-256-GCM key (64 hex characters, `openssl rand -hex 32`) that seals each
+   * link's token so members can be shown the URL again. Required in production; elsewhere a fixed
+   * development key is used. See docs/registration-links.md.
+   */
+  @ValidateIf((env: InviteEnv) => env.NODE_ENV === 'production' || env.REGISTRATION_LINK_TOKEN_KEY !== undefined)
+  @Matches(/^[0-9a-fA-F]{64}$/, {
+    message: 'REGISTRATION_LINK_TOKEN_KEY must be 64 hex characters (openssl rand -hex 32); required in production',
+  })
+  REGISTRATION_LINK_TOKEN_KEY?: string;
+
+  /** Registration links: sign-up attempts allowed per link per window (REGISTRATION_LINK_JOIN_WINDOW_SECONDS). */
+  @IsInt()
+  @Min(1)
+  REGISTRATION_LINK_JOIN_LIMIT: number = 30;
+
+  @IsInt()
+  @Min(1)
+  @Max(86400)
+  REGISTRATION_LINK_JOIN_WINDOW_SECONDS: number = 600;
+
+  /** Registration links: how often memberships the hub has not confirmed yet are retried (and old attempts pruned). */
+  @IsInt()
+  @Min(50)
+  @Max(3_600_000)
+  REGISTRATION_LINK_GRANT_POLL_MS: number = 5000;
+
+  /** Mass invites: the largest CSV accepted, in bytes (default 10 MiB). */
+  @IsInt()
+  @Min(1024)
+  IMPORT_MAX_BYTES: number = 10 * 1024 * 1024;
+
+  /** Mass invites: the most rows with something in them that one file may have. */
+  @IsInt()
+  @Min(1)
+  IMPORT_MAX_ROWS: number = 100_000;
+
+  /** Mass invites: the longest first cell, in characters (longer cells are reported as invalid rows). */
+  @IsInt()
+  @Min(64)
+  @Max(10_000)
+  IMPORT_MAX_CELL_LENGTH: number = 320;
 }
 
 export const INVITE_SCHEMA = 'invite';

@@ -10,6 +10,12 @@ import { AccountsService } from './accounts/accounts.service';
 import { PasswordHasher } from './accounts/password-hasher';
 import { INVITE_MIGRATIONS } from './database/migrations';
 import { InviteEnv, INVITE_SCHEMA } from './invite.config';
+import { IMPORTS_CONTROLLERS, IMPORTS_PROVIDERS } from './imports/imports.feature';
+import { INVITES_CONTROLLERS, INVITES_PROVIDERS } from './invites/invites.feature';
+import {
+  REGISTRATION_LINK_CONTROLLERS,
+  REGISTRATION_LINK_PROVIDERS,
+} from './registration-links/registration-links.feature';
 
 const ENTITIES = [AccountEntity];
 
@@ -42,8 +48,20 @@ export class InviteModule {
           ],
         }),
       ],
-      controllers: [AccountsController],
-      providers: [{ provide: InviteEnv, useValue: env }, PasswordHasher, AccountsService],
+      controllers: [
+        AccountsController,
+        ...INVITES_CONTROLLERS,
+        ...IMPORTS_CONTROLLERS,
+        ...REGISTRATION_LINK_CONTROLLERS,
+      ],
+      providers: [
+        { provide: InviteEnv, useValue: env },
+        PasswordHasher,
+        AccountsService,
+        ...INVITES_PROVIDERS,
+        ...IMPORTS_PROVIDERS,
+        ...REGISTRATION_LINK_PROVIDERS,
+      ],
     };
   }
 }

@@ -3,6 +3,8 @@ export const HUB_PATTERNS = {
   TENANCY_CREATE: 'hub.tenancy.create',
   TENANCY_LIST: 'hub.tenancy.list',
   TENANT_ADMIN_ADD: 'hub.tenant-admin.add',
+  /** Is the actor a tenant admin of the tenancy (or an operator)? Errors as every tenancy-admin action does. */
+  TENANT_ADMIN_CHECK: 'hub.tenant-admin.check',
   POLICY_GET: 'hub.policy.get',
   POLICY_UPDATE: 'hub.policy.update',
   HUB_CREATE: 'hub.hub.create',
@@ -11,6 +13,7 @@ export const HUB_PATTERNS = {
   MEMBERSHIP_GET: 'hub.membership.get',
   MEMBER_LIST: 'hub.member.list',
   MEMBER_ADD_BULK: 'hub.member.add-bulk',
+  MEMBER_FIND_MANY: 'hub.member.find-many',
   MEMBER_UPDATE: 'hub.member.update',
   MEMBER_REMOVE: 'hub.member.remove',
   PERMISSION_CHECK: 'hub.permission.check',

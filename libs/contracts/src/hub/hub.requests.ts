@@ -78,6 +78,11 @@ export class AddTenantAdminRequest extends ActorRequest {
   admin!: MemberProfile;
 }
 
+export class CheckTenantAdminRequest extends ActorRequest {
+  @IsUUID()
+  tenancyId!: string;
+}
+
 export class GetPolicyRequest extends ActorRequest {
   @IsUUID()
   tenancyId!: string;
@@ -165,6 +170,16 @@ export class AddMembersBulkRequest {
   @ValidateNested({ each: true })
   @Type(() => MemberProfile)
   members!: MemberProfile[];
+}
+
+/** Internal: which of these accounts are members of the Hub (dry runs classify thousands at once). */
+export class FindMembersRequest {
+  @IsUUID()
+  hubId!: string;
+
+  @ArrayMaxSize(MAX_BULK_MEMBERS)
+  @IsUUID('all', { each: true })
+  accountIds!: string[];
 }
 
 export class UpdateMemberRequest extends ActorRequest {

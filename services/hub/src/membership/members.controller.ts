@@ -2,6 +2,7 @@ import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import {
   AddMembersBulkRequest,
+  FindMembersRequest,
   GetMembershipRequest,
   HUB_PATTERNS,
   ListMembersRequest,
@@ -27,6 +28,11 @@ export class MembersController {
   @MessagePattern(HUB_PATTERNS.MEMBER_ADD_BULK)
   addBulk(@Payload() request: AddMembersBulkRequest) {
     return this.members.addBulk(request);
+  }
+
+  @MessagePattern(HUB_PATTERNS.MEMBER_FIND_MANY)
+  findMany(@Payload() request: FindMembersRequest) {
+    return this.members.findMany(request);
   }
 
   @MessagePattern(HUB_PATTERNS.MEMBER_UPDATE)

@@ -4,6 +4,7 @@ import {
   AddMembersBulkRequest,
   AddMembersBulkResult,
   DEFAULT_PAGE_SIZE,
+  FindMembersRequest,
   ERROR_CODES,
   GetMembershipRequest,
   HUB_EVENTS,
@@ -120,11 +121,21 @@ export class MembersService {
     });
   }
 
+  /** Which of these accounts are members: one indexed query for up to 5,000 ids. */
+  async findMany({ hubId, accountIds }: FindMembersRequest): Promise<{ accountIds: string[] }> {
+    const rows: { account_id: string }[] = await this.dataSource.query(
+      'SELECT account_id FROM hub.memberships WHERE hub_id = $1 AND account_id = ANY($2::uuid[])',
+      [hubId, accountIds],
+    );
+    return { accountIds: rows.map((row) => row.account_id) };
+  }
+
   async update(request: UpdateMemberRequest): Promise<MembershipView> {
     const { actor, hubId, accountId } = request;
     return this.dataSource.transaction(async (manager) => {
-      const { hub } = await this.access.requireHubAction(actor, hubId, 'members.manage', { manager });
+      // Lock first, then check: a Hub admin demoted by a concurrent change is refused, not let through.
       await this.access.lockHub(manager, hubId);
+      const { hub } = await this.access.requireHubAction(actor, hubId, 'members.manage', { manager });
       const target = await this.findMember(manager, hubId, accountId);
       const before = toMembershipView(target);
       const userType = request.userType ?? target.userType;
@@ -170,8 +181,9 @@ export class MembersService {
 
   async remove({ actor, hubId, accountId }: RemoveMemberRequest): Promise<{ removed: true }> {
     return this.dataSource.transaction(async (manager) => {
-      const { hub } = await this.access.requireHubAction(actor, hubId, 'members.manage', { manager });
+      // Lock first, then check: a Hub admin demoted by a concurrent change is refused, not let through.
       await this.access.lockHub(manager, hubId);
+      const { hub } = await this.access.requireHubAction(actor, hubId, 'members.manage', { manager });
       const target = await this.findMember(manager, hubId, accountId);
       if (target.isHubAdmin) await this.ensureAnotherAdmin(manager, hubId, accountId);
       await manager.delete(MembershipEntity, { hubId, accountId });

@@ -2,17 +2,22 @@ import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import {
   AddTenantAdminRequest,
+  CheckTenantAdminRequest,
   CreateTenancyRequest,
   GetPolicyRequest,
   HUB_PATTERNS,
   ListTenanciesRequest,
   UpdatePolicyRequest,
 } from '@gatehouse/contracts';
+import { AccessService } from '../permissions/access.service';
 import { TenancyService } from './tenancy.service';
 
 @Controller()
 export class TenancyController {
-  constructor(private readonly tenancies: TenancyService) {}
+  constructor(
+    private readonly tenancies: TenancyService,
+    private readonly access: AccessService,
+  ) {}
 
   @MessagePattern(HUB_PATTERNS.TENANCY_CREATE)
   create(@Payload() request: CreateTenancyRequest) {
@@ -27,6 +32,12 @@ export class TenancyController {
   @MessagePattern(HUB_PATTERNS.TENANT_ADMIN_ADD)
   addAdmin(@Payload() request: AddTenantAdminRequest) {
     return this.tenancies.addAdmin(request);
+  }
+
+  @MessagePattern(HUB_PATTERNS.TENANT_ADMIN_CHECK)
+  async checkAdmin(@Payload() request: CheckTenantAdminRequest) {
+    await this.access.requireTenancyAdmin(request.actor, request.tenancyId);
+    return { tenancyId: request.tenancyId };
   }
 
   @MessagePattern(HUB_PATTERNS.POLICY_GET)

@@ -14,5 +14,11 @@ export const OUTBOX_RETENTION = '1 hour';
 export const GRANT_RETRY_BASE_MS = 5_000;
 export const GRANT_RETRY_MAX_MS = 10 * 60_000;
 
+/**
+ * How long an accept waits for the hub to confirm its memberships before answering anyway (at most half
+ * the RPC timeout, so the accept itself answers in time); the housekeeping loop finishes the rest.
+ */
+export const GRANT_INLINE_TIMEOUT_MS = 2_000;
+
 /** The invite service's schema (also its inbox's). */
 export const INVITE_DB_SCHEMA = 'invite';

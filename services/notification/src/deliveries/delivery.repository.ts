@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DeliveryStatus } from '@gatehouse/contracts';
 import { DataSource, EntityManager } from 'typeorm';
+import { jsonb } from '../database/pg-text';
 import type { EmailTemplate } from '../rendering';
 import { ClaimedDelivery, DeliveryBatch, DeliveryRow, INTERRUPTED_REASON } from './delivery-record';
 
@@ -42,7 +43,7 @@ export class DeliveryRepository {
         batch.hubId,
         batch.correlationId,
         batch.items.map((item) => item.recipient),
-        batch.items.map((item) => JSON.stringify(item.vars)),
+        batch.items.map((item) => jsonb(item.vars)),
       ],
     );
     return rows.length;
@@ -138,7 +139,8 @@ export class DeliveryRepository {
     };
     if (filter.tenancyId) where('tenancy_id = ?', filter.tenancyId);
     if (filter.hubId) where('hub_id = ?', filter.hubId);
-    if (filter.status) where('status = ANY(?::text[])', filter.status === 'queued' ? ['queued', 'sending'] : [filter.status]);
+    if (filter.status)
+      where('status = ANY(?::text[])', filter.status === 'queued' ? ['queued', 'sending'] : [filter.status]);
     const clause = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
     const [{ count }]: { count: string }[] = await this.dataSource.query(
       `SELECT count(*) FROM notification.deliveries ${clause}`,

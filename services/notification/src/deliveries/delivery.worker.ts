@@ -29,6 +29,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
   private wakeUp: (() => void) | null = null;
   private pendingWake = false;
   private retryTimer: NodeJS.Timeout | null = null;
+  private retryDueAt = 0;
 
   constructor(
     private readonly deliveries: DeliveryRepository,
@@ -155,7 +156,9 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
     if (failure.transient && delivery.attempts < this.settings.maxAttempts) {
       const delay = retryDelayMs(delivery.attempts, this.settings.baseBackoffMs);
       this.metrics.count('retry');
-      this.logger.warn(`delivery ${delivery.id}: attempt ${delivery.attempts} failed (${failure.reason}); retry in ${delay} ms`);
+      this.logger.warn(
+        `delivery ${delivery.id}: attempt ${delivery.attempts} failed (${failure.reason}); retry in ${delay} ms`,
+      );
       await this.deliveries.reschedule(delivery.id, failure.reason, delay);
       this.wakeAfter(delay);
       return;
@@ -171,7 +174,10 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
   /** A retry due before the next poll gets its own wake-up. */
   private wakeAfter(delayMs: number): void {
     if (delayMs >= this.settings.pollIntervalMs || !this.running) return;
+    const dueAt = Date.now() + delayMs;
+    if (this.retryTimer && this.retryDueAt <= dueAt) return;
     if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryDueAt = dueAt;
     this.retryTimer = setTimeout(() => {
       this.retryTimer = null;
       this.wake();

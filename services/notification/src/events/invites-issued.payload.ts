@@ -5,7 +5,6 @@ import {
   ArrayMinSize,
   IsArray,
   IsDateString,
-  IsEmail,
   IsIn,
   IsString,
   IsUUID,
@@ -14,9 +13,16 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
+import { IsEmailAddress } from './is-email-address';
 
 /** The largest batch one event may carry (the invite service batches by thousands). */
 export const MAX_EVENT_RECIPIENTS = 10000;
+
+/**
+ * Names are shown, never trusted: the producer limits them to 200 characters, this side only refuses
+ * the absurd, so that a long name never dead-letters a whole batch of invites.
+ */
+export const MAX_NAME_LENGTH = 2000;
 
 const HTTP_URL = { protocols: ['http', 'https'], require_protocol: true, require_tld: false };
 
@@ -24,8 +30,7 @@ export class IssuedInviteDto {
   @IsUUID()
   inviteId!: string;
 
-  @IsEmail()
-  @MaxLength(320)
+  @IsEmailAddress()
   email!: string;
 
   @IsUrl(HTTP_URL, { message: 'acceptUrl must be an absolute http(s) URL' })
@@ -43,7 +48,7 @@ export class InvitesIssuedPayloadDto implements InvitesIssuedPayload {
 
   @IsString()
   @MinLength(1)
-  @MaxLength(200)
+  @MaxLength(MAX_NAME_LENGTH)
   hubName!: string;
 
   @IsUUID()
@@ -54,7 +59,7 @@ export class InvitesIssuedPayloadDto implements InvitesIssuedPayload {
 
   @IsString()
   @MinLength(1)
-  @MaxLength(200)
+  @MaxLength(MAX_NAME_LENGTH)
   inviterName!: string;
 
   @IsIn(USER_TYPES)

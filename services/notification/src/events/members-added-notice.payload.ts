@@ -4,7 +4,6 @@ import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
-  IsEmail,
   IsIn,
   IsString,
   IsUUID,
@@ -13,18 +12,18 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { MAX_EVENT_RECIPIENTS } from './invites-issued.payload';
+import { IsEmailAddress } from './is-email-address';
+import { MAX_EVENT_RECIPIENTS, MAX_NAME_LENGTH } from './invites-issued.payload';
 
 export class AddedMemberDto {
   @IsUUID()
   accountId!: string;
 
-  @IsEmail()
-  @MaxLength(320)
+  @IsEmailAddress()
   email!: string;
 
   @IsString()
-  @MaxLength(200)
+  @MaxLength(MAX_NAME_LENGTH)
   displayName!: string;
 }
 
@@ -35,7 +34,7 @@ export class MembersAddedNoticePayloadDto implements MembersAddedNoticePayload {
 
   @IsString()
   @MinLength(1)
-  @MaxLength(200)
+  @MaxLength(MAX_NAME_LENGTH)
   hubName!: string;
 
   @IsUUID()
@@ -46,7 +45,7 @@ export class MembersAddedNoticePayloadDto implements MembersAddedNoticePayload {
 
   @IsString()
   @MinLength(1)
-  @MaxLength(200)
+  @MaxLength(MAX_NAME_LENGTH)
   addedByName!: string;
 
   @IsIn(USER_TYPES)

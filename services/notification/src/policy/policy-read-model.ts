@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { PolicyChangedPayload } from '@gatehouse/contracts';
 import { DataSource, EntityManager } from 'typeorm';
+import { withoutNul } from '../database/pg-text';
 
 /** What the notification service knows of a tenancy's messaging policy. */
 export interface TenancyMessagingPolicy {
@@ -48,7 +49,13 @@ export class PolicyReadModel {
          received_at = now()
        WHERE p.version < EXCLUDED.version
        RETURNING tenancy_id`,
-      [change.tenancyId, change.inviteMessageAppendix, change.inviteExpiryDays, change.version, change.updatedAt],
+      [
+        change.tenancyId,
+        change.inviteMessageAppendix === null ? null : withoutNul(change.inviteMessageAppendix),
+        change.inviteExpiryDays,
+        change.version,
+        change.updatedAt,
+      ],
     );
     return rows.length === 1;
   }

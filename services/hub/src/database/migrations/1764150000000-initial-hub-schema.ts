@@ -72,6 +72,8 @@ export class InitialHubSchema1764150000000 implements MigrationInterface {
        END $$`,
       `CREATE TRIGGER audit_log_append_only BEFORE UPDATE OR DELETE ON hub.audit_log
          FOR EACH ROW EXECUTE FUNCTION hub.audit_log_is_append_only()`,
+      `CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON hub.audit_log
+         FOR EACH STATEMENT EXECUTE FUNCTION hub.audit_log_is_append_only()`,
       ...outboxTablesSql('hub'),
     ];
     for (const sql of statements) await queryRunner.query(sql);

@@ -1,0 +1,32 @@
+/** Mass invites from a CSV (import jobs), served by the invite service. */
+export const IMPORT_PATTERNS = {
+  CREATE: 'invite.import.create',
+  GET: 'invite.import.get',
+  LIST: 'invite.import.list',
+  ROWS: 'invite.import.rows',
+  REPORT_CSV: 'invite.import.report-csv',
+} as const;
+
+export const IMPORT_STATUSES = ['queued', 'parsing', 'running', 'done', 'failed'] as const;
+export type ImportStatus = (typeof IMPORT_STATUSES)[number];
+
+/** What happened to one row of the file. */
+export const IMPORT_ROW_OUTCOMES = [
+  'added',
+  'invited',
+  'already_member',
+  'already_invited',
+  'duplicate_in_file',
+  'invalid',
+  'skipped',
+] as const;
+export type ImportRowOutcome = (typeof IMPORT_ROW_OUTCOMES)[number];
+
+export const IMPORT_ERROR_CODES = {
+  NOT_TEXT: 'IMPORT.NOT_TEXT',
+  TOO_LARGE: 'IMPORT.TOO_LARGE',
+  TOO_MANY_ROWS: 'IMPORT.TOO_MANY_ROWS',
+  EMPTY: 'IMPORT.EMPTY',
+  NOT_FOUND: 'IMPORT.NOT_FOUND',
+  NOT_FINISHED: 'IMPORT.NOT_FINISHED',
+} as const;

@@ -1,0 +1,64 @@
+import { Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
+import { Actor } from '../actor';
+import { PageRequest } from '../paging';
+import { USER_TYPES, UserType } from '../user-type';
+import { IMPORT_ROW_OUTCOMES, ImportRowOutcome } from './import.patterns';
+
+/** Base64 of at most 64 MiB of file: the configured size limit (default 10 MiB) is checked by the service. */
+export const MAX_IMPORT_BASE64_LENGTH = Math.ceil((64 * 1024 * 1024) / 3) * 4;
+
+export class CreateImportRequest {
+  @ValidateNested()
+  @Type(() => Actor)
+  actor!: Actor;
+
+  @IsUUID()
+  hubId!: string;
+
+  @IsIn(USER_TYPES, { message: `userType is required: ${USER_TYPES.join(' or ')} (one user type for the whole file)` })
+  userType!: UserType;
+
+  @IsOptional()
+  @IsBoolean()
+  dryRun?: boolean;
+
+  @IsString()
+  @MaxLength(255)
+  fileName!: string;
+
+  @IsString()
+  @MaxLength(MAX_IMPORT_BASE64_LENGTH, { message: 'the file is far over the size limit' })
+  contentBase64!: string;
+}
+
+export class GetImportRequest {
+  @ValidateNested()
+  @Type(() => Actor)
+  actor!: Actor;
+
+  @IsUUID()
+  jobId!: string;
+}
+
+export class ListImportsRequest extends PageRequest {
+  @ValidateNested()
+  @Type(() => Actor)
+  actor!: Actor;
+
+  @IsUUID()
+  hubId!: string;
+}
+
+export class ListImportRowsRequest extends PageRequest {
+  @ValidateNested()
+  @Type(() => Actor)
+  actor!: Actor;
+
+  @IsUUID()
+  jobId!: string;
+
+  @IsOptional()
+  @IsIn(IMPORT_ROW_OUTCOMES)
+  outcome?: ImportRowOutcome;
+}

@@ -1,0 +1,39 @@
+import { UserType } from '../user-type';
+import { ImportRowOutcome, ImportStatus } from './import.patterns';
+
+export interface ImportJobView {
+  id: string;
+  hubId: string;
+  tenancyId: string;
+  createdBy: string;
+  userType: UserType;
+  dryRun: boolean;
+  fileName: string;
+  status: ImportStatus;
+  /** Rows of the file that hold something (blank lines are skipped and not counted). */
+  totalRows: number | null;
+  processedRows: number;
+  summary: Partial<Record<ImportRowOutcome, number>>;
+  /** What the parser fixed, in words ("BOM removed", "semicolon-separated"…). */
+  fixes: string[];
+  error: { code: string; message: string } | null;
+  correlationId: string;
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+  /** Dry run only: the invite email that would go out (with the tenancy's appendix). */
+  emailPreview: { subject: string; html: string; text: string } | null;
+}
+
+export interface ImportRowView {
+  line: number;
+  rawValue: string;
+  email: string | null;
+  outcome: ImportRowOutcome | null;
+  reason: string | null;
+}
+
+export interface ImportReportCsv {
+  fileName: string;
+  csv: string;
+}

@@ -1,0 +1,39 @@
+import { UserType } from '../user-type';
+
+/** The settings of a link as events record them (never its token or URL). */
+export interface RegistrationLinkSettings {
+  enabled: boolean;
+  userType: UserType;
+  expiresAt: string | null;
+  maxUses: number | null;
+  allowedDomains: string[];
+}
+
+interface RegistrationLinkEventBase {
+  hubId: string;
+  tenancyId: string;
+  /** Who did it: the Hub admin, or for `used` the account that joined. */
+  actorAccountId: string;
+  linkId: string;
+}
+
+/** invite.registration-link.enabled / disabled / rotated: the settings after the change. */
+export interface RegistrationLinkStateChangedPayload extends RegistrationLinkEventBase {
+  settings: RegistrationLinkSettings;
+}
+
+/** invite.registration-link.updated: what changed, field by field. */
+export interface RegistrationLinkUpdatedPayload extends RegistrationLinkEventBase {
+  changes: { field: keyof RegistrationLinkSettings; from: unknown; to: unknown }[];
+  settings: RegistrationLinkSettings;
+}
+
+/** invite.registration-link.used: one account joined through the link. */
+export interface RegistrationLinkUsedPayload extends RegistrationLinkEventBase {
+  accountId: string;
+  email: string;
+  displayName: string;
+  userType: UserType;
+  useCount: number;
+  maxUses: number | null;
+}

@@ -1,0 +1,103 @@
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
+import { Actor } from '../actor';
+import { USER_TYPES, UserType } from '../user-type';
+import { MAX_PASSWORD_LENGTH } from './account.requests';
+import { MAX_RAW_EMAIL_LENGTH, MAX_TOKEN_LENGTH } from './invite.requests';
+import { MAX_REGISTRATION_LINK_DOMAINS, MAX_REGISTRATION_LINK_USES } from './registration-link.patterns';
+
+/** Absent = leave as it is; null is refused (these settings always have a value). */
+const present = (_: object, value: unknown) => value !== undefined;
+/** Absent = leave as it is; null = clear the setting. */
+const given = (_: object, value: unknown) => value !== undefined && value !== null;
+
+class RegistrationLinkActorRequest {
+  @ValidateNested()
+  @Type(() => Actor)
+  actor!: Actor;
+
+  @IsUUID()
+  hubId!: string;
+}
+
+export class GetRegistrationLinkRequest extends RegistrationLinkActorRequest {}
+
+/** Hub admins: every field is optional; what is absent stays as it is. */
+export class UpdateRegistrationLinkRequest extends RegistrationLinkActorRequest {
+  @ValidateIf(present)
+  @IsBoolean()
+  enabled?: boolean;
+
+  /** The user type people who join get; EXTERNAL_MEMBER unless a Hub admin sets TEAM_MEMBER. */
+  @ValidateIf(present)
+  @IsIn(USER_TYPES, { message: `userType must be ${USER_TYPES.join(' or ')}` })
+  userType?: UserType;
+
+  /** ISO 8601 date-time in the future; null = never expires. */
+  @ValidateIf(given)
+  @IsISO8601({ strict: true }, { message: 'expiresAt must be an ISO 8601 date-time (or null for no expiry)' })
+  expiresAt?: string | null;
+
+  /** How many accounts may join through the link in all; null = no limit. */
+  @ValidateIf(given)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_REGISTRATION_LINK_USES)
+  maxUses?: number | null;
+
+  /** Exact email domains allowed to join (normalised by the invite service); empty = any domain. */
+  @ValidateIf(present)
+  @IsArray()
+  @ArrayMaxSize(MAX_REGISTRATION_LINK_DOMAINS)
+  @IsString({ each: true })
+  @MaxLength(253, { each: true })
+  allowedDomains?: string[];
+}
+
+export class RotateRegistrationLinkRequest extends RegistrationLinkActorRequest {}
+
+export class PreviewJoinRequest {
+  @IsString()
+  @MaxLength(MAX_TOKEN_LENGTH)
+  token!: string;
+}
+
+export class JoinByLinkRequest {
+  @IsString()
+  @MaxLength(MAX_TOKEN_LENGTH)
+  token!: string;
+
+  /** Raw input: normalised (and explained when it is not an address) by the invite service. */
+  @IsString()
+  @MaxLength(MAX_RAW_EMAIL_LENGTH)
+  email!: string;
+
+  /** Emptiness is checked by the invite service, with the rule every route to an account shares. */
+  @IsString()
+  @MaxLength(200)
+  displayName!: string;
+
+  /** Strength is checked by the invite service (ACCOUNT.WEAK_PASSWORD). */
+  @IsString()
+  @MaxLength(MAX_PASSWORD_LENGTH)
+  password!: string;
+
+  /** The client address the gateway saw (kept briefly with the attempt for abuse investigation). */
+  @IsString()
+  @MaxLength(100)
+  clientAddress!: string;
+}

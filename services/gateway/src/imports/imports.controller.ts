@@ -1,0 +1,103 @@
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  Post,
+  Query,
+  Res,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiBearerAuth, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { Actor, ERROR_CODES, IMPORT_PATTERNS } from '@gatehouse/contracts';
+import { DomainError, RpcClient } from '@gatehouse/messaging';
+import type { Response } from 'express';
+import { PageQuery } from '../api/api.dto';
+import { uuidParam } from '../api/uuid-param';
+import { CurrentActor } from '../auth/current-actor.decorator';
+import { CreateImportForm, ImportRowsQuery } from './imports.dto';
+import { UPLOAD_LIMIT_BYTES } from './upload-limit';
+
+interface UploadedCsv {
+  originalname: string;
+  buffer: Buffer;
+}
+
+/** Parsing a 100,000-row file is the invite service's work; the upload only waits for the job to be stored. */
+const CREATE_TIMEOUT_MS = 30_000;
+const REPORT_TIMEOUT_MS = 60_000;
+
+@ApiTags('mass invites')
+@ApiBearerAuth()
+@Controller('api/v1')
+export class ImportsController {
+  constructor(private readonly rpc: RpcClient) {}
+
+  /** Upload a CSV (first column: email addresses) → 202 with the import job; it runs in the background. */
+  @Post('hubs/:hubId/invite-imports')
+  @HttpCode(202)
+  @ApiConsumes('multipart/form-data')
+  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: UPLOAD_LIMIT_BYTES, files: 1 } }))
+  create(
+    @CurrentActor() actor: Actor,
+    @Param('hubId', uuidParam('hubId')) hubId: string,
+    @Body() form: CreateImportForm,
+    @UploadedFile() file: UploadedCsv | undefined,
+  ) {
+    if (!file) {
+      throw new DomainError(ERROR_CODES.VALIDATION_FAILED, 'file is required: upload the CSV in the "file" field.');
+    }
+    return this.rpc.call(
+      IMPORT_PATTERNS.CREATE,
+      {
+        actor,
+        hubId,
+        userType: form.userType,
+        dryRun: form.dryRun ?? false,
+        fileName: file.originalname.slice(0, 255),
+        contentBase64: file.buffer.toString('base64'),
+      },
+      { timeoutMs: CREATE_TIMEOUT_MS },
+    );
+  }
+
+  @Get('hubs/:hubId/invite-imports')
+  list(@CurrentActor() actor: Actor, @Param('hubId', uuidParam('hubId')) hubId: string, @Query() query: PageQuery) {
+    return this.rpc.call(IMPORT_PATTERNS.LIST, { actor, hubId, ...query });
+  }
+
+  /** Status, progress (rows done / total), summary and, for a dry run, the email that would go out. */
+  @Get('invite-imports/:jobId')
+  get(@CurrentActor() actor: Actor, @Param('jobId', uuidParam('jobId')) jobId: string) {
+    return this.rpc.call(IMPORT_PATTERNS.GET, { actor, jobId });
+  }
+
+  /** The per-row report as JSON pages, optionally one outcome only. */
+  @Get('invite-imports/:jobId/rows')
+  rows(
+    @CurrentActor() actor: Actor,
+    @Param('jobId', uuidParam('jobId')) jobId: string,
+    @Query() query: ImportRowsQuery,
+  ) {
+    return this.rpc.call(IMPORT_PATTERNS.ROWS, { actor, jobId, ...query });
+  }
+
+  /** The per-row report as a CSV download (cells neutralised against formula injection). */
+  @Get('invite-imports/:jobId/report.csv')
+  async report(
+    @CurrentActor() actor: Actor,
+    @Param('jobId', uuidParam('jobId')) jobId: string,
+    @Res() response: Response,
+  ): Promise<void> {
+    const report = await this.rpc.call(IMPORT_PATTERNS.REPORT_CSV, { actor, jobId }, { timeoutMs: REPORT_TIMEOUT_MS });
+    response
+      .status(200)
+      .type('text/csv; charset=utf-8')
+      .attachment(report.fileName)
+      .setHeader('x-content-type-options', 'nosniff');
+    response.send(report.csv);
+  }
+}

@@ -1,0 +1,25 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsOptional } from 'class-validator';
+import { IMPORT_ROW_OUTCOMES, ImportRowOutcome, USER_TYPES, UserType } from '@gatehouse/contracts';
+import { PageQuery } from '../api/api.dto';
+
+/** The form fields beside the uploaded file (multipart/form-data). */
+export class CreateImportForm {
+  @ApiProperty({ enum: USER_TYPES, description: 'One user type for the whole file' })
+  @IsIn(USER_TYPES, { message: `userType is required: ${USER_TYPES.join(' or ')} (one user type for the whole file)` })
+  userType!: UserType;
+
+  @ApiPropertyOptional({ description: 'Classify every row and show the email, change nothing, send nothing' })
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean({ message: 'dryRun must be true or false' })
+  dryRun?: boolean;
+}
+
+export class ImportRowsQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: IMPORT_ROW_OUTCOMES })
+  @IsOptional()
+  @IsIn(IMPORT_ROW_OUTCOMES)
+  outcome?: ImportRowOutcome;
+}

@@ -1,0 +1,208 @@
+import { Body, Controller, Get, Logger, Param, Post, Req, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import {
+  ERROR_CODES,
+  MAX_PASSWORD_LENGTH,
+  MAX_RAW_EMAIL_LENGTH,
+  REGISTRATION_LINK_PATTERNS,
+  RegistrationLinkPreview,
+} from '@gatehouse/contracts';
+import { DomainError, RpcClient, isDomainError } from '@gatehouse/messaging';
+import type { Request, Response } from 'express';
+import { Public } from '../auth/public.decorator';
+import { statusOf } from '../errors/error-status';
+import { GatewayEnv } from '../gateway.config';
+import { sendPage } from '../pages/html';
+import { JoinRateLimits } from './join-rate-limits';
+import { joinFormPage, joinedPage, messagePage } from './join-page';
+
+const MAX_DISPLAY_NAME = 200;
+/**
+ * A sign-up hashes a password (argon2id) and may wait for the link's lock and a hub call: it gets three
+ * times the usual RPC timeout, so that a busy moment does not report a failure for a sign-up that worked.
+ */
+const JOIN_TIMEOUT_FACTOR = 3;
+/** Tokens are base64url; anything else is not ours and is answered without asking the invite service. */
+const TOKEN_SHAPE = /^[A-Za-z0-9_-]{1,100}$/;
+
+/** Headings of the pages that end the visit (the link cannot be used, or the address cannot sign up here). */
+const TITLES: Record<string, string> = {
+  [ERROR_CODES.REGISTRATION_LINK_NOT_FOUND]: 'This link is not valid',
+  [ERROR_CODES.REGISTRATION_LINK_ROTATED]: 'This link has been replaced',
+  [ERROR_CODES.REGISTRATION_LINK_DISABLED]: 'This link is turned off',
+  [ERROR_CODES.REGISTRATION_LINK_EXPIRED]: 'This link has expired',
+  [ERROR_CODES.REGISTRATION_LINK_USED_UP]: 'This link has been used up',
+  [ERROR_CODES.REGISTRATION_LINK_ACCOUNT_EXISTS]: 'You already have an account',
+  [ERROR_CODES.REGISTRATION_LINK_RATE_LIMITED]: 'Too many attempts',
+};
+
+/** Refusals the person can fix on the form (another address, a better password, their name). */
+const FIXABLE = new Set<string>([
+  ERROR_CODES.REGISTRATION_LINK_DOMAIN_NOT_ALLOWED,
+  ERROR_CODES.ACCOUNT_INVALID_EMAIL,
+  ERROR_CODES.ACCOUNT_WEAK_PASSWORD,
+  ERROR_CODES.VALIDATION_FAILED,
+]);
+
+const STATUS_CODE = {
+  disabled: ERROR_CODES.REGISTRATION_LINK_DISABLED,
+  expired: ERROR_CODES.REGISTRATION_LINK_EXPIRED,
+  used_up: ERROR_CODES.REGISTRATION_LINK_USED_UP,
+} as const;
+
+const CLOSED_MESSAGE = {
+  disabled: 'This registration link is turned off. Ask a member of the Hub to invite you.',
+  expired: 'This registration link has expired. Ask a member of the Hub for a new link or an invite.',
+  used_up: 'This registration link has been used as many times as it allows. Ask a member of the Hub to invite you.',
+} as const;
+
+/**
+ * The public join page of a Hub's registration link. GET shows the Hub and a sign-up form and changes
+ * nothing; POST (form-encoded: email, displayName, password) creates the account and the membership.
+ * Every outcome is a server-rendered page (never JSON) with every value escaped. Both are limited per
+ * client address here (JOIN_PAGE_RATE_LIMIT, JOIN_SUBMIT_RATE_LIMIT) and sign-ups per link in the
+ * invite service.
+ */
+@ApiExcludeController()
+@Public()
+@Controller('join')
+export class JoinPageController {
+  private readonly logger = new Logger('JoinPage');
+
+  constructor(
+    private readonly rpc: RpcClient,
+    private readonly limits: JoinRateLimits,
+    private readonly env: GatewayEnv,
+  ) {}
+
+  @Get(':token')
+  async show(@Param('token') token: string, @Req() request: Request, @Res() response: Response): Promise<void> {
+    const take = this.limits.view(clientAddress(request));
+    if (!take.allowed) return this.sendRateLimited(response, take.retryAfterSeconds);
+    try {
+      const preview = await this.preview(token);
+      if (preview.status !== 'open') return this.sendClosed(response, preview.status);
+      return sendPage(response, 200, joinFormPage(preview));
+    } catch (error) {
+      return this.sendFailure(response, error, 'view');
+    }
+  }
+
+  @Post(':token')
+  async submit(
+    @Param('token') token: string,
+    @Body() body: Record<string, unknown>,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
+    const address = clientAddress(request);
+    const take = this.limits.submit(address);
+    if (!take.allowed) return this.sendRateLimited(response, take.retryAfterSeconds);
+    const form = {
+      email: field(body, 'email').trim(),
+      displayName: field(body, 'displayName').trim(),
+      password: field(body, 'password'),
+    };
+    try {
+      const formError = checkForm(form.email, form.displayName, form.password);
+      if (formError) return await this.showFormAgain(response, token, form, formError, 400);
+      if (!TOKEN_SHAPE.test(token)) throw notOurToken();
+      const result = await this.rpc.call(
+        REGISTRATION_LINK_PATTERNS.JOIN,
+        { token, ...form, clientAddress: address },
+        { timeoutMs: this.env.RPC_TIMEOUT_MS * JOIN_TIMEOUT_FACTOR },
+      );
+      return sendPage(response, 201, joinedPage(result, `${this.env.PUBLIC_BASE_URL.replace(/\/+$/, '')}/`));
+    } catch (error) {
+      if (isDomainError(error) && FIXABLE.has(error.code)) {
+        return this.showFormAgain(response, token, form, error.message, statusOf(error.code)).catch((again: unknown) =>
+          this.sendFailure(response, again, 'submit'),
+        );
+      }
+      return this.sendFailure(response, error, 'submit');
+    }
+  }
+
+  private async preview(token: string): Promise<RegistrationLinkPreview> {
+    if (!TOKEN_SHAPE.test(token)) throw notOurToken();
+    return this.rpc.call(REGISTRATION_LINK_PATTERNS.PREVIEW_JOIN, { token });
+  }
+
+  private async showFormAgain(
+    response: Response,
+    token: string,
+    form: { email: string; displayName: string },
+    error: string,
+    status: number,
+  ): Promise<void> {
+    const preview = await this.preview(token);
+    if (preview.status !== 'open') return this.sendClosed(response, preview.status);
+    return sendPage(
+      response,
+      status,
+      joinFormPage(preview, { email: form.email, displayName: form.displayName, error }),
+    );
+  }
+
+  private sendClosed(response: Response, status: keyof typeof STATUS_CODE): void {
+    const code = STATUS_CODE[status];
+    return sendPage(response, statusOf(code), messagePage(TITLES[code], CLOSED_MESSAGE[status]));
+  }
+
+  private sendRateLimited(response: Response, retryAfterSeconds: number): void {
+    response.set('Retry-After', String(retryAfterSeconds));
+    const code = ERROR_CODES.REGISTRATION_LINK_RATE_LIMITED;
+    return sendPage(
+      response,
+      statusOf(code),
+      messagePage(TITLES[code], 'Too many attempts from your network. Wait a few minutes and try again.'),
+    );
+  }
+
+  private sendFailure(response: Response, error: unknown, during: 'view' | 'submit'): void {
+    if (isDomainError(error) && TITLES[error.code]) {
+      if (error.code === ERROR_CODES.REGISTRATION_LINK_RATE_LIMITED) {
+        const retryAfter = Number(error.details.retryAfterSeconds);
+        if (Number.isFinite(retryAfter) && retryAfter > 0) response.set('Retry-After', String(retryAfter));
+      }
+      return sendPage(response, statusOf(error.code), messagePage(TITLES[error.code], error.message));
+    }
+    this.logger.error(`join page failed: ${error instanceof Error ? error.message : String(error)}`);
+    const message =
+      during === 'view'
+        ? 'Something went wrong on our side. Please try again in a minute.'
+        : 'Something went wrong on our side, and we could not confirm your sign-up. If you can sign in with the address and password you chose, you are in; otherwise please try again in a minute.';
+    return sendPage(response, 503, messagePage('Please try again', message));
+  }
+}
+
+/** Answered like an unknown token, without asking the invite service. */
+function notOurToken(): DomainError {
+  return new DomainError(
+    ERROR_CODES.REGISTRATION_LINK_NOT_FOUND,
+    'This registration link is not valid. Check that you copied the whole link, or ask a member of the Hub for the current one.',
+  );
+}
+
+/** The address the request came from; behind the trusted proxy (see main.ts), the forwarded one. */
+function clientAddress(request: Request): string {
+  return request.ip ?? request.socket.remoteAddress ?? 'unknown';
+}
+
+function field(body: Record<string, unknown> | undefined, name: string): string {
+  const value = body?.[name];
+  return typeof value === 'string' ? value : '';
+}
+
+/** The form's own rules, said in words a person understands (the invite service checks them again). */
+function checkForm(email: string, displayName: string, password: string): string | null {
+  if (email === '') return 'Enter your email address.';
+  if (email.length > MAX_RAW_EMAIL_LENGTH) return 'That email address is too long.';
+  if (displayName === '') return 'Enter your name.';
+  if ([...displayName].length > MAX_DISPLAY_NAME)
+    return `Your name can be at most ${MAX_DISPLAY_NAME} characters long.`;
+  if (password === '') return 'Choose a password.';
+  if (password.length > MAX_PASSWORD_LENGTH)
+    return `Your password can be at most ${MAX_PASSWORD_LENGTH} characters long.`;
+  return null;
+}

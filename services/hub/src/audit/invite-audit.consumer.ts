@@ -1,0 +1,119 @@
+import { Controller } from '@nestjs/common';
+import { EventPattern, Payload } from '@nestjs/microservices';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  EventEnvelope,
+  INVITE_EVENTS,
+  InviteStateChangedPayload,
+  InvitesIssuedPayload,
+  MembersAddedNoticePayload,
+} from '@gatehouse/contracts';
+import { claimMessage } from '@gatehouse/messaging';
+import { DataSource } from 'typeorm';
+import { HUB_SCHEMA } from '../hub.config';
+import { AuditRecord, AuditWriter } from './audit-writer';
+
+/** The audit action each invite event becomes (one row per invitee). */
+export const INVITE_AUDIT_ACTIONS = {
+  [INVITE_EVENTS.CREATED]: 'invite.sent',
+  [INVITE_EVENTS.RESENT]: 'invite.resent',
+  [INVITE_EVENTS.REVOKED]: 'invite.revoked',
+  [INVITE_EVENTS.ACCEPTED]: 'invite.accepted',
+  [INVITE_EVENTS.EXPIRED]: 'invite.expired',
+  [INVITE_EVENTS.MEMBER_ADDED]: 'invite.member_added',
+} as const;
+
+/**
+ * The invite lifecycle's feed into the hub's audit log (the hub owns the audit log; the invite service
+ * announces what happened). Idempotent: each event is claimed in the hub's inbox in the transaction that
+ * writes its rows, so a redelivered event writes nothing. Rows carry the event's correlation id (shared
+ * by everything one request or one mass invite caused) and the id of the event they came from.
+ */
+@Controller()
+export class InviteAuditConsumer {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditWriter,
+  ) {}
+
+  @EventPattern(INVITE_EVENTS.CREATED)
+  onCreated(@Payload() envelope: EventEnvelope<InvitesIssuedPayload>) {
+    return this.record(envelope, issuedRecords(envelope, INVITE_AUDIT_ACTIONS[INVITE_EVENTS.CREATED]));
+  }
+
+  @EventPattern(INVITE_EVENTS.RESENT)
+  onResent(@Payload() envelope: EventEnvelope<InvitesIssuedPayload>) {
+    return this.record(envelope, issuedRecords(envelope, INVITE_AUDIT_ACTIONS[INVITE_EVENTS.RESENT]));
+  }
+
+  @EventPattern(INVITE_EVENTS.REVOKED)
+  onRevoked(@Payload() envelope: EventEnvelope<InviteStateChangedPayload>) {
+    return this.record(envelope, stateRecords(envelope, INVITE_AUDIT_ACTIONS[INVITE_EVENTS.REVOKED]));
+  }
+
+  @EventPattern(INVITE_EVENTS.ACCEPTED)
+  onAccepted(@Payload() envelope: EventEnvelope<InviteStateChangedPayload>) {
+    return this.record(envelope, stateRecords(envelope, INVITE_AUDIT_ACTIONS[INVITE_EVENTS.ACCEPTED]));
+  }
+
+  @EventPattern(INVITE_EVENTS.EXPIRED)
+  onExpired(@Payload() envelope: EventEnvelope<InviteStateChangedPayload>) {
+    return this.record(envelope, stateRecords(envelope, INVITE_AUDIT_ACTIONS[INVITE_EVENTS.EXPIRED]));
+  }
+
+  @EventPattern(INVITE_EVENTS.MEMBER_ADDED)
+  onMemberAdded(@Payload() envelope: EventEnvelope<MembersAddedNoticePayload>) {
+    const { payload } = envelope;
+    return this.record(
+      envelope,
+      payload.members.map((member) => ({
+        ...common(envelope, payload.tenancyId, payload.hubId, payload.addedByAccountId),
+        action: INVITE_AUDIT_ACTIONS[INVITE_EVENTS.MEMBER_ADDED],
+        subject: member.email,
+        details: { accountId: member.accountId, userType: payload.userType, occurredAt: envelope.occurredAt },
+      })),
+    );
+  }
+
+  private async record(envelope: EventEnvelope, records: AuditRecord[]): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      if (!(await claimMessage(manager, HUB_SCHEMA, envelope.id, 'audit'))) return;
+      await this.audit.append(manager, records);
+    });
+  }
+}
+
+function common(envelope: EventEnvelope, tenancyId: string, hubId: string, actorAccountId: string | null) {
+  return { tenancyId, hubId, actorAccountId, correlationId: envelope.correlationId, sourceEventId: envelope.id };
+}
+
+function issuedRecords(envelope: EventEnvelope<InvitesIssuedPayload>, action: string): AuditRecord[] {
+  const { payload } = envelope;
+  // Never the accept URL: it holds the raw token.
+  return payload.invites.map((invite) => ({
+    ...common(envelope, payload.tenancyId, payload.hubId, payload.inviterAccountId),
+    action,
+    subject: invite.email,
+    details: {
+      inviteId: invite.inviteId,
+      userType: payload.userType,
+      expiresAt: invite.expiresAt,
+      occurredAt: envelope.occurredAt,
+    },
+  }));
+}
+
+function stateRecords(envelope: EventEnvelope<InviteStateChangedPayload>, action: string): AuditRecord[] {
+  const { payload } = envelope;
+  return payload.invites.map((invite) => ({
+    ...common(envelope, payload.tenancyId, payload.hubId, payload.actorAccountId),
+    action,
+    subject: invite.email,
+    details: {
+      inviteId: invite.inviteId,
+      userType: invite.userType,
+      ...(payload.reason ? { reason: payload.reason } : {}),
+      occurredAt: envelope.occurredAt,
+    },
+  }));
+}

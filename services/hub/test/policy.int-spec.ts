@@ -1,0 +1,191 @@
+import {
+  Actor,
+  ERROR_CODES,
+  HUB_EVENTS,
+  HUB_PATTERNS,
+  MAX_APPENDIX_LENGTH,
+  PolicyChangedPayload,
+  TenancyView,
+  UpdatePolicyRequest,
+} from '@gatehouse/contracts';
+import { EventSpy } from '@gatehouse/testing';
+import { HubFixture, makeActor } from './hub-fixture';
+
+describe('tenancy policy: invite message appendix and invite expiry', () => {
+  const hub = new HubFixture();
+  let spy: EventSpy;
+
+  beforeAll(async () => {
+    await hub.start();
+    spy = await hub.spyOnEvents();
+  });
+  afterAll(() => hub.stop());
+
+  /** A fresh tenancy per test, so events and versions of one test never mix with another's. */
+  async function newTenancy(): Promise<{ tenancy: TenancyView; admin: Actor }> {
+    const admin = makeActor('Tara Tenant-Admin');
+    return { tenancy: await hub.createTenancy(admin), admin };
+  }
+  const update = (admin: Actor, tenancy: TenancyView, change: Omit<UpdatePolicyRequest, 'actor' | 'tenancyId'>) =>
+    hub.call(HUB_PATTERNS.POLICY_UPDATE, { actor: admin, tenancyId: tenancy.id, ...change });
+  const get = (admin: Actor, tenancy: TenancyView) =>
+    hub.call(HUB_PATTERNS.POLICY_GET, { actor: admin, tenancyId: tenancy.id });
+  /** Every hub.policy.changed the hub has published for that tenancy (after all committed ones arrived). */
+  async function policyEvents(tenancy: TenancyView) {
+    await hub.flushEvents(spy);
+    return spy.named<PolicyChangedPayload>(HUB_EVENTS.POLICY_CHANGED).filter((e) => e.payload.tenancyId === tenancy.id);
+  }
+
+  it('starts with no appendix and a 14-day expiry', async () => {
+    const { tenancy, admin } = await newTenancy();
+    expect(await get(admin, tenancy)).toMatchObject({ inviteMessageAppendix: null, inviteExpiryDays: 14, version: 1 });
+  });
+
+  it('a tenant admin sets the appendix and the expiry: one hub.policy.changed after commit, with the new values', async () => {
+    const { tenancy, admin } = await newTenancy();
+    const appendix = 'Questions? Write to it-help@example.com.\nThank you!';
+
+    const updated = await update(admin, tenancy, { inviteMessageAppendix: appendix, inviteExpiryDays: 7 });
+    expect(updated).toMatchObject({
+      tenancyId: tenancy.id,
+      inviteMessageAppendix: appendix,
+      inviteExpiryDays: 7,
+      version: 2,
+    });
+    expect(await get(admin, tenancy)).toEqual(updated);
+
+    const events = await policyEvents(tenancy);
+    expect(events).toHaveLength(1);
+    expect(events[0].payload).toEqual({
+      tenancyId: tenancy.id,
+      inviteMessageAppendix: appendix,
+      inviteExpiryDays: 7,
+      version: 2,
+      changedBy: admin.accountId,
+      updatedAt: updated.updatedAt,
+    });
+
+    const audit = await hub.call(HUB_PATTERNS.AUDIT_LIST, { actor: admin, tenancyId: tenancy.id, limit: 1 });
+    expect(audit.items[0]).toMatchObject({
+      action: 'policy.changed',
+      actorAccountId: admin.accountId,
+      details: {
+        before: { inviteMessageAppendix: null, inviteExpiryDays: 14 },
+        after: { inviteMessageAppendix: appendix, inviteExpiryDays: 7 },
+      },
+    });
+  });
+
+  it('each change gets the next version, announced in order', async () => {
+    const { tenancy, admin } = await newTenancy();
+    await update(admin, tenancy, { inviteExpiryDays: 30 });
+    await update(admin, tenancy, { inviteMessageAppendix: 'Welcome aboard.' });
+    const events = await policyEvents(tenancy);
+    expect(events.map((e) => [e.payload.version, e.payload.inviteExpiryDays, e.payload.inviteMessageAppendix])).toEqual(
+      [
+        [2, 30, null],
+        [3, 30, 'Welcome aboard.'],
+      ],
+    );
+  });
+
+  it('stores the appendix as plain text: trimmed, line ends made \\n, template syntax left alone', async () => {
+    const { tenancy, admin } = await newTenancy();
+    const updated = await update(admin, tenancy, { inviteMessageAppendix: '  {{hub}} <b>hi</b>\r\nline two\r  ' });
+    expect(updated.inviteMessageAppendix).toBe('{{hub}} <b>hi</b>\nline two');
+  });
+
+  describe('refuses a bad appendix, changing nothing and announcing nothing', () => {
+    const refusals: [string, string, string][] = [
+      ['an empty one', '', ERROR_CODES.POLICY_APPENDIX_BLANK],
+      ['one of white space only', ' \n\t\r\n ', ERROR_CODES.POLICY_APPENDIX_BLANK],
+      ['one over 2000 characters', 'x'.repeat(MAX_APPENDIX_LENGTH + 1), ERROR_CODES.POLICY_APPENDIX_TOO_LONG],
+      ['one of 2001 emoji', '🙂'.repeat(MAX_APPENDIX_LENGTH + 1), ERROR_CODES.POLICY_APPENDIX_TOO_LONG],
+    ];
+
+    it.each(refusals)('%s', async (_label, appendix, code) => {
+      const { tenancy, admin } = await newTenancy();
+      await update(admin, tenancy, { inviteMessageAppendix: 'The current text.' });
+      const before = await get(admin, tenancy);
+
+      // The expiry in the same request is not applied either: the request is refused whole.
+      await expect(
+        update(admin, tenancy, { inviteMessageAppendix: appendix, inviteExpiryDays: 3 }),
+      ).rejects.toMatchObject({
+        code,
+        message: expect.stringMatching(/appendix/),
+      });
+
+      expect(await get(admin, tenancy)).toEqual(before);
+      expect((await policyEvents(tenancy)).map((e) => e.payload.version)).toEqual([2]);
+    });
+
+    it('says how long it is and what the limit is', async () => {
+      const { tenancy, admin } = await newTenancy();
+      await expect(update(admin, tenancy, { inviteMessageAppendix: 'x'.repeat(2345) })).rejects.toMatchObject({
+        code: ERROR_CODES.POLICY_APPENDIX_TOO_LONG,
+        message: expect.stringMatching(/2345.*2000/),
+        details: { length: 2345, limit: MAX_APPENDIX_LENGTH },
+      });
+    });
+  });
+
+  it('takes exactly 2000 characters, counted as a person counts them (emoji are one each)', async () => {
+    const { tenancy, admin } = await newTenancy();
+    const emoji = '🙂'.repeat(MAX_APPENDIX_LENGTH);
+    await expect(update(admin, tenancy, { inviteMessageAppendix: emoji })).resolves.toMatchObject({
+      inviteMessageAppendix: emoji,
+    });
+    const letters = 'y'.repeat(MAX_APPENDIX_LENGTH);
+    await expect(update(admin, tenancy, { inviteMessageAppendix: letters })).resolves.toMatchObject({
+      inviteMessageAppendix: letters,
+    });
+  });
+
+  it('null switches the appendix off, and says so in the event', async () => {
+    const { tenancy, admin } = await newTenancy();
+    await update(admin, tenancy, { inviteMessageAppendix: 'Temporary notice.' });
+    const off = await update(admin, tenancy, { inviteMessageAppendix: null });
+    expect(off).toMatchObject({ inviteMessageAppendix: null, version: 3 });
+    const events = await policyEvents(tenancy);
+    expect(events.map((e) => e.payload.inviteMessageAppendix)).toEqual(['Temporary notice.', null]);
+  });
+
+  it('leaves the appendix alone when the request does not mention it', async () => {
+    const { tenancy, admin } = await newTenancy();
+    await update(admin, tenancy, { inviteMessageAppendix: 'Keep me.' });
+    await expect(update(admin, tenancy, { inviteExpiryDays: 21 })).resolves.toMatchObject({
+      inviteMessageAppendix: 'Keep me.',
+      inviteExpiryDays: 21,
+    });
+  });
+
+  it('a request that changes nothing keeps the version and announces nothing', async () => {
+    const { tenancy, admin } = await newTenancy();
+    await update(admin, tenancy, { inviteMessageAppendix: 'Same.', inviteExpiryDays: 10 });
+    await expect(
+      update(admin, tenancy, { inviteMessageAppendix: '  Same.  ', inviteExpiryDays: 10 }),
+    ).resolves.toMatchObject({ version: 2 });
+    await expect(update(admin, tenancy, {})).resolves.toMatchObject({ version: 2 });
+    expect(await policyEvents(tenancy)).toHaveLength(1);
+  });
+
+  it('refuses an expiry outside 1–90 days, naming the field', async () => {
+    const { tenancy, admin } = await newTenancy();
+    for (const days of [0, 91, 1.5]) {
+      await expect(update(admin, tenancy, { inviteExpiryDays: days })).rejects.toMatchObject({
+        code: ERROR_CODES.VALIDATION_FAILED,
+        message: expect.stringMatching(/inviteExpiryDays/),
+      });
+    }
+    expect(await get(admin, tenancy)).toMatchObject({ inviteExpiryDays: 14, version: 1 });
+  });
+
+  it('refuses an appendix that is not text', async () => {
+    const { tenancy, admin } = await newTenancy();
+    await expect(update(admin, tenancy, { inviteMessageAppendix: 42 as unknown as string })).rejects.toMatchObject({
+      code: ERROR_CODES.VALIDATION_FAILED,
+      message: expect.stringMatching(/inviteMessageAppendix/),
+    });
+  });
+});

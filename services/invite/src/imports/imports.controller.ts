@@ -1,0 +1,44 @@
+import { Controller } from '@nestjs/common';
+import { MessagePattern, Payload } from '@nestjs/microservices';
+import {
+  CreateImportRequest,
+  GetImportRequest,
+  IMPORT_PATTERNS,
+  ListImportRowsRequest,
+  ListImportsRequest,
+} from '@gatehouse/contracts';
+import { CreateImport } from './usecases/create-import.usecase';
+import { ReadImports } from './usecases/read-import.usecase';
+
+@Controller()
+export class ImportsController {
+  constructor(
+    private readonly createImport: CreateImport,
+    private readonly readImports: ReadImports,
+  ) {}
+
+  @MessagePattern(IMPORT_PATTERNS.CREATE)
+  create(@Payload() request: CreateImportRequest) {
+    return this.createImport.execute(request);
+  }
+
+  @MessagePattern(IMPORT_PATTERNS.GET)
+  get(@Payload() request: GetImportRequest) {
+    return this.readImports.get(request);
+  }
+
+  @MessagePattern(IMPORT_PATTERNS.LIST)
+  list(@Payload() request: ListImportsRequest) {
+    return this.readImports.list(request);
+  }
+
+  @MessagePattern(IMPORT_PATTERNS.ROWS)
+  rows(@Payload() request: ListImportRowsRequest) {
+    return this.readImports.rows(request);
+  }
+
+  @MessagePattern(IMPORT_PATTERNS.REPORT_CSV)
+  reportCsv(@Payload() request: GetImportRequest) {
+    return this.readImports.reportCsv(request);
+  }
+}

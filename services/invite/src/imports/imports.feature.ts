@@ -1,0 +1,24 @@
+import type { Provider, Type } from '@nestjs/common';
+import { DryRunClassifier } from './dry-run/dry-run.classifier';
+import { ImportsController } from './imports.controller';
+import { ImportDecisions } from './jobs/import-decisions';
+import { ImportJobRunner } from './jobs/import-job.runner';
+import { ImportJobWorker } from './jobs/import-job.worker';
+import { ImportJobsRepository } from './jobs/import-jobs.repository';
+import { ImportLimits } from './jobs/import-limits';
+import { CreateImport } from './usecases/create-import.usecase';
+import { ReadImports } from './usecases/read-import.usecase';
+
+/** Mass invites from a CSV: registered in the invite service's root module beside the invites feature it uses. */
+export const IMPORTS_CONTROLLERS: Type[] = [ImportsController];
+
+export const IMPORTS_PROVIDERS: Provider[] = [
+  ImportLimits,
+  ImportJobsRepository,
+  DryRunClassifier,
+  ImportDecisions,
+  ImportJobRunner,
+  ImportJobWorker,
+  CreateImport,
+  ReadImports,
+];

@@ -1,0 +1,229 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { ImportRowOutcome, ImportRowView, UserType } from '@gatehouse/contracts';
+import { DataSource } from 'typeorm';
+import { IMPORT_JOB_COLUMNS, ImportJobRow } from './import-job-row';
+
+export interface NewImportJob {
+  id: string;
+  hubId: string;
+  tenancyId: string;
+  hubName: string;
+  createdBy: string;
+  inviterName: string;
+  userType: UserType;
+  inviteExpiryDays: number;
+  dryRun: boolean;
+  fileName: string;
+  content: Buffer;
+  correlationId: string;
+}
+
+export interface StoredRow {
+  line: number;
+  raw: string;
+  email: string | null;
+  outcome: ImportRowOutcome | null;
+  reason: string | null;
+}
+
+/** Rows of an import are written and updated set-based, thousands per statement. */
+const WRITE_CHUNK = 10_000;
+
+/** SQL for import jobs and their rows (schema `invite`). */
+@Injectable()
+export class ImportJobsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async insert(job: NewImportJob): Promise<ImportJobRow> {
+    const rows: ImportJobRow[] = await this.dataSource.query(
+      `INSERT INTO invite.import_jobs (id, hub_id, tenancy_id, hub_name, created_by, inviter_name, user_type,
+         invite_expiry_days, dry_run, file_name, file_content, correlation_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING ${IMPORT_JOB_COLUMNS}`,
+      [
+        job.id,
+        job.hubId,
+        job.tenancyId,
+        job.hubName,
+        job.createdBy,
+        job.inviterName,
+        job.userType,
+        job.inviteExpiryDays,
+        job.dryRun,
+        job.fileName,
+        job.content,
+        job.correlationId,
+      ],
+    );
+    return rows[0];
+  }
+
+  async find(id: string): Promise<ImportJobRow | null> {
+    const rows: ImportJobRow[] = await this.dataSource.query(
+      `SELECT ${IMPORT_JOB_COLUMNS} FROM invite.import_jobs WHERE id = $1`,
+      [id],
+    );
+    return rows[0] ?? null;
+  }
+
+  async list(hubId: string, createdBy: string | null, limit: number, offset: number) {
+    const where = createdBy ? 'hub_id = $1 AND created_by = $2' : 'hub_id = $1 AND $2::uuid IS NULL';
+    const rows: ImportJobRow[] = await this.dataSource.query(
+      `SELECT ${IMPORT_JOB_COLUMNS} FROM invite.import_jobs WHERE ${where}
+       ORDER BY created_at DESC, id LIMIT $3 OFFSET $4`,
+      [hubId, createdBy, limit, offset],
+    );
+    const [{ total }] = await this.dataSource.query(
+      `SELECT count(*)::int AS total FROM invite.import_jobs WHERE ${where}`,
+      [hubId, createdBy],
+    );
+    return { rows, total: total as number };
+  }
+
+  /**
+   * Claims the oldest queued job, or one whose worker stopped sending heartbeats (it died): the job is
+   * resumed where its rows say it stopped.
+   */
+  async claimNext(staleAfterSeconds: number): Promise<{ job: ImportJobRow; content: Buffer | null } | null> {
+    // TypeORM answers an UPDATE … RETURNING with [rows, affected count].
+    const [rows]: [(ImportJobRow & { file_content: Buffer | null })[], number] = await this.dataSource.query(
+      `UPDATE invite.import_jobs SET
+         status = CASE WHEN status = 'queued' THEN 'parsing' ELSE status END,
+         started_at = coalesce(started_at, now()), heartbeat_at = now()
+       WHERE id = (
+         SELECT id FROM invite.import_jobs
+         WHERE status = 'queued'
+            OR (status IN ('parsing', 'running') AND heartbeat_at < now() - make_interval(secs => $1))
+         ORDER BY created_at LIMIT 1 FOR UPDATE SKIP LOCKED)
+       RETURNING ${IMPORT_JOB_COLUMNS}, file_content`,
+      [staleAfterSeconds],
+    );
+    const row = rows[0];
+    if (!row) return null;
+    const { file_content: content, ...job } = row;
+    return { job, content };
+  }
+
+  async heartbeat(id: string): Promise<void> {
+    await this.dataSource.query('UPDATE invite.import_jobs SET heartbeat_at = now() WHERE id = $1', [id]);
+  }
+
+  async markParsed(id: string, totalRows: number, fixes: string[]): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE invite.import_jobs SET status = 'running', total_rows = $2, fixes = $3, heartbeat_at = now() WHERE id = $1`,
+      [id, totalRows, JSON.stringify(fixes)],
+    );
+  }
+
+  async fail(id: string, code: string, message: string): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE invite.import_jobs SET status = 'failed', error_code = $2, error_message = $3, finished_at = now(),
+         file_content = NULL WHERE id = $1`,
+      [id, code, message],
+    );
+  }
+
+  /** Idempotent: a resumed job does not write its rows twice. */
+  async insertRows(jobId: string, rows: StoredRow[]): Promise<void> {
+    for (let start = 0; start < rows.length; start += WRITE_CHUNK) {
+      const chunk = rows.slice(start, start + WRITE_CHUNK);
+      await this.dataSource.query(
+        `INSERT INTO invite.import_rows (job_id, line, raw_value, email, outcome, reason)
+         SELECT $1, * FROM unnest($2::int[], $3::text[], $4::text[], $5::text[], $6::text[])
+         ON CONFLICT DO NOTHING`,
+        [
+          jobId,
+          chunk.map((r) => r.line),
+          chunk.map((r) => r.raw),
+          chunk.map((r) => r.email),
+          chunk.map((r) => r.outcome),
+          chunk.map((r) => r.reason),
+        ],
+      );
+    }
+  }
+
+  async pendingRows(jobId: string, limit: number): Promise<{ line: number; email: string }[]> {
+    return this.dataSource.query(
+      `SELECT line, email FROM invite.import_rows WHERE job_id = $1 AND outcome IS NULL ORDER BY line LIMIT $2`,
+      [jobId, limit],
+    );
+  }
+
+  /** Records the outcomes of a chunk and moves the job's progress on, in one statement each. */
+  async recordOutcomes(
+    jobId: string,
+    results: { line: number; outcome: ImportRowOutcome; reason: string | null }[],
+  ): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      await manager.query(
+        `UPDATE invite.import_rows r SET outcome = t.outcome, reason = t.reason
+         FROM unnest($2::int[], $3::text[], $4::text[]) AS t(line, outcome, reason)
+         WHERE r.job_id = $1 AND r.line = t.line`,
+        [jobId, results.map((r) => r.line), results.map((r) => r.outcome), results.map((r) => r.reason)],
+      );
+      await manager.query(
+        `UPDATE invite.import_jobs SET processed_rows = processed_rows + $2, heartbeat_at = now() WHERE id = $1`,
+        [jobId, results.length],
+      );
+    });
+  }
+
+  /** Counts per outcome from the rows themselves (the source of truth), then marks the job done. */
+  async finish(id: string, emailPreview: unknown): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE invite.import_jobs j SET status = 'done', finished_at = now(), file_content = NULL,
+         email_preview = $2,
+         summary = coalesce((SELECT jsonb_object_agg(outcome, n) FROM (
+           SELECT outcome, count(*) AS n FROM invite.import_rows WHERE job_id = j.id AND outcome IS NOT NULL
+           GROUP BY outcome) s), '{}'),
+         processed_rows = (SELECT count(*) FROM invite.import_rows WHERE job_id = j.id
+           AND outcome IS NOT NULL AND outcome <> 'skipped')
+       WHERE id = $1`,
+      [id, emailPreview === null ? null : JSON.stringify(emailPreview)],
+    );
+  }
+
+  /** Rows already decided at parse time (invalid, duplicates) count as processed from the start. */
+  async countDecided(jobId: string): Promise<number> {
+    const [{ n }] = await this.dataSource.query(
+      `SELECT count(*)::int AS n FROM invite.import_rows WHERE job_id = $1 AND outcome IS NOT NULL AND outcome <> 'skipped'`,
+      [jobId],
+    );
+    return n as number;
+  }
+
+  async setProcessed(jobId: string, processed: number): Promise<void> {
+    await this.dataSource.query('UPDATE invite.import_jobs SET processed_rows = $2 WHERE id = $1', [jobId, processed]);
+  }
+
+  async rows(jobId: string, outcome: ImportRowOutcome | undefined, limit: number, offset: number) {
+    const filter = outcome ? 'AND outcome = $2' : 'AND $2::text IS NULL';
+    const rows: StoredRow[] = await this.dataSource.query(
+      `SELECT line, raw_value AS raw, email, outcome, reason FROM invite.import_rows
+       WHERE job_id = $1 ${filter} ORDER BY line LIMIT $3 OFFSET $4`,
+      [jobId, outcome ?? null, limit, offset],
+    );
+    const [{ total }] = await this.dataSource.query(
+      `SELECT count(*)::int AS total FROM invite.import_rows WHERE job_id = $1 ${filter}`,
+      [jobId, outcome ?? null],
+    );
+    return { rows: rows.map(toRowView), total: total as number };
+  }
+
+  async allRows(jobId: string): Promise<ImportRowView[]> {
+    const rows: StoredRow[] = await this.dataSource.query(
+      `SELECT line, raw_value AS raw, email, outcome, reason FROM invite.import_rows WHERE job_id = $1 ORDER BY line`,
+      [jobId],
+    );
+    return rows.map(toRowView);
+  }
+}
+
+const toRowView = (row: StoredRow): ImportRowView => ({
+  line: row.line,
+  rawValue: row.raw,
+  email: row.email,
+  outcome: row.outcome,
+  reason: row.reason,
+});

@@ -1,0 +1,49 @@
+import type { Provider, Type } from '@nestjs/common';
+import { AccountCreatedConsumer } from './consumers/account-created.consumer';
+import { InviterRightsConsumer } from './consumers/inviter-rights.consumer';
+import { InvitesRepository } from './data/invites.repository';
+import { InviteBatchDecider } from './decide/invite-batch.decider';
+import { InviteLinks } from './domain/invite-links';
+import { MembershipGrantWorker } from './grants/membership-grant.worker';
+import { MembershipGrantsRepository } from './grants/membership-grants.repository';
+import { HubClient } from './hub/hub-client';
+import { InvitesController } from './invites.controller';
+import { ExpireInvitesJob } from './jobs/expire-invites.job';
+import { InviteHousekeeping } from './jobs/invite-housekeeping';
+import { PickUpRegisteredInviteesJob } from './jobs/pick-up-registered-invitees.job';
+import { PruneOutboxJob } from './jobs/prune-outbox.job';
+import { AcceptInvite } from './usecases/accept-invite/accept-invite.usecase';
+import { AcceptPendingInvites } from './usecases/accept-pending-invites/accept-pending-invites';
+import { CreateInvite } from './usecases/create-invite/create-invite.usecase';
+import { ListInvites } from './usecases/list-invites/list-invites.usecase';
+import { PreviewInvite } from './usecases/preview-invite/preview-invite.usecase';
+import { ResendInvite } from './usecases/resend-invite/resend-invite.usecase';
+import { RevokeInvite } from './usecases/revoke-invite/revoke-invite.usecase';
+import { RevokeInviterInvites } from './usecases/revoke-inviter-invites/revoke-inviter-invites';
+
+/**
+ * The invites feature, registered in the invite service's root module next to the accounts it uses
+ * (AccountsService.createIn and lookup). Controllers: RPC handlers and event consumers.
+ */
+export const INVITES_CONTROLLERS: Type[] = [InvitesController, AccountCreatedConsumer, InviterRightsConsumer];
+
+export const INVITES_PROVIDERS: Provider[] = [
+  InvitesRepository,
+  MembershipGrantsRepository,
+  InviteLinks,
+  HubClient,
+  InviteBatchDecider,
+  AcceptPendingInvites,
+  RevokeInviterInvites,
+  MembershipGrantWorker,
+  CreateInvite,
+  ListInvites,
+  ResendInvite,
+  RevokeInvite,
+  PreviewInvite,
+  AcceptInvite,
+  ExpireInvitesJob,
+  PickUpRegisteredInviteesJob,
+  PruneOutboxJob,
+  InviteHousekeeping,
+];

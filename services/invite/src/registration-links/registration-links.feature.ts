@@ -1,0 +1,39 @@
+import type { Provider, Type } from '@nestjs/common';
+import { JoinAttemptsRepository } from './data/join-attempts.repository';
+import { RegistrationLinkUsesRepository } from './data/registration-link-uses.repository';
+import { RegistrationLinksRepository } from './data/registration-links.repository';
+import { JoinUrls } from './domain/join-url';
+import { RegistrationLinkTokens } from './domain/registration-link-token';
+import { RegistrationGrants } from './grants/registration-grants';
+import { RegistrationLinkHubClient } from './hub/registration-link-hub.client';
+import { RegistrationLinksController } from './registration-links.controller';
+import { FindLinkByToken } from './usecases/find-link-by-token';
+import { GetRegistrationLink } from './usecases/get-registration-link.usecase';
+import { JoinByLink } from './usecases/join-by-link.usecase';
+import { RegistrationLinkViews } from './usecases/link-views';
+import { PreviewJoin } from './usecases/preview-join.usecase';
+import { RotateRegistrationLink } from './usecases/rotate-registration-link.usecase';
+import { UpdateRegistrationLink } from './usecases/update-registration-link.usecase';
+
+/**
+ * The registration links feature (issue 6), registered in the invite service's root module next to the
+ * accounts it uses (AccountsService.createIn and lookup). See docs/registration-links.md.
+ */
+export const REGISTRATION_LINK_CONTROLLERS: Type[] = [RegistrationLinksController];
+
+export const REGISTRATION_LINK_PROVIDERS: Provider[] = [
+  RegistrationLinksRepository,
+  RegistrationLinkUsesRepository,
+  JoinAttemptsRepository,
+  RegistrationLinkTokens,
+  JoinUrls,
+  RegistrationLinkHubClient,
+  RegistrationGrants,
+  RegistrationLinkViews,
+  FindLinkByToken,
+  GetRegistrationLink,
+  UpdateRegistrationLink,
+  RotateRegistrationLink,
+  PreviewJoin,
+  JoinByLink,
+];

@@ -1,0 +1,247 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { IMPORT_PATTERNS, INVITE_EVENTS, ImportJobView, MembersAddedNoticePayload } from '@gatehouse/contracts';
+import { queryTestDb } from '@gatehouse/testing';
+import { InviteFixture, World, eventually, uniqueEmail } from './invite-fixture';
+
+const FIXTURES = path.resolve(__dirname, '../../../../shared/fixtures/csv');
+
+interface Expected {
+  valid?: string[];
+  invalid_lines?: number[];
+  duplicate_lines?: number[];
+  skipped_blank_lines?: number[];
+  refused?: string;
+  refused_or_zero_rows?: boolean;
+}
+const EXPECTED = JSON.parse(readFileSync(path.join(FIXTURES, 'expected.json'), 'utf8')) as Record<string, Expected>;
+
+/**
+ * Mass invites through the real invite service (in-process), the compiled hub, PostgreSQL and RabbitMQ:
+ * upload → job → rows decided with the individual-invite decision → report.
+ */
+describe('mass invite imports', () => {
+  const fx = new InviteFixture({ inviteEnv: { IMPORT_MAX_ROWS: '20000' } });
+  let world: World;
+
+  beforeAll(async () => {
+    await fx.start();
+    world = await fx.world();
+  }, 120_000);
+  afterAll(() => fx.stop());
+
+  function upload(
+    content: Buffer | string,
+    options: { dryRun?: boolean; fileName?: string; actor?: World['admin'] } = {},
+  ) {
+    return fx.call(IMPORT_PATTERNS.CREATE, {
+      actor: options.actor ?? world.admin,
+      hubId: world.hub.id,
+      userType: 'EXTERNAL_MEMBER',
+      dryRun: options.dryRun ?? false,
+      fileName: options.fileName ?? 'people.csv',
+      contentBase64: Buffer.from(content).toString('base64'),
+    });
+  }
+
+  async function finished(job: ImportJobView): Promise<ImportJobView> {
+    let current = job;
+    await eventually(
+      async () => {
+        current = await fx.call(IMPORT_PATTERNS.GET, { actor: world.admin, jobId: job.id });
+        return current.status === 'done' || current.status === 'failed';
+      },
+      `import ${job.id} to finish`,
+      120_000,
+    );
+    return current;
+  }
+
+  async function rowsOf(job: ImportJobView) {
+    const page = await fx.call(IMPORT_PATTERNS.ROWS, { actor: world.admin, jobId: job.id, limit: 500 });
+    return page.items;
+  }
+
+  describe.each(Object.entries(EXPECTED))('shared fixture %s', (file, expected) => {
+    it('is imported as expected.json says', async () => {
+      const content = readFileSync(path.join(FIXTURES, file));
+      if (expected.refused) {
+        const failure = await fx.failure(IMPORT_PATTERNS.CREATE, {
+          actor: world.admin,
+          hubId: world.hub.id,
+          userType: 'EXTERNAL_MEMBER',
+          fileName: file,
+          contentBase64: content.toString('base64'),
+        });
+        expect(failure.code).toBe('IMPORT.NOT_TEXT');
+        return;
+      }
+      if (expected.refused_or_zero_rows) {
+        const failure = await fx.failure(IMPORT_PATTERNS.CREATE, {
+          actor: world.admin,
+          hubId: world.hub.id,
+          userType: 'EXTERNAL_MEMBER',
+          fileName: file,
+          contentBase64: content.toString('base64'),
+        });
+        expect(failure.code).toBe('IMPORT.EMPTY');
+        return;
+      }
+      const job = await finished(await upload(content, { fileName: file }));
+      expect(job.status).toBe('done');
+      const rows = await rowsOf(job);
+      const decided = rows.filter((r) => r.outcome === 'invited' || r.outcome === 'already_invited');
+      expect(decided.map((r) => r.email)).toEqual(expected.valid);
+      expect(rows.filter((r) => r.outcome === 'invalid').map((r) => r.line)).toEqual(expected.invalid_lines);
+      expect(rows.filter((r) => r.outcome === 'duplicate_in_file').map((r) => r.line)).toEqual(
+        expected.duplicate_lines,
+      );
+      if (expected.skipped_blank_lines) {
+        expect(rows.filter((r) => r.outcome === 'skipped').map((r) => r.line)).toEqual(expected.skipped_blank_lines);
+      }
+      for (const row of rows.filter((r) => r.outcome === 'invalid')) expect(row.reason).toBeTruthy();
+    });
+  });
+
+  it('decides 10,000 rows: registered accounts added, the rest invited, each announced once, with one correlation id', async () => {
+    const registered = await seedAccounts(50);
+    const invitees = Array.from(
+      { length: 10_000 - registered.length },
+      (_, i) => `bulk-${i}-${world.hub.id.slice(0, 8)}@example.com`,
+    );
+    const csv = ['Email', ...registered, ...invitees, 'not-an-address', registered[0].toUpperCase()].join('\r\n');
+    const job = await finished(await upload(csv));
+    expect(job).toMatchObject({ status: 'done', totalRows: 10_002, processedRows: 10_002 });
+    expect(job.summary).toEqual({ added: 50, invited: 9_950, invalid: 1, duplicate_in_file: 1 });
+    expect(job.fixes).toContain('header row skipped');
+
+    await fx.flushInviteEvents();
+    const created = fx.issued(INVITE_EVENTS.CREATED).filter((e) => e.correlationId === job.correlationId);
+    const invitedEmails = created.flatMap((e) => e.payload.invites.map((i) => i.email));
+    expect(invitedEmails).toHaveLength(9_950);
+    expect(new Set(invitedEmails).size).toBe(9_950);
+    const notices = fx.spy
+      .named<MembersAddedNoticePayload>(INVITE_EVENTS.MEMBER_ADDED)
+      .filter((e) => e.correlationId === job.correlationId);
+    expect(notices.flatMap((e) => e.payload.members.map((m) => m.email)).sort()).toEqual([...registered].sort());
+    // Batches, never one message per row.
+    expect(created.length).toBeLessThanOrEqual(20);
+
+    // Re-uploading the same file changes nothing and sends nothing.
+    const again = await finished(await upload(csv));
+    expect(again.summary).toEqual({ already_member: 50, already_invited: 9_950, invalid: 1, duplicate_in_file: 1 });
+    await fx.flushInviteEvents();
+    expect(fx.issued(INVITE_EVENTS.CREATED).filter((e) => e.correlationId === again.correlationId)).toHaveLength(0);
+    const [{ count }] = await queryTestDb<{ count: string }>(
+      `SELECT count(*) FROM invite.invites WHERE hub_id = $1 AND status = 'pending' AND email LIKE 'bulk-%'`,
+      [world.hub.id],
+    );
+    expect(Number(count)).toBe(9_950);
+  });
+
+  it('dry run classifies exactly as a real run would, and changes and sends nothing', async () => {
+    const [member] = await seedAccounts(1);
+    await fx.call(IMPORT_PATTERNS.CREATE, {
+      actor: world.admin,
+      hubId: world.hub.id,
+      userType: 'EXTERNAL_MEMBER',
+      fileName: 'first.csv',
+      contentBase64: Buffer.from(member).toString('base64'),
+    });
+    const pendingEmail = uniqueEmail('pending');
+    await fx.invite(world.admin, world.hub.id, pendingEmail);
+    const [newcomer] = await seedAccounts(1);
+    const fresh = uniqueEmail('fresh');
+    await eventually(
+      async () => (await fx.membership(world.hub.id, (await accountId(member)) ?? '')) !== null,
+      'member added',
+    );
+    await fx.flushInviteEvents();
+    const eventsBefore = fx.spy.events.length;
+    const invitesBefore = await fx.inviteRows({ hubId: world.hub.id });
+
+    const csv = [member, pendingEmail, newcomer, fresh, 'broken', fresh].join('\n');
+    const job = await finished(await upload(csv, { dryRun: true }));
+    expect(job.dryRun).toBe(true);
+    const outcomes = Object.fromEntries((await rowsOf(job)).map((r) => [r.line, r.outcome]));
+    expect(outcomes).toEqual({
+      1: 'already_member',
+      2: 'already_invited',
+      3: 'added',
+      4: 'invited',
+      5: 'invalid',
+      6: 'duplicate_in_file',
+    });
+    await fx.flushInviteEvents();
+    expect(fx.spy.events.length).toBe(eventsBefore + 1); // only the marker account of the flush
+    expect(await fx.inviteRows({ hubId: world.hub.id })).toEqual(invitesBefore);
+    expect(await fx.membership(world.hub.id, (await accountId(newcomer))!)).toBeNull();
+  });
+
+  it('refuses a file over the row limit whole, with nothing sent', async () => {
+    const csv = Array.from({ length: 20_001 }, (_, i) => `over-${i}@example.com`).join('\n');
+    const job = await finished(await upload(csv));
+    expect(job.status).toBe('failed');
+    expect(job.error?.code).toBe('IMPORT.TOO_MANY_ROWS');
+    await fx.flushInviteEvents();
+    expect(fx.issued(INVITE_EVENTS.CREATED).filter((e) => e.correlationId === job.correlationId)).toHaveLength(0);
+  });
+
+  it('exports the report as CSV with formula-looking cells neutralised', async () => {
+    const job = await finished(await upload(['=HYPERLINK("http://evil")', '+1234', uniqueEmail('ok')].join('\n')));
+    const report = await fx.call(IMPORT_PATTERNS.REPORT_CSV, { actor: world.admin, jobId: job.id });
+    expect(report.fileName).toBe('people-report.csv');
+    const lines = report.csv.replace(/^\uFEFF/, '').split('\r\n');
+    expect(lines[0]).toBe('line,raw_value,email,outcome,reason');
+    expect(lines[1]).toMatch(/^1,"'=HYPERLINK\(""http:\/\/evil""\)",,invalid,/);
+    expect(lines[2]).toMatch(/^2,'\+1234,,invalid,/);
+    expect(lines[3]).toMatch(/,invited,$/);
+  });
+
+  it('requires a user type and the right to invite; jobs are visible to their own inviter', async () => {
+    const noType = await fx.failure(IMPORT_PATTERNS.CREATE, {
+      actor: world.admin,
+      hubId: world.hub.id,
+      fileName: 'x.csv',
+      contentBase64: Buffer.from('a@example.com').toString('base64'),
+    } as never);
+    expect(noType.code).toBe('VALIDATION.FAILED');
+    expect(noType.message).toContain('userType is required');
+
+    const external = await fx.member(world, 'Eve External', 'EXTERNAL_MEMBER');
+    const refused = await fx.failure(IMPORT_PATTERNS.CREATE, {
+      actor: external,
+      hubId: world.hub.id,
+      userType: 'EXTERNAL_MEMBER',
+      fileName: 'x.csv',
+      contentBase64: Buffer.from('a@example.com').toString('base64'),
+    });
+    expect(refused.code).toBe('PERMISSION.DENIED');
+
+    const teamMember = await fx.member(world, 'Tom Team', 'TEAM_MEMBER');
+    const own = await finished(await upload(uniqueEmail('own'), { actor: teamMember }));
+    const visible = await fx.call(IMPORT_PATTERNS.LIST, { actor: teamMember, hubId: world.hub.id });
+    expect(visible.items.map((j) => j.id)).toEqual([own.id]);
+    const adminsJob = (await fx.call(IMPORT_PATTERNS.LIST, { actor: world.admin, hubId: world.hub.id })).items.find(
+      (j) => j.createdBy === world.admin.accountId,
+    )!;
+    expect((await fx.failure(IMPORT_PATTERNS.GET, { actor: teamMember, jobId: adminsJob.id })).code).toBe(
+      'IMPORT.NOT_FOUND',
+    );
+  });
+
+  async function seedAccounts(count: number): Promise<string[]> {
+    const emails = Array.from({ length: count }, () => uniqueEmail('registered'));
+    await queryTestDb(
+      `INSERT INTO invite.accounts (id, email, display_name, password_hash)
+       SELECT gen_random_uuid(), e, 'Registered', 'x' FROM unnest($1::text[]) AS e`,
+      [emails],
+    );
+    return emails;
+  }
+
+  async function accountId(email: string): Promise<string | null> {
+    const rows = await queryTestDb<{ id: string }>('SELECT id FROM invite.accounts WHERE email = $1', [email]);
+    return rows[0]?.id ?? null;
+  }
+});

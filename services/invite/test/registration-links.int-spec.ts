@@ -1,0 +1,863 @@
+import { INestApplication } from '@nestjs/common';
+import {
+  ACCOUNT_PATTERNS,
+  Actor,
+  ERROR_CODES,
+  HUB_PATTERNS,
+  HubWithMembershipView,
+  INVITE_PATTERNS,
+  JoinByLinkRequest,
+  REGISTRATION_LINK_EVENTS,
+  REGISTRATION_LINK_PATTERNS,
+  RegistrationLinkUsedPayload,
+  RegistrationLinkView,
+  RpcPattern,
+  RpcRequest,
+  RpcResponse,
+  SYSTEM_ACTOR,
+  TenancyView,
+  UpdateRegistrationLinkRequest,
+  UserType,
+} from '@gatehouse/contracts';
+import { RpcClient } from '@gatehouse/messaging';
+import { ProcessGroup, repoRoot } from '@gatehouse/processes';
+import {
+  EventSpy,
+  deleteNamespace,
+  freePort,
+  newNamespace,
+  queryTestDb,
+  resetSchemas,
+  testProcessEnv,
+  testRpcClient,
+} from '@gatehouse/testing';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { startInvite } from '../src/main';
+
+/** A tenancy, its first tenant admin, and a Hub that admin created (so its first Hub admin). */
+interface World {
+  tenancy: TenancyView;
+  admin: Actor;
+  hub: HubWithMembershipView;
+}
+
+/**
+ * Registration links (issue 6) on the real PostgreSQL and RabbitMQ, in one AMQP namespace: the invite
+ * service in-process, the hub and the gateway as their compiled processes (services never import each
+ * other's code, tests included; build first: `npx tsc -p tsconfig.build.json && node scripts/copy-assets.js`).
+ * The tests talk RPC to the invite service (as the gateway does) and HTTP to the gateway (as people do).
+ */
+describe('registration links', () => {
+  const namespace = newNamespace('reglinks');
+  const processes = new ProcessGroup();
+  const hubEnv = testProcessEnv(namespace);
+  let hubPort = 0;
+  let invite: INestApplication;
+  let rpc: RpcClient;
+  let gatewayUrl: string;
+  const spies: EventSpy[] = [];
+  const PUBLIC_BASE_URL = 'https://gatehouse.test';
+  const PER_LINK_LIMIT = 8;
+  const PER_ADDRESS_SUBMIT_LIMIT = 4;
+  const PASSWORD = 'violet-harbour-1957';
+
+  beforeAll(async () => {
+    for (const service of ['hub', 'gateway']) {
+      const main = path.join(repoRoot(), `dist/services/${service}/src/main.js`);
+      if (!existsSync(main)) {
+        throw new Error(
+          `${main} is missing: build first (npx tsc -p tsconfig.build.json && node scripts/copy-assets.js)`,
+        );
+      }
+    }
+    await resetSchemas('hub', 'invite');
+    hubPort = await freePort();
+    await processes.start('hub', hubPort, hubEnv);
+    invite = await startInvite(
+      testProcessEnv(namespace, {
+        PUBLIC_BASE_URL,
+        REGISTRATION_LINK_TOKEN_KEY: randomBytes(32).toString('hex'),
+        REGISTRATION_LINK_JOIN_LIMIT: String(PER_LINK_LIMIT),
+        REGISTRATION_LINK_GRANT_POLL_MS: '200',
+      }),
+    );
+    const gateway = await processes.start(
+      'gateway',
+      await freePort(),
+      testProcessEnv(namespace, {
+        PUBLIC_BASE_URL,
+        JWT_SECRET: 'registration-links-test-secret-'.repeat(2),
+        SIGN_IN_RATE_LIMIT: '1000',
+        JOIN_SUBMIT_RATE_LIMIT: String(PER_ADDRESS_SUBMIT_LIMIT),
+        JOIN_PAGE_RATE_LIMIT: '1000',
+      }),
+    );
+    gatewayUrl = `http://127.0.0.1:${gateway.port}`;
+    // Generous: six parallel argon2id sign-ups on a busy machine can take longer than the 5 s default.
+    rpc = testRpcClient(namespace, 30_000);
+  }, 120_000);
+
+  afterAll(async () => {
+    await Promise.all(spies.map((spy) => spy.stop()));
+    await rpc?.close();
+    await invite?.close();
+    await processes.stop();
+    await deleteNamespace(namespace);
+  });
+
+  // ── helpers ───────────────────────────────────────────────────────────────────────────────────────
+
+  function call<P extends RpcPattern>(pattern: P, request: RpcRequest<P>): Promise<RpcResponse<P>> {
+    return rpc.call(pattern, request);
+  }
+
+  /** Someone the hub knows by id only (no account: enough for RPC-level permission checks). */
+  function makeActor(displayName: string): Actor {
+    const id = randomUUID();
+    return {
+      accountId: id,
+      email: `${displayName.toLowerCase().replace(/\W+/g, '.')}.${id.slice(0, 6)}@example.com`,
+      displayName,
+      isOperator: false,
+    };
+  }
+
+  /** A registered account (password PASSWORD) that can sign in over HTTP. */
+  async function account(displayName: string): Promise<Actor> {
+    const created = await call(ACCOUNT_PATTERNS.CREATE, { email: newEmail('acct'), displayName, password: PASSWORD });
+    return { accountId: created.id, email: created.email, displayName, isOperator: false };
+  }
+
+  async function createWorld(
+    admin: Actor = makeActor('Tess Tenant-Admin'),
+    hubName = `Hub ${randomUUID().slice(0, 8)}`,
+  ): Promise<World> {
+    const slug = `t-${randomUUID().slice(0, 8)}`;
+    const tenancy = await call(HUB_PATTERNS.TENANCY_CREATE, {
+      actor: SYSTEM_ACTOR,
+      name: `Tenancy ${slug}`,
+      slug,
+      firstAdmin: { accountId: admin.accountId, email: admin.email, displayName: admin.displayName },
+    });
+    const hub = await call(HUB_PATTERNS.HUB_CREATE, { actor: admin, tenancyId: tenancy.id, name: hubName });
+    return { tenancy, admin, hub };
+  }
+
+  /** Adds someone (a new actor unless given) to the Hub with that user type. */
+  async function addMember(world: World, member: Actor | string, userType: UserType): Promise<Actor> {
+    const actor = typeof member === 'string' ? makeActor(member) : member;
+    await call(HUB_PATTERNS.MEMBER_ADD_BULK, {
+      hubId: world.hub.id,
+      userType,
+      addedBy: world.admin.accountId,
+      members: [{ accountId: actor.accountId, email: actor.email, displayName: actor.displayName }],
+    });
+    return actor;
+  }
+
+  async function spyOnEvents(): Promise<EventSpy> {
+    const spy = await EventSpy.start(namespace);
+    spies.push(spy);
+    return spy;
+  }
+
+  /** Polls until `condition` holds; fails with `what` after a generous deadline (never a speed assertion). */
+  async function eventually(condition: () => Promise<boolean>, what: string, timeoutMs = 30_000) {
+    const deadline = Date.now() + timeoutMs;
+    while (!(await condition())) {
+      if (Date.now() > deadline) throw new Error(`Gave up waiting for ${what}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+
+  function update(world: World, patch: Omit<UpdateRegistrationLinkRequest, 'actor' | 'hubId'>, actor = world.admin) {
+    return call(REGISTRATION_LINK_PATTERNS.UPDATE, { actor, hubId: world.hub.id, ...patch });
+  }
+
+  function rotate(world: World, actor = world.admin) {
+    return call(REGISTRATION_LINK_PATTERNS.ROTATE, { actor, hubId: world.hub.id });
+  }
+
+  function getLink(world: World, actor: Actor) {
+    return call(REGISTRATION_LINK_PATTERNS.GET, { actor, hubId: world.hub.id });
+  }
+
+  function preview(token: string) {
+    return call(REGISTRATION_LINK_PATTERNS.PREVIEW_JOIN, { token });
+  }
+
+  /** A new Hub whose admin has enabled its link (with these settings); returns the token from the URL. */
+  async function openLink(patch: Omit<UpdateRegistrationLinkRequest, 'actor' | 'hubId'> = {}, hubName?: string) {
+    const world = await createWorld(undefined, hubName);
+    const view = await update(world, { enabled: true, ...patch });
+    return { world, view, token: tokenOf(view) };
+  }
+
+  function tokenOf(view: RegistrationLinkView): string {
+    expect(view.url).toMatch(new RegExp(`^${PUBLIC_BASE_URL}/join/[A-Za-z0-9_-]{43}$`));
+    return view.url!.split('/join/')[1];
+  }
+
+  function newEmail(label = 'newbie', domain = 'example.com'): string {
+    return `${label}.${randomUUID().slice(0, 8)}@${domain}`;
+  }
+
+  function join(token: string, email: string, extra: Partial<JoinByLinkRequest> = {}) {
+    return call(REGISTRATION_LINK_PATTERNS.JOIN, {
+      token,
+      email,
+      displayName: 'Nia Newcomer',
+      password: PASSWORD,
+      clientAddress: '198.51.100.9',
+      ...extra,
+    });
+  }
+
+  async function expectCode(promise: Promise<unknown>, code: string, message?: string) {
+    const error = await promise.then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(error).toMatchObject({ code, ...(message ? { message } : {}) });
+  }
+
+  async function linkRow(hubId: string) {
+    const [row] = await queryTestDb<Record<string, unknown> & { use_count: number }>(
+      'SELECT * FROM invite.registration_links WHERE hub_id = $1',
+      [hubId],
+    );
+    return row ?? null;
+  }
+
+  async function accountsWith(email: string): Promise<number> {
+    const [{ count }] = await queryTestDb<{ count: string }>(
+      'SELECT count(*) FROM invite.accounts WHERE email = lower(trim($1))',
+      [email],
+    );
+    return Number(count);
+  }
+
+  async function memberCount(hubId: string): Promise<number> {
+    return (await call(HUB_PATTERNS.MEMBER_LIST, { hubId, limit: 1 })).total;
+  }
+
+  async function linkEvents(hubId: string): Promise<{ event_name: string; payload: Record<string, unknown> }[]> {
+    return queryTestDb(
+      `SELECT event_name, payload FROM invite.outbox
+       WHERE event_name LIKE 'invite.registration-link.%' AND payload->>'hubId' = $1 ORDER BY created_at, id`,
+      [hubId],
+    );
+  }
+
+  function membershipOf(hubId: string, accountId: string) {
+    return call(HUB_PATTERNS.MEMBERSHIP_GET, { hubId, accountId });
+  }
+
+  async function http(
+    method: string,
+    route: string,
+    options: { token?: string; json?: unknown; form?: Record<string, string>; from?: string } = {},
+  ) {
+    const headers: Record<string, string> = {};
+    if (options.token) headers.authorization = `Bearer ${options.token}`;
+    if (options.json !== undefined) headers['content-type'] = 'application/json';
+    if (options.form) headers['content-type'] = 'application/x-www-form-urlencoded';
+    if (options.from) headers['x-forwarded-for'] = options.from;
+    const response = await fetch(`${gatewayUrl}${route}`, {
+      method,
+      headers,
+      body: options.form
+        ? new URLSearchParams(options.form).toString()
+        : options.json !== undefined
+          ? JSON.stringify(options.json)
+          : undefined,
+    });
+    const text = await response.text();
+    let json: Record<string, unknown> | null = null;
+    try {
+      json = JSON.parse(text) as Record<string, unknown>;
+    } catch {
+      json = null;
+    }
+    return { status: response.status, headers: response.headers, text, json };
+  }
+
+  async function signIn(who: Actor): Promise<string> {
+    const response = await http('POST', '/api/v1/auth/sign-in', { json: { email: who.email, password: PASSWORD } });
+    expect(response.status).toBe(200);
+    return response.json!.accessToken as string;
+  }
+
+  let addressCounter = 0;
+  /** A client address of its own per test (the gateway trusts X-Forwarded-For from loopback). */
+  const freshAddress = () => `203.0.113.${++addressCounter}`;
+
+  // ── settings and permissions ──────────────────────────────────────────────────────────────────────
+
+  describe('settings and who may see them', () => {
+    it('is disabled by default: a Hub without a link reads as disabled, and reading creates nothing', async () => {
+      const world = await createWorld();
+      const teamMember = await addMember(world, 'Tom Team', 'TEAM_MEMBER');
+      for (const actor of [world.admin, teamMember]) {
+        expect(await getLink(world, actor)).toEqual({
+          hubId: world.hub.id,
+          enabled: false,
+          status: 'disabled',
+          url: null,
+          userType: 'EXTERNAL_MEMBER',
+          expiresAt: null,
+          maxUses: null,
+          useCount: 0,
+          allowedDomains: [],
+          canManage: actor === world.admin,
+          updatedAt: null,
+        });
+      }
+      expect(await linkRow(world.hub.id)).toBeNull();
+    });
+
+    it('a Hub admin enables it; the URL can be shown again, and the token is stored only hashed and sealed', async () => {
+      const world = await createWorld();
+      const view = await update(world, { enabled: true });
+      expect(view).toMatchObject({ enabled: true, status: 'open', userType: 'EXTERNAL_MEMBER', canManage: true });
+      const token = tokenOf(view);
+      expect((await getLink(world, world.admin)).url).toBe(view.url);
+
+      const row = await linkRow(world.hub.id);
+      expect(row!.token_hash).toBe(createHash('sha256').update(token).digest('hex'));
+      const [{ everything }] = await queryTestDb<{ everything: string }>(
+        `SELECT (SELECT json_agg(l)::text FROM invite.registration_links l)
+             || coalesce((SELECT json_agg(o)::text FROM invite.outbox o), '') AS everything`,
+      );
+      expect(everything).not.toContain(token);
+    });
+
+    it('Team Members see and copy the URL while it is enabled, but cannot manage it', async () => {
+      const { world, view } = await openLink();
+      const teamMember = await addMember(world, 'Tom Team', 'TEAM_MEMBER');
+      expect(await getLink(world, teamMember)).toMatchObject({ enabled: true, url: view.url, canManage: false });
+
+      await expectCode(update(world, { enabled: false }, teamMember), ERROR_CODES.PERMISSION_DENIED);
+      await expectCode(update(world, { userType: 'TEAM_MEMBER' }, teamMember), ERROR_CODES.PERMISSION_DENIED);
+      await expectCode(rotate(world, teamMember), ERROR_CODES.PERMISSION_DENIED);
+
+      await update(world, { enabled: false });
+      expect(await getLink(world, teamMember)).toMatchObject({ enabled: false, url: null });
+      // A Hub admin still sees which URL comes back when it is enabled again.
+      expect((await getLink(world, world.admin)).url).toBe(view.url);
+    });
+
+    it('External Members may not see it at all; to non-members the Hub does not exist', async () => {
+      const { world } = await openLink();
+      const external = await addMember(world, 'Ed External', 'EXTERNAL_MEMBER');
+      await expectCode(getLink(world, external), ERROR_CODES.PERMISSION_DENIED);
+      await expectCode(update(world, { enabled: false }, external), ERROR_CODES.PERMISSION_DENIED);
+      await expectCode(getLink(world, makeActor('Stan Stranger')), ERROR_CODES.HUB_NOT_FOUND);
+    });
+
+    it('changes the settings, normalising the allowed domains and refusing what is not valid', async () => {
+      const world = await createWorld();
+      const expiresAt = new Date(Date.now() + 7 * 86_400_000).toISOString();
+      const view = await update(world, {
+        userType: 'TEAM_MEMBER',
+        expiresAt,
+        maxUses: 25,
+        allowedDomains: [' Example.COM ', '@other.example', 'example.com', 'bücher.example'],
+      });
+      expect(view).toMatchObject({
+        enabled: false,
+        userType: 'TEAM_MEMBER',
+        expiresAt,
+        maxUses: 25,
+        allowedDomains: ['example.com', 'other.example', 'xn--bcher-kva.example'],
+      });
+      await expectCode(update(world, { allowedDomains: ['not a domain'] }), ERROR_CODES.VALIDATION_FAILED);
+      await expectCode(update(world, { allowedDomains: ['*.example.com'] }), ERROR_CODES.VALIDATION_FAILED);
+      await expectCode(
+        update(world, { expiresAt: new Date(Date.now() - 60_000).toISOString() }),
+        ERROR_CODES.VALIDATION_FAILED,
+      );
+      await expectCode(update(world, { maxUses: 0 }), ERROR_CODES.VALIDATION_FAILED);
+      await expectCode(update(world, { userType: 'ADMIN' as UserType }), ERROR_CODES.VALIDATION_FAILED);
+      await expectCode(update(world, { enabled: null as unknown as boolean }), ERROR_CODES.VALIDATION_FAILED);
+      expect(await update(world, { expiresAt: null, maxUses: null, allowedDomains: [] })).toMatchObject({
+        expiresAt: null,
+        maxUses: null,
+        allowedDomains: [],
+      });
+    });
+
+    it('records enabled, settings changed, disabled and rotated through the outbox, without the token', async () => {
+      const world = await createWorld();
+      const spy = await spyOnEvents();
+      const enabled = await update(world, { enabled: true });
+      await update(world, { enabled: true }); // no change: nothing recorded
+      await update(world, { maxUses: 10, userType: 'TEAM_MEMBER' });
+      await update(world, { enabled: false });
+      const rotated = await rotate(world);
+
+      const events = await linkEvents(world.hub.id);
+      expect(events.map((e) => e.event_name)).toEqual([
+        REGISTRATION_LINK_EVENTS.ENABLED,
+        REGISTRATION_LINK_EVENTS.UPDATED,
+        REGISTRATION_LINK_EVENTS.DISABLED,
+        REGISTRATION_LINK_EVENTS.ROTATED,
+      ]);
+      for (const { payload } of events) {
+        expect(payload).toMatchObject({
+          hubId: world.hub.id,
+          tenancyId: world.tenancy.id,
+          actorAccountId: world.admin.accountId,
+        });
+      }
+      expect(events[1].payload.changes).toEqual([
+        { field: 'userType', from: 'EXTERNAL_MEMBER', to: 'TEAM_MEMBER' },
+        { field: 'maxUses', from: null, to: 10 },
+      ]);
+      const text = JSON.stringify(events);
+      expect(text).not.toContain(tokenOf(enabled));
+      expect(text).not.toContain(tokenOf(rotated));
+      await spy.waitFor(REGISTRATION_LINK_EVENTS.ROTATED);
+    });
+  });
+
+  // ── joining ───────────────────────────────────────────────────────────────────────────────────────
+
+  describe('joining through the link', () => {
+    it('creates the account and the membership with the link user type (External Member by default), and counts the use', async () => {
+      const { world, token } = await openLink();
+      const spy = await spyOnEvents();
+      expect(await preview(token)).toEqual({
+        status: 'open',
+        hubName: world.hub.name,
+        userType: 'EXTERNAL_MEMBER',
+        allowedDomains: [],
+        expiresAt: null,
+      });
+
+      const email = newEmail();
+      const result = await join(token, `  ${email.toUpperCase()} `);
+      expect(result).toMatchObject({
+        account: { email, displayName: 'Nia Newcomer' },
+        membership: { hubId: world.hub.id, hubName: world.hub.name, userType: 'EXTERNAL_MEMBER', granted: true },
+      });
+      expect(await membershipOf(world.hub.id, result.account.id)).toMatchObject({
+        userType: 'EXTERNAL_MEMBER',
+        isHubAdmin: false,
+      });
+      expect((await linkRow(world.hub.id))!.use_count).toBe(1);
+      expect(await getLink(world, world.admin)).toMatchObject({ useCount: 1, status: 'open' });
+
+      const [used] = await spy.waitFor<RegistrationLinkUsedPayload>(REGISTRATION_LINK_EVENTS.USED);
+      expect(used.payload).toMatchObject({
+        hubId: world.hub.id,
+        tenancyId: world.tenancy.id,
+        actorAccountId: result.account.id,
+        accountId: result.account.id,
+        email,
+        userType: 'EXTERNAL_MEMBER',
+        useCount: 1,
+      });
+      await spy.waitFor('invite.account.created');
+      // The account can sign in.
+      await expect(call(ACCOUNT_PATTERNS.CREDENTIALS_VERIFY, { email, password: PASSWORD })).resolves.toMatchObject({
+        id: result.account.id,
+      });
+    });
+
+    it('gives Team Member membership only when a Hub admin set the link to it', async () => {
+      const { world, token } = await openLink({ userType: 'TEAM_MEMBER' });
+      const result = await join(token, newEmail());
+      expect(await membershipOf(world.hub.id, result.account.id)).toMatchObject({
+        userType: 'TEAM_MEMBER',
+        isHubAdmin: false,
+      });
+    });
+
+    it('refuses an address that already has an account (in another case), and changes nothing', async () => {
+      const { world, token } = await openLink();
+      const existing = await call(ACCOUNT_PATTERNS.CREATE, {
+        email: newEmail('Existing.Person'),
+        displayName: 'Existing Person',
+        password: PASSWORD,
+      });
+      const before = { uses: (await linkRow(world.hub.id))!.use_count, members: await memberCount(world.hub.id) };
+      await expectCode(
+        join(token, existing.email.toUpperCase(), { password: 'another-long-pass-99' }),
+        ERROR_CODES.REGISTRATION_LINK_ACCOUNT_EXISTS,
+        'You already have an account — ask a member of this Hub to invite you.',
+      );
+      expect((await linkRow(world.hub.id))!.use_count).toBe(before.uses);
+      expect(await memberCount(world.hub.id)).toBe(before.members);
+      expect(await membershipOf(world.hub.id, existing.id)).toBeNull();
+      expect(await accountsWith(existing.email)).toBe(1);
+      expect((await linkEvents(world.hub.id)).map((e) => e.event_name)).not.toContain(REGISTRATION_LINK_EVENTS.USED);
+      // The existing password still works; the one typed on the link did nothing.
+      await expectCode(
+        call(ACCOUNT_PATTERNS.CREDENTIALS_VERIFY, { email: existing.email, password: 'another-long-pass-99' }),
+        ERROR_CODES.AUTH_INVALID_CREDENTIALS,
+      );
+    });
+
+    it('allows only exact domains: look-alikes and subdomains are refused, and nothing changes', async () => {
+      const { world, token } = await openLink({ allowedDomains: ['example.com'] });
+      for (const email of [
+        'eve@evil-example.com',
+        'eve@example.com.evil.test',
+        'eve@mail.example.com',
+        'eve@examplecom.test',
+      ]) {
+        await expectCode(join(token, email), ERROR_CODES.REGISTRATION_LINK_DOMAIN_NOT_ALLOWED);
+        expect(await accountsWith(email)).toBe(0);
+      }
+      expect((await linkRow(world.hub.id))!.use_count).toBe(0);
+      const ok = await join(token, newEmail('Okay', 'EXAMPLE.com'));
+      expect(ok.account.email).toMatch(/@example\.com$/);
+    });
+
+    it('rotation kills the old URL at once; the new one works', async () => {
+      const { world, token: oldToken } = await openLink();
+      const rotated = await rotate(world);
+      const newToken = tokenOf(rotated);
+      expect(newToken).not.toBe(oldToken);
+      expect((await getLink(world, world.admin)).url).toBe(rotated.url);
+
+      await expectCode(preview(oldToken), ERROR_CODES.REGISTRATION_LINK_ROTATED);
+      const refused = newEmail();
+      await expectCode(join(oldToken, refused), ERROR_CODES.REGISTRATION_LINK_ROTATED);
+      expect(await accountsWith(refused)).toBe(0);
+      await expect(join(newToken, newEmail())).resolves.toMatchObject({ membership: { hubId: world.hub.id } });
+    });
+
+    it('unknown, malformed and tampered tokens are not found', async () => {
+      const { token } = await openLink();
+      const tampered = (token[0] === 'A' ? 'B' : 'A') + token.slice(1);
+      for (const bad of [tampered, 'abc', 'x'.repeat(100), randomBytes(32).toString('base64url'), '../../etc/passwd']) {
+        await expectCode(preview(bad), ERROR_CODES.REGISTRATION_LINK_NOT_FOUND);
+        await expectCode(join(bad, newEmail()), ERROR_CODES.REGISTRATION_LINK_NOT_FOUND);
+      }
+    });
+
+    it('a disabled link refuses sign-ups; enabling it again brings the same URL back', async () => {
+      const { world, token } = await openLink();
+      await update(world, { enabled: false });
+      expect(await preview(token)).toMatchObject({ status: 'disabled' });
+      const email = newEmail();
+      await expectCode(join(token, email), ERROR_CODES.REGISTRATION_LINK_DISABLED);
+      expect(await accountsWith(email)).toBe(0);
+      const again = await update(world, { enabled: true });
+      expect(tokenOf(again)).toBe(token);
+      await expect(join(token, email)).resolves.toMatchObject({ account: { email } });
+    });
+
+    it('an expired link refuses sign-ups and changes nothing', async () => {
+      const { world, token } = await openLink({ expiresAt: new Date(Date.now() + 86_400_000).toISOString() });
+      // Time passes: the expiry is now behind us.
+      await queryTestDb(
+        `UPDATE invite.registration_links SET expires_at = now() - interval '1 minute' WHERE hub_id = $1`,
+        [world.hub.id],
+      );
+      expect(await preview(token)).toMatchObject({ status: 'expired' });
+      expect(await getLink(world, world.admin)).toMatchObject({ enabled: true, status: 'expired' });
+      const email = newEmail();
+      await expectCode(join(token, email), ERROR_CODES.REGISTRATION_LINK_EXPIRED);
+      expect(await accountsWith(email)).toBe(0);
+      expect((await linkRow(world.hub.id))!.use_count).toBe(0);
+    });
+
+    it('refuses a weak password and an address that is not one, with nothing changed', async () => {
+      const { world, token } = await openLink();
+      const email = newEmail();
+      await expectCode(join(token, email, { password: 'password123' }), ERROR_CODES.ACCOUNT_WEAK_PASSWORD);
+      await expectCode(join(token, email, { password: 'short' }), ERROR_CODES.ACCOUNT_WEAK_PASSWORD);
+      await expectCode(join(token, 'not-an-address'), ERROR_CODES.ACCOUNT_INVALID_EMAIL);
+      await expectCode(join(token, email, { displayName: '   ' }), ERROR_CODES.VALIDATION_FAILED);
+      expect(await accountsWith(email)).toBe(0);
+      expect((await linkRow(world.hub.id))!.use_count).toBe(0);
+      expect(await memberCount(world.hub.id)).toBe(1);
+    });
+
+    it('counts uses exactly under concurrency: with a limit of N, N parallel sign-ups succeed and the next fails cleanly', async () => {
+      const N = 5;
+      const { world, token } = await openLink({ maxUses: N });
+      const emails = Array.from({ length: N + 1 }, (_, i) => newEmail(`racer${i}`));
+      const results = await Promise.allSettled(emails.map((email) => join(token, email)));
+
+      const outcomes = results.map((r) => (r.status === 'fulfilled' ? 'joined' : (r.reason as { code?: string }).code));
+      expect(outcomes.sort()).toEqual(
+        [...Array<string>(N).fill('joined'), ERROR_CODES.REGISTRATION_LINK_USED_UP].sort(),
+      );
+
+      const accounts = await Promise.all(emails.map(accountsWith));
+      expect(accounts.reduce((a, b) => a + b, 0)).toBe(N);
+      expect((await linkRow(world.hub.id))!.use_count).toBe(N);
+      expect(await memberCount(world.hub.id)).toBe(1 + N);
+      expect(
+        (await linkEvents(world.hub.id)).filter((e) => e.event_name === REGISTRATION_LINK_EVENTS.USED),
+      ).toHaveLength(N);
+      expect(await getLink(world, world.admin)).toMatchObject({ status: 'used_up', useCount: N });
+      await expectCode(join(token, newEmail()), ERROR_CODES.REGISTRATION_LINK_USED_UP);
+    });
+
+    it('concurrent sign-ups with one address make one account', async () => {
+      const { world, token } = await openLink();
+      const email = newEmail('Sam.Same');
+      const results = await Promise.allSettled([email, email.toUpperCase(), ` ${email} `].map((e) => join(token, e)));
+      expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+      for (const r of results.filter((r): r is PromiseRejectedResult => r.status === 'rejected')) {
+        expect(r.reason).toMatchObject({ code: ERROR_CODES.REGISTRATION_LINK_ACCOUNT_EXISTS });
+      }
+      expect(await accountsWith(email)).toBe(1);
+      expect((await linkRow(world.hub.id))!.use_count).toBe(1);
+      expect(await memberCount(world.hub.id)).toBe(2);
+    });
+
+    it('limits sign-up attempts per link (failed attempts count), leaving other links alone', async () => {
+      const { world, token } = await openLink();
+      for (let i = 0; i < PER_LINK_LIMIT; i++) {
+        await expectCode(join(token, newEmail(), { password: 'weak' }), ERROR_CODES.ACCOUNT_WEAK_PASSWORD);
+      }
+      const email = newEmail();
+      const error = await join(token, email).catch((e: unknown) => e);
+      expect(error).toMatchObject({
+        code: ERROR_CODES.REGISTRATION_LINK_RATE_LIMITED,
+        details: { retryAfterSeconds: expect.any(Number) },
+      });
+      expect(await accountsWith(email)).toBe(0);
+      expect((await linkRow(world.hub.id))!.use_count).toBe(0);
+      // Opening the page is not a sign-up attempt.
+      await expect(preview(token)).resolves.toMatchObject({ status: 'open' });
+      const other = await openLink();
+      await expect(join(other.token, newEmail())).resolves.toMatchObject({ membership: { granted: true } });
+    });
+
+    it('makes the membership step recoverable: a join while the hub is down is granted once it is back', async () => {
+      const { world, token } = await openLink();
+      await processes.stop('hub');
+      let result;
+      try {
+        result = await join(token, newEmail());
+      } finally {
+        await processes.start('hub', hubPort, hubEnv);
+      }
+      expect(result.membership).toMatchObject({ hubId: world.hub.id, granted: false });
+      await eventually(
+        async () => (await membershipOf(world.hub.id, result.account.id)) !== null,
+        'the membership',
+        30_000,
+      );
+      await eventually(
+        async () =>
+          (
+            await queryTestDb<{ grant_status: string }>(
+              'SELECT grant_status FROM invite.registration_link_uses WHERE account_id = $1',
+              [result.account.id],
+            )
+          )[0].grant_status === 'granted',
+        'the use marked granted',
+        30_000,
+      );
+      expect(await membershipOf(world.hub.id, result.account.id)).toMatchObject({ userType: 'EXTERNAL_MEMBER' });
+    });
+
+    it("makes the address's pending invites to other Hubs take effect too", async () => {
+      const { token } = await openLink();
+      const other = await createWorld(makeActor('Oona Other-Admin'));
+      const email = newEmail('invited');
+      const created = await call(INVITE_PATTERNS.CREATE, {
+        actor: other.admin,
+        hubId: other.hub.id,
+        email,
+        userType: 'TEAM_MEMBER',
+      });
+      expect(created.outcome).toBe('invited');
+      const result = await join(token, email);
+      await eventually(
+        async () => (await membershipOf(other.hub.id, result.account.id)) !== null,
+        'the invited membership',
+        30_000,
+      );
+      expect(await membershipOf(other.hub.id, result.account.id)).toMatchObject({ userType: 'TEAM_MEMBER' });
+    });
+  });
+
+  // ── over HTTP: the JSON API and the public page ───────────────────────────────────────────────────
+
+  describe('over HTTP', () => {
+    it('serves the link settings under the Hub with the permission rules', async () => {
+      const world = await createWorld(await account('Ada Admin'));
+      const teamMember = await addMember(world, await account('Tom Team'), 'TEAM_MEMBER');
+      const external = await addMember(world, await account('Ed External'), 'EXTERNAL_MEMBER');
+      const stranger = await account('Stan Stranger');
+      const path = `/api/v1/hubs/${world.hub.id}/registration-link`;
+      const admin = await signIn(world.admin);
+
+      expect(await http('GET', path, { token: admin })).toMatchObject({
+        status: 200,
+        json: { enabled: false, url: null },
+      });
+      const enabled = await http('PATCH', path, {
+        token: admin,
+        json: { enabled: true, allowedDomains: ['Example.com'] },
+      });
+      expect(enabled).toMatchObject({ status: 200, json: { enabled: true, allowedDomains: ['example.com'] } });
+      const rotated = await http('POST', `${path}/rotate`, { token: admin });
+      expect(rotated.status).toBe(200);
+      expect(rotated.json!.url).not.toBe(enabled.json!.url);
+
+      const team = await signIn(teamMember);
+      expect(await http('GET', path, { token: team })).toMatchObject({
+        status: 200,
+        json: { url: rotated.json!.url, canManage: false },
+      });
+      expect(await http('PATCH', path, { token: team, json: { enabled: false } })).toMatchObject({
+        status: 403,
+        json: { code: ERROR_CODES.PERMISSION_DENIED },
+      });
+      expect((await http('POST', `${path}/rotate`, { token: team })).status).toBe(403);
+      expect(await http('GET', path, { token: await signIn(external) })).toMatchObject({
+        status: 403,
+        json: { code: ERROR_CODES.PERMISSION_DENIED },
+      });
+      expect((await http('GET', path, { token: await signIn(stranger) })).status).toBe(404);
+      expect((await http('GET', path)).status).toBe(401);
+      expect(await http('PATCH', path, { token: admin, json: { enabled: true, colour: 'red' } })).toMatchObject({
+        status: 400,
+        json: { code: ERROR_CODES.VALIDATION_FAILED },
+      });
+      expect((await http('PATCH', path, { token: admin, json: { maxUses: -1 } })).status).toBe(400);
+      expect((await http('GET', '/api/v1/hubs/not-a-uuid/registration-link', { token: admin })).status).toBe(400);
+    });
+
+    it('GET /join/{token} shows the Hub (escaped) and a form, and changes nothing', async () => {
+      const { world, token } = await openLink(
+        { allowedDomains: ['example.com'] },
+        `<script>alert("x")</script> & Co ${randomUUID().slice(0, 4)}`,
+      );
+      const before = await linkRow(world.hub.id);
+      const [{ count: accountsBefore }] = await queryTestDb<{ count: string }>('SELECT count(*) FROM invite.accounts');
+
+      const page = await http('GET', `/join/${token}`, { from: freshAddress() });
+      expect(page.status).toBe(200);
+      expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+      expect(page.headers.get('referrer-policy')).toBe('no-referrer');
+      expect(page.headers.get('cache-control')).toBe('no-store');
+      expect(page.text).not.toContain('<script>alert');
+      expect(page.text).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; Co');
+      expect(page.text).toContain('<form method="post">');
+      expect(page.text).toContain('name="email"');
+      expect(page.text).toContain('<strong>example.com</strong>');
+
+      expect(await linkRow(world.hub.id)).toEqual(before);
+      const [{ count: accountsAfter }] = await queryTestDb<{ count: string }>('SELECT count(*) FROM invite.accounts');
+      expect(accountsAfter).toBe(accountsBefore);
+    });
+
+    it('POST /join/{token} creates the account and the membership; the person can sign in', async () => {
+      const { world, token } = await openLink({ userType: 'TEAM_MEMBER' });
+      const email = newEmail('Page.Person');
+      const posted = await http('POST', `/join/${token}`, {
+        from: freshAddress(),
+        form: { email, displayName: 'Pat <b>Page</b>', password: PASSWORD },
+      });
+      expect(posted.status).toBe(201);
+      expect(posted.text).toContain('Welcome, Pat &lt;b&gt;Page&lt;/b&gt;');
+      expect(posted.text).toContain(`href="${PUBLIC_BASE_URL}/"`);
+
+      const signIn = await http('POST', '/api/v1/auth/sign-in', {
+        json: { email, password: PASSWORD },
+        from: freshAddress(),
+      });
+      expect(signIn.status).toBe(200);
+      const me = (signIn.json!.account as { id: string }).id;
+      expect(await membershipOf(world.hub.id, me)).toMatchObject({ userType: 'TEAM_MEMBER' });
+    });
+
+    it('answers closed links, existing accounts and disallowed domains with clear pages, changing nothing', async () => {
+      const { world, token } = await openLink({ allowedDomains: ['example.com'] });
+      const from = freshAddress();
+      const existing = await call(ACCOUNT_PATTERNS.CREATE, {
+        email: newEmail('Had.One'),
+        displayName: 'Had One',
+        password: PASSWORD,
+      });
+
+      const exists = await http('POST', `/join/${token}`, {
+        from,
+        form: { email: existing.email.toUpperCase(), displayName: 'Had One', password: PASSWORD },
+      });
+      expect(exists.status).toBe(409);
+      expect(exists.text).toContain('You already have an account — ask a member of this Hub to invite you.');
+
+      const domain = await http('POST', `/join/${token}`, {
+        from,
+        form: { email: 'eve@evil-example.com', displayName: 'Eve', password: PASSWORD },
+      });
+      expect(domain.status).toBe(403);
+      expect(domain.text).toContain('only for email addresses at example.com');
+      expect(domain.text).toContain('value="eve@evil-example.com"');
+      expect((await linkRow(world.hub.id))!.use_count).toBe(0);
+
+      await update(world, { enabled: false });
+      expect((await http('GET', `/join/${token}`, { from })).status).toBe(410);
+      const disabled = await http('POST', `/join/${token}`, {
+        from: freshAddress(),
+        form: { email: newEmail(), displayName: 'Late', password: PASSWORD },
+      });
+      expect(disabled.status).toBe(410);
+      expect(disabled.text).toContain('turned off');
+
+      await update(world, { enabled: true });
+      await rotate(world);
+      const rotated = await http('GET', `/join/${token}`, { from });
+      expect(rotated.status).toBe(410);
+      expect(rotated.text).toContain('replaced');
+      expect((await http('GET', '/join/not-a-real-token', { from })).status).toBe(404);
+      expect((await http('GET', `/join/${'x'.repeat(300)}`, { from })).status).toBe(404);
+      expect((await linkRow(world.hub.id))!.use_count).toBe(0);
+    });
+
+    it('limits sign-up attempts per client address (429 page with Retry-After)', async () => {
+      const { token } = await openLink();
+      const from = freshAddress();
+      for (let i = 0; i < PER_ADDRESS_SUBMIT_LIMIT; i++) {
+        const weak = await http('POST', `/join/${token}`, {
+          from,
+          form: { email: newEmail(), displayName: 'R', password: 'weak' },
+        });
+        expect(weak.status).toBe(400);
+        expect(weak.text).toContain('too weak');
+      }
+      const email = newEmail();
+      const limited = await http('POST', `/join/${token}`, {
+        from,
+        form: { email, displayName: 'R', password: PASSWORD },
+      });
+      expect(limited.status).toBe(429);
+      expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect(limited.text).toContain('Too many attempts');
+      expect(await accountsWith(email)).toBe(0);
+
+      const elsewhere = await http('POST', `/join/${token}`, {
+        from: freshAddress(),
+        form: { email, displayName: 'R', password: PASSWORD },
+      });
+      expect(elsewhere.status).toBe(201);
+    });
+
+    it('turns the per-link limit into a 429 page too', async () => {
+      const { token } = await openLink();
+      for (let i = 0; i < PER_LINK_LIMIT; i++) {
+        await expectCode(join(token, newEmail(), { password: 'weak' }), ERROR_CODES.ACCOUNT_WEAK_PASSWORD);
+      }
+      const limited = await http('POST', `/join/${token}`, {
+        from: freshAddress(),
+        form: { email: newEmail(), displayName: 'R', password: PASSWORD },
+      });
+      expect(limited.status).toBe(429);
+      expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+    });
+  });
+});

@@ -1,0 +1,77 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  DEFAULT_PAGE_SIZE,
+  DeliveryView,
+  ERROR_CODES,
+  ListDeliveriesRequest,
+  NOTIFICATION_ERROR_CODES,
+  Page,
+  RetryDeliveryRequest,
+} from '@gatehouse/contracts';
+import { DomainError } from '@gatehouse/messaging';
+import { DataSource } from 'typeorm';
+import { toDeliveryView } from './delivery-record';
+import { DeliveryRepository } from './delivery.repository';
+import { DeliveryWorker } from './delivery.worker';
+
+/**
+ * The console's view of deliveries: listing, and asking again for a failed one.
+ * Authorisation is the gateway's (it lets only tenant admins of the tenancy and operators call);
+ * here, only a listing across every tenancy is limited to operators.
+ */
+@Injectable()
+export class DeliveriesService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly deliveries: DeliveryRepository,
+    private readonly worker: DeliveryWorker,
+  ) {}
+
+  async list(request: ListDeliveriesRequest): Promise<Page<DeliveryView>> {
+    const { actor, tenancyId, hubId, status, limit = DEFAULT_PAGE_SIZE, offset = 0 } = request;
+    if (!tenancyId && !actor.isOperator) {
+      throw new DomainError(
+        ERROR_CODES.PERMISSION_DENIED,
+        'Only a platform operator can list the deliveries of every tenancy.',
+      );
+    }
+    const { rows, total } = await this.deliveries.list({ tenancyId, hubId, status }, limit, offset);
+    return { items: rows.map(toDeliveryView), total, limit, offset };
+  }
+
+  /** A failed delivery goes back to the queue with its attempts reset; anything else is refused. */
+  async retry({ tenancyId, deliveryId }: RetryDeliveryRequest): Promise<DeliveryView> {
+    const row = await this.dataSource.transaction(async (manager) => {
+      const current = await this.deliveries.findForUpdate(manager, tenancyId, deliveryId);
+      if (!current) {
+        throw new DomainError(
+          NOTIFICATION_ERROR_CODES.DELIVERY_NOT_FOUND,
+          'There is no such delivery in this tenancy.',
+          {
+            deliveryId,
+          },
+        );
+      }
+      if (current.status !== 'failed') {
+        const shown = current.status === 'sending' ? 'queued' : current.status;
+        throw new DomainError(
+          NOTIFICATION_ERROR_CODES.DELIVERY_NOT_RETRYABLE,
+          `Only a failed delivery can be retried; this one is ${shown}.`,
+          { deliveryId, status: shown },
+        );
+      }
+      const expiresAt = current.template === 'invite' ? String(current.vars?.expiresAt ?? '') : '';
+      if (expiresAt && new Date(expiresAt).getTime() <= Date.now()) {
+        throw new DomainError(
+          NOTIFICATION_ERROR_CODES.DELIVERY_NOT_RETRYABLE,
+          'This invite has expired; its link would not work. Resend the invite instead.',
+          { deliveryId, status: 'failed', expiresAt },
+        );
+      }
+      return this.deliveries.requeueFailed(manager, deliveryId);
+    });
+    this.worker.wake();
+    return toDeliveryView(row);
+  }
+}

@@ -1,0 +1,26 @@
+import 'reflect-metadata';
+import { loadEnv } from '@gatehouse/config';
+import { bootBackendService } from '@gatehouse/service-runtime';
+import { NotificationEnv } from './notification.config';
+import { NotificationModule } from './notification.module';
+import { NOTIFICATION_CONSUMES } from './notification.topology';
+
+export async function startNotification(source: Record<string, string | undefined> = process.env) {
+  const env = loadEnv(NotificationEnv, source);
+  return bootBackendService({
+    service: 'notification',
+    module: NotificationModule.forRoot(env),
+    amqpUrl: env.AMQP_URL,
+    prefetch: env.AMQP_PREFETCH,
+    logLevel: env.LOG_LEVEL,
+    consumes: NOTIFICATION_CONSUMES,
+    http: { port: env.HTTP_PORT, host: env.HTTP_HOST },
+  });
+}
+
+if (require.main === module) {
+  startNotification().catch((error: Error) => {
+    process.stderr.write(`notification failed to start: ${error.message}\n`);
+    process.exit(1);
+  });
+}

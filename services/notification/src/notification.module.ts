@@ -1,0 +1,108 @@
+import { existsSync } from 'node:fs';
+import * as path from 'node:path';
+import { DynamicModule, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
+import { TypeOrmModule, getDataSourceToken } from '@nestjs/typeorm';
+import { serviceDataSourceOptions } from '@gatehouse/database';
+import { BrokerConnection, MessagingModule } from '@gatehouse/messaging';
+import { ObservabilityModule } from '@gatehouse/observability';
+import { DataSource } from 'typeorm';
+import { NOTIFICATION_MIGRATIONS } from './database/migrations';
+import { DeliveriesController } from './deliveries/deliveries.controller';
+import { DeliveriesService } from './deliveries/deliveries.service';
+import { DeliveryIntake } from './deliveries/delivery-intake';
+import { DELIVERY_SETTINGS, DeliverySettings, MAX_BATCH_SIZE } from './deliveries/delivery-settings';
+import { DeliveryMetrics } from './deliveries/delivery.metrics';
+import { DeliveryRepository } from './deliveries/delivery.repository';
+import { DeliveryWorker } from './deliveries/delivery.worker';
+import { InviteEventsConsumer } from './events/invite-events.consumer';
+import { PolicyEventsConsumer } from './events/policy-events.consumer';
+import { MAIL_TRANSPORT, MailTransport } from './mail/mail-transport';
+import { mailTransportProvider } from './mail/mail-transport.provider';
+import { NotificationEnv, NOTIFICATION_SCHEMA } from './notification.config';
+import { PolicyReadModel } from './policy/policy-read-model';
+import { InvitePreviewService } from './preview/invite-preview.service';
+import { PreviewController } from './preview/preview.controller';
+import { EMAIL_TEMPLATES_DIR, TemplateRenderer, defaultTemplatesDir } from './rendering';
+
+/**
+ * The templates next to this code when the build copied them there (dist/…/src/templates, the only
+ * copy in the Docker image), otherwise the source tree's (running from src, or a tsc-only build).
+ */
+export function shippedTemplatesDir(): string {
+  const beside = path.join(__dirname, 'templates');
+  return existsSync(path.join(beside, 'invite.html.hbs')) ? beside : defaultTemplatesDir();
+}
+
+export function deliverySettings(env: NotificationEnv): DeliverySettings {
+  const batchSize = Math.max(1, Math.min(MAX_BATCH_SIZE, env.MAIL_RATE_PER_SECOND));
+  return {
+    maxAttempts: env.DELIVERY_MAX_ATTEMPTS,
+    baseBackoffMs: env.DELIVERY_BASE_BACKOFF_MS,
+    pollIntervalMs: env.DELIVERY_POLL_INTERVAL_MS,
+    sendingTimeoutMs: env.DELIVERY_SENDING_TIMEOUT_MS,
+    batchSize,
+    concurrency: Math.min(batchSize, env.SMTP_URL ? env.SMTP_POOL_MAX_CONNECTIONS * 2 : 8),
+    ratePerSecond: env.MAIL_RATE_PER_SECOND,
+    sender: {
+      fromName: env.MAIL_FROM_NAME,
+      fromAddress: env.MAIL_FROM_ADDRESS,
+      replyTo: env.MAIL_REPLY_TO ?? null,
+    },
+  };
+}
+
+/** The notification service's root module: the only place its infrastructure modules are configured. */
+@Module({})
+export class NotificationModule implements OnApplicationShutdown {
+  constructor(@Inject(MAIL_TRANSPORT) private readonly transport: MailTransport) {}
+
+  static forRoot(env: NotificationEnv): DynamicModule {
+    return {
+      module: NotificationModule,
+      imports: [
+        TypeOrmModule.forRoot(
+          serviceDataSourceOptions({
+            url: env.DATABASE_URL,
+            schema: NOTIFICATION_SCHEMA,
+            entities: [],
+            migrations: NOTIFICATION_MIGRATIONS,
+          }),
+        ),
+        MessagingModule.register({
+          amqpUrl: env.AMQP_URL,
+          namespace: env.AMQP_NAMESPACE,
+          rpcTimeoutMs: env.RPC_TIMEOUT_MS,
+          // The inbox lives beside the outbox; the (idle) relay is part of every back-end process.
+          outbox: { schema: NOTIFICATION_SCHEMA, databaseUrl: env.DATABASE_URL },
+        }),
+        ObservabilityModule.register('notification', {
+          inject: [getDataSourceToken(), BrokerConnection],
+          useFactory: (dataSource: DataSource, broker: BrokerConnection) => [
+            { name: 'database', check: async () => (await dataSource.query('SELECT 1')).length === 1 },
+            { name: 'broker', check: () => broker.isHealthy() },
+          ],
+        }),
+      ],
+      controllers: [InviteEventsConsumer, PolicyEventsConsumer, DeliveriesController, PreviewController],
+      providers: [
+        { provide: NotificationEnv, useValue: env },
+        { provide: DELIVERY_SETTINGS, useValue: deliverySettings(env) },
+        { provide: EMAIL_TEMPLATES_DIR, useValue: shippedTemplatesDir() },
+        mailTransportProvider,
+        TemplateRenderer,
+        PolicyReadModel,
+        DeliveryRepository,
+        DeliveryMetrics,
+        DeliveryWorker,
+        DeliveryIntake,
+        DeliveriesService,
+        InvitePreviewService,
+      ],
+    };
+  }
+
+  /** After the worker has stopped (beforeApplicationShutdown): close the SMTP pool. */
+  async onApplicationShutdown(): Promise<void> {
+    await this.transport.close();
+  }
+}

@@ -1,0 +1,138 @@
+import { INVITE_EVENTS } from '@gatehouse/contracts';
+import { queryTestDb } from '@gatehouse/testing';
+import { randomUUID } from 'node:crypto';
+import { EventPublisher } from './event-publisher';
+import { address, eventually, invitePayload, NotificationFixture } from './notification-fixture';
+
+const INTERRUPTED =
+  'interrupted during sending; outcome unknown — retry from the console if the recipient did not get it';
+
+describe('delivery: no loss, no duplicates (real RabbitMQ, PostgreSQL and SMTP)', () => {
+  const fx = new NotificationFixture({ env: { DELIVERY_MAX_ATTEMPTS: '3' } });
+  beforeAll(() => fx.start());
+  afterAll(() => fx.stop());
+
+  it('sends one email for an event delivered twice', async () => {
+    const to = address('twice');
+    const payload = invitePayload({ recipients: [to] });
+    const eventId = await fx.publishInvites(payload);
+    await fx.sink.waitFor(to);
+    await fx.publishInvites(payload, { id: eventId });
+    await fx.flushEvents();
+
+    expect(fx.sink.to(to)).toHaveLength(1);
+    expect(await fx.deliveries(eventId)).toHaveLength(1);
+  });
+
+  it('sends one email per address when a batch names the same invitee twice', async () => {
+    const to = address('same');
+    const eventId = await fx.publishInvites(invitePayload({ recipients: [to, to.toUpperCase()] }));
+    await fx.sink.waitFor(to);
+    await fx.flushEvents();
+    expect(fx.sink.to(to)).toHaveLength(1);
+    expect(await fx.deliveries(eventId)).toHaveLength(1);
+  });
+
+  it('a resent invite (a new event) is a new email', async () => {
+    const to = address('resent');
+    const payload = invitePayload({ recipients: [to] });
+    await fx.publishInvites(payload);
+    await fx.publishInvites(payload, { name: INVITE_EVENTS.RESENT });
+    await fx.sink.waitFor(to, 2);
+  });
+
+  it('retries after an SMTP 421 and sends one email', async () => {
+    const to = address('greylisted');
+    fx.sink.failNext(1, 421);
+    const eventId = await fx.publishInvites(invitePayload({ recipients: [to] }));
+
+    const record = await fx.deliveryWithStatus(eventId, 'sent');
+    expect(record.attempts).toBe(2);
+    // On a reused pooled connection nodemailer reports the 421 (after which the server hangs up) as
+    // the connection closing; on a fresh one as the 421 itself. Both are transient.
+    expect(record.last_error).toMatch(/^(SMTP 421: |ECONNECTION: )/);
+    await fx.flushEvents();
+    expect(fx.sink.to(to)).toHaveLength(1);
+  });
+
+  it('records a 550 as failed with the reason, without retrying', async () => {
+    const to = address('no-such-user');
+    fx.sink.rejectRecipient(to, 550, 'No such user here');
+    const eventId = await fx.publishInvites(invitePayload({ recipients: [to] }));
+
+    const record = await fx.deliveryWithStatus(eventId, 'failed');
+    expect(record.attempts).toBe(1);
+    expect(record.last_error).toContain('550');
+    expect(record.last_error).toContain('No such user here');
+    await fx.flushEvents();
+    expect(await fx.deliveries(eventId)).toEqual([expect.objectContaining({ status: 'failed', attempts: 1 })]);
+    expect(fx.sink.to(to)).toHaveLength(0);
+  });
+
+  it('gives up after DELIVERY_MAX_ATTEMPTS transient failures', async () => {
+    const to = address('always-busy');
+    fx.sink.rejectRecipient(to, 451, 'Try again later');
+    const eventId = await fx.publishInvites(invitePayload({ recipients: [to] }));
+
+    const record = await fx.deliveryWithStatus(eventId, 'failed');
+    expect(record.attempts).toBe(3);
+    expect(record.last_error).toMatch(/^Gave up after 3 attempts: SMTP 451: /);
+    fx.sink.acceptRecipient(to);
+  });
+
+  it('marks a delivery left "sending" by a crash as failed, outcome unknown, and does not resend it', async () => {
+    const to = address('crashed');
+    const eventId = randomUUID();
+    await queryTestDb(
+      `INSERT INTO notification.deliveries (event_id, recipient, template, vars, tenancy_id, status, attempts, updated_at)
+       VALUES ($1, $2, 'invite', $3, $4, 'sending', 1, now() - interval '1 hour')`,
+      [eventId, to, JSON.stringify(invitePayload().invites[0]), randomUUID()],
+    );
+    const record = await fx.deliveryWithStatus(eventId, 'failed');
+    expect(record.last_error).toBe(INTERRUPTED);
+    expect(record.attempts).toBe(1);
+    await fx.flushEvents();
+    expect(fx.sink.to(to)).toHaveLength(0);
+  });
+
+  describe('a malformed event', () => {
+    const good = () => EventPublisher.envelope(INVITE_EVENTS.CREATED, invitePayload());
+    const cases: [string, () => Record<string, unknown>][] = [
+      ['a payload without invites', () => ({ ...good(), payload: { ...good().payload, invites: undefined } })],
+      [
+        'an invite whose address is not an email',
+        () => {
+          const e = good();
+          return { ...e, payload: { ...e.payload, invites: [{ ...e.payload.invites[0], email: 'not an email' }] } };
+        },
+      ],
+      [
+        'a javascript: accept link',
+        () => {
+          const e = good();
+          return {
+            ...e,
+            payload: { ...e.payload, invites: [{ ...e.payload.invites[0], acceptUrl: 'javascript:alert(1)' }] },
+          };
+        },
+      ],
+      ['an envelope whose id is not a UUID', () => ({ ...good(), id: 'not-a-uuid' })],
+      ['no envelope at all', () => ({ hubName: 'x' })],
+    ];
+
+    it.each(cases)('(%s) ends in the dead-letter queue and sends nothing', async (_label, make) => {
+      const data = make();
+      await fx.events.publish(INVITE_EVENTS.CREATED, data);
+      let dead: { pattern: string; data: unknown }[] = [];
+      await eventually(async () => {
+        dead = dead.concat(await fx.events.drain(fx.deadLetterQueue));
+        return dead.length > 0;
+      }, 'the dead-lettered event');
+      expect(dead).toEqual([{ pattern: INVITE_EVENTS.CREATED, data: JSON.parse(JSON.stringify(data)) }]);
+      if (typeof data.id === 'string' && /^[0-9a-f-]{36}$/.test(data.id)) {
+        expect(await fx.deliveries(data.id)).toEqual([]);
+        expect(await queryTestDb('SELECT 1 FROM notification.inbox WHERE message_id = $1', [data.id])).toEqual([]);
+      }
+    });
+  });
+});
