@@ -16,7 +16,7 @@ export interface Figure {
 const fmt = (value: number) => (value >= 100 ? value.toFixed(0) : value >= 10 ? value.toFixed(1) : value.toFixed(2));
 
 /** Prints the figures and writes bench/reports/latest.{md,json}. */
-export function writeReport(root: string, machine: MachineInfo, figures: Figure[]): string {
+export function writeReport(root: string, machine: MachineInfo, figures: Figure[], load: string): string {
   const lines = [
     '# Gatehouse benchmark report',
     '',
@@ -24,6 +24,8 @@ export function writeReport(root: string, machine: MachineInfo, figures: Figure[
     '',
     `Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, ${machine.os}; Node ${machine.node}, ` +
       `PostgreSQL ${machine.postgres}, RabbitMQ ${machine.rabbitmq} — all on one box, over loopback.`,
+    '',
+    `Load: ${load}. Ratio = Gatehouse ÷ floor (for times, lower is better; for rates, higher).`,
     '',
     '| case | metric | Gatehouse | floor (same run) | ratio | target | note |',
     '|---|---|---|---|---|---|---|',
@@ -37,6 +39,6 @@ export function writeReport(root: string, machine: MachineInfo, figures: Figure[
   const dir = path.join(root, 'bench', 'reports');
   fs.mkdirSync(dir, { recursive: true });
   fs.writeFileSync(path.join(dir, 'latest.md'), lines.join('\n'));
-  fs.writeFileSync(path.join(dir, 'latest.json'), JSON.stringify({ machine, figures }, null, 2));
+  fs.writeFileSync(path.join(dir, 'latest.json'), JSON.stringify({ machine, load, figures }, null, 2));
   return lines.join('\n');
 }

@@ -3,8 +3,11 @@ import { Client } from 'pg';
 import { ACCOUNT_PATTERNS, HUB_PATTERNS, SYSTEM_ACTOR } from '@gatehouse/contracts';
 import { AmqpNames, RpcClient } from '@gatehouse/messaging';
 import { ProcessGroup, repoRoot } from '@gatehouse/processes';
+import os from 'node:os';
 import { accountLookup, seedAccounts } from './cases/account-lookup';
 import { bulkAdd } from './cases/bulk-add';
+import { emailThroughput } from './cases/email-throughput';
+import { massInvite } from './cases/mass-invite';
 import { rpcRoundTrip } from './cases/rpc-round-trip';
 import { describeMachine } from './machine';
 import { Figure, writeReport } from './report';
@@ -17,6 +20,17 @@ import { Figure, writeReport } from './report';
 const BASE = process.env.BENCH_DATABASE_BASE ?? 'postgres://postgres@127.0.0.1:5432';
 const AMQP_URL = process.env.BENCH_AMQP_URL ?? 'amqp://guest:guest@127.0.0.1:5672';
 const ACCOUNTS = Number(process.env.BENCH_ACCOUNTS ?? 1_000_000);
+/** Mass-invite file sizes, e.g. BENCH_ROWS=10000 for a quick run. */
+const ROWS = (process.env.BENCH_ROWS ?? '10000,100000').split(',').map(Number);
+/** Which cases run (all by default): rpc, bulk, email, lookup, mass. */
+const CASES = new Set((process.env.BENCH_CASES ?? 'rpc,bulk,email,lookup,mass').split(','));
+const PORTS = { gateway: 3100, hub: 3101, invite: 3102, notification: 3103, mailOnly: 3104 };
+
+const load = () =>
+  os
+    .loadavg()
+    .map((n) => n.toFixed(2))
+    .join(' / ');
 
 async function freshDatabase(): Promise<string> {
   const admin = new Client({ connectionString: `${BASE}/postgres` });
@@ -42,12 +56,14 @@ async function main(): Promise<void> {
   const rpc = new RpcClient({ url: AMQP_URL, names: new AmqpNames(namespace), timeoutMs: 30_000 });
   const figures: Figure[] = [];
   try {
-    await group.start('hub', 3101, env);
-    await group.start('invite', 3102, env);
+    const loadBefore = load();
+    await group.start('hub', PORTS.hub, env);
+    await group.start('invite', PORTS.invite, env);
+    const password = 'bench-password-long';
     const admin = await rpc.call(ACCOUNT_PATTERNS.CREATE, {
       email: 'bench-admin@bench.example',
       displayName: 'Bench Admin',
-      password: 'bench-password-long',
+      password,
     });
     const profile = { accountId: admin.id, email: admin.email, displayName: admin.displayName };
     const tenancy = await rpc.call(HUB_PATTERNS.TENANCY_CREATE, {
@@ -60,17 +76,51 @@ async function main(): Promise<void> {
     const hub = await rpc.call(HUB_PATTERNS.HUB_CREATE, { actor, tenancyId: tenancy.id, name: 'Bench Hub' });
     const floorHub = await rpc.call(HUB_PATTERNS.HUB_CREATE, { actor, tenancyId: tenancy.id, name: 'Floor Hub' });
 
-    process.stdout.write('RPC round trips…\n');
-    figures.push(...(await rpcRoundTrip(rpc, AMQP_URL, hub.id, admin.id)));
-    process.stdout.write('Bulk add…\n');
-    figures.push(...(await bulkAdd(rpc, databaseUrl, hub.id, floorHub.id)));
-    process.stdout.write(`Seeding ${ACCOUNTS.toLocaleString('en')} accounts…\n`);
-    await seedAccounts(databaseUrl, ACCOUNTS);
-    process.stdout.write('Account lookup…\n');
-    figures.push(...(await accountLookup(rpc, databaseUrl, ACCOUNTS)));
+    if (CASES.has('rpc')) {
+      process.stdout.write('RPC round trips…\n');
+      figures.push(...(await rpcRoundTrip(rpc, AMQP_URL, hub.id, admin.id)));
+    }
+    if (CASES.has('bulk')) {
+      process.stdout.write('Bulk add…\n');
+      figures.push(...(await bulkAdd(rpc, databaseUrl, hub.id, floorHub.id)));
+    }
+    let nodemailerPerSecond: number | null = null;
+    if (CASES.has('email')) {
+      process.stdout.write('Email throughput…\n');
+      const email = await emailThroughput(env, AMQP_URL, PORTS.mailOnly);
+      nodemailerPerSecond = email[0].floor?.value ?? null;
+      figures.push(...email);
+    }
+    if (CASES.has('lookup') || CASES.has('mass')) {
+      process.stdout.write(`Seeding ${ACCOUNTS.toLocaleString('en')} accounts…\n`);
+      await seedAccounts(databaseUrl, ACCOUNTS);
+    }
+    if (CASES.has('lookup')) {
+      process.stdout.write('Account lookup…\n');
+      figures.push(...(await accountLookup(rpc, databaseUrl, ACCOUNTS)));
+    }
+    if (CASES.has('mass')) {
+      process.stdout.write('Mass invite through the whole system…\n');
+      figures.push(
+        ...(await massInvite(
+          {
+            group,
+            env,
+            ports: PORTS,
+            rpc,
+            databaseUrl,
+            actor,
+            password,
+            tenancyId: tenancy.id,
+            nodemailerPerSecond,
+          },
+          ROWS,
+        )),
+      );
+    }
 
     const machine = await describeMachine(databaseUrl, AMQP_URL);
-    process.stdout.write(`\n${writeReport(repoRoot(), machine, figures)}\nReport: bench/reports/latest.md\n`);
+    process.stdout.write(`\n${writeReport(repoRoot(), machine, figures, `load average (1/5/15 min) at the start ${loadBefore}, at the end ${load()}`)}\nReport: bench/reports/latest.md\n`);
   } finally {
     await rpc.close();
     await group.stop();

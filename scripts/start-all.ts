@@ -1,6 +1,7 @@
 import { AmqpNames, RpcClient } from '@gatehouse/messaging';
 import { DEFAULT_PORTS, PROCESS_NAMES, ProcessGroup, repoRoot } from '@gatehouse/processes';
 import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
 import fs from 'node:fs';
 import path from 'node:path';
 import { DEMO_ADMIN, seedDemo } from './dev-demo';
@@ -19,6 +20,26 @@ function developmentSecret(): string {
   return fs.readFileSync(file, 'utf8').trim();
 }
 
+const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/gatehouse';
+
+/** Development: a fresh machine has the server but not the database; make it (production: the operator does). */
+async function ensureDatabase(databaseUrl: string): Promise<void> {
+  const url = new URL(databaseUrl);
+  const name = decodeURIComponent(url.pathname.slice(1));
+  url.pathname = '/postgres';
+  const client = new Client({ connectionString: url.toString() });
+  await client.connect();
+  try {
+    const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (found.rowCount === 0) {
+      await client.query(`CREATE DATABASE "${name.replace(/"/g, '""')}"`);
+      process.stdout.write(`Created database ${name}.\n`);
+    }
+  } finally {
+    await client.end();
+  }
+}
+
 async function main(): Promise<void> {
   const production = process.env.NODE_ENV === 'production';
   const env: Record<string, string> = { NODE_ENV: process.env.NODE_ENV ?? 'development' };
@@ -26,6 +47,7 @@ async function main(): Promise<void> {
     if (production) throw new Error('JWT_SECRET must be set in production.');
     env.JWT_SECRET = developmentSecret();
   }
+  if (!production) await ensureDatabase(process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL);
   const group = new ProcessGroup({ inheritOutput: true });
   const shutdown = () => {
     void group.stop().then(() => process.exit(0));

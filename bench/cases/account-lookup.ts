@@ -4,17 +4,26 @@ import { RpcClient } from '@gatehouse/messaging';
 import { Figure } from '../report';
 import { timed } from '../timing';
 
-/** Fills invite.accounts with `count` accounts registered-<i>@bench.example (one shared dummy hash). */
+/** Accounts the mass-invite generator's files name: its every 10th row is registered-<i>@example.com. */
+export const REGISTERED_ACCOUNTS = 100_000;
+
+/**
+ * Fills invite.accounts with `count` accounts (one shared dummy hash): registered-1 … registered-100000
+ * @example.com (every registered row of a generated 100k-row file), then filler-<i>@bench.example.
+ */
 export async function seedAccounts(databaseUrl: string, count: number): Promise<void> {
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
   const existing = (await client.query<{ n: string }>('SELECT count(*) AS n FROM invite.accounts')).rows[0].n;
   if (Number(existing) < count) {
+    const registered = Math.min(REGISTERED_ACCOUNTS, count);
     await client.query(
       `INSERT INTO invite.accounts (id, email, display_name, password_hash)
-       SELECT gen_random_uuid(), 'registered-' || i || '@bench.example', 'Registered ' || i, 'x'
+       SELECT gen_random_uuid(),
+         CASE WHEN i <= $2 THEN 'registered-' || i || '@example.com' ELSE 'filler-' || i || '@bench.example' END,
+         'Registered ' || i, 'x'
        FROM generate_series(1, $1) AS i ON CONFLICT DO NOTHING`,
-      [count],
+      [count, registered],
     );
     await client.query('ANALYZE invite.accounts');
   }
@@ -24,7 +33,9 @@ export async function seedAccounts(databaseUrl: string, count: number): Promise<
 /** "Are these 10,000 emails registered?" — one RPC, against the same chunked SQL run directly. */
 export async function accountLookup(rpc: RpcClient, databaseUrl: string, accounts: number): Promise<Figure[]> {
   const emails = Array.from({ length: 10_000 }, (_, i) =>
-    i % 10 === 0 ? `registered-${(i * 97) % accounts || 1}@bench.example` : `nobody-${i}@bench.example`,
+    i % 10 === 0
+      ? `registered-${((i * 97) % Math.min(accounts, REGISTERED_ACCOUNTS)) + 1}@example.com`
+      : `nobody-${i}@bench.example`,
   );
   await rpc.call(ACCOUNT_PATTERNS.LOOKUP, { emails: emails.slice(0, 10) });
   const gatehouse = await timed(() => rpc.call(ACCOUNT_PATTERNS.LOOKUP, { emails }, { timeoutMs: 60_000 }));

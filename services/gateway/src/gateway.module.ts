@@ -15,6 +15,9 @@ import { GatewayEnv } from './gateway.config';
 import { CorrelationMiddleware } from './http/correlation.middleware';
 import { ImportsController } from './imports/imports.controller';
 import { InvitesController } from './invites/invites.controller';
+import { DeliveriesController } from './notifications/deliveries.controller';
+import { EmailPreviewController } from './notifications/email-preview.controller';
+import { TenancyAdminCheck } from './notifications/tenancy-admin-check';
 import { AcceptInvitePageController } from './pages/accept-invite.controller';
 import { JoinPageController } from './registration-links/join-page.controller';
 import { JoinRateLimits } from './registration-links/join-rate-limits';
@@ -48,12 +51,15 @@ export class GatewayModule implements NestModule {
         AcceptInvitePageController,
         RegistrationLinkController,
         JoinPageController,
+        DeliveriesController,
+        EmailPreviewController,
       ],
       providers: [
         { provide: GatewayEnv, useValue: env },
         TokenService,
         AccountResolver,
         JoinRateLimits,
+        TenancyAdminCheck,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_PIPE, useValue: createValidationPipe() },
         { provide: APP_FILTER, useClass: HttpErrorFilter },

@@ -7,7 +7,9 @@ import { DataSource } from 'typeorm';
 import { AuditEntryEntity } from './audit/audit-entry.entity';
 import { AuditController } from './audit/audit.controller';
 import { AuditWriter } from './audit/audit-writer';
+import { AuditEventRecorder } from './audit/audit-event-recorder';
 import { InviteAuditConsumer } from './audit/invite-audit.consumer';
+import { RegistrationLinkAuditConsumer } from './audit/registration-link-audit.consumer';
 import { HUB_MIGRATIONS } from './database/migrations';
 import { HubEnv, HUB_SCHEMA } from './hub.config';
 import { HubController } from './hubs/hub.controller';
@@ -62,11 +64,13 @@ export class HubModule {
         PermissionsController,
         AuditController,
         InviteAuditConsumer,
+        RegistrationLinkAuditConsumer,
       ],
       providers: [
         { provide: HubEnv, useValue: env },
         AccessService,
         AuditWriter,
+        AuditEventRecorder,
         TenancyService,
         HubService,
         MembersService,

@@ -420,6 +420,26 @@ describe('registration links', () => {
       expect(text).not.toContain(tokenOf(enabled));
       expect(text).not.toContain(tokenOf(rotated));
       await spy.waitFor(REGISTRATION_LINK_EVENTS.ROTATED);
+
+      // The hub's audit log records each change (who, what), never the token.
+      const expected = [
+        'registration_link.enabled',
+        'registration_link.settings_changed',
+        'registration_link.disabled',
+        'registration_link.rotated',
+      ];
+      let audit: { action: string; actor_account_id: string; details: unknown }[] = [];
+      await eventually(async () => {
+        audit = await queryTestDb(
+          `SELECT action, actor_account_id, details FROM hub.audit_log
+           WHERE hub_id = $1 AND action LIKE 'registration_link.%' ORDER BY id`,
+          [world.hub.id],
+        );
+        return audit.length === expected.length;
+      }, 'the audit rows of the link changes');
+      expect(audit.map((row) => row.action)).toEqual(expected);
+      expect(new Set(audit.map((row) => row.actor_account_id))).toEqual(new Set([world.admin.accountId]));
+      expect(JSON.stringify(audit)).not.toContain(tokenOf(rotated));
     });
   });
 
@@ -461,6 +481,16 @@ describe('registration links', () => {
         useCount: 1,
       });
       await spy.waitFor('invite.account.created');
+      await eventually(
+        async () =>
+          (
+            await queryTestDb(
+              `SELECT 1 FROM hub.audit_log WHERE hub_id = $1 AND action = 'registration_link.used' AND subject = $2`,
+              [world.hub.id, email],
+            )
+          ).length === 1,
+        'the audit row of the use',
+      );
       // The account can sign in.
       await expect(call(ACCOUNT_PATTERNS.CREDENTIALS_VERIFY, { email, password: PASSWORD })).resolves.toMatchObject({
         id: result.account.id,

@@ -1,5 +1,5 @@
 import { HttpStatus } from '@nestjs/common';
-import { ERROR_CODES, IMPORT_ERROR_CODES } from '@gatehouse/contracts';
+import { ERROR_CODES, IMPORT_ERROR_CODES, NOTIFICATION_ERROR_CODES } from '@gatehouse/contracts';
 
 /** The one table from domain error codes to HTTP statuses. A code missing here is a 500. */
 export const ERROR_STATUS: Record<string, HttpStatus> = {
@@ -45,6 +45,8 @@ export const ERROR_STATUS: Record<string, HttpStatus> = {
   [IMPORT_ERROR_CODES.EMPTY]: HttpStatus.BAD_REQUEST,
   [IMPORT_ERROR_CODES.NOT_FOUND]: HttpStatus.NOT_FOUND,
   [IMPORT_ERROR_CODES.NOT_FINISHED]: HttpStatus.CONFLICT,
+  [NOTIFICATION_ERROR_CODES.DELIVERY_NOT_FOUND]: HttpStatus.NOT_FOUND,
+  [NOTIFICATION_ERROR_CODES.DELIVERY_NOT_RETRYABLE]: HttpStatus.CONFLICT,
   [ERROR_CODES.INTERNAL]: HttpStatus.INTERNAL_SERVER_ERROR,
 };
 

@@ -1,6 +1,5 @@
 import { Controller } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
-import { InjectDataSource } from '@nestjs/typeorm';
 import {
   EventEnvelope,
   INVITE_EVENTS,
@@ -8,10 +7,8 @@ import {
   InvitesIssuedPayload,
   MembersAddedNoticePayload,
 } from '@gatehouse/contracts';
-import { claimMessage } from '@gatehouse/messaging';
-import { DataSource } from 'typeorm';
-import { HUB_SCHEMA } from '../hub.config';
-import { AuditRecord, AuditWriter } from './audit-writer';
+import { AuditEventRecorder, fromEvent } from './audit-event-recorder';
+import { AuditRecord } from './audit-writer';
 
 /** The audit action each invite event becomes (one row per invitee). */
 export const INVITE_AUDIT_ACTIONS = {
@@ -31,10 +28,7 @@ export const INVITE_AUDIT_ACTIONS = {
  */
 @Controller()
 export class InviteAuditConsumer {
-  constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly audit: AuditWriter,
-  ) {}
+  constructor(private readonly recorder: AuditEventRecorder) {}
 
   @EventPattern(INVITE_EVENTS.CREATED)
   onCreated(@Payload() envelope: EventEnvelope<InvitesIssuedPayload>) {
@@ -67,7 +61,7 @@ export class InviteAuditConsumer {
     return this.record(
       envelope,
       payload.members.map((member) => ({
-        ...common(envelope, payload.tenancyId, payload.hubId, payload.addedByAccountId),
+        ...fromEvent(envelope, payload.tenancyId, payload.hubId, payload.addedByAccountId),
         action: INVITE_AUDIT_ACTIONS[INVITE_EVENTS.MEMBER_ADDED],
         subject: member.email,
         details: { accountId: member.accountId, userType: payload.userType, occurredAt: envelope.occurredAt },
@@ -75,23 +69,16 @@ export class InviteAuditConsumer {
     );
   }
 
-  private async record(envelope: EventEnvelope, records: AuditRecord[]): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
-      if (!(await claimMessage(manager, HUB_SCHEMA, envelope.id, 'audit'))) return;
-      await this.audit.append(manager, records);
-    });
+  private record(envelope: EventEnvelope, records: AuditRecord[]): Promise<void> {
+    return this.recorder.record(envelope, records);
   }
-}
-
-function common(envelope: EventEnvelope, tenancyId: string, hubId: string, actorAccountId: string | null) {
-  return { tenancyId, hubId, actorAccountId, correlationId: envelope.correlationId, sourceEventId: envelope.id };
 }
 
 function issuedRecords(envelope: EventEnvelope<InvitesIssuedPayload>, action: string): AuditRecord[] {
   const { payload } = envelope;
   // Never the accept URL: it holds the raw token.
   return payload.invites.map((invite) => ({
-    ...common(envelope, payload.tenancyId, payload.hubId, payload.inviterAccountId),
+    ...fromEvent(envelope, payload.tenancyId, payload.hubId, payload.inviterAccountId),
     action,
     subject: invite.email,
     details: {
@@ -106,7 +93,7 @@ function issuedRecords(envelope: EventEnvelope<InvitesIssuedPayload>, action: st
 function stateRecords(envelope: EventEnvelope<InviteStateChangedPayload>, action: string): AuditRecord[] {
   const { payload } = envelope;
   return payload.invites.map((invite) => ({
-    ...common(envelope, payload.tenancyId, payload.hubId, payload.actorAccountId),
+    ...fromEvent(envelope, payload.tenancyId, payload.hubId, payload.actorAccountId),
     action,
     subject: invite.email,
     details: {

@@ -1,0 +1,156 @@
+import { ACCOUNT_PATTERNS, AccountView, HUB_PATTERNS, SYSTEM_ACTOR, TenancyView } from '@gatehouse/contracts';
+import { RpcClient } from '@gatehouse/messaging';
+import { ProcessGroup, ProcessName } from '@gatehouse/processes';
+import { randomBytes } from 'node:crypto';
+import { freePort } from './free-port';
+import { HttpTestClient } from './http-client';
+import { PollOptions, pollUntil } from './poll-until';
+import { SmtpSink } from './smtp-sink';
+import { deleteNamespace, newNamespace, resetSchemas, testProcessEnv } from './test-namespace';
+import { testRpcClient } from './test-rpc';
+
+export interface GatehouseSystemOptions {
+  /** Part of the AMQP namespace's name (one fresh namespace per system). */
+  label: string;
+  /** Started in this order (each waits for /health/ready); put the gateway last. */
+  processes: ProcessName[];
+  /** Extra environment for every process. */
+  env?: Record<string, string>;
+  /** Extra environment for one process (wins over `env`). */
+  envFor?: Partial<Record<ProcessName, Record<string, string>>>;
+}
+
+/** A tenant admin with a tenancy, made the way the bootstrap command makes them, and signed in. */
+export interface TenantAdminFixture {
+  admin: AccountView;
+  tenancy: TenancyView;
+  password: string;
+  token: string;
+}
+
+const BACK_END_SCHEMAS: Partial<Record<ProcessName, string>> = {
+  hub: 'hub',
+  invite: 'invite',
+  notification: 'notification',
+};
+
+/**
+ * The compiled Gatehouse processes on the real PostgreSQL and RabbitMQ, in a fresh AMQP namespace, as
+ * the whole-system tests (test/e2e) use them: an HTTP client on the gateway, an RPC client as another
+ * internal service would have it, and — when the notification service runs — a real SMTP server in
+ * the test process that it sends to. `PUBLIC_BASE_URL` is the gateway's address, so links in emails
+ * can be followed. (Needs `npm run build`.)
+ *
+ * Create it in the describe block, `start()` in beforeAll, `stop()` in afterAll: stop cleans up
+ * whatever a failed start left running.
+ */
+export class GatehouseSystem {
+  readonly namespace: string;
+  readonly group = new ProcessGroup();
+  private started: { http: HttpTestClient; rpc: RpcClient; sink: SmtpSink | null } | null = null;
+  private rpcClient: RpcClient | null = null;
+  private smtpSink: SmtpSink | null = null;
+
+  constructor(private readonly options: GatehouseSystemOptions) {
+    this.namespace = newNamespace(options.label);
+  }
+
+  get http(): HttpTestClient {
+    return this.require().http;
+  }
+
+  get rpc(): RpcClient {
+    return this.require().rpc;
+  }
+
+  /** The SMTP server the notification service sends to (only when it runs). */
+  get sink(): SmtpSink {
+    const { sink } = this.require();
+    if (!sink) throw new Error('This system runs no notification service, so it has no SMTP sink.');
+    return sink;
+  }
+
+  async start(): Promise<void> {
+    const { processes } = this.options;
+    const schemas = processes.map((name) => BACK_END_SCHEMAS[name]).filter((s): s is string => s !== undefined);
+    await resetSchemas(...schemas);
+    const gatewayPort = await freePort();
+    const baseUrl = `http://127.0.0.1:${gatewayPort}`;
+    if (processes.includes('notification')) this.smtpSink = await SmtpSink.start();
+    const common = testProcessEnv(this.namespace, {
+      JWT_SECRET: `e2e-${randomBytes(24).toString('hex')}`,
+      PUBLIC_BASE_URL: baseUrl,
+      ...this.options.env,
+    });
+    for (const name of processes) {
+      const own = name === 'notification' ? this.notificationEnv() : {};
+      const env = { ...common, ...own, ...this.options.envFor?.[name] };
+      await this.group.start(name, name === 'gateway' ? gatewayPort : await freePort(), env);
+    }
+    this.rpcClient = testRpcClient(this.namespace);
+    this.started = { http: new HttpTestClient(baseUrl), rpc: this.rpcClient, sink: this.smtpSink };
+  }
+
+  /** Stops everything that runs and removes the namespace's queues and exchanges. */
+  async stop(): Promise<void> {
+    this.started = null;
+    try {
+      await this.rpcClient?.close();
+      await this.group.stop();
+      await this.smtpSink?.stop();
+    } finally {
+      await deleteNamespace(this.namespace);
+    }
+  }
+
+  /** Waits for a state (see pollUntil); a failure message carries the processes' recent output. */
+  pollUntil<T>(
+    probe: () => T | undefined | null | false | Promise<T | undefined | null | false>,
+    what: string,
+    options: PollOptions = {},
+  ): Promise<T> {
+    return pollUntil(probe, what, { detail: () => this.group.recentOutput(), ...options });
+  }
+
+  /** An account through the invite service's RPC (as the bootstrap command makes one). */
+  createAccount(
+    email: string,
+    displayName: string,
+    password: string,
+    options: { isOperator?: boolean } = {},
+  ): Promise<AccountView> {
+    return this.rpc.call(ACCOUNT_PATTERNS.CREATE, { email, displayName, password, ...options });
+  }
+
+  /** A new tenancy with a new account as its first tenant admin, signed in over HTTP. */
+  async createTenantAdmin(options: {
+    email: string;
+    displayName: string;
+    password: string;
+    tenancyName: string;
+  }): Promise<TenantAdminFixture> {
+    const admin = await this.createAccount(options.email, options.displayName, options.password);
+    const tenancy = await this.rpc.call(HUB_PATTERNS.TENANCY_CREATE, {
+      actor: SYSTEM_ACTOR,
+      name: options.tenancyName,
+      slug: `t-${randomBytes(6).toString('hex')}`,
+      firstAdmin: { accountId: admin.id, email: admin.email, displayName: admin.displayName },
+    });
+    const token = await this.http.signIn(options.email, options.password);
+    return { admin, tenancy, password: options.password, token };
+  }
+
+  private notificationEnv(): Record<string, string> {
+    return {
+      SMTP_URL: this.smtpSink!.url,
+      // Transient failures are retried soon, so a test never waits long for a retry.
+      DELIVERY_BASE_BACKOFF_MS: '50',
+      DELIVERY_POLL_INTERVAL_MS: '100',
+    };
+  }
+
+  private require() {
+    if (!this.started) throw new Error('The system is not running: call start() first (in beforeAll).');
+    return this.started;
+  }
+}

@@ -1,0 +1,31 @@
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Actor, NOTIFICATION_PATTERNS } from '@gatehouse/contracts';
+import { RpcClient } from '@gatehouse/messaging';
+import { uuidParam } from '../api/uuid-param';
+import { CurrentActor } from '../auth/current-actor.decorator';
+import { RenderPreviewBody } from './notifications.dto';
+import { TenancyAdminCheck } from './tenancy-admin-check';
+
+/** The console's live preview of the tenancy's invite email while a tenant admin edits the appendix. */
+@ApiTags('notifications')
+@ApiBearerAuth()
+@Controller('api/v1/tenancies/:tenancyId/policy/preview')
+export class EmailPreviewController {
+  constructor(
+    private readonly rpc: RpcClient,
+    private readonly tenancyAdmins: TenancyAdminCheck,
+  ) {}
+
+  /** Renders the invite email with sample values (`{subject, html, text, appendix}`); sends nothing, stores nothing. */
+  @Post()
+  @HttpCode(200)
+  async render(
+    @CurrentActor() actor: Actor,
+    @Param('tenancyId', uuidParam('tenancyId')) tenancyId: string,
+    @Body() body: RenderPreviewBody,
+  ) {
+    await this.tenancyAdmins.require(actor, tenancyId);
+    return this.rpc.call(NOTIFICATION_PATTERNS.PREVIEW_RENDER, { actor, tenancyId, ...body });
+  }
+}

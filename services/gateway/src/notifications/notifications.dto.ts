@@ -1,0 +1,43 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import { DELIVERY_STATUSES, DeliveryStatus } from '@gatehouse/contracts';
+import { PageQuery } from '../api/api.dto';
+
+/** GET /api/v1/tenancies/{tenancyId}/deliveries */
+export class ListDeliveriesQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: DELIVERY_STATUSES })
+  @IsOptional()
+  @IsIn(DELIVERY_STATUSES, { message: `status must be one of ${DELIVERY_STATUSES.join(', ')}` })
+  status?: DeliveryStatus;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Only the deliveries about this Hub' })
+  @IsOptional()
+  @IsUUID()
+  hubId?: string;
+}
+
+/** POST /api/v1/tenancies/{tenancyId}/policy/preview */
+export class RenderPreviewBody {
+  /**
+   * No length limit here on purpose: the notification service applies the policy API's own rule
+   * (POLICY.APPENDIX_TOO_LONG, POLICY.APPENDIX_BLANK), and a limit here would answer with another code.
+   */
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description:
+      "The appendix being edited (plain text). Omitted: the tenancy's current appendix; null: none. " +
+      'Checked like PATCH …/policy: blank → POLICY.APPENDIX_BLANK, over 2000 characters → POLICY.APPENDIX_TOO_LONG.',
+  })
+  @IsOptional()
+  @ValidateIf((_, value) => value !== null)
+  @IsString()
+  appendix?: string | null;
+
+  @ApiPropertyOptional({ example: 'Project Falcon', description: 'The Hub name in the sample (default "Example Hub")' })
+  @ValidateIf((_, value) => value !== undefined)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  hubName?: string;
+}
