@@ -10,6 +10,9 @@ import { GatehouseSystem, JsonBody, ReceivedMail, TenantAdminFixture } from '@ga
  * log shows both, a failed delivery can be retried from it, and the console's preview renders the
  * appendix. No test waits for a fixed time: every wait is for a state, with a deadline.
  */
+/** How long an email may take to arrive before the test gives up (a deadline, not a speed check). */
+const EMAIL_DEADLINE_MS = 30_000;
+
 describe('the invite email path, end to end', () => {
   const system = new GatehouseSystem({
     label: 'e2e-email-path',
@@ -53,7 +56,7 @@ describe('the invite email path, end to end', () => {
     const marker = `marker.${Date.now()}@example.com`;
     const invited = await adminCall('POST', `/api/v1/hubs/${hubId}/invites`, { email: marker, userType: 'TEAM_MEMBER' });
     expect(invited.body).toMatchObject({ outcome: 'invited' });
-    await system.sink.waitFor(marker, 1);
+    await system.sink.waitFor(marker, 1, EMAIL_DEADLINE_MS);
     await deliveryTo(marker, 'sent');
   }
 
@@ -67,9 +70,7 @@ describe('the invite email path, end to end', () => {
       password,
       tenancyName: 'Acme',
     });
-    const hub = await adminCall('POST', '/api/v1/hubs', { tenancyId: tess.tenancy.id, name: hubName });
-    expect(hub.status).toBe(201);
-    hubId = hub.body.id;
+    hubId = await system.createHub(tess, hubName);
 
     // The policy API refuses a blank or over-long appendix with the hub's own codes.
     expect(await adminCall('PATCH', `${tenancyPath()}/policy`, { inviteMessageAppendix: ' \n\t ' })).toMatchObject({
@@ -79,14 +80,9 @@ describe('the invite email path, end to end', () => {
     const tooLong = await adminCall('PATCH', `${tenancyPath()}/policy`, { inviteMessageAppendix: 'x'.repeat(2001) });
     expect(tooLong).toMatchObject({ status: 400, body: { code: 'POLICY.APPENDIX_TOO_LONG' } });
 
-    // The tenant admin sets the appendix.
-    const policy = await adminCall('PATCH', `${tenancyPath()}/policy`, { inviteMessageAppendix: `  ${appendix}\r\n` });
-    expect(policy).toMatchObject({ status: 200, body: { inviteMessageAppendix: appendix } });
-    // The notification service learns it from the hub's event; the preview (current policy) shows when.
-    await system.pollUntil(async () => {
-      const preview = await adminCall('POST', `${tenancyPath()}/policy/preview`, {});
-      return preview.status === 200 && preview.body.appendix === appendix;
-    }, 'the appendix to reach the notification service');
+    // The tenant admin sets the appendix (PATCH …/policy; stored trimmed, with "\n" line ends).
+    const policy = await system.setInviteAppendix(tess, `  ${appendix.replace('\n', '\r\n')}\r\n`);
+    expect(policy).toMatchObject({ tenancyId: tess.tenancy.id, inviteMessageAppendix: appendix });
 
     // Invite an address that has no account: one invite email.
     const invited = await adminCall('POST', `/api/v1/hubs/${hubId}/invites`, {
@@ -96,7 +92,7 @@ describe('the invite email path, end to end', () => {
     expect(invited.status).toBe(201);
     const grace = 'grace.hopper@example.com';
     expect(invited.body).toMatchObject({ outcome: 'invited', email: grace, emailSent: true });
-    const [email] = await system.sink.waitFor(grace, 1);
+    const [email] = await system.sink.waitFor(grace, 1, EMAIL_DEADLINE_MS);
     expect(email.to).toEqual([grace]);
     expect(email.subject).toBe(`Tess Admin invited you to ${hubName} on Gatehouse`);
     expect(email.headers['auto-submitted']).toBe('auto-generated');
@@ -150,7 +146,7 @@ describe('the invite email path, end to end', () => {
         expect.objectContaining({ email: bob.email, displayName: 'Bob Builder', userType: 'TEAM_MEMBER' }),
       ]),
     );
-    const [notice] = await system.sink.waitFor(bob.email, 1);
+    const [notice] = await system.sink.waitFor(bob.email, 1, EMAIL_DEADLINE_MS);
     expect(notice.subject).toBe(`You were added to ${hubName} on Gatehouse`);
     expect(notice.text).toContain(`Tess Admin added you to ${hubName} on Gatehouse as a Team Member.`);
     expect(notice.text).toContain(`${system.http.baseUrl}/`);
@@ -195,7 +191,7 @@ describe('the invite email path, end to end', () => {
       status: 400,
       body: { code: 'VALIDATION.FAILED' },
     });
-  });
+  }, 120_000);
 
   it('shows a refused email as failed in the delivery log, and sends it on retry', async () => {
     const carol = 'carol.refused@example.com';
@@ -209,10 +205,10 @@ describe('the invite email path, end to end', () => {
     system.sink.acceptRecipient(carol);
     const retried = await adminCall('POST', `${tenancyPath()}/deliveries/${failed.id}/retry`);
     expect(retried).toMatchObject({ status: 200, body: { id: failed.id, status: 'queued', attempts: 0 } });
-    const [email] = await system.sink.waitFor(carol, 1);
+    const [email] = await system.sink.waitFor(carol, 1, EMAIL_DEADLINE_MS);
     expect(email.text.trimEnd().endsWith(appendix)).toBe(true);
     expect(await deliveryTo(carol, 'sent')).toMatchObject({ id: failed.id, attempts: 1 });
-  });
+  }, 120_000);
 
   it("renders the console's live preview: the current appendix, a draft, or none — and checks drafts like the policy API", async () => {
     const preview = (json: unknown) => adminCall('POST', `${tenancyPath()}/policy/preview`, json);
@@ -291,7 +287,7 @@ describe('the invite email path, end to end', () => {
         '/api/v1/tenancies/{tenancyId}/policy/preview',
       ]),
     );
-  });
+  }, 120_000);
 });
 
 /** The accept link from an invite email's plain-text part. */

@@ -1,4 +1,4 @@
-import { ACCOUNT_PATTERNS, AccountView, HUB_PATTERNS, SYSTEM_ACTOR, TenancyView } from '@gatehouse/contracts';
+import { ACCOUNT_PATTERNS, AccountView, HUB_PATTERNS, PolicyView, SYSTEM_ACTOR, TenancyView } from '@gatehouse/contracts';
 import { RpcClient } from '@gatehouse/messaging';
 import { ProcessGroup, ProcessName } from '@gatehouse/processes';
 import { randomBytes } from 'node:crypto';
@@ -103,13 +103,16 @@ export class GatehouseSystem {
     }
   }
 
-  /** Waits for a state (see pollUntil); a failure message carries the processes' recent output. */
+  /**
+   * Waits for a state (see pollUntil; default deadline 30 s — whole systems share busy machines); a
+   * failure message carries the processes' recent output.
+   */
   pollUntil<T>(
     probe: () => T | undefined | null | false | Promise<T | undefined | null | false>,
     what: string,
     options: PollOptions = {},
   ): Promise<T> {
-    return pollUntil(probe, what, { detail: () => this.group.recentOutput(), ...options });
+    return pollUntil(probe, what, { timeoutMs: 30_000, detail: () => this.group.recentOutput(), ...options });
   }
 
   /** An account through the invite service's RPC (as the bootstrap command makes one). */
@@ -138,6 +141,33 @@ export class GatehouseSystem {
     });
     const token = await this.http.signIn(options.email, options.password);
     return { admin, tenancy, password: options.password, token };
+  }
+
+  /** A Hub made over HTTP by a tenant admin (who becomes its first Hub admin); returns its id. */
+  async createHub(owner: TenantAdminFixture, name: string): Promise<string> {
+    const hub = await this.http.call('POST', '/api/v1/hubs', {
+      token: owner.token,
+      json: { tenancyId: owner.tenancy.id, name },
+    });
+    if (hub.status !== 201) throw new Error(`Creating Hub "${name}" failed: ${hub.status} ${hub.text}`);
+    return hub.body.id as string;
+  }
+
+  /**
+   * Sets the tenancy's invite message appendix over HTTP (PATCH …/policy) and waits until the
+   * notification service has it (it learns it from the hub's event; the preview of the current policy
+   * shows when), so that emails rendered from then on carry it. Returns the policy the hub answered.
+   */
+  async setInviteAppendix(owner: TenantAdminFixture, appendix: string | null): Promise<PolicyView> {
+    const path = `/api/v1/tenancies/${owner.tenancy.id}/policy`;
+    const policy = await this.http.call('PATCH', path, { token: owner.token, json: { inviteMessageAppendix: appendix } });
+    if (policy.status !== 200) throw new Error(`Setting the appendix failed: ${policy.status} ${policy.text}`);
+    const stored = (policy.body as PolicyView).inviteMessageAppendix;
+    await this.pollUntil(async () => {
+      const preview = await this.http.call('POST', `${path}/preview`, { token: owner.token, json: {} });
+      return preview.status === 200 && preview.body.appendix === stored;
+    }, 'the notification service to have the new appendix');
+    return policy.body as PolicyView;
   }
 
   private notificationEnv(): Record<string, string> {

@@ -1,14 +1,6 @@
-import { AcceptInviteResult, InvitePreview, InviteStatus, UserType } from '@gatehouse/contracts';
+import { AcceptInviteResult, InvitePreview, InviteStatus } from '@gatehouse/contracts';
 import { Html, html, page } from './html';
-
-const USER_TYPE_LABEL: Record<UserType, string> = {
-  TEAM_MEMBER: 'a Team Member',
-  EXTERNAL_MEMBER: 'an External Member',
-};
-
-export function formatDate(iso: string): string {
-  return new Date(iso).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-}
+import { USER_TYPE_LABEL, formAlert, formatDate, newAccountFields } from './account-form';
 
 export interface AcceptFormState {
   displayName?: string;
@@ -17,7 +9,7 @@ export interface AcceptFormState {
 
 /** The accept form: Hub, inviter, the invited address (read-only, never submitted), name and password. */
 export function acceptFormPage(preview: InvitePreview, state: AcceptFormState = {}): string {
-  const alert = state.error ? html`<p class="alert" role="alert">${state.error}</p>` : null;
+  const alert = formAlert(state.error);
   return page(
     `Join ${preview.hubName}`,
     html`<h1>Join ${preview.hubName}</h1>
@@ -29,28 +21,7 @@ export function acceptFormPage(preview: InvitePreview, state: AcceptFormState = 
       <form method="post">
         <label for="email">Email address</label>
         <input id="email" type="email" value="${preview.email}" readonly />
-        <label for="displayName">Your name</label>
-        <input
-          id="displayName"
-          name="displayName"
-          type="text"
-          required
-          maxlength="200"
-          autocomplete="name"
-          value="${state.displayName ?? ''}"
-        />
-        <label for="password">Choose a password</label>
-        <input
-          id="password"
-          name="password"
-          type="password"
-          required
-          minlength="10"
-          maxlength="200"
-          autocomplete="new-password"
-        />
-        <p class="note">At least 10 characters; not a common password, and not your email address.</p>
-        <button type="submit">Create account and join</button>
+        ${newAccountFields(state.displayName)}
       </form>
       <p class="note">This invite expires on ${formatDate(preview.expiresAt)}.</p>`,
   );

@@ -1,14 +1,6 @@
-import { JoinByLinkResult, RegistrationLinkPreview, UserType } from '@gatehouse/contracts';
+import { JoinByLinkResult, RegistrationLinkPreview } from '@gatehouse/contracts';
 import { Html, html, page } from '../pages/html';
-
-const USER_TYPE_LABEL: Record<UserType, string> = {
-  TEAM_MEMBER: 'a Team Member',
-  EXTERNAL_MEMBER: 'an External Member',
-};
-
-function formatDate(iso: string): string {
-  return new Date(iso).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-}
+import { USER_TYPE_LABEL, formAlert, formatDate, newAccountFields } from '../pages/account-form';
 
 export interface JoinFormState {
   email?: string;
@@ -18,7 +10,7 @@ export interface JoinFormState {
 
 /** The sign-up form: the Hub, who the link is for, email, name and password. Every value is escaped. */
 export function joinFormPage(preview: RegistrationLinkPreview, state: JoinFormState = {}): string {
-  const alert = state.error ? html`<p class="alert" role="alert">${state.error}</p>` : null;
+  const alert = formAlert(state.error);
   const domains =
     preview.allowedDomains.length > 0
       ? html`<p class="note">
@@ -45,28 +37,7 @@ export function joinFormPage(preview: RegistrationLinkPreview, state: JoinFormSt
           autocomplete="email"
           value="${state.email ?? ''}"
         />
-        <label for="displayName">Your name</label>
-        <input
-          id="displayName"
-          name="displayName"
-          type="text"
-          required
-          maxlength="200"
-          autocomplete="name"
-          value="${state.displayName ?? ''}"
-        />
-        <label for="password">Choose a password</label>
-        <input
-          id="password"
-          name="password"
-          type="password"
-          required
-          minlength="10"
-          maxlength="200"
-          autocomplete="new-password"
-        />
-        <p class="note">At least 10 characters; not a common password, and not your email address.</p>
-        <button type="submit">Create account and join</button>
+        ${newAccountFields(state.displayName)}
       </form>
       ${preview.expiresAt ? html`<p class="note">This link works until ${formatDate(preview.expiresAt)}.</p>` : null}`,
   );

@@ -6,7 +6,7 @@ import { InviteBatchDecider } from './decide/invite-batch.decider';
 import { InviteLinks } from './domain/invite-links';
 import { MembershipGrantWorker } from './grants/membership-grant.worker';
 import { MembershipGrantsRepository } from './grants/membership-grants.repository';
-import { HubClient } from './hub/hub-client';
+import { HubClient } from '../hub/hub-client';
 import { InvitesController } from './invites.controller';
 import { ExpireInvitesJob } from './jobs/expire-invites.job';
 import { InviteHousekeeping } from './jobs/invite-housekeeping';

@@ -5,7 +5,6 @@ import { RegistrationLinksRepository } from './data/registration-links.repositor
 import { JoinUrls } from './domain/join-url';
 import { RegistrationLinkTokens } from './domain/registration-link-token';
 import { RegistrationGrants } from './grants/registration-grants';
-import { RegistrationLinkHubClient } from './hub/registration-link-hub.client';
 import { RegistrationLinksController } from './registration-links.controller';
 import { FindLinkByToken } from './usecases/find-link-by-token';
 import { GetRegistrationLink } from './usecases/get-registration-link.usecase';
@@ -27,7 +26,6 @@ export const REGISTRATION_LINK_PROVIDERS: Provider[] = [
   JoinAttemptsRepository,
   RegistrationLinkTokens,
   JoinUrls,
-  RegistrationLinkHubClient,
   RegistrationGrants,
   RegistrationLinkViews,
   FindLinkByToken,

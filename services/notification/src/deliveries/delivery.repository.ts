@@ -9,6 +9,16 @@ import { ClaimedDelivery, DeliveryBatch, DeliveryRow, INTERRUPTED_REASON } from 
 const COLUMNS = `id, event_id, recipient, template, vars, tenancy_id, hub_id, status, attempts, next_attempt_at,
   last_error, message_id, created_at, sent_at, updated_at`;
 
+/** Most "sent" records written by one statement. */
+const MAX_SENT_GROUP = 500;
+
+interface PendingSent {
+  id: string;
+  messageId: string;
+  resolve: () => void;
+  reject: (error: Error) => void;
+}
+
 export interface DeliveryFilter {
   tenancyId?: string;
   hubId?: string;
@@ -21,6 +31,9 @@ export interface DeliveryFilter {
  */
 @Injectable()
 export class DeliveryRepository {
+  private readonly sentQueue: PendingSent[] = [];
+  private flushingSent = false;
+
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /**
@@ -78,14 +91,36 @@ export class DeliveryRepository {
     }));
   }
 
-  /** Sent: the Message-ID is kept, the render data (an invite's accept token) is dropped. */
-  async markSent(id: string, messageId: string): Promise<void> {
-    await this.dataSource.query(
-      `UPDATE notification.deliveries
-       SET status = 'sent', message_id = $2, sent_at = now(), updated_at = now(), vars = NULL
-       WHERE id = $1 AND status = 'sending'`,
-      [id, messageId],
-    );
+  /**
+   * Sent: the Message-ID is kept, the render data (an invite's accept token) is dropped. Resolves once
+   * committed. Calls made while an earlier write is under way are written together, in one statement
+   * (group commit): one commit per email would cost more time than sending it.
+   */
+  markSent(id: string, messageId: string): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.sentQueue.push({ id, messageId, resolve, reject });
+      if (!this.flushingSent) void this.flushSent();
+    });
+  }
+
+  private async flushSent(): Promise<void> {
+    this.flushingSent = true;
+    while (this.sentQueue.length > 0) {
+      const group = this.sentQueue.splice(0, MAX_SENT_GROUP);
+      try {
+        await this.dataSource.query(
+          `UPDATE notification.deliveries d
+           SET status = 'sent', message_id = t.message_id, sent_at = now(), updated_at = now(), vars = NULL
+           FROM unnest($1::uuid[], $2::text[]) AS t(id, message_id)
+           WHERE d.id = t.id AND d.status = 'sending'`,
+          [group.map((sent) => sent.id), group.map((sent) => sent.messageId)],
+        );
+        for (const sent of group) sent.resolve();
+      } catch (error) {
+        for (const sent of group) sent.reject(error as Error);
+      }
+    }
+    this.flushingSent = false;
   }
 
   /** A transient failure: queued again, due after `delayMs`. */

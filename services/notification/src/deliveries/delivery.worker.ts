@@ -103,21 +103,34 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
       claimed.filter((d) => d.email.template === 'invite').map((d) => d.tenancyId),
     );
     let next = 0;
+    const recordings: Promise<void>[] = [];
+    // The outcome could not be recorded (database down): the row stays "sending" and the
+    // interrupted-sending sweep settles it; it is never sent twice.
+    const recordingFailed = (delivery: ClaimedDelivery) => (error: Error) =>
+      this.logger.error(`delivery ${delivery.id}: recording the outcome failed: ${error.message}`);
     const lane = async () => {
       while (next < claimed.length) {
         const delivery = claimed[next++];
-        await this.deliver(delivery, appendices.get(delivery.tenancyId) ?? null).catch((error: Error) =>
-          // The outcome could not be recorded (database down): the row stays "sending" and the
-          // interrupted-sending sweep settles it; it is never sent twice.
-          this.logger.error(`delivery ${delivery.id}: recording the outcome failed: ${error.message}`),
-        );
+        await this.deliver(delivery, appendices.get(delivery.tenancyId) ?? null, (recording) =>
+          recordings.push(recording.catch(recordingFailed(delivery))),
+        ).catch(recordingFailed(delivery));
       }
     };
     await Promise.all(Array.from({ length: Math.min(this.settings.concurrency, claimed.length) }, lane));
+    await Promise.all(recordings);
     return claimed.length;
   }
 
-  private async deliver(delivery: ClaimedDelivery, appendix: string | null): Promise<void> {
+  /**
+   * Renders, sends and records one delivery. A "sent" record is handed to `recordLater` rather than
+   * awaited, so the lane goes on to the next email while it is written (grouped with others by the
+   * repository); the round ends only when every record is written.
+   */
+  private async deliver(
+    delivery: ClaimedDelivery,
+    appendix: string | null,
+    recordLater: (recording: Promise<void>) => void,
+  ): Promise<void> {
     let rendered: RenderedEmail;
     try {
       rendered = this.renderer.renderEmail(delivery.email, { appendix });
@@ -136,7 +149,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
       return this.recordFailure(delivery, error);
     }
     this.metrics.count('sent');
-    await this.recordSent(delivery.id, messageId);
+    recordLater(this.recordSent(delivery.id, messageId));
   }
 
   /** The email is out: record it, trying a few times, since an unrecorded send looks interrupted. */

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { CreateImportRequest, IMPORT_ERROR_CODES, ImportJobView } from '@gatehouse/contracts';
 import { DomainError, currentCorrelationId } from '@gatehouse/messaging';
 import { randomUUID } from 'node:crypto';
-import { HubClient } from '../../invites/hub/hub-client';
+import { HubClient } from '../../hub/hub-client';
 import { CsvRefusedError } from '../csv';
 import { decodeUpload } from '../csv/decode';
 import { toImportJobView } from '../jobs/import-job-row';

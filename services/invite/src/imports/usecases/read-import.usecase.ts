@@ -12,7 +12,7 @@ import {
   Page,
 } from '@gatehouse/contracts';
 import { DomainError } from '@gatehouse/messaging';
-import { HubClient } from '../../invites/hub/hub-client';
+import { HubClient } from '../../hub/hub-client';
 import { buildReportCsv } from '../csv';
 import { ImportJobRow, toImportJobView } from '../jobs/import-job-row';
 import { ImportJobsRepository } from '../jobs/import-jobs.repository';

@@ -11,7 +11,7 @@ import { InviteLinks } from '../domain/invite-links';
 import { InviteRow } from '../domain/invite-row';
 import { issueInviteToken } from '../domain/invite-token';
 import { reissueInvites } from '../domain/reissue-invites';
-import { HubClient } from '../hub/hub-client';
+import { HubClient } from '../../hub/hub-client';
 import { INVITE_CHUNK_SIZE } from '../invites.constants';
 
 /**

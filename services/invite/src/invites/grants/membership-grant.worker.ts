@@ -4,7 +4,7 @@ import { ERROR_CODES } from '@gatehouse/contracts';
 import { isDomainError } from '@gatehouse/messaging';
 import { DataSource } from 'typeorm';
 import { InviteEnv } from '../../invite.config';
-import { HubClient } from '../hub/hub-client';
+import { HubClient } from '../../hub/hub-client';
 import {
   GRANT_INLINE_TIMEOUT_MS,
   GRANT_RETRY_BASE_MS,

@@ -10,7 +10,7 @@ import {
   RegistrationLinkUse,
   RegistrationLinkUsesRepository,
 } from '../data/registration-link-uses.repository';
-import { RegistrationLinkHubClient } from '../hub/registration-link-hub.client';
+import { HubClient } from '../../hub/hub-client';
 import {
   GRANT_BATCH_SIZE,
   GRANT_INLINE_TIMEOUT_MS,
@@ -44,7 +44,7 @@ export class RegistrationGrants implements OnApplicationBootstrap, BeforeApplica
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly uses: RegistrationLinkUsesRepository,
     private readonly attempts: JoinAttemptsRepository,
-    private readonly hubs: RegistrationLinkHubClient,
+    private readonly hubs: HubClient,
     private readonly env: InviteEnv,
   ) {}
 
@@ -98,6 +98,7 @@ export class RegistrationGrants implements OnApplicationBootstrap, BeforeApplica
       await this.hubs.addMembers(
         hubId,
         userType,
+        null,
         group.map((use) => ({ accountId: use.accountId, email: use.email, displayName: use.displayName })),
         { timeoutMs },
       );

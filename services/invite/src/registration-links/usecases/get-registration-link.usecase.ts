@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { GetRegistrationLinkRequest, RegistrationLinkView } from '@gatehouse/contracts';
 import { DataSource } from 'typeorm';
 import { RegistrationLinksRepository } from '../data/registration-links.repository';
-import { RegistrationLinkHubClient } from '../hub/registration-link-hub.client';
+import { HubClient } from '../../hub/hub-client';
 import { RegistrationLinkViews } from './link-views';
 
 /** A Hub's link for a member allowed to see it; a Hub without one reads as disabled (nothing is created). */
@@ -11,7 +11,7 @@ import { RegistrationLinkViews } from './link-views';
 export class GetRegistrationLink {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly hubs: RegistrationLinkHubClient,
+    private readonly hubs: HubClient,
     private readonly links: RegistrationLinksRepository,
     private readonly views: RegistrationLinkViews,
   ) {}

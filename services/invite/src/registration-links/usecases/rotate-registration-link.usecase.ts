@@ -11,7 +11,7 @@ import { DataSource } from 'typeorm';
 import { RegistrationLinksRepository } from '../data/registration-links.repository';
 import { settingsOf } from '../domain/registration-link-row';
 import { RegistrationLinkTokens } from '../domain/registration-link-token';
-import { RegistrationLinkHubClient } from '../hub/registration-link-hub.client';
+import { HubClient } from '../../hub/hub-client';
 import { RegistrationLinkViews } from './link-views';
 
 /**
@@ -23,7 +23,7 @@ import { RegistrationLinkViews } from './link-views';
 export class RotateRegistrationLink {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly hubs: RegistrationLinkHubClient,
+    private readonly hubs: HubClient,
     private readonly links: RegistrationLinksRepository,
     private readonly tokens: RegistrationLinkTokens,
     private readonly views: RegistrationLinkViews,

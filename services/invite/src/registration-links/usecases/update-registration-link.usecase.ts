@@ -15,7 +15,7 @@ import { normaliseAllowedDomains } from '../domain/allowed-domains';
 import { RegistrationLinkErrors } from '../domain/registration-link-errors';
 import { settingsOf } from '../domain/registration-link-row';
 import { RegistrationLinkTokens } from '../domain/registration-link-token';
-import { RegistrationLinkHubClient } from '../hub/registration-link-hub.client';
+import { HubClient } from '../../hub/hub-client';
 import { RegistrationLinkViews } from './link-views';
 
 const SETTING_FIELDS = ['userType', 'expiresAt', 'maxUses', 'allowedDomains'] as const;
@@ -32,7 +32,7 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 export class UpdateRegistrationLink {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly hubs: RegistrationLinkHubClient,
+    private readonly hubs: HubClient,
     private readonly links: RegistrationLinksRepository,
     private readonly tokens: RegistrationLinkTokens,
     private readonly views: RegistrationLinkViews,

@@ -5,7 +5,7 @@ import { DomainError } from '@gatehouse/messaging';
 import { EmailDecision, InviteBatchDecider, ResendScope } from '../../decide/invite-batch.decider';
 import { InviteErrors } from '../../domain/invite-errors';
 import { toInviteView } from '../../domain/invite-row';
-import { HubClient } from '../../hub/hub-client';
+import { HubClient } from '../../../hub/hub-client';
 
 /**
  * An individual invite: the hub decides whether the caller may invite with this user type, then the

@@ -4,7 +4,7 @@ import { DEFAULT_PAGE_SIZE, InviteView, ListInvitesRequest, Page } from '@gateho
 import { DataSource } from 'typeorm';
 import { InvitesRepository } from '../../data/invites.repository';
 import { toInviteView } from '../../domain/invite-row';
-import { HubClient } from '../../hub/hub-client';
+import { HubClient } from '../../../hub/hub-client';
 
 /** Pending invites of a Hub that can still be accepted: Hub admins see all, Team Members their own. */
 @Injectable()

@@ -9,7 +9,7 @@ import { inviteStateEvents, invitesIssuedEvents } from '../../domain/invite-even
 import { InviteLinks } from '../../domain/invite-links';
 import { toInviteView } from '../../domain/invite-row';
 import { reissueInvites } from '../../domain/reissue-invites';
-import { HubClient } from '../../hub/hub-client';
+import { HubClient } from '../../../hub/hub-client';
 import { findManageableInvite } from '../revoke-invite/find-manageable-invite';
 
 /**

@@ -7,7 +7,7 @@ import { InvitesRepository } from '../../data/invites.repository';
 import { InviteErrors } from '../../domain/invite-errors';
 import { inviteStateEvents } from '../../domain/invite-events';
 import { toInviteView } from '../../domain/invite-row';
-import { HubClient } from '../../hub/hub-client';
+import { HubClient } from '../../../hub/hub-client';
 import { findManageableInvite } from './find-manageable-invite';
 
 /**

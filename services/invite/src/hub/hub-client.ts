@@ -9,7 +9,7 @@ import {
   UserType,
 } from '@gatehouse/contracts';
 import { DomainError, RpcClient } from '@gatehouse/messaging';
-import { DEFAULT_INVITE_EXPIRY_DAYS } from '../invites.constants';
+import { DEFAULT_INVITE_EXPIRY_DAYS } from '../invites/invites.constants';
 
 /** What an allowed permission check tells the invite service about the Hub and the caller. */
 export interface AuthorisedHub {
