@@ -120,7 +120,9 @@ async function main(): Promise<void> {
     }
 
     const machine = await describeMachine(databaseUrl, AMQP_URL);
-    process.stdout.write(`\n${writeReport(repoRoot(), machine, figures, `load average (1/5/15 min) at the start ${loadBefore}, at the end ${load()}`)}\nReport: bench/reports/latest.md\n`);
+    process.stdout.write(
+      `\n${writeReport(repoRoot(), machine, figures, `load average (1/5/15 min) at the start ${loadBefore}, at the end ${load()}`)}\nReport: bench/reports/latest.md\n`,
+    );
   } finally {
     await rpc.close();
     await group.stop();

@@ -57,7 +57,8 @@ export class BenchSmtpSink {
     for (;;) {
       const matching = this.arrivals.filter((a) => match(a.to));
       if (matching.length >= count) return matching;
-      if (Date.now() > deadline) throw new Error(`SMTP sink: ${matching.length} of ${count} messages in ${timeoutMs} ms`);
+      if (Date.now() > deadline)
+        throw new Error(`SMTP sink: ${matching.length} of ${count} messages in ${timeoutMs} ms`);
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
   }

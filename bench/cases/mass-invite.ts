@@ -34,9 +34,13 @@ const fmt = (n: number) => n.toLocaleString('en');
 function generateFile(rows: number): string {
   const file = path.join(os.tmpdir(), `gatehouse-bench-${rows}.csv`);
   const generator = path.resolve(repoRoot(), '../shared/fixtures/gen-emails.mjs');
-  const csv = execFileSync(process.execPath, [generator, String(rows), '--registered-every', String(REGISTERED_EVERY)], {
-    maxBuffer: 256 * 1024 * 1024,
-  });
+  const csv = execFileSync(
+    process.execPath,
+    [generator, String(rows), '--registered-every', String(REGISTERED_EVERY)],
+    {
+      maxBuffer: 256 * 1024 * 1024,
+    },
+  );
   fs.writeFileSync(file, csv);
   return file;
 }
@@ -67,7 +71,7 @@ async function upload(base: string, token: string, hubId: string, file: string):
 /** Polls the job row (cheap, 20 ms) and notes when parsing ended and when the job was done. */
 async function waitForJob(db: Client, jobId: string, start: number, timeoutMs: number) {
   let parsedAt: number | null = null;
-  for (const deadline = Date.now() + timeoutMs; Date.now() < deadline; ) {
+  for (const deadline = Date.now() + timeoutMs; Date.now() < deadline;) {
     const { rows } = await db.query<{ status: string }>('SELECT status FROM invite.import_jobs WHERE id = $1', [jobId]);
     const status = rows[0]?.status;
     if (parsedAt === null && (status === 'running' || status === 'done')) parsedAt = performance.now();

@@ -54,7 +54,10 @@ describe('the invite email path, end to end', () => {
    */
   async function flushEmails(): Promise<void> {
     const marker = `marker.${Date.now()}@example.com`;
-    const invited = await adminCall('POST', `/api/v1/hubs/${hubId}/invites`, { email: marker, userType: 'TEAM_MEMBER' });
+    const invited = await adminCall('POST', `/api/v1/hubs/${hubId}/invites`, {
+      email: marker,
+      userType: 'TEAM_MEMBER',
+    });
     expect(invited.body).toMatchObject({ outcome: 'invited' });
     await system.sink.waitFor(marker, 1, EMAIL_DEADLINE_MS);
     await deliveryTo(marker, 'sent');
@@ -154,7 +157,10 @@ describe('the invite email path, end to end', () => {
 
     // Inviting either again changes nothing and sends nothing.
     for (const address of [grace, bob.email]) {
-      const again = await adminCall('POST', `/api/v1/hubs/${hubId}/invites`, { email: address, userType: 'TEAM_MEMBER' });
+      const again = await adminCall('POST', `/api/v1/hubs/${hubId}/invites`, {
+        email: address,
+        userType: 'TEAM_MEMBER',
+      });
       expect(again.body).toMatchObject({ outcome: 'already_member' });
     }
     await flushEmails();
@@ -250,7 +256,9 @@ describe('the invite email path, end to end', () => {
     ];
     const as = (token: string | undefined) =>
       Promise.all(
-        paths.map(([method, path]) => system.http.call(method, path, { token, json: method === 'POST' ? {} : undefined })),
+        paths.map(([method, path]) =>
+          system.http.call(method, path, { token, json: method === 'POST' ? {} : undefined }),
+        ),
       );
 
     // A member of one of the tenancy's Hubs (not a tenant admin) is told "not allowed".

@@ -2,6 +2,7 @@ import { ACCOUNT_PATTERNS, HUB_PATTERNS, SYSTEM_ACTOR } from '@gatehouse/contrac
 import { RpcClient } from '@gatehouse/messaging';
 import { ProcessGroup } from '@gatehouse/processes';
 import {
+  HttpTestClient,
   deleteNamespace,
   freePort,
   newNamespace,
@@ -18,7 +19,7 @@ describe('foundation, end to end', () => {
   const namespace = newNamespace('e2e-foundation');
   const group = new ProcessGroup();
   let rpc: RpcClient;
-  let api: string;
+  let http: HttpTestClient;
   const password = 'correct horse battery staple';
 
   beforeAll(async () => {
@@ -27,7 +28,7 @@ describe('foundation, end to end', () => {
     await group.start('hub', await freePort(), env);
     await group.start('invite', await freePort(), env);
     const gateway = await group.start('gateway', await freePort(), env);
-    api = `http://127.0.0.1:${gateway.port}`;
+    http = new HttpTestClient(`http://127.0.0.1:${gateway.port}`);
     rpc = testRpcClient(namespace);
   }, 120_000);
 
@@ -36,19 +37,6 @@ describe('foundation, end to end', () => {
     await group.stop();
     await deleteNamespace(namespace);
   });
-
-  async function call(method: string, path: string, token?: string, body?: unknown) {
-    const response = await fetch(`${api}${path}`, {
-      method,
-      headers: {
-        ...(body ? { 'content-type': 'application/json' } : {}),
-        ...(token ? { authorization: `Bearer ${token}` } : {}),
-      },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- bodies are asserted field by field
-    return { status: response.status, body: (await response.json().catch(() => null)) as Record<string, any> };
-  }
 
   it('signs in, creates a Hub and lists its members', async () => {
     const admin = await rpc.call(ACCOUNT_PATTERNS.CREATE, {
@@ -64,68 +52,89 @@ describe('foundation, end to end', () => {
       firstAdmin: { accountId: admin.id, email: admin.email, displayName: admin.displayName },
     });
 
-    const signIn = await call('POST', '/api/v1/auth/sign-in', undefined, { email: 'TESS.ADMIN@example.com', password });
+    const signIn = await http.call('POST', '/api/v1/auth/sign-in', {
+      json: { email: 'TESS.ADMIN@example.com', password },
+    });
     expect(signIn.status).toBe(200);
     const token = signIn.body.accessToken as string;
     expect(token.split('.')).toHaveLength(3);
 
-    const hub = await call('POST', '/api/v1/hubs', token, { tenancyId: tenancy.id, name: 'Falcon' });
+    const hub = await http.call('POST', '/api/v1/hubs', { token, json: { tenancyId: tenancy.id, name: 'Falcon' } });
     expect(hub.status).toBe(201);
     expect(hub.body).toMatchObject({ name: 'Falcon', membership: { isHubAdmin: true, userType: 'TEAM_MEMBER' } });
 
-    const members = await call('GET', `/api/v1/hubs/${hub.body.id}/members`, token);
+    const members = await http.call('GET', `/api/v1/hubs/${hub.body.id}/members`, { token });
     expect(members.status).toBe(200);
     expect(members.body.total).toBe(1);
     expect(members.body.items[0]).toMatchObject({ email: 'tess.admin@example.com', isHubAdmin: true });
 
-    const audit = await call('GET', `/api/v1/tenancies/${tenancy.id}/audit`, token);
+    const audit = await http.call('GET', `/api/v1/tenancies/${tenancy.id}/audit`, { token });
     expect(audit.body.items.map((entry: { action: string }) => entry.action)).toEqual(
       expect.arrayContaining(['tenancy.created', 'hub.created', 'member.added']),
     );
   });
 
   it('refuses requests without a valid token, and keeps health public', async () => {
-    expect((await call('GET', '/api/v1/hubs')).body.code).toBe('AUTH.REQUIRED');
-    expect((await call('GET', '/api/v1/hubs')).status).toBe(401);
-    expect((await call('GET', '/api/v1/hubs', 'not.a.token')).status).toBe(401);
-    expect((await call('GET', '/health/live')).status).toBe(200);
-    expect((await call('GET', '/health/ready')).body).toMatchObject({ status: 'ok' });
-    expect((await call('GET', '/metrics')).status).toBe(401);
+    expect((await http.call('GET', '/api/v1/hubs')).body.code).toBe('AUTH.REQUIRED');
+    expect((await http.call('GET', '/api/v1/hubs')).status).toBe(401);
+    expect((await http.call('GET', '/api/v1/hubs', { token: 'not.a.token' })).status).toBe(401);
+    expect((await http.call('GET', '/health/live')).status).toBe(200);
+    expect((await http.call('GET', '/health/ready')).body).toMatchObject({ status: 'ok' });
+    expect((await http.call('GET', '/metrics')).status).toBe(401);
   });
 
   it('answers bad input with a stable code and a readable message', async () => {
-    const signIn = await call('POST', '/api/v1/auth/sign-in', undefined, { email: 'tess.admin@example.com', password });
+    const signIn = await http.call('POST', '/api/v1/auth/sign-in', {
+      json: { email: 'tess.admin@example.com', password },
+    });
     const token = signIn.body.accessToken as string;
-    const unknownField = await call('POST', '/api/v1/hubs', token, { name: 'X', tenancyId: 'nope', colour: 'red' });
+    const unknownField = await http.call('POST', '/api/v1/hubs', {
+      token,
+      json: { name: 'X', tenancyId: 'nope', colour: 'red' },
+    });
     expect(unknownField.status).toBe(400);
     expect(unknownField.body.code).toBe('VALIDATION.FAILED');
     expect(unknownField.body.message).toContain('colour');
     expect(unknownField.body.message).toContain('tenancyId');
 
-    const badId = await call('GET', '/api/v1/hubs/not-a-uuid/members', token);
+    const badId = await http.call('GET', '/api/v1/hubs/not-a-uuid/members', { token });
     expect(badId).toMatchObject({ status: 400, body: { code: 'VALIDATION.FAILED' } });
 
-    const stranger = await call('GET', '/api/v1/hubs/00000000-0000-4000-8000-000000000000', token);
+    const stranger = await http.call('GET', '/api/v1/hubs/00000000-0000-4000-8000-000000000000', { token });
     expect(stranger).toMatchObject({ status: 404, body: { code: 'HUB.NOT_FOUND' } });
+
+    const huge = await http.call('POST', '/api/v1/auth/sign-in', { json: { email: 'x'.repeat(200_000), password } });
+    expect(huge).toMatchObject({ status: 413, body: { code: 'REQUEST.TOO_LARGE' } });
+
+    const notJson = await fetch(`${http.baseUrl}/api/v1/auth/sign-in`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"email": ',
+    });
+    expect(notJson.status).toBe(400);
+    expect(await notJson.json()).toMatchObject({ code: 'VALIDATION.FAILED' });
   });
 
   it('rate-limits sign-in attempts', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 7; i++) {
       statuses.push(
-        (await call('POST', '/api/v1/auth/sign-in', undefined, { email: 'x@example.com', password: 'wrong' })).status,
+        (await http.call('POST', '/api/v1/auth/sign-in', { json: { email: 'x@example.com', password: 'wrong' } }))
+          .status,
       );
     }
     expect(statuses).toContain(401);
-    const limited = await call('POST', '/api/v1/auth/sign-in', undefined, {
-      email: 'x@example.com',
-      password: 'wrong',
+    const limited = await http.call('POST', '/api/v1/auth/sign-in', {
+      json: {
+        email: 'x@example.com',
+        password: 'wrong',
+      },
     });
     expect(limited).toMatchObject({ status: 429, body: { code: 'AUTH.RATE_LIMITED' } });
   });
 
   it('serves the OpenAPI document', async () => {
-    const doc = await call('GET', '/api/docs-json');
+    const doc = await http.call('GET', '/api/docs-json');
     expect(doc.status).toBe(200);
     expect(Object.keys(doc.body.paths)).toEqual(expect.arrayContaining(['/api/v1/hubs', '/api/v1/auth/sign-in']));
   });

@@ -2,6 +2,7 @@ import { ACCOUNT_PATTERNS, HUB_PATTERNS, SYSTEM_ACTOR } from '@gatehouse/contrac
 import { RpcClient } from '@gatehouse/messaging';
 import { ProcessGroup } from '@gatehouse/processes';
 import {
+  HttpTestClient,
   deleteNamespace,
   freePort,
   newNamespace,
@@ -21,7 +22,7 @@ describe('registration links, end to end', () => {
   const group = new ProcessGroup();
   const publicBaseUrl = 'https://gatehouse.example';
   let rpc: RpcClient;
-  let api: string;
+  let http: HttpTestClient;
   const password = 'correct horse battery staple';
 
   beforeAll(async () => {
@@ -34,7 +35,7 @@ describe('registration links, end to end', () => {
     await group.start('hub', await freePort(), env);
     await group.start('invite', await freePort(), env);
     const gateway = await group.start('gateway', await freePort(), env);
-    api = `http://127.0.0.1:${gateway.port}`;
+    http = new HttpTestClient(`http://127.0.0.1:${gateway.port}`);
     rpc = testRpcClient(namespace);
   }, 120_000);
 
@@ -44,39 +45,7 @@ describe('registration links, end to end', () => {
     await deleteNamespace(namespace);
   });
 
-  async function call(
-    method: string,
-    path: string,
-    options: { token?: string; json?: unknown; form?: Record<string, string> } = {},
-  ) {
-    const headers: Record<string, string> = {};
-    if (options.token) headers.authorization = `Bearer ${options.token}`;
-    if (options.json !== undefined) headers['content-type'] = 'application/json';
-    if (options.form) headers['content-type'] = 'application/x-www-form-urlencoded';
-    const response = await fetch(`${api}${path}`, {
-      method,
-      headers,
-      body: options.form
-        ? new URLSearchParams(options.form).toString()
-        : options.json !== undefined
-          ? JSON.stringify(options.json)
-          : undefined,
-    });
-    const text = await response.text();
-    let body: Record<string, unknown> | null = null;
-    try {
-      body = JSON.parse(text) as Record<string, unknown>;
-    } catch {
-      body = null;
-    }
-    return { status: response.status, text, body };
-  }
-
-  async function signIn(email: string): Promise<string> {
-    const response = await call('POST', '/api/v1/auth/sign-in', { json: { email, password } });
-    expect(response.status).toBe(200);
-    return response.body!.accessToken as string;
-  }
+  const signIn = (email: string) => http.signIn(email, password);
 
   it('an admin enables the link; a new person joins through the page, signs in and is a member with its user type', async () => {
     const admin = await rpc.call(ACCOUNT_PATTERNS.CREATE, {
@@ -91,7 +60,7 @@ describe('registration links, end to end', () => {
       firstAdmin: { accountId: admin.id, email: admin.email, displayName: admin.displayName },
     });
     const adminToken = await signIn('ada@acme.example');
-    const hub = await call('POST', '/api/v1/hubs', {
+    const hub = await http.call('POST', '/api/v1/hubs', {
       token: adminToken,
       json: { tenancyId: tenancy.id, name: 'Falcon & Friends' },
     });
@@ -100,11 +69,11 @@ describe('registration links, end to end', () => {
     const linkPath = `/api/v1/hubs/${hubId}/registration-link`;
 
     // Off by default; the admin turns it on through the API.
-    expect(await call('GET', linkPath, { token: adminToken })).toMatchObject({
+    expect(await http.call('GET', linkPath, { token: adminToken })).toMatchObject({
       status: 200,
       body: { enabled: false, url: null },
     });
-    const enabled = await call('PATCH', linkPath, { token: adminToken, json: { enabled: true, maxUses: 10 } });
+    const enabled = await http.call('PATCH', linkPath, { token: adminToken, json: { enabled: true, maxUses: 10 } });
     expect(enabled).toMatchObject({
       status: 200,
       body: { enabled: true, status: 'open', userType: 'EXTERNAL_MEMBER' },
@@ -114,13 +83,13 @@ describe('registration links, end to end', () => {
     const joinPath = new URL(url).pathname;
 
     // Opening the page shows the Hub and a form.
-    const page = await call('GET', joinPath);
+    const page = await http.call('GET', joinPath);
     expect(page.status).toBe(200);
     expect(page.text).toContain('Join Falcon &amp; Friends');
     expect(page.text).toContain('<form method="post">');
 
     // Signing up with the form creates the account and the membership.
-    const joined = await call('POST', joinPath, {
+    const joined = await http.call('POST', joinPath, {
       form: { email: 'Nia.Newcomer@Elsewhere.example', displayName: 'Nia Newcomer', password },
     });
     expect(joined.status).toBe(201);
@@ -128,29 +97,29 @@ describe('registration links, end to end', () => {
 
     // The new person signs in and is a member of the Hub, as an External Member (the link's user type).
     const niaToken = await signIn('nia.newcomer@elsewhere.example');
-    const hubSeenByNia = await call('GET', `/api/v1/hubs/${hubId}`, { token: niaToken });
+    const hubSeenByNia = await http.call('GET', `/api/v1/hubs/${hubId}`, { token: niaToken });
     expect(hubSeenByNia).toMatchObject({
       status: 200,
       body: { name: 'Falcon & Friends', membership: { userType: 'EXTERNAL_MEMBER', isHubAdmin: false } },
     });
     // …and, as an External Member, may not see the link.
-    expect(await call('GET', linkPath, { token: niaToken })).toMatchObject({
+    expect(await http.call('GET', linkPath, { token: niaToken })).toMatchObject({
       status: 403,
       body: { code: 'PERMISSION.DENIED' },
     });
 
     // The admin sees the use counted, and the second sign-up with that address is refused plainly.
-    expect(await call('GET', linkPath, { token: adminToken })).toMatchObject({ body: { useCount: 1 } });
-    const again = await call('POST', joinPath, {
+    expect(await http.call('GET', linkPath, { token: adminToken })).toMatchObject({ body: { useCount: 1 } });
+    const again = await http.call('POST', joinPath, {
       form: { email: 'nia.newcomer@elsewhere.example', displayName: 'Nia Again', password },
     });
     expect(again.status).toBe(409);
     expect(again.text).toContain('You already have an account — ask a member of this Hub to invite you.');
 
     // Rotation kills the old URL at once.
-    const rotated = await call('POST', `${linkPath}/rotate`, { token: adminToken });
+    const rotated = await http.call('POST', `${linkPath}/rotate`, { token: adminToken });
     expect(rotated.status).toBe(200);
-    expect((await call('GET', joinPath)).status).toBe(410);
-    expect((await call('GET', new URL(rotated.body!.url as string).pathname)).status).toBe(200);
+    expect((await http.call('GET', joinPath)).status).toBe(410);
+    expect((await http.call('GET', new URL(rotated.body!.url as string).pathname)).status).toBe(200);
   });
 });

@@ -1,4 +1,11 @@
-import { ACCOUNT_PATTERNS, AccountView, HUB_PATTERNS, PolicyView, SYSTEM_ACTOR, TenancyView } from '@gatehouse/contracts';
+import {
+  ACCOUNT_PATTERNS,
+  AccountView,
+  HUB_PATTERNS,
+  PolicyView,
+  SYSTEM_ACTOR,
+  TenancyView,
+} from '@gatehouse/contracts';
 import { RpcClient } from '@gatehouse/messaging';
 import { ProcessGroup, ProcessName } from '@gatehouse/processes';
 import { randomBytes } from 'node:crypto';
@@ -91,16 +98,21 @@ export class GatehouseSystem {
     this.started = { http: new HttpTestClient(baseUrl), rpc: this.rpcClient, sink: this.smtpSink };
   }
 
-  /** Stops everything that runs and removes the namespace's queues and exchanges. */
+  /**
+   * Stops everything that runs and removes the namespace's queues and exchanges. Every step is tried
+   * even when an earlier one failed; the first failure is thrown at the end.
+   */
   async stop(): Promise<void> {
     this.started = null;
-    try {
-      await this.rpcClient?.close();
-      await this.group.stop();
-      await this.smtpSink?.stop();
-    } finally {
-      await deleteNamespace(this.namespace);
-    }
+    const steps = [
+      () => this.rpcClient?.close(),
+      () => this.group.stop(),
+      () => this.smtpSink?.stop(),
+      () => deleteNamespace(this.namespace),
+    ];
+    const failures: unknown[] = [];
+    for (const step of steps) await Promise.resolve(step()).catch((error: unknown) => failures.push(error));
+    if (failures.length > 0) throw failures[0];
   }
 
   /**
@@ -160,7 +172,10 @@ export class GatehouseSystem {
    */
   async setInviteAppendix(owner: TenantAdminFixture, appendix: string | null): Promise<PolicyView> {
     const path = `/api/v1/tenancies/${owner.tenancy.id}/policy`;
-    const policy = await this.http.call('PATCH', path, { token: owner.token, json: { inviteMessageAppendix: appendix } });
+    const policy = await this.http.call('PATCH', path, {
+      token: owner.token,
+      json: { inviteMessageAppendix: appendix },
+    });
     if (policy.status !== 200) throw new Error(`Setting the appendix failed: ${policy.status} ${policy.text}`);
     const stored = (policy.body as PolicyView).inviteMessageAppendix;
     await this.pollUntil(async () => {

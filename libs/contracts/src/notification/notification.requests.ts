@@ -53,7 +53,6 @@ export class RenderPreviewRequest extends ActorRequest {
   @IsOptional()
   @ValidateIf((_, value) => value !== null)
   @IsString()
-  @MaxLength(20000)
   appendix?: string | null;
 
   /** The Hub name to show in the sample (default "Example Hub"). */

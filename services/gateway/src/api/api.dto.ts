@@ -63,8 +63,7 @@ export class UpdatePolicyBody {
   @ApiPropertyOptional({ nullable: true, maxLength: 2000, description: 'Plain text; null switches the appendix off' })
   @IsOptional()
   @ValidateIf((_, value) => value !== null)
-  @IsString()
-  @MaxLength(20000)
+  @IsString() // its length is the hub's rule (POLICY.APPENDIX_TOO_LONG); the body limit caps the size
   inviteMessageAppendix?: string | null;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 90 })

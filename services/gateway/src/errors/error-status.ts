@@ -4,6 +4,7 @@ import { ERROR_CODES, IMPORT_ERROR_CODES, NOTIFICATION_ERROR_CODES } from '@gate
 /** The one table from domain error codes to HTTP statuses. A code missing here is a 500. */
 export const ERROR_STATUS: Record<string, HttpStatus> = {
   [ERROR_CODES.VALIDATION_FAILED]: HttpStatus.BAD_REQUEST,
+  [ERROR_CODES.REQUEST_TOO_LARGE]: HttpStatus.PAYLOAD_TOO_LARGE,
   [ERROR_CODES.ACCOUNT_INVALID_EMAIL]: HttpStatus.BAD_REQUEST,
   [ERROR_CODES.ACCOUNT_WEAK_PASSWORD]: HttpStatus.BAD_REQUEST,
   [ERROR_CODES.POLICY_APPENDIX_BLANK]: HttpStatus.BAD_REQUEST,

@@ -25,12 +25,12 @@ export class HttpErrorFilter implements ExceptionFilter {
         { code: ERROR_CODES.AUTH_RATE_LIMITED, message: 'Too many attempts. Wait a minute and try again.' },
       ];
     }
-    if (exception instanceof HttpException) {
-      const status = exception.getStatus();
-      const code = status === HttpStatus.NOT_FOUND ? ERROR_CODES.NOT_FOUND : `HTTP.${status}`;
-      const message = status === HttpStatus.NOT_FOUND ? 'No such resource.' : exception.message;
-      return [status, { code, message }];
-    }
+    // Nest's own HTTP errors (no route, a malformed body) and Express's body parser (too large): the caller's.
+    const status =
+      exception instanceof HttpException ? exception.getStatus() : (exception as { status?: unknown } | null)?.status;
+    if (typeof status === 'number' && status >= 400 && status < 500) return [status, clientError(status, exception)];
+    // A deliberate 5xx, such as /health/ready's 503 with the failing checks, keeps its status and body.
+    if (exception instanceof HttpException) return [exception.getStatus(), exception.getResponse() as WireError];
     this.logger.error(
       exception instanceof Error ? exception.message : String(exception),
       exception instanceof Error ? exception.stack : undefined,
@@ -39,5 +39,22 @@ export class HttpErrorFilter implements ExceptionFilter {
       HttpStatus.INTERNAL_SERVER_ERROR,
       { code: ERROR_CODES.INTERNAL, message: 'Something went wrong on our side; it was logged.' },
     ];
+  }
+}
+
+/** The code and sentence for a 4xx that did not come from a domain error. */
+function clientError(status: number, exception: unknown): WireError {
+  switch (status) {
+    case HttpStatus.NOT_FOUND:
+      return { code: ERROR_CODES.NOT_FOUND, message: 'No such resource.' };
+    case HttpStatus.PAYLOAD_TOO_LARGE:
+      return { code: ERROR_CODES.REQUEST_TOO_LARGE, message: 'The request body is too large.' };
+    case HttpStatus.BAD_REQUEST:
+      return {
+        code: ERROR_CODES.VALIDATION_FAILED,
+        message: `The request is not valid: ${(exception as Error).message}.`,
+      };
+    default:
+      return { code: `HTTP.${status}`, message: (exception as Error).message };
   }
 }

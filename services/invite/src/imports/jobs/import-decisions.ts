@@ -56,7 +56,7 @@ export class ImportDecisions {
   async emailPreview(job: ImportJobRow): Promise<ImportJobView['emailPreview']> {
     try {
       return await this.rpc.call(NOTIFICATION_PATTERNS.PREVIEW_RENDER, {
-        actor: SYSTEM_ACTOR,
+        actor: { ...SYSTEM_ACTOR, displayName: job.inviter_name }, // the preview names the actor as inviter
         tenancyId: job.tenancy_id,
         hubName: job.hub_name,
       });
