@@ -82,12 +82,19 @@ async function waitForJob(db: Client, jobId: string, start: number, timeoutMs: n
   throw new Error(`import ${jobId} did not finish in ${timeoutMs} ms`);
 }
 
-async function runOne(setup: MassInviteSetup, base: string, token: string, sink: BenchSmtpSink, rows: number) {
+async function runOne(
+  setup: MassInviteSetup,
+  base: string,
+  token: string,
+  sink: BenchSmtpSink,
+  rows: number,
+  index: number,
+) {
   const file = generateFile(rows);
   const hub = await setup.rpc.call(HUB_PATTERNS.HUB_CREATE, {
     actor: setup.actor,
     tenancyId: setup.tenancyId,
-    name: `Mass ${rows}`,
+    name: `Mass ${index + 1}: ${rows} rows`,
   });
   const db = new Client({ connectionString: setup.databaseUrl });
   await db.connect();
@@ -207,9 +214,9 @@ export async function massInvite(setup: MassInviteSetup, sizes: number[]): Promi
     const base = `http://127.0.0.1:${setup.ports.gateway}`;
     const token = await signIn(base, setup.actor.email, setup.password);
     const result: Figure[] = [];
-    for (const rows of sizes) {
+    for (const [index, rows] of sizes.entries()) {
       process.stdout.write(`  ${fmt(rows)} rows…\n`);
-      const run = await runOne(setup, base, token, sink, rows);
+      const run = await runOne(setup, base, token, sink, rows, index);
       process.stdout.write(
         `  done in ${run.done.toFixed(2)} s (floor ${run.floor.seconds.toFixed(2)} s), last invite email at ` +
           `${run.lastInvite.toFixed(2)} s, ${run.emailsPerSecond.toFixed(0)} emails/s, RSS ` +

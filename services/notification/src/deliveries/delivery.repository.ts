@@ -9,7 +9,8 @@ import { ClaimedDelivery, DeliveryBatch, DeliveryRow, INTERRUPTED_REASON } from 
 const COLUMNS = `id, event_id, recipient, template, vars, tenancy_id, hub_id, status, attempts, next_attempt_at,
   last_error, message_id, created_at, sent_at, updated_at`;
 
-/** Most "sent" records written by one statement. */
+/** "Sent" records written at once (each its own statement and connection), and the most in one statement. */
+const SENT_WRITERS = 3;
 const MAX_SENT_GROUP = 500;
 
 interface PendingSent {
@@ -32,7 +33,7 @@ export interface DeliveryFilter {
 @Injectable()
 export class DeliveryRepository {
   private readonly sentQueue: PendingSent[] = [];
-  private flushingSent = false;
+  private sentWriters = 0;
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
@@ -93,18 +94,19 @@ export class DeliveryRepository {
 
   /**
    * Sent: the Message-ID is kept, the render data (an invite's accept token) is dropped. Resolves once
-   * committed. Calls made while an earlier write is under way are written together, in one statement
-   * (group commit): one commit per email would cost more time than sending it.
+   * committed. The statement goes out at once unless SENT_WRITERS are already writing; calls made
+   * meanwhile are written together, in one statement (group commit): at a thousand emails a second, one
+   * commit per email would cost more than the sending.
    */
   markSent(id: string, messageId: string): Promise<void> {
     return new Promise((resolve, reject) => {
       this.sentQueue.push({ id, messageId, resolve, reject });
-      if (!this.flushingSent) void this.flushSent();
+      if (this.sentWriters < SENT_WRITERS) void this.writeSent();
     });
   }
 
-  private async flushSent(): Promise<void> {
-    this.flushingSent = true;
+  private async writeSent(): Promise<void> {
+    this.sentWriters++;
     while (this.sentQueue.length > 0) {
       const group = this.sentQueue.splice(0, MAX_SENT_GROUP);
       try {
@@ -120,7 +122,7 @@ export class DeliveryRepository {
         for (const sent of group) sent.reject(error as Error);
       }
     }
-    this.flushingSent = false;
+    this.sentWriters--;
   }
 
   /** A transient failure: queued again, due after `delayMs`. */

@@ -143,30 +143,41 @@ export class ImportJobsRepository {
     }
   }
 
-  async pendingRows(jobId: string, limit: number): Promise<{ line: number; email: string }[]> {
-    return this.dataSource.query(
-      `SELECT line, email FROM invite.import_rows WHERE job_id = $1 AND outcome IS NULL ORDER BY line LIMIT $2`,
-      [jobId, limit],
+  /** Lines of a job already written (a resumed job decides only the others). */
+  async writtenLines(jobId: string): Promise<Set<number>> {
+    const rows: { line: number }[] = await this.dataSource.query(
+      'SELECT line FROM invite.import_rows WHERE job_id = $1',
+      [jobId],
     );
+    return new Set(rows.map((row) => row.line));
   }
 
-  /** Records the outcomes of a chunk and moves the job's progress on, in one statement each. */
-  async recordOutcomes(
-    jobId: string,
-    results: { line: number; outcome: ImportRowOutcome; reason: string | null }[],
-  ): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
-      await manager.query(
-        `UPDATE invite.import_rows r SET outcome = t.outcome, reason = t.reason
-         FROM unnest($2::int[], $3::text[], $4::text[]) AS t(line, outcome, reason)
-         WHERE r.job_id = $1 AND r.line = t.line`,
-        [jobId, results.map((r) => r.line), results.map((r) => r.outcome), results.map((r) => r.reason)],
+  /**
+   * Writes decided rows with their outcomes and moves the job's progress on by the rows actually
+   * written, in one statement (a row written before, by a worker that died, is not counted twice).
+   */
+  async insertDecided(jobId: string, rows: StoredRow[]): Promise<void> {
+    for (let start = 0; start < rows.length; start += WRITE_CHUNK) {
+      const chunk = rows.slice(start, start + WRITE_CHUNK);
+      await this.dataSource.query(
+        `WITH written AS (
+           INSERT INTO invite.import_rows (job_id, line, raw_value, email, outcome, reason)
+           SELECT $1, * FROM unnest($2::int[], $3::text[], $4::text[], $5::text[], $6::text[])
+           ON CONFLICT DO NOTHING
+           RETURNING 1)
+         UPDATE invite.import_jobs SET processed_rows = processed_rows + (SELECT count(*) FROM written),
+           heartbeat_at = now()
+         WHERE id = $1`,
+        [
+          jobId,
+          chunk.map((r) => r.line),
+          chunk.map((r) => r.raw),
+          chunk.map((r) => r.email),
+          chunk.map((r) => r.outcome),
+          chunk.map((r) => r.reason),
+        ],
       );
-      await manager.query(
-        `UPDATE invite.import_jobs SET processed_rows = processed_rows + $2, heartbeat_at = now() WHERE id = $1`,
-        [jobId, results.length],
-      );
-    });
+    }
   }
 
   /** Counts per outcome from the rows themselves (the source of truth), then marks the job done. */

@@ -14,6 +14,9 @@ import { reissueInvites } from '../domain/reissue-invites';
 import { HubClient } from '../../hub/hub-client';
 import { INVITE_CHUNK_SIZE } from '../invites.constants';
 
+/** Chunks of one batch decided at once (each holds at most two database connections and one hub call). */
+const CHUNKS_IN_FLIGHT = 3;
+
 /**
  * Which existing pending invites a batch may send again: none (the default: no second email), only the
  * inviter's own (a Team Member), or all (a Hub admin).
@@ -46,11 +49,12 @@ export interface InviteBatchResult {
  * - registered accounts: one hub.member.add-bulk call (idempotent) → `added`, or `already_member` for
  *   those the hub already had; the "you were added" notice (invite.member.added) for the added ones is
  *   recorded in the invite service's outbox right after;
- * - everyone else, in one transaction: lapsed pending invites are expired, new pending invites are
- *   inserted set-based (the partial unique index keeps one per Hub and address, also under races), the
- *   existing ones are kept (and re-issued only when asked), and invite.invite.created/resent are
- *   recorded in the same transaction → `invited`.
- * Authorisation is the caller's: this class trusts the batch it is given.
+ * - everyone else, in one transaction: new pending invites are inserted set-based (the partial unique
+ *   index keeps one per Hub and address, also under races); where a pending invite was already there, a
+ *   lapsed one is marked expired and replaced, a live one is kept (and re-issued only when asked);
+ *   invite.invite.created/resent are recorded in the same transaction → `invited`.
+ * The two halves of a chunk run side by side, and up to CHUNKS_IN_FLIGHT chunks at once (they share no
+ * address). Authorisation is the caller's: this class trusts the batch it is given.
  */
 @Injectable()
 export class InviteBatchDecider {
@@ -65,15 +69,18 @@ export class InviteBatchDecider {
 
   async decide(batch: InviteBatch): Promise<InviteBatchResult> {
     const emails = [...new Set(batch.emails)];
-    const decisions: EmailDecision[] = [];
-    for (let start = 0; start < emails.length; start += INVITE_CHUNK_SIZE) {
-      decisions.push(...(await this.decideChunk(batch, emails.slice(start, start + INVITE_CHUNK_SIZE))));
-    }
+    // The chunks share no address, so a few are decided at once: their look-ups, hub calls and
+    // transactions overlap instead of waiting for one another.
+    const perChunk = await inParallel(slices(emails, INVITE_CHUNK_SIZE), CHUNKS_IN_FLIGHT, (chunk) =>
+      this.decideChunk(batch, chunk),
+    );
+    const decisions = perChunk.flat();
     const counts: Record<InviteOutcome, number> = { added: 0, invited: 0, already_member: 0 };
     for (const decision of decisions) counts[decision.outcome] += 1;
     return { decisions, counts };
   }
 
+  /** One chunk: one look-up, then the registered (one hub call) and the rest (one transaction) side by side. */
   private async decideChunk(batch: InviteBatch, emails: string[]): Promise<EmailDecision[]> {
     const { registered } = await this.accounts.lookup(emails);
     const registeredEmails = new Set(registered.map((r) => r.email));
@@ -83,7 +90,14 @@ export class InviteBatchDecider {
       email: r.email,
       displayName: r.displayName,
     }));
-    return [...(await this.addRegistered(batch, members)), ...(await this.inviteUnregistered(batch, unregistered))];
+    // Both halves are let finish before an error of either is passed on.
+    const [added, invited] = await Promise.allSettled([
+      this.addRegistered(batch, members),
+      this.inviteUnregistered(batch, unregistered),
+    ]);
+    if (added.status === 'rejected') throw added.reason;
+    if (invited.status === 'rejected') throw invited.reason;
+    return [...added.value, ...invited.value];
   }
 
   private async addRegistered(batch: InviteBatch, members: MemberProfile[]): Promise<EmailDecision[]> {
@@ -128,10 +142,8 @@ export class InviteBatchDecider {
     };
     return this.dataSource.transaction(async (manager) => {
       const events: PendingEvent[] = [];
-      const expired = await this.invites.expireLapsedFor(manager, batch.hub.id, emails);
+      const { created, existing, expired } = await this.insertOrFind(manager, common, emails);
       events.push(...inviteStateEvents(INVITE_EVENTS.EXPIRED, expired, () => null, 'expired'));
-
-      const { created, existing } = await this.insertOrFind(manager, common, emails);
       events.push(...invitesIssuedEvents(INVITE_EVENTS.CREATED, created));
 
       const reissue = existing.filter(
@@ -156,19 +168,22 @@ export class InviteBatchDecider {
   }
 
   /**
-   * New pending invites where there is none, the existing pending one where there is. An address whose
-   * conflicting invite stopped being pending between the two statements (accepted or revoked at that
-   * very moment) is simply tried again.
+   * New pending invites where there is none, the existing pending one where there is. Inserting comes
+   * first: only an address whose insert met a pending invite is looked at again — a lapsed one is marked
+   * expired (and the address gets a fresh invite on the next pass), a live one is kept. An address whose
+   * conflicting invite stopped being pending between the statements (accepted or revoked at that very
+   * moment) is simply tried again.
    */
   private async insertOrFind(
     manager: EntityManager,
     common: InviteBatchCommon,
     emails: string[],
-  ): Promise<{ created: { row: InviteRow; acceptUrl: string }[]; existing: InviteRow[] }> {
+  ): Promise<{ created: { row: InviteRow; acceptUrl: string }[]; existing: InviteRow[]; expired: InviteRow[] }> {
     const created: { row: InviteRow; acceptUrl: string }[] = [];
     const existing: InviteRow[] = [];
+    const expired: InviteRow[] = [];
     let remaining = emails;
-    for (let attempt = 0; remaining.length > 0 && attempt < 3; attempt += 1) {
+    for (let attempt = 0; remaining.length > 0 && attempt < 4; attempt += 1) {
       const issued = remaining.map((email) => ({ id: randomUUID(), email, ...issueInviteToken() }));
       const inserted = await this.invites.insertPending(
         manager,
@@ -179,12 +194,45 @@ export class InviteBatchDecider {
       for (const row of inserted) created.push({ row, acceptUrl: this.links.acceptUrl(tokenById.get(row.id)!) });
       const insertedEmails = new Set(inserted.map((row) => row.email));
       const others = remaining.filter((email) => !insertedEmails.has(email));
-      const found = others.length > 0 ? await this.invites.findPendingFor(manager, common.hubId, others) : [];
+      remaining = others;
+      if (others.length === 0) break;
+      expired.push(...(await this.invites.expireLapsedFor(manager, common.hubId, others)));
+      const found = await this.invites.findPendingFor(manager, common.hubId, others);
       existing.push(...found);
       const foundEmails = new Set(found.map((row) => row.email));
       remaining = others.filter((email) => !foundEmails.has(email));
     }
     if (remaining.length > 0) throw new Error(`Could not settle invites for ${remaining.length} address(es)`);
-    return { created, existing };
+    return { created, existing, expired };
   }
+}
+
+/** `items` in consecutive slices of `size`. */
+function slices<T>(items: T[], size: number): T[][] {
+  const result: T[][] = [];
+  for (let start = 0; start < items.length; start += size) result.push(items.slice(start, start + size));
+  return result;
+}
+
+/**
+ * `work` applied to every item, at most `limit` at once; results in the order of the items. After a
+ * failure nothing further starts, and what is under way is let finish before the error is passed on.
+ */
+async function inParallel<T, R>(items: T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  let failure: { error: unknown } | null = null;
+  const lane = async () => {
+    while (failure === null && next < items.length) {
+      const index = next++;
+      try {
+        results[index] = await work(items[index]);
+      } catch (error) {
+        failure ??= { error };
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
+  if (failure !== null) throw (failure as { error: unknown }).error;
+  return results;
 }
