@@ -42,6 +42,9 @@ export class ImportJobRunner {
   }
 
   private async runJob(job: ImportJobRow, content: Buffer | null): Promise<void> {
+    // A step's rows are written while the next step is decided (one write under way at most): its
+    // decisions are committed already, so the write only has to be done before the job is.
+    let writing: Promise<void> = Promise.resolve();
     try {
       const undecided = await this.parse(job, content);
       if (!undecided) return;
@@ -51,7 +54,8 @@ export class ImportJobRunner {
           job,
           step.map((row) => ({ line: row.line, email: row.email! })),
         );
-        await this.jobs.insertDecided(
+        await writing;
+        writing = this.jobs.insertDecided(
           job.id,
           step.map((row, i) => ({
             line: row.line,
@@ -61,10 +65,13 @@ export class ImportJobRunner {
             reason: outcomes[i].reason,
           })),
         );
+        writing.catch(() => undefined); // handled: its error surfaces at the next `await writing`
       }
+      await writing;
       const preview = job.dry_run ? await this.decisions.emailPreview(job) : null;
       await this.jobs.finish(job.id, preview);
     } catch (error) {
+      await writing.catch(() => undefined);
       this.logger.error(`import ${job.id} failed: ${(error as Error).message}`, (error as Error).stack);
       const code = (error as { code?: string }).code ?? ERROR_CODES.INTERNAL;
       await this.jobs.fail(job.id, code, `The import stopped: ${(error as Error).message}`);

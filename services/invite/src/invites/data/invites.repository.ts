@@ -62,13 +62,15 @@ export class InvitesRepository {
     common: InviteBatchCommon,
     invites: NewPendingInvite[],
   ): Promise<InviteRow[]> {
-    return manager.query(
+    // Only what the database decided comes back; the rest of each row is the batch's (a thousand full
+    // rows would be parsed for nothing).
+    const inserted: Pick<InviteRow, 'id' | 'email' | 'created_at' | 'expires_at' | 'lapsed'>[] = await manager.query(
       `INSERT INTO invite.invites
          (id, hub_id, tenancy_id, hub_name, inviter_account_id, inviter_name, email, user_type, token_hash, expires_at)
        SELECT t.id, $4, $5, $6, $7, $8, t.email, $9, t.token_hash, now() + make_interval(days => $10)
        FROM unnest($1::uuid[], $2::text[], $3::text[]) AS t(id, email, token_hash)
        ON CONFLICT (hub_id, email) WHERE status = 'pending' DO NOTHING
-       RETURNING ${COLUMNS}`,
+       RETURNING id, email, created_at, expires_at, expires_at <= now() AS lapsed`,
       [
         invites.map((i) => i.id),
         invites.map((i) => i.email),
@@ -82,6 +84,19 @@ export class InvitesRepository {
         common.expiryDays,
       ],
     );
+    return inserted.map((row) => ({
+      ...row,
+      hub_id: common.hubId,
+      tenancy_id: common.tenancyId,
+      hub_name: common.hubName,
+      inviter_account_id: common.inviterAccountId,
+      inviter_name: common.inviterName,
+      user_type: common.userType,
+      status: 'pending',
+      accepted_at: null,
+      accepted_account_id: null,
+      revoked_at: null,
+    }));
   }
 
   async findPendingFor(manager: EntityManager, hubId: string, emails: string[]): Promise<InviteRow[]> {
