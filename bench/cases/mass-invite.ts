@@ -33,7 +33,7 @@ const fmt = (n: number) => n.toLocaleString('en');
 /** The generator's file: ROWS addresses, every 10th registered-<i>@example.com (seeded as accounts). */
 function generateFile(rows: number): string {
   const file = path.join(os.tmpdir(), `gatehouse-bench-${rows}.csv`);
-  const generator = path.resolve(repoRoot(), '../shared/fixtures/gen-emails.mjs');
+  const generator = path.resolve(repoRoot(), 'test/fixtures/gen-emails.mjs');
   const csv = execFileSync(
     process.execPath,
     [generator, String(rows), '--registered-every', String(REGISTERED_EVERY)],

@@ -7,7 +7,7 @@ import path from 'node:path';
 /**
  * A mass invite as a Hub admin does it, through the whole system: the compiled hub, invite,
  * notification and gateway processes on the real PostgreSQL and RabbitMQ, a real SMTP server in this
- * process, an upload over HTTP of a 10,000-row CSV made by the shared generator (every 10th row a
+ * process, an upload over HTTP of a 10,000-row CSV made by the project's generator (test/fixtures/gen-emails.mjs) (every 10th row a
  * registered account, every 97th a duplicate, every 101st not an address). The expected outcome of
  * every row is worked out here from the generated file, independently of the importer. No test waits
  * for a fixed time: every wait is for a state, with a deadline.
@@ -50,7 +50,7 @@ describe('mass invite from a CSV, end to end', () => {
 
   beforeAll(async () => {
     await system.start();
-    const generator = path.resolve(repoRoot(), '../shared/fixtures/gen-emails.mjs');
+    const generator = path.resolve(repoRoot(), 'test/fixtures/gen-emails.mjs');
     csv = execFileSync(
       process.execPath,
       [generator, String(ROWS), '--registered-every', '10', '--dup-every', '97', '--bad-every', '101'],

@@ -4,7 +4,7 @@ import { IMPORT_PATTERNS, INVITE_EVENTS, ImportJobView, MembersAddedNoticePayloa
 import { queryTestDb } from '@gatehouse/testing';
 import { InviteFixture, World, eventually, uniqueEmail } from './invite-fixture';
 
-const FIXTURES = path.resolve(__dirname, '../../../../shared/fixtures/csv');
+const FIXTURES = path.resolve(__dirname, '../../../test/fixtures/csv');
 
 interface Expected {
   valid?: string[];
@@ -62,7 +62,7 @@ describe('mass invite imports', () => {
     return page.items;
   }
 
-  describe.each(Object.entries(EXPECTED))('shared fixture %s', (file, expected) => {
+  describe.each(Object.entries(EXPECTED))('fixture %s', (file, expected) => {
     it('is imported as expected.json says', async () => {
       const content = readFileSync(path.join(FIXTURES, file));
       if (expected.refused) {

@@ -2,8 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { CsvRefusedError, parseInviteCsv, type ParsedInviteCsv } from './index';
 
-// shared/ sits beside the repository (locally /work/shared, in CI a copy next to the clone).
-const FIXTURES = path.resolve(__dirname, '../../../../../../shared/fixtures/csv');
+// The project's own CSV cases, with the outcomes each must give (test/fixtures/csv/expected.json).
+const FIXTURES = path.resolve(__dirname, '../../../../../test/fixtures/csv');
 
 interface Expectation {
   valid?: string[];
@@ -25,7 +25,7 @@ function linesWith(result: ParsedInviteCsv, outcome: string): number[] {
   return result.rows.filter((row) => row.outcome === outcome).map((row) => row.line);
 }
 
-describe('CSV fixtures (shared/fixtures/csv/expected.json)', () => {
+describe('CSV fixtures (test/fixtures/csv/expected.json)', () => {
   it('has an expectation for every fixture file', () => {
     const files = readdirSync(FIXTURES).filter((name) => name.endsWith('.csv'));
     expect(files.sort()).toEqual(Object.keys(expected).sort());
