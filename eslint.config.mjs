@@ -12,12 +12,14 @@ export default tseslint.config(
       '*.config.js',
       '*.cjs',
       'bench/reports/**',
+      'web/src/api/schema.d.ts',
     ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
     files: ['**/*.ts'],
+    ignores: ['web/**'],
     languageOptions: {
       parserOptions: { project: './tsconfig.json', tsconfigRootDir: import.meta.dirname },
     },
@@ -33,6 +35,18 @@ export default tseslint.config(
           message: 'Read configuration through the validated env class (libs/config), not process.env.',
         },
       ],
+    },
+  },
+  {
+    // The browser app has its own tsconfig (DOM, JSX); it reads no server configuration.
+    files: ['web/**/*.{ts,tsx}'],
+    languageOptions: {
+      parserOptions: { project: './web/tsconfig.json', tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false, arguments: false } }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
   {

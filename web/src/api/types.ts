@@ -1,0 +1,21 @@
+import type { components } from './schema';
+
+/** Response and request shapes, taken from the generated OpenAPI types (never written by hand). */
+type Schemas = components['schemas'];
+
+export type BrowserSession = Schemas['BrowserSession'];
+export type Account = Schemas['AccountView'];
+export type Hub = Schemas['Hub'];
+export type HubWithMembership = Schemas['HubWithMembership'];
+export type Membership = Schemas['Membership'];
+export type MembershipPage = Schemas['MembershipPage'];
+export type Invite = Schemas['Invite'];
+export type CreateInviteResult = Schemas['CreateInviteResult'];
+export type ImportJob = Schemas['ImportJob'];
+export type ImportRow = Schemas['ImportRow'];
+export type RegistrationLink = Schemas['RegistrationLink'];
+export type UpdateMember = Schemas['UpdateMemberBody'];
+export type UpdateRegistrationLink = Schemas['UpdateRegistrationLinkBody'];
+
+export type UserType = Membership['userType'];
+export type ImportOutcome = NonNullable<ImportRow['outcome']>;

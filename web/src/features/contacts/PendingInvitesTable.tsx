@@ -1,0 +1,164 @@
+import { Alert, Badge, Button, Group, Modal, Pagination, Stack, Table, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useState } from 'react';
+import { errorMessage } from '../../api/api-error';
+import { INVITES_PAGE_SIZE, usePendingInvites, useResendInvite, useRevokeInvite } from '../../api/invites';
+import type { Invite } from '../../api/types';
+import { useHubContext } from '../../app/HubFrame';
+import { formatDateTime } from '../../ui/format';
+import { USER_TYPE_LABEL } from '../../ui/labels';
+import { EmptyState, ErrorState, LoadingBlock } from '../../ui/states';
+import { pageControlLabels } from './MembersTable';
+
+/** Pending invites: Hub admins see all of them, Team Members their own (the API decides which). */
+export function PendingInvitesTable() {
+  const { hub, permissions } = useHubContext();
+  const [page, setPage] = useState(1);
+  const invites = usePendingInvites(hub.id, page);
+  const [revoking, setRevoking] = useState<Invite | null>(null);
+  const pages = invites.data ? Math.max(1, Math.ceil(invites.data.total / INVITES_PAGE_SIZE)) : 1;
+
+  if (invites.isPending) return <LoadingBlock rows={4} label="Loading pending invites" />;
+  if (invites.isError) return <ErrorState error={invites.error} onRetry={() => void invites.refetch()} />;
+  if (invites.data.items.length === 0) {
+    return (
+      <EmptyState>
+        {permissions.isHubAdmin
+          ? 'No invites are waiting for an answer. Invites you send appear here until they are accepted.'
+          : 'None of your invites are waiting for an answer. Invites you send appear here until they are accepted.'}
+      </EmptyState>
+    );
+  }
+  return (
+    <>
+      <Text size="sm" c="dimmed" mb="sm">
+        {permissions.isHubAdmin
+          ? 'All invites to this Hub that are not accepted yet.'
+          : 'Your invites that are not accepted yet.'}
+      </Text>
+      <Table.ScrollContainer minWidth={760}>
+        <Table striped verticalSpacing="sm" aria-label="Pending invites">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">Email</Table.Th>
+              <Table.Th scope="col">User type</Table.Th>
+              <Table.Th scope="col">Invited by</Table.Th>
+              <Table.Th scope="col">Sent</Table.Th>
+              <Table.Th scope="col">Expires</Table.Th>
+              <Table.Th scope="col">Actions</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {invites.data.items.map((invite) => (
+              <InviteRow key={invite.id} invite={invite} onRevoke={() => setRevoking(invite)} />
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+      {pages > 1 && (
+        <Group justify="center" mt="md">
+          <Pagination total={pages} value={page} onChange={setPage} getControlProps={pageControlLabels} />
+        </Group>
+      )}
+      <ConfirmRevoke invite={revoking} onClose={() => setRevoking(null)} />
+    </>
+  );
+}
+
+function InviteRow({ invite, onRevoke }: { invite: Invite; onRevoke: () => void }) {
+  const { hub } = useHubContext();
+  const resend = useResendInvite(hub.id);
+  const expired = invite.status === 'expired';
+  return (
+    <Table.Tr>
+      <Table.Td fw={500}>{invite.email}</Table.Td>
+      <Table.Td>{USER_TYPE_LABEL[invite.userType]}</Table.Td>
+      <Table.Td>{invite.inviterName}</Table.Td>
+      <Table.Td>{formatDateTime(invite.createdAt)}</Table.Td>
+      <Table.Td>
+        {expired ? (
+          <Badge color="orange" variant="light">
+            Expired {formatDateTime(invite.expiresAt)}
+          </Badge>
+        ) : (
+          formatDateTime(invite.expiresAt)
+        )}
+      </Table.Td>
+      <Table.Td>
+        <Group gap="xs" wrap="nowrap">
+          <Button
+            size="xs"
+            variant="light"
+            loading={resend.isPending}
+            onClick={() =>
+              resend.mutate(invite.id, {
+                onSuccess: () =>
+                  notifications.show({ color: 'teal', message: `Invite sent again to ${invite.email}.` }),
+                onError: (error) =>
+                  notifications.show({
+                    color: 'red',
+                    title: `Not resent to ${invite.email}`,
+                    message: errorMessage(error),
+                  }),
+              })
+            }
+          >
+            Resend
+          </Button>
+          <Button size="xs" variant="subtle" color="red" onClick={onRevoke}>
+            Revoke
+          </Button>
+        </Group>
+      </Table.Td>
+    </Table.Tr>
+  );
+}
+
+function ConfirmRevoke({ invite, onClose }: { invite: Invite | null; onClose: () => void }) {
+  const { hub } = useHubContext();
+  const revoke = useRevokeInvite(hub.id);
+  const close = () => {
+    revoke.reset();
+    onClose();
+  };
+  return (
+    <Modal
+      opened={invite !== null}
+      onClose={close}
+      title={invite ? `Revoke the invite to ${invite.email}?` : ''}
+      centered
+    >
+      {invite && (
+        <Stack>
+          <Text size="sm">
+            The link in their email stops working at once. You can invite {invite.email} again later.
+          </Text>
+          {revoke.isError && (
+            <Alert color="red" variant="light" role="alert" title="Not revoked">
+              {errorMessage(revoke.error)}
+            </Alert>
+          )}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={close}>
+              Cancel
+            </Button>
+            <Button
+              color="red"
+              loading={revoke.isPending}
+              onClick={() =>
+                revoke.mutate(invite.id, {
+                  onSuccess: () => {
+                    notifications.show({ color: 'teal', message: `The invite to ${invite.email} was revoked.` });
+                    close();
+                  },
+                })
+              }
+            >
+              Revoke invite
+            </Button>
+          </Group>
+        </Stack>
+      )}
+    </Modal>
+  );
+}
