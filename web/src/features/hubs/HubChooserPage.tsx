@@ -1,6 +1,6 @@
-import { AppShell, Card, Container, Group, SimpleGrid, Stack, Text, Title, UnstyledButton } from '@mantine/core';
+import { Anchor, AppShell, Card, Container, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { IconChevronRight } from '@tabler/icons-react';
-import { Navigate, useLocation, useNavigate } from 'react-router';
+import { Link, Navigate, useLocation } from 'react-router';
 import { lastHub, useMyHubs } from '../../api/hubs';
 import { TopBar } from '../../app/TopBar';
 import { formatDate } from '../../ui/format';
@@ -9,7 +9,6 @@ import { EmptyState, ErrorState, LoadingBlock } from '../../ui/states';
 /** Choose a Hub. Right after sign-in it opens the last Hub used, or the only one. */
 export function HubChooserPage() {
   const hubs = useMyHubs();
-  const navigate = useNavigate();
   const location = useLocation();
   const afterSignIn = (location.state as { afterSignIn?: boolean } | null)?.afterSignIn === true;
 
@@ -39,21 +38,19 @@ export function HubChooserPage() {
             {hubs.data && hubs.data.items.length > 0 && (
               <SimpleGrid cols={{ base: 1, sm: 2 }} component="ul" style={{ listStyle: 'none', padding: 0 }}>
                 {hubs.data.items.map((hub) => (
-                  <li key={hub.id}>
-                    <UnstyledButton w="100%" onClick={() => void navigate(`/hubs/${hub.id}/contacts`)}>
-                      <Card withBorder padding="md">
-                        <Group justify="space-between" wrap="nowrap">
-                          <div>
-                            <Text fw={600}>{hub.name}</Text>
-                            <Text size="sm" c="dimmed">
-                              Created {formatDate(hub.createdAt)}
-                            </Text>
-                          </div>
-                          <IconChevronRight aria-hidden />
-                        </Group>
-                      </Card>
-                    </UnstyledButton>
-                  </li>
+                  <Card withBorder padding="md" component="li" key={hub.id}>
+                    <Group justify="space-between" wrap="nowrap">
+                      <div>
+                        <Anchor component={Link} to={`/hubs/${hub.id}/contacts`} fw={600} size="lg">
+                          {hub.name}
+                        </Anchor>
+                        <Text size="sm" c="dimmed">
+                          Created {formatDate(hub.createdAt)}
+                        </Text>
+                      </div>
+                      <IconChevronRight aria-hidden />
+                    </Group>
+                  </Card>
                 ))}
               </SimpleGrid>
             )}

@@ -1,5 +1,5 @@
 import { Drawer, Tabs, Text, Title } from '@mantine/core';
-import { Outlet, useLocation, useNavigate } from 'react-router';
+import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { useHubContext, type HubContext } from '../../app/HubFrame';
 import { ContactsPage } from '../contacts/ContactsPage';
 
@@ -18,6 +18,9 @@ export function InvitePanel() {
   const { pathname } = useLocation();
   const tab = tabOf(pathname);
   const close = () => void navigate(`/hubs/${hub.id}/contacts`);
+  // External Members have no invite panel at all, even by its address.
+  if (!permissions.canInvite && !permissions.seesRegistrationLink)
+    return <Navigate to={`/hubs/${hub.id}/contacts`} replace />;
 
   return (
     <>

@@ -26,6 +26,7 @@ export function UserTypeSelect({
       value={value}
       onChange={(next) => onChange(next as UserType | null)}
       required
+      withAsterisk={false}
       error={error}
       w={320}
       allowDeselect={false}

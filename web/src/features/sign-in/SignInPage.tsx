@@ -56,6 +56,7 @@ export function SignInPage() {
                 type="email"
                 autoComplete="username"
                 required
+                withAsterisk={false}
                 value={email}
                 onChange={(event) => setEmail(event.currentTarget.value)}
                 autoFocus={!email}
@@ -64,6 +65,7 @@ export function SignInPage() {
                 label="Password"
                 autoComplete="current-password"
                 required
+                withAsterisk={false}
                 value={password}
                 onChange={(event) => setPassword(event.currentTarget.value)}
                 autoFocus={Boolean(email)}
