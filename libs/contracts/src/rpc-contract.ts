@@ -34,6 +34,7 @@ import {
   AccountView,
   CreateAccountRequest,
   CreateInviteRequest,
+  EndAccountSessionsRequest,
   CreateInviteResult,
   GetAccountRequest,
   GetRegistrationLinkRequest,
@@ -51,6 +52,10 @@ import {
   RegistrationLinkPreview,
   RegistrationLinkView,
   ResendInviteRequest,
+  SessionTokenRequest,
+  SessionView,
+  StartSessionRequest,
+  StartedSession,
   RevokeInviteRequest,
   RotateRegistrationLinkRequest,
   StatsRequest,
@@ -109,6 +114,10 @@ export interface RpcContract {
   [ACCOUNT_PATTERNS.GET]: Rpc<GetAccountRequest, AccountView>;
   [ACCOUNT_PATTERNS.STATS]: Rpc<StatsRequest, AccountStats>;
   [ACCOUNT_PATTERNS.CREDENTIALS_VERIFY]: Rpc<VerifyCredentialsRequest, AccountView>;
+  [ACCOUNT_PATTERNS.SESSION_START]: Rpc<StartSessionRequest, StartedSession>;
+  [ACCOUNT_PATTERNS.SESSION_RESOLVE]: Rpc<SessionTokenRequest, SessionView>;
+  [ACCOUNT_PATTERNS.SESSION_END]: Rpc<SessionTokenRequest, { ended: boolean }>;
+  [ACCOUNT_PATTERNS.SESSION_END_ALL]: Rpc<EndAccountSessionsRequest, { ended: number }>;
   [INVITE_PATTERNS.CREATE]: Rpc<CreateInviteRequest, CreateInviteResult>;
   [INVITE_PATTERNS.LIST]: Rpc<ListInvitesRequest, Page<InviteView>>;
   [INVITE_PATTERNS.RESEND]: Rpc<ResendInviteRequest, InviteView>;

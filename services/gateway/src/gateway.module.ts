@@ -9,6 +9,8 @@ import { HubsController } from './api/hubs.controller';
 import { TenanciesController } from './api/tenancies.controller';
 import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
+import { BrowserSessions } from './auth/browser-sessions';
+import { SessionController } from './auth/session.controller';
 import { TokenService } from './auth/token.service';
 import { HttpErrorFilter } from './errors/http-error.filter';
 import { GatewayEnv } from './gateway.config';
@@ -45,6 +47,7 @@ export class GatewayModule implements NestModule {
       controllers: [
         ImportsController,
         AuthController,
+        SessionController,
         TenanciesController,
         HubsController,
         InvitesController,
@@ -57,6 +60,7 @@ export class GatewayModule implements NestModule {
       providers: [
         { provide: GatewayEnv, useValue: env },
         TokenService,
+        BrowserSessions,
         AccountResolver,
         JoinRateLimits,
         TenancyAdminCheck,

@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { loadEnv } from '@gatehouse/config';
 import { currentCorrelationId } from '@gatehouse/messaging';
 import { JsonLogger } from '@gatehouse/observability';
+import cookieParser from 'cookie-parser';
 import { GatewayEnv } from './gateway.config';
 import { GatewayModule } from './gateway.module';
 import { mountOpenApi } from './openapi';
@@ -15,6 +16,7 @@ export async function startGateway(source: Record<string, string | undefined> = 
   app.enableShutdownHooks();
   app.getHttpAdapter().getInstance().set('trust proxy', 'loopback');
   app.getHttpAdapter().getInstance().disable('x-powered-by');
+  app.use(cookieParser());
   mountOpenApi(app);
   await app.listen(env.HTTP_PORT, env.HTTP_HOST);
   return app;

@@ -8,7 +8,8 @@ import { CurrentActor } from './current-actor.decorator';
 import { Public } from './public.decorator';
 import { TokenService } from './token.service';
 
-class SignInBody {
+/** Email and password: the bearer sign-in and the browser session's sign-in take the same body. */
+export class SignInBody {
   @ApiProperty({ example: 'ada@example.com' })
   @IsString()
   @MinLength(3)

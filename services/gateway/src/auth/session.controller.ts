@@ -1,0 +1,51 @@
+import { Body, Controller, Delete, Get, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { ApiCookieAuth, ApiTags } from '@nestjs/swagger';
+import { ThrottlerGuard } from '@nestjs/throttler';
+import { ACCOUNT_PATTERNS, ERROR_CODES } from '@gatehouse/contracts';
+import { DomainError, RpcClient } from '@gatehouse/messaging';
+import type { Response } from 'express';
+import { SignInBody } from './auth.controller';
+import type { AuthenticatedRequest } from './auth.guard';
+import { BrowserSessionBody, BrowserSessions, SESSION_COOKIE, toBrowserSessionBody } from './browser-sessions';
+import { Public } from './public.decorator';
+
+/**
+ * The web app's sign-in: a server-side session behind an HttpOnly cookie (docs/architecture.md,
+ * "Browser sessions"). API clients keep using POST /auth/sign-in and bearer tokens.
+ */
+@ApiTags('auth')
+@Controller('api/v1/auth/session')
+export class SessionController {
+  constructor(
+    private readonly rpc: RpcClient,
+    private readonly sessions: BrowserSessions,
+  ) {}
+
+  /** Signs in with email and password and sets the session cookie. Rate-limited like POST /auth/sign-in. */
+  @Public()
+  @UseGuards(ThrottlerGuard)
+  @Post()
+  @HttpCode(200)
+  async start(@Body() body: SignInBody, @Res({ passthrough: true }) response: Response): Promise<BrowserSessionBody> {
+    const account = await this.rpc.call(ACCOUNT_PATTERNS.CREDENTIALS_VERIFY, body);
+    return this.sessions.start(response, account.id);
+  }
+
+  /** The current browser session (the account, the CSRF token for unsafe requests, the absolute end). */
+  @ApiCookieAuth(SESSION_COOKIE)
+  @Get()
+  current(@Req() request: AuthenticatedRequest): BrowserSessionBody {
+    if (!request.browserSession) {
+      throw new DomainError(ERROR_CODES.AUTH_REQUIRED, 'There is no browser session: sign in on the web page.');
+    }
+    return toBrowserSessionBody(request.browserSession);
+  }
+
+  /** Signs out: ends the session server-side and clears the cookie. Needs X-CSRF-Token like every unsafe request. */
+  @ApiCookieAuth(SESSION_COOKIE)
+  @Delete()
+  @HttpCode(204)
+  async end(@Req() request: AuthenticatedRequest, @Res({ passthrough: true }) response: Response): Promise<void> {
+    await this.sessions.end(request, response);
+  }
+}
