@@ -1,4 +1,4 @@
-import { MantineProvider, createTheme } from '@mantine/core';
+import { Badge, MantineProvider, createTheme } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { BrowserRouter } from 'react-router';
@@ -9,6 +9,10 @@ import { SignedOutRedirect } from './auth';
 const theme = createTheme({
   primaryColor: 'indigo',
   defaultRadius: 'md',
+  components: {
+    // Sentence case reads better than Mantine's upper-case badges for user types and states.
+    Badge: Badge.extend({ defaultProps: { tt: 'none' } }),
+  },
   fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif',
 });
 

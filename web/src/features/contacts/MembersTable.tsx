@@ -107,7 +107,7 @@ function MemberRow({
       <Table.Td fw={500}>{member.displayName}</Table.Td>
       <Table.Td>{member.email}</Table.Td>
       <Table.Td>
-        <Badge variant="light" tt="none" color={member.userType === 'TEAM_MEMBER' ? 'indigo' : 'gray'}>
+        <Badge variant="light" color={member.userType === 'TEAM_MEMBER' ? 'indigo' : 'gray'}>
           {USER_TYPE_LABEL[member.userType]}
         </Badge>
       </Table.Td>

@@ -1,4 +1,4 @@
-import { Drawer, Tabs, Text, Title } from '@mantine/core';
+import { Drawer, Tabs, Text } from '@mantine/core';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { useHubContext, type HubContext } from '../../app/HubFrame';
 import { ContactsPage } from '../contacts/ContactsPage';
@@ -30,16 +30,8 @@ export function InvitePanel() {
         onClose={close}
         position="right"
         size="min(960px, 100vw)"
-        title={
-          <div>
-            <Title order={2} size="h3">
-              Invite people to {hub.name}
-            </Title>
-            <Text size="sm" c="dimmed">
-              Invites cannot be sent without choosing a user type.
-            </Text>
-          </div>
-        }
+        title={`Invite people to ${hub.name}`}
+        styles={{ title: { fontSize: 'var(--mantine-font-size-xl)', fontWeight: 700 } }}
         closeButtonProps={{ 'aria-label': 'Close the invite panel' }}
       >
         <Tabs

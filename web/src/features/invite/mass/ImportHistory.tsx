@@ -59,9 +59,9 @@ export function ImportHistory({ currentJobId }: { currentJobId?: string }) {
                       </Anchor>
                     </Table.Td>
                     <Table.Td>{job.createdBy === account.id ? 'You' : 'Another member'}</Table.Td>
-                    <Table.Td style={{ wordBreak: 'break-all' }}>{job.fileName}</Table.Td>
+                    <Table.Td style={{ overflowWrap: 'anywhere' }}>{job.fileName}</Table.Td>
                     <Table.Td>{USER_TYPE_LABEL[job.userType]}</Table.Td>
-                    <Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
                       <Badge variant="light" color={STATUS_COLOR[job.status]}>
                         {job.dryRun ? `Preview · ${IMPORT_STATUS_LABEL[job.status]}` : IMPORT_STATUS_LABEL[job.status]}
                       </Badge>

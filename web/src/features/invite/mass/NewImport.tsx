@@ -15,7 +15,12 @@ import { DryRunPreview } from './DryRunPreview';
 /** The invite service's defaults (IMPORT_MAX_BYTES, IMPORT_MAX_ROWS); a bigger file is refused with the exact limit. */
 const MAX_FILE_MB = 10;
 const MAX_ROWS = 100_000;
-const CSV_TYPES = ['text/csv', 'text/plain', 'application/vnd.ms-excel', 'text/tab-separated-values', '.csv', '.txt'];
+const CSV_TYPES = {
+  'text/csv': ['.csv'],
+  'text/plain': ['.csv', '.txt'],
+  'application/vnd.ms-excel': ['.csv'],
+  'text/tab-separated-values': ['.tsv', '.txt'],
+};
 
 export function NewImport() {
   const { hub, permissions } = useHubContext();
