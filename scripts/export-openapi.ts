@@ -7,7 +7,7 @@ import { loadEnv } from '@gatehouse/config';
 import { repoRoot } from '@gatehouse/processes';
 import { GatewayEnv } from '../services/gateway/src/gateway.config';
 import { GatewayModule } from '../services/gateway/src/gateway.module';
-import { buildOpenApiDocument } from '../services/gateway/src/openapi';
+import { buildOpenApiDocument } from '../services/gateway/src/openapi/openapi-document';
 
 /**
  * `npm run api:types`: writes the OpenAPI document the gateway serves to web/src/api/openapi.json and

@@ -5,7 +5,7 @@ import { currentCorrelationId } from '@gatehouse/messaging';
 import { JsonLogger } from '@gatehouse/observability';
 import { GatewayEnv } from './gateway.config';
 import { GatewayModule } from './gateway.module';
-import { mountOpenApi } from './openapi';
+import { mountOpenApi } from './openapi/openapi-document';
 
 export async function startGateway(source: Record<string, string | undefined> = process.env) {
   const env = loadEnv(GatewayEnv, source);

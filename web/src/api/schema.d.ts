@@ -13,7 +13,11 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    post: operations['AuthController_signIn'];
+    /**
+     * Sign in for a bearer token
+     * @description Exchanges email and password for a short-lived bearer token. Rate-limited per client address.
+     */
+    post: operations['signIn'];
     delete?: never;
     options?: never;
     head?: never;
@@ -27,9 +31,17 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: operations['HubsController_list'];
+    /**
+     * List Hubs
+     * @description Without `tenancyId`: the Hubs the caller belongs to. With the `tenancyId` of a tenancy the caller administers (or as an operator): every Hub of it. Each item carries the caller's own `membership`, null where the caller is not a member.
+     */
+    get: operations['listHubs'];
     put?: never;
-    post: operations['HubsController_create'];
+    /**
+     * Create a Hub
+     * @description Tenant admins (and operators). The creator becomes its first Hub admin, a Team Member.
+     */
+    post: operations['createHub'];
     delete?: never;
     options?: never;
     head?: never;
@@ -43,7 +55,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: operations['HubsController_get'];
+    /** Get a Hub and your membership of it */
+    get: operations['getHub'];
     put?: never;
     post?: never;
     delete?: never;
@@ -59,9 +72,14 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: operations['ImportsController_list'];
+    /** List a Hub's mass invites, newest first */
+    get: operations['listImports'];
     put?: never;
-    post: operations['ImportsController_create'];
+    /**
+     * Upload a CSV of addresses to invite (a mass invite or its dry run)
+     * @description First column: email addresses; one user type per file. Answers 202 with the job, which runs in the background: poll GET /api/v1/invite-imports/{jobId}.
+     */
+    post: operations['createImport'];
     delete?: never;
     options?: never;
     head?: never;
@@ -75,9 +93,17 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: operations['InvitesController_list'];
+    /**
+     * List a Hub's pending invites
+     * @description Hub admins see all pending invites, Team Members their own. Newest first.
+     */
+    get: operations['listInvites'];
     put?: never;
-    post: operations['InvitesController_create'];
+    /**
+     * Invite one address to a Hub
+     * @description Members who may invite; External Members may not, and only those who may invite Team Members can choose TEAM_MEMBER. A registered address is added at once (`added`), others get an invite email (`invited`).
+     */
+    post: operations['createInvite'];
     delete?: never;
     options?: never;
     head?: never;
@@ -94,7 +120,8 @@ export interface paths {
     get?: never;
     put?: never;
     post?: never;
-    delete: operations['InvitesController_remove'];
+    /** Revoke a pending invite (the same as POST …/revoke) */
+    delete: operations['deleteInvite'];
     options?: never;
     head?: never;
     patch?: never;
@@ -109,7 +136,11 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    post: operations['InvitesController_resend'];
+    /**
+     * Send a pending invite again
+     * @description A new link with a new expiry; the old link stops working.
+     */
+    post: operations['resendInvite'];
     delete?: never;
     options?: never;
     head?: never;
@@ -125,7 +156,8 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    post: operations['InvitesController_revoke'];
+    /** Revoke a pending invite */
+    post: operations['revokeInvite'];
     delete?: never;
     options?: never;
     head?: never;
@@ -139,7 +171,11 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: operations['HubsController_members'];
+    /**
+     * List a Hub's members (Contacts)
+     * @description Members see the members of their Hubs; External Members see Team Members only. Sorted by name.
+     */
+    get: operations['listMembers'];
     put?: never;
     post?: never;
     delete?: never;
@@ -158,10 +194,18 @@ export interface paths {
     get?: never;
     put?: never;
     post?: never;
-    delete: operations['HubsController_removeMember'];
+    /**
+     * Remove a member from a Hub
+     * @description Hub admins only. The last Hub admin cannot be removed.
+     */
+    delete: operations['removeMember'];
     options?: never;
     head?: never;
-    patch: operations['HubsController_updateMember'];
+    /**
+     * Change a member's user type, Hub admin role or invite permission
+     * @description Hub admins only.
+     */
+    patch: operations['updateMember'];
     trace?: never;
   };
   '/api/v1/hubs/{hubId}/registration-link': {
@@ -171,13 +215,21 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: operations['RegistrationLinkController_get'];
+    /**
+     * Get a Hub's registration link and its settings
+     * @description Hub admins and Team Members; a Hub that never had one reads as disabled.
+     */
+    get: operations['getRegistrationLink'];
     put?: never;
     post?: never;
     delete?: never;
     options?: never;
     head?: never;
-    patch: operations['RegistrationLinkController_update'];
+    /**
+     * Enable, disable or change the registration link
+     * @description Hub admins only. Absent fields stay as they are.
+     */
+    patch: operations['updateRegistrationLink'];
     trace?: never;
   };
   '/api/v1/hubs/{hubId}/registration-link/rotate': {
@@ -189,7 +241,11 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    post: operations['RegistrationLinkController_rotate'];
+    /**
+     * Give the registration link a new URL (the old one stops working at once)
+     * @description Hub admins only.
+     */
+    post: operations['rotateRegistrationLink'];
     delete?: never;
     options?: never;
     head?: never;
@@ -203,7 +259,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: operations['ImportsController_get'];
+    /** Get a mass invite: status, progress, counts (and, for a dry run, the email) */
+    get: operations['getImport'];
     put?: never;
     post?: never;
     delete?: never;
@@ -219,7 +276,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: operations['ImportsController_report'];
+    /** Download a finished mass invite's report as CSV */
+    get: operations['downloadImportReport'];
     put?: never;
     post?: never;
     delete?: never;
@@ -235,7 +293,11 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: operations['ImportsController_rows'];
+    /**
+     * A mass invite's per-row report, a page at a time
+     * @description By line number; `outcome` narrows it to one outcome (e.g. `invalid` for the bad rows).
+     */
+    get: operations['listImportRows'];
     put?: never;
     post?: never;
     delete?: never;
@@ -251,7 +313,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: operations['AuthController_me'];
+    /** Who is signed in */
+    get: operations['getMe'];
     put?: never;
     post?: never;
     delete?: never;
@@ -267,9 +330,17 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: operations['TenanciesController_list'];
+    /**
+     * List tenancies
+     * @description Operators see every tenancy; tenant admins their own.
+     */
+    get: operations['listTenancies'];
     put?: never;
-    post: operations['TenanciesController_create'];
+    /**
+     * Create a tenancy with its first tenant admin
+     * @description Operators only.
+     */
+    post: operations['createTenancy'];
     delete?: never;
     options?: never;
     head?: never;
@@ -285,7 +356,11 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    post: operations['TenanciesController_addAdmin'];
+    /**
+     * Make a registered account a tenant admin
+     * @description Tenant admins of the tenancy and operators.
+     */
+    post: operations['addTenantAdmin'];
     delete?: never;
     options?: never;
     head?: never;
@@ -299,7 +374,11 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: operations['TenanciesController_audit'];
+    /**
+     * List a tenancy's audit log, newest first
+     * @description Tenant admins of the tenancy and operators.
+     */
+    get: operations['listAuditEntries'];
     put?: never;
     post?: never;
     delete?: never;
@@ -315,7 +394,11 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: operations['DeliveriesController_list'];
+    /**
+     * List a tenancy's email deliveries, newest first
+     * @description Tenant admins of the tenancy and operators. `sending` shows as `queued`.
+     */
+    get: operations['listDeliveries'];
     put?: never;
     post?: never;
     delete?: never;
@@ -333,7 +416,8 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    post: operations['DeliveriesController_retry'];
+    /** Queue a failed delivery again */
+    post: operations['retryDelivery'];
     delete?: never;
     options?: never;
     head?: never;
@@ -347,13 +431,18 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: operations['TenanciesController_getPolicy'];
+    /** Get a tenancy's invite policy */
+    get: operations['getPolicy'];
     put?: never;
     post?: never;
     delete?: never;
     options?: never;
     head?: never;
-    patch: operations['TenanciesController_updatePolicy'];
+    /**
+     * Change a tenancy's invite policy (email appendix, invite expiry)
+     * @description Tenant admins of the tenancy and operators.
+     */
+    patch: operations['updatePolicy'];
     trace?: never;
   };
   '/api/v1/tenancies/{tenancyId}/policy/preview': {
@@ -365,55 +454,11 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    post: operations['EmailPreviewController_render'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/health/live': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['HealthController_live'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/health/ready': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['HealthController_ready'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/metrics': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['MetricsController_metrics'];
-    put?: never;
-    post?: never;
+    /**
+     * Render the tenancy's invite email with sample values (sends nothing)
+     * @description Tenant admins of the tenancy and operators.
+     */
+    post: operations['previewInviteEmail'];
     delete?: never;
     options?: never;
     head?: never;
@@ -424,8 +469,59 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    AccountView: {
+      /** Format: uuid */
+      id: string;
+      /** @example ada@example.com */
+      email: string;
+      /** @example Ada Lovelace */
+      displayName: string;
+      /** @description Operators run the installation (tenancies, health). */
+      isOperator: boolean;
+      /** Format: date-time */
+      createdAt: string;
+    };
+    Actor: {
+      /** Format: uuid */
+      accountId: string;
+      email: string;
+      displayName: string;
+      isOperator: boolean;
+    };
     AddTenantAdminBody: {
       email: string;
+    };
+    AuditEntry: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      tenancyId: string;
+      /** Format: uuid */
+      hubId: string | null;
+      /**
+       * Format: uuid
+       * @description null: the system did it.
+       */
+      actorAccountId: string | null;
+      /** @example member.added */
+      action: string;
+      /** @description Whom or what it concerns, e.g. an email address. */
+      subject: string | null;
+      details: {
+        [key: string]: unknown;
+      };
+      correlationId: string | null;
+      /** Format: date-time */
+      createdAt: string;
+    };
+    AuditEntryPage: {
+      /** @description How many items match, across all pages. */
+      total: number;
+      /** @description The page size used. */
+      limit: number;
+      /** @description How many matching items come before this page. */
+      offset: number;
+      items: components['schemas']['AuditEntry'][];
     };
     CreateHubBody: {
       tenancyId: string;
@@ -433,6 +529,11 @@ export interface components {
       name: string;
     };
     CreateImportForm: {
+      /**
+       * Format: binary
+       * @description The CSV file (at most one)
+       */
+      file: string;
       /**
        * @description One user type for the whole file
        * @enum {string}
@@ -455,6 +556,18 @@ export interface components {
       /** @description When a pending invite exists already: send it again (new link, the old one stops working) */
       resend?: boolean;
     };
+    CreateInviteResult: {
+      /** @description `added`: the address had an account and is a member now; `invited`: an invite is pending (see `emailSent`); `already_member`: nothing changed. */
+      outcome: components['schemas']['InviteOutcome'];
+      /** @description The address as Gatehouse stores it (normalised). */
+      email: string;
+      /** @description `added` and `already_member`: the membership. */
+      membership?: components['schemas']['Membership'];
+      /** @description `invited`: the pending invite (new, or the one pending already). */
+      invite?: components['schemas']['Invite'];
+      /** @description Whether an email goes out because of this request. `invited` with false: already invited, not sent again. */
+      emailSent: boolean;
+    };
     CreateTenancyBody: {
       /** @example Acme Ltd */
       name: string;
@@ -463,6 +576,332 @@ export interface components {
       /** @description Email of an existing account that becomes the first tenant admin */
       firstAdminEmail: string;
     };
+    Delivery: {
+      /** Format: uuid */
+      id: string;
+      /**
+       * Format: uuid
+       * @description The event that asked for the email.
+       */
+      eventId: string;
+      /** @example grace@example.com */
+      recipient: string;
+      template: components['schemas']['EmailTemplateId'];
+      status: components['schemas']['DeliveryStatus'];
+      /** @description SMTP attempts so far. */
+      attempts: number;
+      lastError: string | null;
+      /** @description The Message-ID of the sent email. */
+      messageId: string | null;
+      /** Format: uuid */
+      tenancyId: string;
+      /** Format: uuid */
+      hubId: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      nextAttemptAt: string | null;
+      /** Format: date-time */
+      sentAt: string | null;
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    DeliveryPage: {
+      /** @description How many items match, across all pages. */
+      total: number;
+      /** @description The page size used. */
+      limit: number;
+      /** @description How many matching items come before this page. */
+      offset: number;
+      items: components['schemas']['Delivery'][];
+    };
+    /** @enum {string} */
+    DeliveryStatus: 'queued' | 'sent' | 'failed';
+    EmailPreview: {
+      subject: string;
+      /** @description Show in a sandboxed frame. */
+      html: string;
+      text: string;
+      /** @description The appendix rendered at the bottom; null when off. */
+      appendix: string | null;
+    };
+    /** @enum {string} */
+    EmailTemplateId: 'invite' | 'member-added';
+    /** @description An error: a stable code to branch on and a sentence a person can read. */
+    Error: {
+      /**
+       * @description Stable error code (libs/contracts/src/errors.ts).
+       * @example PERMISSION.DENIED
+       */
+      code: string;
+      /**
+       * @description What went wrong, in words.
+       * @example Only Hub admins can change members.
+       */
+      message: string;
+      /** @description Machine-readable context, such as the field that failed validation. */
+      details?: {
+        [key: string]: unknown;
+      };
+    };
+    HubWithMembership: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      tenancyId: string;
+      /** @example Project Falcon */
+      name: string;
+      /**
+       * Format: uuid
+       * @description The account that created the Hub.
+       */
+      createdBy: string;
+      /** Format: date-time */
+      createdAt: string;
+      /** @description The caller's membership; null when the caller sees the Hub as a tenant admin or operator without being a member. */
+      membership: components['schemas']['Membership'] | null;
+    };
+    HubWithMembershipPage: {
+      /** @description How many items match, across all pages. */
+      total: number;
+      /** @description The page size used. */
+      limit: number;
+      /** @description How many matching items come before this page. */
+      offset: number;
+      items: components['schemas']['HubWithMembership'][];
+    };
+    ImportEmailPreview: {
+      subject: string;
+      /** @description The HTML body; show it in a sandboxed frame. */
+      html: string;
+      text: string;
+    };
+    ImportError: {
+      /** @example IMPORT.EMPTY */
+      code: string;
+      message: string;
+    };
+    ImportJob: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      hubId: string;
+      /** Format: uuid */
+      tenancyId: string;
+      /**
+       * Format: uuid
+       * @description The account that uploaded the file.
+       */
+      createdBy: string;
+      /**
+       * @description The uploader's display name.
+       * @example Ada Lovelace
+       */
+      createdByName: string;
+      /** @description One user type for the whole file. */
+      userType: components['schemas']['UserType'];
+      /** @description A dry run classifies every row and changes nothing. */
+      dryRun: boolean;
+      /** @example partners.csv */
+      fileName: string;
+      status: components['schemas']['ImportStatus'];
+      /** @description Rows of the file that hold something; null until the file is parsed. */
+      totalRows: number | null;
+      /** @description Rows decided so far (progress: processedRows of totalRows). */
+      processedRows: number;
+      summary: components['schemas']['ImportSummary'];
+      /** @description What the parser fixed, in words ("BOM removed", …). */
+      fixes: string[];
+      /** @description Why the job failed (status `failed`). */
+      error: components['schemas']['ImportError'] | null;
+      correlationId: string;
+      /**
+       * Format: date-time
+       * @description When the file was uploaded.
+       */
+      createdAt: string;
+      /** Format: date-time */
+      startedAt: string | null;
+      /** Format: date-time */
+      finishedAt: string | null;
+      /** @description Dry runs: the email that would go out. */
+      emailPreview: components['schemas']['ImportEmailPreview'] | null;
+    };
+    ImportJobPage: {
+      /** @description How many items match, across all pages. */
+      total: number;
+      /** @description The page size used. */
+      limit: number;
+      /** @description How many matching items come before this page. */
+      offset: number;
+      items: components['schemas']['ImportJob'][];
+    };
+    ImportRow: {
+      /** @description Line number in the file (1-based). */
+      line: number;
+      /** @description The cell as it was in the file. */
+      rawValue: string;
+      /** @description The normalised address; null when not an address. */
+      email: string | null;
+      /**
+       * @description null while the row is not decided yet.
+       * @enum {string|null}
+       */
+      outcome:
+        'added' | 'invited' | 'already_member' | 'already_invited' | 'duplicate_in_file' | 'invalid' | 'skipped' | null;
+      /** @description Why the row was invalid or skipped, in words. */
+      reason: string | null;
+    };
+    ImportRowPage: {
+      /** @description How many items match, across all pages. */
+      total: number;
+      /** @description The page size used. */
+      limit: number;
+      /** @description How many matching items come before this page. */
+      offset: number;
+      items: components['schemas']['ImportRow'][];
+    };
+    /** @enum {string} */
+    ImportStatus: 'queued' | 'parsing' | 'running' | 'done' | 'failed';
+    ImportSummary: {
+      added?: number;
+      invited?: number;
+      already_member?: number;
+      already_invited?: number;
+      duplicate_in_file?: number;
+      invalid?: number;
+      skipped?: number;
+    };
+    Invite: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      hubId: string;
+      /** Format: uuid */
+      tenancyId: string;
+      /** @example Project Falcon */
+      hubName: string;
+      /**
+       * @description Normalised.
+       * @example grace@example.com
+       */
+      email: string;
+      userType: components['schemas']['UserType'];
+      /** @description As of now: a pending invite past its expiry reads as `expired`. */
+      status: components['schemas']['InviteStatus'];
+      /**
+       * Format: uuid
+       * @description Who sent it.
+       */
+      inviterAccountId: string;
+      /**
+       * @description The inviter's display name.
+       * @example Ada Lovelace
+       */
+      inviterName: string;
+      /**
+       * Format: date-time
+       * @description When it was sent.
+       */
+      createdAt: string;
+      /** Format: date-time */
+      expiresAt: string;
+      /** Format: date-time */
+      acceptedAt: string | null;
+      /** Format: date-time */
+      revokedAt: string | null;
+    };
+    /**
+     * @description `added`: the address had an account and is a member now; `invited`: an invite is pending (see `emailSent`); `already_member`: nothing changed.
+     * @enum {string}
+     */
+    InviteOutcome: 'added' | 'invited' | 'already_member';
+    InvitePage: {
+      /** @description How many items match, across all pages. */
+      total: number;
+      /** @description The page size used. */
+      limit: number;
+      /** @description How many matching items come before this page. */
+      offset: number;
+      items: components['schemas']['Invite'][];
+    };
+    /**
+     * @description As of now: a pending invite past its expiry reads as `expired`.
+     * @enum {string}
+     */
+    InviteStatus: 'pending' | 'accepted' | 'revoked' | 'expired';
+    MemberRemoved: {
+      /** @enum {boolean} */
+      removed: true;
+    };
+    Membership: {
+      /** Format: uuid */
+      hubId: string;
+      /** Format: uuid */
+      accountId: string;
+      /** @example ada@example.com */
+      email: string;
+      /** @example Ada Lovelace */
+      displayName: string;
+      userType: components['schemas']['UserType'];
+      /** @description Hub admins manage members, invites and the registration link (Team Members only). */
+      isHubAdmin: boolean;
+      /** @description Whether the member may invite (Team Members; Hub admins always may). */
+      canInvite: boolean;
+      /** Format: date-time */
+      joinedAt: string;
+    };
+    MembershipPage: {
+      /** @description How many items match, across all pages. */
+      total: number;
+      /** @description The page size used. */
+      limit: number;
+      /** @description How many matching items come before this page. */
+      offset: number;
+      items: components['schemas']['Membership'][];
+    };
+    Policy: {
+      /** Format: uuid */
+      tenancyId: string;
+      /** @description Plain text added at the bottom of every invite email; null when off. */
+      inviteMessageAppendix: string | null;
+      inviteExpiryDays: number;
+      /** @description Goes up by one with every change. */
+      version: number;
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    RegistrationLink: {
+      /** Format: uuid */
+      hubId: string;
+      /** @description Off by default. */
+      enabled: boolean;
+      status: components['schemas']['RegistrationLinkStatus'];
+      /**
+       * @description Team Members get it while the link is enabled, Hub admins whenever one was issued; null otherwise.
+       * @example https://gatehouse.example.com/join/3q2…
+       */
+      url: string | null;
+      /** @description What people who join become. */
+      userType: components['schemas']['UserType'];
+      /**
+       * Format: date-time
+       * @description null: never expires.
+       */
+      expiresAt: string | null;
+      /** @description null: no limit. */
+      maxUses: number | null;
+      /** @description Accounts that joined through the link so far (rotation does not reset it). */
+      useCount: number;
+      /** @description Normalised; empty = any domain. */
+      allowedDomains: string[];
+      /** @description Whether the caller may enable, disable, rotate and change it (Hub admins). */
+      canManage: boolean;
+      /** Format: date-time */
+      updatedAt: string | null;
+    };
+    /** @enum {string} */
+    RegistrationLinkStatus: 'open' | 'disabled' | 'expired' | 'used_up';
     RenderPreviewBody: {
       /** @description The appendix being edited (plain text). Omitted: the tenancy's current appendix; null: none. Checked like PATCH …/policy: blank → POLICY.APPENDIX_BLANK, over 2000 characters → POLICY.APPENDIX_TOO_LONG. */
       appendix?: string | null;
@@ -477,6 +916,43 @@ export interface components {
       email: string;
       /** Format: password */
       password: string;
+    };
+    SignInResult: {
+      /** @description Send as `Authorization: Bearer <accessToken>`. */
+      accessToken: string;
+      /**
+       * @description Seconds until the token expires.
+       * @example 900
+       */
+      expiresIn: number;
+      /** @enum {string} */
+      tokenType: 'Bearer';
+      account: components['schemas']['AccountView'];
+    };
+    Tenancy: {
+      /** Format: uuid */
+      id: string;
+      /** @example Acme Ltd */
+      name: string;
+      /** @example acme */
+      slug: string;
+      /** Format: date-time */
+      createdAt: string;
+    };
+    TenancyPage: {
+      /** @description How many items match, across all pages. */
+      total: number;
+      /** @description The page size used. */
+      limit: number;
+      /** @description How many matching items come before this page. */
+      offset: number;
+      items: components['schemas']['Tenancy'][];
+    };
+    TenantAdminAdded: {
+      /** Format: uuid */
+      tenancyId: string;
+      /** Format: uuid */
+      accountId: string;
     };
     UpdateMemberBody: {
       /** @enum {string} */
@@ -513,6 +989,11 @@ export interface components {
        */
       allowedDomains?: string[];
     };
+    /**
+     * @description One user type for the whole file.
+     * @enum {string}
+     */
+    UserType: 'TEAM_MEMBER' | 'EXTERNAL_MEMBER';
   };
   responses: never;
   parameters: never;
@@ -522,7 +1003,7 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-  AuthController_signIn: {
+  signIn: {
     parameters: {
       query?: never;
       header?: never;
@@ -539,11 +1020,49 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['SignInResult'];
+        };
+      };
+      /** @description The request is not valid: VALIDATION.FAILED. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in, or the session expired: AUTH.INVALID_CREDENTIALS. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too many attempts; wait and try again: AUTH.RATE_LIMITED. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service did not answer; try again: RPC.UNAVAILABLE, RPC.TIMEOUT. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
       };
     };
   };
-  HubsController_list: {
+  listHubs: {
     parameters: {
       query?: {
         limit?: number;
@@ -560,11 +1079,40 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['HubWithMembershipPage'];
+        };
+      };
+      /** @description The request is not valid: VALIDATION.FAILED. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in, or the session expired: AUTH.REQUIRED. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service did not answer; try again: RPC.UNAVAILABLE, RPC.TIMEOUT. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
       };
     };
   };
-  HubsController_create: {
+  createHub: {
     parameters: {
       query?: never;
       header?: never;
@@ -581,11 +1129,67 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['HubWithMembership'];
+        };
+      };
+      /** @description The request is not valid: VALIDATION.FAILED. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in, or the session expired: AUTH.REQUIRED. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not allowed: PERMISSION.DENIED. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found (or not yours to know about): TENANCY.NOT_FOUND. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Conflicts with the current state: HUB.NAME_TAKEN. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service did not answer; try again: RPC.UNAVAILABLE, RPC.TIMEOUT. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
       };
     };
   };
-  HubsController_get: {
+  getHub: {
     parameters: {
       query?: never;
       header?: never;
@@ -600,11 +1204,49 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['HubWithMembership'];
+        };
+      };
+      /** @description The request is not valid: VALIDATION.FAILED. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in, or the session expired: AUTH.REQUIRED. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found (or not yours to know about): HUB.NOT_FOUND. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service did not answer; try again: RPC.UNAVAILABLE, RPC.TIMEOUT. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
       };
     };
   };
-  ImportsController_list: {
+  listImports: {
     parameters: {
       query?: {
         limit?: number;
@@ -622,11 +1264,58 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ImportJobPage'];
+        };
+      };
+      /** @description The request is not valid: VALIDATION.FAILED. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in, or the session expired: AUTH.REQUIRED. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not allowed: PERMISSION.DENIED. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found (or not yours to know about): HUB.NOT_FOUND. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service did not answer; try again: RPC.UNAVAILABLE, RPC.TIMEOUT. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
       };
     };
   };
-  ImportsController_create: {
+  createImport: {
     parameters: {
       query?: never;
       header?: never;
@@ -645,11 +1334,76 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ImportJob'];
+        };
+      };
+      /** @description The request is not valid: VALIDATION.FAILED, IMPORT.EMPTY. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in, or the session expired: AUTH.REQUIRED. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not allowed: PERMISSION.DENIED. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found (or not yours to know about): HUB.NOT_FOUND. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too large: IMPORT.TOO_LARGE, IMPORT.TOO_MANY_ROWS, REQUEST.TOO_LARGE. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not a supported file: IMPORT.NOT_TEXT. */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service did not answer; try again: RPC.UNAVAILABLE, RPC.TIMEOUT. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
       };
     };
   };
-  InvitesController_list: {
+  listInvites: {
     parameters: {
       query?: {
         limit?: number;
@@ -667,11 +1421,58 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['InvitePage'];
+        };
+      };
+      /** @description The request is not valid: VALIDATION.FAILED. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in, or the session expired: AUTH.REQUIRED. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not allowed: PERMISSION.DENIED. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found (or not yours to know about): HUB.NOT_FOUND. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service did not answer; try again: RPC.UNAVAILABLE, RPC.TIMEOUT. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
       };
     };
   };
-  InvitesController_create: {
+  createInvite: {
     parameters: {
       query?: never;
       header?: never;
@@ -690,11 +1491,58 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CreateInviteResult'];
+        };
+      };
+      /** @description The request is not valid: VALIDATION.FAILED, INVITE.INVALID_EMAIL, INVITE.SELF. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in, or the session expired: AUTH.REQUIRED. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not allowed: PERMISSION.DENIED. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found (or not yours to know about): HUB.NOT_FOUND. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service did not answer; try again: RPC.UNAVAILABLE, RPC.TIMEOUT. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
       };
     };
   };
-  InvitesController_remove: {
+  deleteInvite: {
     parameters: {
       query?: never;
       header?: never;
@@ -710,11 +1558,67 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['Invite'];
+        };
+      };
+      /** @description The request is not valid: VALIDATION.FAILED. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in, or the session expired: AUTH.REQUIRED. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not allowed: PERMISSION.DENIED. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found (or not yours to know about): HUB.NOT_FOUND, INVITE.NOT_FOUND. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Conflicts with the current state: INVITE.NOT_PENDING. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service did not answer; try again: RPC.UNAVAILABLE, RPC.TIMEOUT. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
       };
     };
   };
-  InvitesController_resend: {
+  resendInvite: {
     parameters: {
       query?: never;
       header?: never;
@@ -730,11 +1634,67 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['Invite'];
+        };
+      };
+      /** @description The request is not valid: VALIDATION.FAILED. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in, or the session expired: AUTH.REQUIRED. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not allowed: PERMISSION.DENIED. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found (or not yours to know about): HUB.NOT_FOUND, INVITE.NOT_FOUND. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Conflicts with the current state: INVITE.NOT_PENDING. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service did not answer; try again: RPC.UNAVAILABLE, RPC.TIMEOUT. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
       };
     };
   };
-  InvitesController_revoke: {
+  revokeInvite: {
     parameters: {
       query?: never;
       header?: never;
@@ -750,11 +1710,67 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['Invite'];
+        };
+      };
+      /** @description The request is not valid: VALIDATION.FAILED. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in, or the session expired: AUTH.REQUIRED. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not allowed: PERMISSION.DENIED. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found (or not yours to know about): HUB.NOT_FOUND, INVITE.NOT_FOUND. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Conflicts with the current state: INVITE.NOT_PENDING. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service did not answer; try again: RPC.UNAVAILABLE, RPC.TIMEOUT. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
       };
     };
   };
-  HubsController_members: {
+  listMembers: {
     parameters: {
       query?: {
         limit?: number;
@@ -773,11 +1789,49 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['MembershipPage'];
+        };
+      };
+      /** @description The request is not valid: VALIDATION.FAILED. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in, or the session expired: AUTH.REQUIRED. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found (or not yours to know about): HUB.NOT_FOUND. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service did not answer; try again: RPC.UNAVAILABLE, RPC.TIMEOUT. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
       };
     };
   };
-  HubsController_removeMember: {
+  removeMember: {
     parameters: {
       query?: never;
       header?: never;
@@ -793,11 +1847,67 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['MemberRemoved'];
+        };
+      };
+      /** @description The request is not valid: VALIDATION.FAILED. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in, or the session expired: AUTH.REQUIRED. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not allowed: PERMISSION.DENIED. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found (or not yours to know about): HUB.NOT_FOUND, MEMBER.NOT_FOUND. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Conflicts with the current state: MEMBER.LAST_ADMIN. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service did not answer; try again: RPC.UNAVAILABLE, RPC.TIMEOUT. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
       };
     };
   };
-  HubsController_updateMember: {
+  updateMember: {
     parameters: {
       query?: never;
       header?: never;
@@ -817,11 +1927,67 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['Membership'];
+        };
+      };
+      /** @description The request is not valid: VALIDATION.FAILED. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in, or the session expired: AUTH.REQUIRED. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not allowed: PERMISSION.DENIED. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found (or not yours to know about): HUB.NOT_FOUND, MEMBER.NOT_FOUND. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Conflicts with the current state: MEMBER.LAST_ADMIN, MEMBER.ADMIN_MUST_BE_TEAM_MEMBER. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service did not answer; try again: RPC.UNAVAILABLE, RPC.TIMEOUT. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
       };
     };
   };
-  RegistrationLinkController_get: {
+  getRegistrationLink: {
     parameters: {
       query?: never;
       header?: never;
@@ -836,11 +2002,58 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['RegistrationLink'];
+        };
+      };
+      /** @description The request is not valid: VALIDATION.FAILED. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in, or the session expired: AUTH.REQUIRED. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not allowed: PERMISSION.DENIED. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found (or not yours to know about): HUB.NOT_FOUND. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service did not answer; try again: RPC.UNAVAILABLE, RPC.TIMEOUT. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
       };
     };
   };
-  RegistrationLinkController_update: {
+  updateRegistrationLink: {
     parameters: {
       query?: never;
       header?: never;
@@ -859,11 +2072,58 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['RegistrationLink'];
+        };
+      };
+      /** @description The request is not valid: VALIDATION.FAILED. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in, or the session expired: AUTH.REQUIRED. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not allowed: PERMISSION.DENIED. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found (or not yours to know about): HUB.NOT_FOUND. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service did not answer; try again: RPC.UNAVAILABLE, RPC.TIMEOUT. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
       };
     };
   };
-  RegistrationLinkController_rotate: {
+  rotateRegistrationLink: {
     parameters: {
       query?: never;
       header?: never;
@@ -878,11 +2138,58 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['RegistrationLink'];
+        };
+      };
+      /** @description The request is not valid: VALIDATION.FAILED. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in, or the session expired: AUTH.REQUIRED. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not allowed: PERMISSION.DENIED. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found (or not yours to know about): HUB.NOT_FOUND. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service did not answer; try again: RPC.UNAVAILABLE, RPC.TIMEOUT. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
       };
     };
   };
-  ImportsController_get: {
+  getImport: {
     parameters: {
       query?: never;
       header?: never;
@@ -897,11 +2204,49 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ImportJob'];
+        };
+      };
+      /** @description The request is not valid: VALIDATION.FAILED. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in, or the session expired: AUTH.REQUIRED. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found (or not yours to know about): IMPORT.NOT_FOUND. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service did not answer; try again: RPC.UNAVAILABLE, RPC.TIMEOUT. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
       };
     };
   };
-  ImportsController_report: {
+  downloadImportReport: {
     parameters: {
       query?: never;
       header?: never;
@@ -912,15 +2257,63 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description The report (line, value, email, outcome, reason). */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'text/csv': string;
+        };
+      };
+      /** @description The request is not valid: VALIDATION.FAILED. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in, or the session expired: AUTH.REQUIRED. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found (or not yours to know about): IMPORT.NOT_FOUND. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': components['schemas']['Error'];
+        };
+      };
+      /** @description Conflicts with the current state: IMPORT.NOT_FINISHED. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': components['schemas']['Error'];
+        };
+      };
+      /** @description A service did not answer; try again: RPC.UNAVAILABLE, RPC.TIMEOUT. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': components['schemas']['Error'];
+        };
       };
     };
   };
-  ImportsController_rows: {
+  listImportRows: {
     parameters: {
       query?: {
         limit?: number;
@@ -940,11 +2333,49 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ImportRowPage'];
+        };
+      };
+      /** @description The request is not valid: VALIDATION.FAILED. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in, or the session expired: AUTH.REQUIRED. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found (or not yours to know about): IMPORT.NOT_FOUND. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service did not answer; try again: RPC.UNAVAILABLE, RPC.TIMEOUT. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
       };
     };
   };
-  AuthController_me: {
+  getMe: {
     parameters: {
       query?: never;
       header?: never;
@@ -957,11 +2388,31 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['Actor'];
+        };
+      };
+      /** @description Not signed in, or the session expired: AUTH.REQUIRED. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service did not answer; try again: RPC.UNAVAILABLE, RPC.TIMEOUT. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
       };
     };
   };
-  TenanciesController_list: {
+  listTenancies: {
     parameters: {
       query?: {
         limit?: number;
@@ -977,11 +2428,40 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['TenancyPage'];
+        };
+      };
+      /** @description The request is not valid: VALIDATION.FAILED. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in, or the session expired: AUTH.REQUIRED. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service did not answer; try again: RPC.UNAVAILABLE, RPC.TIMEOUT. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
       };
     };
   };
-  TenanciesController_create: {
+  createTenancy: {
     parameters: {
       query?: never;
       header?: never;
@@ -998,11 +2478,67 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['Tenancy'];
+        };
+      };
+      /** @description The request is not valid: VALIDATION.FAILED, ACCOUNT.INVALID_EMAIL. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in, or the session expired: AUTH.REQUIRED. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not allowed: PERMISSION.DENIED. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found (or not yours to know about): ACCOUNT.NOT_FOUND. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Conflicts with the current state: TENANCY.SLUG_TAKEN. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service did not answer; try again: RPC.UNAVAILABLE, RPC.TIMEOUT. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
       };
     };
   };
-  TenanciesController_addAdmin: {
+  addTenantAdmin: {
     parameters: {
       query?: never;
       header?: never;
@@ -1021,11 +2557,58 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['TenantAdminAdded'];
+        };
+      };
+      /** @description The request is not valid: VALIDATION.FAILED, ACCOUNT.INVALID_EMAIL. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in, or the session expired: AUTH.REQUIRED. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not allowed: PERMISSION.DENIED. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found (or not yours to know about): TENANCY.NOT_FOUND, ACCOUNT.NOT_FOUND. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service did not answer; try again: RPC.UNAVAILABLE, RPC.TIMEOUT. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
       };
     };
   };
-  TenanciesController_audit: {
+  listAuditEntries: {
     parameters: {
       query?: {
         limit?: number;
@@ -1044,11 +2627,58 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AuditEntryPage'];
+        };
+      };
+      /** @description The request is not valid: VALIDATION.FAILED. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in, or the session expired: AUTH.REQUIRED. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not allowed: PERMISSION.DENIED. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found (or not yours to know about): TENANCY.NOT_FOUND. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service did not answer; try again: RPC.UNAVAILABLE, RPC.TIMEOUT. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
       };
     };
   };
-  DeliveriesController_list: {
+  listDeliveries: {
     parameters: {
       query?: {
         limit?: number;
@@ -1069,11 +2699,58 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['DeliveryPage'];
+        };
+      };
+      /** @description The request is not valid: VALIDATION.FAILED. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in, or the session expired: AUTH.REQUIRED. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not allowed: PERMISSION.DENIED. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found (or not yours to know about): TENANCY.NOT_FOUND. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service did not answer; try again: RPC.UNAVAILABLE, RPC.TIMEOUT. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
       };
     };
   };
-  DeliveriesController_retry: {
+  retryDelivery: {
     parameters: {
       query?: never;
       header?: never;
@@ -1089,11 +2766,67 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['Delivery'];
+        };
+      };
+      /** @description The request is not valid: VALIDATION.FAILED. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in, or the session expired: AUTH.REQUIRED. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not allowed: PERMISSION.DENIED. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found (or not yours to know about): TENANCY.NOT_FOUND, DELIVERY.NOT_FOUND. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Conflicts with the current state: DELIVERY.NOT_RETRYABLE. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service did not answer; try again: RPC.UNAVAILABLE, RPC.TIMEOUT. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
       };
     };
   };
-  TenanciesController_getPolicy: {
+  getPolicy: {
     parameters: {
       query?: never;
       header?: never;
@@ -1108,11 +2841,58 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['Policy'];
+        };
+      };
+      /** @description The request is not valid: VALIDATION.FAILED. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in, or the session expired: AUTH.REQUIRED. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not allowed: PERMISSION.DENIED. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found (or not yours to know about): TENANCY.NOT_FOUND. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service did not answer; try again: RPC.UNAVAILABLE, RPC.TIMEOUT. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
       };
     };
   };
-  TenanciesController_updatePolicy: {
+  updatePolicy: {
     parameters: {
       query?: never;
       header?: never;
@@ -1131,11 +2911,58 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['Policy'];
+        };
+      };
+      /** @description The request is not valid: VALIDATION.FAILED, POLICY.APPENDIX_BLANK, POLICY.APPENDIX_TOO_LONG. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in, or the session expired: AUTH.REQUIRED. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not allowed: PERMISSION.DENIED. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found (or not yours to know about): TENANCY.NOT_FOUND. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service did not answer; try again: RPC.UNAVAILABLE, RPC.TIMEOUT. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
       };
     };
   };
-  EmailPreviewController_render: {
+  previewInviteEmail: {
     parameters: {
       query?: never;
       header?: never;
@@ -1154,58 +2981,54 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['EmailPreview'];
+        };
       };
-    };
-  };
-  HealthController_live: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
+      /** @description The request is not valid: VALIDATION.FAILED, POLICY.APPENDIX_BLANK, POLICY.APPENDIX_TOO_LONG. */
+      400: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
       };
-    };
-  };
-  HealthController_ready: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
+      /** @description Not signed in, or the session expired: AUTH.REQUIRED. */
+      401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
       };
-    };
-  };
-  MetricsController_metrics: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
+      /** @description Not allowed: PERMISSION.DENIED. */
+      403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found (or not yours to know about): TENANCY.NOT_FOUND. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service did not answer; try again: RPC.UNAVAILABLE, RPC.TIMEOUT. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
       };
     };
   };
