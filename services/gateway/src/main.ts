@@ -6,7 +6,7 @@ import { JsonLogger } from '@gatehouse/observability';
 import cookieParser from 'cookie-parser';
 import { GatewayEnv } from './gateway.config';
 import { GatewayModule } from './gateway.module';
-import { mountOpenApi } from './openapi';
+import { mountOpenApi } from './openapi/openapi-document';
 
 export async function startGateway(source: Record<string, string | undefined> = process.env) {
   const env = loadEnv(GatewayEnv, source);

@@ -17,7 +17,8 @@ export function useCreateImport(hubId: string) {
       unwrap(
         await api.POST('/api/v1/hubs/{hubId}/invite-imports', {
           params: { path: { hubId } },
-          body: { userType, dryRun },
+          // The generated form type calls the file a string (binary); the serializer below adds the File.
+          body: { userType, dryRun, file: file.name },
           bodySerializer: (fields) => {
             const form = new FormData();
             form.set('userType', fields.userType);

@@ -1,12 +1,17 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { unwrap } from './api-error';
 import { api } from './client';
-import type { UpdateMember } from './types';
+import type { MembersQuery, UpdateMember } from './types';
 
 export const MEMBERS_PAGE_SIZE = 25;
 
 export function useMembers(hubId: string, page: number, search: string) {
   const query = search.trim();
+  const membersQuery: MembersQuery = {
+    limit: MEMBERS_PAGE_SIZE,
+    offset: (page - 1) * MEMBERS_PAGE_SIZE,
+    ...(query ? { search: query } : {}),
+  };
   return useQuery({
     queryKey: ['hubs', hubId, 'members', { page, search: query }],
     queryFn: async () =>
@@ -14,11 +19,7 @@ export function useMembers(hubId: string, page: number, search: string) {
         await api.GET('/api/v1/hubs/{hubId}/members', {
           params: {
             path: { hubId },
-            query: {
-              limit: MEMBERS_PAGE_SIZE,
-              offset: (page - 1) * MEMBERS_PAGE_SIZE,
-              ...(query ? { search: query } : {}),
-            },
+            query: membersQuery,
           },
         }),
       ),

@@ -6,6 +6,8 @@ export interface ImportJobView {
   hubId: string;
   tenancyId: string;
   createdBy: string;
+  /** The uploader's display name (as it was at upload). */
+  createdByName: string;
   userType: UserType;
   dryRun: boolean;
   fileName: string;

@@ -6,6 +6,10 @@ import { PageQuery } from '../api/api.dto';
 
 /** The form fields beside the uploaded file (multipart/form-data). */
 export class CreateImportForm {
+  /** Documentation only: the file itself reaches the handler through FileInterceptor, not the body. */
+  @ApiProperty({ type: 'string', format: 'binary', description: 'The CSV file (at most one)' })
+  file?: unknown;
+
   @ApiProperty({ enum: USER_TYPES, description: 'One user type for the whole file' })
   @IsIn(USER_TYPES, { message: `userType is required: ${USER_TYPES.join(' or ')} (one user type for the whole file)` })
   userType!: UserType;

@@ -58,7 +58,9 @@ export function ImportHistory({ currentJobId }: { currentJobId?: string }) {
                         {formatDateTime(job.createdAt)}
                       </Anchor>
                     </Table.Td>
-                    <Table.Td>{job.createdBy === account.id ? 'You' : 'Another member'}</Table.Td>
+                    <Table.Td>
+                      {job.createdBy === account.id ? `${job.createdByName} (you)` : job.createdByName}
+                    </Table.Td>
                     <Table.Td style={{ overflowWrap: 'anywhere' }}>{job.fileName}</Table.Td>
                     <Table.Td>{USER_TYPE_LABEL[job.userType]}</Table.Td>
                     <Table.Td style={{ whiteSpace: 'nowrap' }}>

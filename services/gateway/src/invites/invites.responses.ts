@@ -1,0 +1,95 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  CreateInviteResult as CreateInviteResultView,
+  INVITE_OUTCOMES,
+  INVITE_STATUSES,
+  InviteOutcome,
+  InviteStatus,
+  InviteView,
+  Page,
+  USER_TYPES,
+  UserType,
+} from '@gatehouse/contracts';
+import { Membership } from '../api/hubs.responses';
+import { PageFields } from '../openapi/error-body';
+
+/** InviteView: an individual invite to a Hub. */
+export class Invite implements InviteView {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ format: 'uuid' })
+  hubId!: string;
+
+  @ApiProperty({ format: 'uuid' })
+  tenancyId!: string;
+
+  @ApiProperty({ example: 'Project Falcon' })
+  hubName!: string;
+
+  @ApiProperty({ example: 'grace@example.com', description: 'Normalised.' })
+  email!: string;
+
+  @ApiProperty({ enum: USER_TYPES, enumName: 'UserType' })
+  userType!: UserType;
+
+  @ApiProperty({
+    enum: INVITE_STATUSES,
+    enumName: 'InviteStatus',
+    description: 'As of now: a pending invite past its expiry reads as `expired`.',
+  })
+  status!: InviteStatus;
+
+  @ApiProperty({ format: 'uuid', description: 'Who sent it.' })
+  inviterAccountId!: string;
+
+  @ApiProperty({ example: 'Ada Lovelace', description: "The inviter's display name." })
+  inviterName!: string;
+
+  @ApiProperty({ format: 'date-time', description: 'When it was sent.' })
+  createdAt!: string;
+
+  @ApiProperty({ format: 'date-time' })
+  expiresAt!: string;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  acceptedAt!: string | null;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  revokedAt!: string | null;
+}
+
+export class InvitePage extends PageFields implements Page<InviteView> {
+  @ApiProperty({ type: [Invite] })
+  items!: Invite[];
+}
+
+/** CreateInviteResult: what inviting one address did. */
+export class CreateInviteResult implements CreateInviteResultView {
+  @ApiProperty({
+    enum: INVITE_OUTCOMES,
+    enumName: 'InviteOutcome',
+    description:
+      '`added`: the address had an account and is a member now; `invited`: an invite is pending (see `emailSent`); ' +
+      '`already_member`: nothing changed.',
+  })
+  outcome!: InviteOutcome;
+
+  @ApiProperty({ description: 'The address as Gatehouse stores it (normalised).' })
+  email!: string;
+
+  @ApiPropertyOptional({ type: Membership, description: '`added` and `already_member`: the membership.' })
+  membership?: Membership;
+
+  @ApiPropertyOptional({
+    type: Invite,
+    description: '`invited`: the pending invite (new, or the one pending already).',
+  })
+  invite?: Invite;
+
+  @ApiProperty({
+    description:
+      'Whether an email goes out because of this request. `invited` with false: already invited, not sent again.',
+  })
+  emailSent!: boolean;
+}
