@@ -75,9 +75,13 @@ export function NewImport() {
               accept={CSV_TYPES}
               maxSize={MAX_FILE_MB * 1024 * 1024}
               multiple={false}
+              // The plain file input: it works in every browser (and in tests), the File System Access picker does not.
+              useFsAccessApi={false}
+              // Clicking the words opens the file dialog too (Mantine turns pointer events off inside by default).
+              enablePointerEvents
               inputProps={{ 'aria-label': 'CSV file' }}
             >
-              <Group justify="center" gap="md" mih={140} style={{ pointerEvents: 'none' }}>
+              <Group justify="center" gap="md" mih={140}>
                 <Dropzone.Accept>
                   <IconUpload size={40} aria-hidden />
                 </Dropzone.Accept>
