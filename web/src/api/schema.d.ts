@@ -173,7 +173,7 @@ export interface paths {
     };
     /**
      * List a Hub's members (Contacts)
-     * @description Members see the members of their Hubs; External Members see Team Members only. Sorted by name.
+     * @description Members see the members of their Hubs; External Members see Team Members only. Sorted by name. `search` keeps those whose name or email contains it (any case).
      */
     get: operations['listMembers'];
     put?: never;
@@ -1776,6 +1776,8 @@ export interface operations {
         limit?: number;
         offset?: number;
         userType?: 'TEAM_MEMBER' | 'EXTERNAL_MEMBER';
+        /** @description Only members whose name or email contains this, in any case. */
+        search?: string;
       };
       header?: never;
       path: {

@@ -61,7 +61,9 @@ export class HubsController {
   @Operation({
     id: 'listMembers',
     summary: "List a Hub's members (Contacts)",
-    description: 'Members see the members of their Hubs; External Members see Team Members only. Sorted by name.',
+    description:
+      'Members see the members of their Hubs; External Members see Team Members only. Sorted by name. ' +
+      '`search` keeps those whose name or email contains it (any case).',
     errors: { 400: ['VALIDATION.FAILED'], 404: ['HUB.NOT_FOUND'] },
   })
   @ApiOkResponse({ type: MembershipPage })
