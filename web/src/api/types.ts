@@ -20,6 +20,5 @@ export type UpdateRegistrationLink = Schemas['UpdateRegistrationLinkBody'];
 
 export type UserType = Schemas['UserType'];
 
-/** Member search (`search`) comes with the openapi branch's member search; until then it is only sent when typed. */
-export type MembersQuery = NonNullable<operations['listMembers']['parameters']['query']> & { search?: string };
+export type MembersQuery = NonNullable<operations['listMembers']['parameters']['query']>;
 export type ImportOutcome = NonNullable<ImportRow['outcome']>;
