@@ -31,8 +31,10 @@ export function InvitePanel() {
         position="right"
         size="min(960px, 100vw)"
         title={`Invite people to ${hub.name}`}
-        styles={{ title: { fontSize: 'var(--mantine-font-size-xl)', fontWeight: 700 } }}
+        styles={{ title: { fontSize: 'var(--mantine-font-size-xl)', fontWeight: 700 }, inner: { inset: 0 } }}
         closeButtonProps={{ 'aria-label': 'Close the invite panel' }}
+        // Inside the page's main region: the panel is part of this screen, not a separate document.
+        withinPortal={false}
       >
         <Tabs
           value={tab}

@@ -1,4 +1,5 @@
 import { Alert, Paper, Stack, Text, Title } from '@mantine/core';
+import { useEffect, useRef } from 'react';
 import { isFinished, useImportJob } from '../../../api/imports';
 import type { ImportJob } from '../../../api/types';
 import { formatNumber } from '../../../ui/format';
@@ -12,8 +13,11 @@ import { OutcomeCounts } from './OutcomeCounts';
 /** A dry run's result: what would happen per row, the bad rows, and the email as it will be sent. */
 export function DryRunPreview({ jobId }: { jobId: string }) {
   const job = useImportJob(jobId);
+  const section = useRef<HTMLElement>(null);
+  // The preview appears below the buttons, often below the fold: bring it into view once.
+  useEffect(() => section.current?.scrollIntoView({ behavior: 'smooth', block: 'start' }), [jobId]);
   return (
-    <Paper withBorder p="md" radius="md" component="section" aria-labelledby="dry-run-title">
+    <Paper ref={section} withBorder p="md" radius="md" component="section" aria-labelledby="dry-run-title">
       <Title order={3} size="h5" id="dry-run-title" mb="sm">
         Preview — nothing was changed or sent
       </Title>

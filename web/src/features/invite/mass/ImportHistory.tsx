@@ -65,8 +65,13 @@ export function ImportHistory({ currentJobId }: { currentJobId?: string }) {
                     <Table.Td>{USER_TYPE_LABEL[job.userType]}</Table.Td>
                     <Table.Td style={{ whiteSpace: 'nowrap' }}>
                       <Badge variant="light" color={STATUS_COLOR[job.status]}>
-                        {job.dryRun ? `Preview · ${IMPORT_STATUS_LABEL[job.status]}` : IMPORT_STATUS_LABEL[job.status]}
+                        {IMPORT_STATUS_LABEL[job.status]}
                       </Badge>
+                      {job.dryRun && (
+                        <Text size="xs" c="dimmed">
+                          Preview: nothing sent
+                        </Text>
+                      )}
                     </Table.Td>
                     <Table.Td>
                       <Text size="xs">{countsInWords(job)}</Text>

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconDownload, IconInfoCircle } from '@tabler/icons-react';
 import { isFinished, reportCsvUrl, useImportJob } from '../../../api/imports';
 import type { ImportJob } from '../../../api/types';
@@ -56,16 +56,14 @@ function JobBody({ job }: { job: ImportJob }) {
   if (job.status === 'failed') return <FailedImport job={job} />;
   return (
     <Stack gap="md">
+      <Stack gap="xs">
+        <Text size="sm" fw={500}>
+          Summary
+        </Text>
+        <OutcomeCounts summary={job.summary} />
+      </Stack>
       <BadRows jobId={job.id} invalidCount={job.summary.invalid ?? 0} />
-      <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
-        <Stack gap="xs">
-          <Text size="sm" fw={500}>
-            Summary
-          </Text>
-          <OutcomeCounts summary={job.summary} />
-        </Stack>
-        <OutcomeChart summary={job.summary} />
-      </SimpleGrid>
+      <OutcomeChart summary={job.summary} />
       <FixesNote job={job} />
       <Group>
         <Anchor href={reportCsvUrl(job.id)} download>

@@ -29,7 +29,7 @@ export function OutcomeChart({ summary }: { summary: ImportJob['summary'] }) {
     color,
   }));
   return (
-    <figure style={{ margin: 0 }} aria-label="Rows per outcome, as a bar chart">
+    <figure style={{ margin: 0, maxWidth: 720 }} aria-label="Rows per outcome, as a bar chart">
       <BarChart
         h={260}
         data={data}
