@@ -10,6 +10,7 @@ export default tseslint.config(
       'var/**',
       'scripts/*.js',
       '*.config.js',
+      'web/vite.config.ts',
       '*.cjs',
       'bench/reports/**',
     ],

@@ -20,6 +20,9 @@ export const toBrowserSessionBody = ({ account, csrfToken, expiresAt }: SessionV
   expiresAt,
 });
 
+/** Where the web app shows a Hub (its contacts list; contracts.md §2). */
+export const hubHomePath = (hubId: string): string => `/hubs/${encodeURIComponent(hubId)}/contacts`;
+
 export const actorOf = (account: AccountView): Actor => ({
   accountId: account.id,
   email: account.email,
@@ -43,6 +46,15 @@ export class BrowserSessions {
     const started = await this.rpc.call(ACCOUNT_PATTERNS.SESSION_START, { accountId });
     response.cookie(SESSION_COOKIE, started.token, { ...this.cookieOptions(), expires: new Date(started.expiresAt) });
     return toBrowserSessionBody(started);
+  }
+
+  /**
+   * A public page's last step after it made an account (accept an invite, confirm a sign-up): sign the
+   * new account in on this browser and open the Hub in the web app (303, so the form is not re-posted).
+   */
+  async startAndOpenHub(response: Response, accountId: string, hubId: string): Promise<void> {
+    await this.start(response, accountId);
+    response.redirect(303, hubHomePath(hubId));
   }
 
   /** The token in the request's session cookie, if it sent one (cookie-parser has read the header). */
