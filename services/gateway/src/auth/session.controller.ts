@@ -6,7 +6,7 @@ import { DomainError, RpcClient } from '@gatehouse/messaging';
 import type { Response } from 'express';
 import { SignInBody } from './auth.controller';
 import type { AuthenticatedRequest } from './auth.guard';
-import { BrowserSessionBody, BrowserSessions, SESSION_COOKIE, toBrowserSessionBody } from './browser-sessions';
+import { BrowserSessionBody, BrowserSessions, toBrowserSessionBody } from './browser-sessions';
 import { Public } from './public.decorator';
 
 /**
@@ -32,7 +32,7 @@ export class SessionController {
   }
 
   /** The current browser session (the account, the CSRF token for unsafe requests, the absolute end). */
-  @ApiCookieAuth(SESSION_COOKIE)
+  @ApiCookieAuth()
   @Get()
   current(@Req() request: AuthenticatedRequest): BrowserSessionBody {
     if (!request.browserSession) {
@@ -42,7 +42,7 @@ export class SessionController {
   }
 
   /** Signs out: ends the session server-side and clears the cookie. Needs X-CSRF-Token like every unsafe request. */
-  @ApiCookieAuth(SESSION_COOKIE)
+  @ApiCookieAuth()
   @Delete()
   @HttpCode(204)
   async end(@Req() request: AuthenticatedRequest, @Res({ passthrough: true }) response: Response): Promise<void> {
