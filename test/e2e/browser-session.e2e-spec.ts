@@ -195,7 +195,15 @@ describe('browser sessions, end to end', () => {
         expect(csp).toContain("frame-ancestors 'none'");
         expect(response.headers.get('x-content-type-options')).toBe('nosniff');
         expect(response.headers.get('referrer-policy')).toBe('same-origin');
+        expect(response.headers.get('x-frame-options')).toBe('DENY');
       }
+    });
+
+    it('serves the Swagger UI with no inline script, so it runs under the same policy', async () => {
+      const docs = await system.http.call('GET', '/api/docs');
+      expect(docs.status).toBe(200);
+      expect(docs.text).toContain('swagger-ui-init.js');
+      expect(docs.text).not.toMatch(/<script(?![^>]*\ssrc=)[^>]*>/i);
     });
 
     it("serves the app's index.html for client routes, uncached, and keeps unknown API paths JSON 404", async () => {
