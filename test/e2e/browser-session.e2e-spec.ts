@@ -162,6 +162,7 @@ describe('browser sessions, end to end', () => {
     const after = await withCookie('GET', '/api/v1/hubs', cookie);
     expect(after.status).toBe(401);
     expect(after.body.code).toBe(ERROR_CODES.AUTH_REQUIRED);
+    expect(sessionCookieOf(after)?.value).toBe(''); // the dead cookie is cleared
   });
 
   it('shares the sign-in rate limit with POST /auth/sign-in: 429 with Retry-After and how long to wait', async () => {

@@ -72,6 +72,11 @@ export class BrowserSessions {
   async end(request: Request, response: Response): Promise<void> {
     const token = this.tokenOf(request);
     if (token) await this.rpc.call(ACCOUNT_PATTERNS.SESSION_END, { token });
+    this.forget(response);
+  }
+
+  /** Clears the cookie on this browser (after sign-out, or when it names a session that has ended). */
+  forget(response: Response): void {
     response.clearCookie(SESSION_COOKIE, this.cookieOptions());
   }
 
