@@ -1,16 +1,18 @@
 import { ERROR_CODES } from '@gatehouse/contracts';
-import { GatehouseSystem, HttpCallOptions, HttpResult, TenantAdminFixture, queryTestDb } from '@gatehouse/testing';
+import {
+  GatehouseSystem,
+  HttpCallOptions,
+  HttpResult,
+  SESSION_COOKIE,
+  TenantAdminFixture,
+  queryTestDb,
+  sessionCookieOf,
+} from '@gatehouse/testing';
+import { repoRoot } from '@gatehouse/processes';
 import { createHash } from 'node:crypto';
-
-const SESSION_COOKIE = 'gatehouse_session';
-
-/** The session cookie as the response set it: its value and its attributes, as a browser reads them. */
-function sessionCookieOf(response: HttpResult): { value: string; attributes: string[] } | null {
-  const line = response.headers.getSetCookie().find((cookie) => cookie.startsWith(`${SESSION_COOKIE}=`));
-  if (!line) return null;
-  const [pair, ...attributes] = line.split(';').map((part) => part.trim());
-  return { value: decodeURIComponent(pair.slice(SESSION_COOKIE.length + 1)), attributes };
-}
+import { readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 
 /**
  * The web app's sign-in through the whole system (contracts.md §1): the cookie session, the CSRF check on
@@ -160,22 +162,90 @@ describe('browser sessions, end to end', () => {
     const after = await withCookie('GET', '/api/v1/hubs', cookie);
     expect(after.status).toBe(401);
     expect(after.body.code).toBe(ERROR_CODES.AUTH_REQUIRED);
+    expect(sessionCookieOf(after)?.value).toBe(''); // the dead cookie is cleared
   });
 
-  it('rate-limits session sign-in like POST /auth/sign-in: 429 with Retry-After and how long to wait', async () => {
-    let response: HttpResult | null = null;
-    for (let attempt = 0; attempt < 15; attempt += 1) {
-      response = await system.http.call('POST', '/api/v1/auth/session', {
-        json: { email: owner.admin.email, password: 'not the password at all' },
-      });
-      if (response.status === 429) break;
+  it('shares the sign-in rate limit with POST /auth/sign-in: 429 with Retry-After and how long to wait', async () => {
+    const wrong = { email: owner.admin.email, password: 'not the password at all' };
+    let bearer: HttpResult | null = null;
+    for (let attempt = 0; attempt < 15 && bearer?.status !== 429; attempt += 1) {
+      bearer = await system.http.call('POST', '/api/v1/auth/sign-in', { json: wrong });
     }
-    expect(response?.status).toBe(429);
-    const retryAfter = Number(response!.headers.get('retry-after'));
+    expect(bearer?.status).toBe(429);
+    // The other sign-in route counts the same attempts: no second allowance by switching.
+    const response = await system.http.call('POST', '/api/v1/auth/session', { json: wrong });
+    expect(response.status).toBe(429);
+    const retryAfter = Number(response.headers.get('retry-after'));
     expect(retryAfter).toBeGreaterThan(0);
-    expect(response!.body).toEqual({
+    expect(response.body).toEqual({
       code: ERROR_CODES.AUTH_RATE_LIMITED,
       message: `Too many attempts. Wait ${retryAfter} second${retryAfter === 1 ? '' : 's'} and try again.`,
     });
+    expect(sessionCookieOf(response)).toBeNull();
+  });
+
+  describe('the web app and the headers', () => {
+    const builtIndex = () => readFileSync(path.join(repoRoot(), 'dist/web/index.html'), 'utf8');
+
+    it('sends a Content-Security-Policy without inline scripts, nosniff and same-origin referrers', async () => {
+      for (const route of ['/', '/api/v1/hubs', '/api/docs-json', '/health/live']) {
+        const response = await system.http.call('GET', route);
+        const csp = response.headers.get('content-security-policy') ?? '';
+        const scriptSrc = csp.split(';').find((d) => d.trim().startsWith('script-src'));
+        expect(scriptSrc?.trim()).toBe("script-src 'self'");
+        expect(csp).toContain("frame-ancestors 'none'");
+        expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+        expect(response.headers.get('referrer-policy')).toBe('same-origin');
+        expect(response.headers.get('x-frame-options')).toBe('DENY');
+      }
+    });
+
+    it('serves the Swagger UI with no inline script, so it runs under the same policy', async () => {
+      const docs = await system.http.call('GET', '/api/docs');
+      expect(docs.status).toBe(200);
+      expect(docs.text).toContain('swagger-ui-init.js');
+      expect(docs.text).not.toMatch(/<script(?![^>]*\ssrc=)[^>]*>/i);
+    });
+
+    it("serves the app's index.html for client routes, uncached, and keeps unknown API paths JSON 404", async () => {
+      for (const route of ['/', '/hubs', '/hubs/x/contacts', '/hubs/x/invite/mass/y']) {
+        const page = await system.http.call('GET', route);
+        expect(page.status).toBe(200);
+        expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+        expect(page.headers.get('cache-control')).toBe('no-cache');
+        expect(page.text).toBe(builtIndex());
+      }
+      const nope = await system.http.call('GET', '/api/v1/nope');
+      expect(nope.status).toBe(404);
+      expect(nope.body).toEqual({ code: ERROR_CODES.NOT_FOUND, message: 'No such resource.' });
+      expect((await system.http.call('GET', '/invite/nope')).text).toContain('This invite link is not valid');
+    });
+
+    it('caches hashed assets for a year and answers a missing asset with 404, not the page', async () => {
+      const asset = /src="(\/assets\/[^"]+\.js)"/.exec(builtIndex())?.[1];
+      expect(asset).toBeDefined();
+      const file = await system.http.call('GET', asset!);
+      expect(file.status).toBe(200);
+      expect(file.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+      expect(file.headers.get('content-type')).toMatch(/javascript/);
+      expect((await system.http.call('GET', '/assets/missing-0000.js')).status).toBe(404);
+    });
+  });
+});
+
+describe('the gateway without a built web app', () => {
+  const system = new GatehouseSystem({
+    label: 'e2e-noweb',
+    processes: ['gateway'],
+    envFor: { gateway: { WEB_DIST_DIR: path.join(tmpdir(), `gatehouse-no-web-${process.pid}`) } },
+  });
+  beforeAll(() => system.start(), 60_000);
+  afterAll(() => system.stop());
+
+  it("answers the app's paths with a plain 503 that says why, and the API as usual", async () => {
+    const page = await system.http.call('GET', '/hubs/x/contacts');
+    expect(page.status).toBe(503);
+    expect(page.text).toContain('web app is not built');
+    expect((await system.http.call('GET', '/api/v1/hubs')).status).toBe(401);
   });
 });

@@ -45,6 +45,8 @@ export interface InvitePreview {
 
 export interface AcceptInviteResult {
   account: AccountView;
+  /** The Hub of the invite whose link was used (where the accept page sends the new member). */
+  hubId: string;
   /**
    * Every Hub the address had a pending invite for. `granted: false` means the hub service has not
    * confirmed the membership yet; the invite service keeps retrying until it has.

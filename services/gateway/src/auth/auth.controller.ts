@@ -1,6 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common';
 import { ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { ThrottlerGuard } from '@nestjs/throttler';
 import { ACCOUNT_PATTERNS, Actor, MAX_PASSWORD_LENGTH } from '@gatehouse/contracts';
 import { RpcClient } from '@gatehouse/messaging';
 import { IsString, MaxLength, MinLength } from 'class-validator';
@@ -8,6 +7,7 @@ import { Operation } from '../openapi/operation';
 import { ActorResponse, SignInResult } from './auth.responses';
 import { CurrentActor } from './current-actor.decorator';
 import { Public } from './public.decorator';
+import { SignInThrottlerGuard } from './sign-in-throttler.guard';
 import { TokenService } from './token.service';
 
 /** Email and password: the bearer sign-in and the browser session's sign-in take the same body. */
@@ -35,7 +35,7 @@ export class AuthController {
 
   /** Exchanges email and password for a short-lived bearer token. Rate-limited per client address. */
   @Public()
-  @UseGuards(ThrottlerGuard)
+  @UseGuards(SignInThrottlerGuard)
   @Post('auth/sign-in')
   @HttpCode(200)
   @Operation({

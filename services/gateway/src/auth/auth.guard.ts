@@ -1,8 +1,8 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { Actor, ERROR_CODES, SessionView } from '@gatehouse/contracts';
-import { DomainError } from '@gatehouse/messaging';
-import type { Request } from 'express';
+import { DomainError, isDomainError } from '@gatehouse/messaging';
+import type { Request, Response } from 'express';
 import { timingSafeEqual } from 'node:crypto';
 import { GatewayEnv } from '../gateway.config';
 import { BrowserSessions, actorOf } from './browser-sessions';
@@ -62,7 +62,13 @@ export class AuthGuard implements CanActivate {
         'Sign in first: this endpoint needs a bearer token or a session.',
       );
     }
-    const session = await this.sessions.resolve(cookie);
+    const session = await this.sessions.resolve(cookie).catch((error: unknown) => {
+      // An ended or expired session: the browser need not keep sending its cookie.
+      if (isDomainError(error) && error.code === ERROR_CODES.AUTH_REQUIRED) {
+        this.sessions.forget(context.switchToHttp().getResponse<Response>());
+      }
+      throw error;
+    });
     if (UNSAFE_METHODS.has(request.method)) {
       const sent = request.get(CSRF_HEADER);
       if (!sent || !sameSecret(sent, session.csrfToken)) {

@@ -20,6 +20,9 @@ export const toBrowserSessionBody = ({ account, csrfToken, expiresAt }: SessionV
   expiresAt,
 });
 
+/** Where the web app shows a Hub (its contacts list; contracts.md §2). */
+export const hubHomePath = (hubId: string): string => `/hubs/${encodeURIComponent(hubId)}/contacts`;
+
 export const actorOf = (account: AccountView): Actor => ({
   accountId: account.id,
   email: account.email,
@@ -45,6 +48,15 @@ export class BrowserSessions {
     return toBrowserSessionBody(started);
   }
 
+  /**
+   * A public page's last step after it made an account (accept an invite, confirm a sign-up): sign the
+   * new account in on this browser and open the Hub in the web app (303, so the form is not re-posted).
+   */
+  async startAndOpenHub(response: Response, accountId: string, hubId: string): Promise<void> {
+    await this.start(response, accountId);
+    response.redirect(303, hubHomePath(hubId));
+  }
+
   /** The token in the request's session cookie, if it sent one (cookie-parser has read the header). */
   tokenOf(request: Request): string | null {
     const value: unknown = (request.cookies as Record<string, unknown> | undefined)?.[SESSION_COOKIE];
@@ -60,6 +72,11 @@ export class BrowserSessions {
   async end(request: Request, response: Response): Promise<void> {
     const token = this.tokenOf(request);
     if (token) await this.rpc.call(ACCOUNT_PATTERNS.SESSION_END, { token });
+    this.forget(response);
+  }
+
+  /** Clears the cookie on this browser (after sign-out, or when it names a session that has ended). */
+  forget(response: Response): void {
     response.clearCookie(SESSION_COOKIE, this.cookieOptions());
   }
 

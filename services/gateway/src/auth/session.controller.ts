@@ -1,13 +1,13 @@
 import { Body, Controller, Delete, Get, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiCookieAuth, ApiTags } from '@nestjs/swagger';
-import { ThrottlerGuard } from '@nestjs/throttler';
 import { ACCOUNT_PATTERNS, ERROR_CODES } from '@gatehouse/contracts';
 import { DomainError, RpcClient } from '@gatehouse/messaging';
 import type { Response } from 'express';
 import { SignInBody } from './auth.controller';
 import type { AuthenticatedRequest } from './auth.guard';
-import { BrowserSessionBody, BrowserSessions, SESSION_COOKIE, toBrowserSessionBody } from './browser-sessions';
+import { BrowserSessionBody, BrowserSessions, toBrowserSessionBody } from './browser-sessions';
 import { Public } from './public.decorator';
+import { SignInThrottlerGuard } from './sign-in-throttler.guard';
 
 /**
  * The web app's sign-in: a server-side session behind an HttpOnly cookie (docs/architecture.md,
@@ -21,9 +21,9 @@ export class SessionController {
     private readonly sessions: BrowserSessions,
   ) {}
 
-  /** Signs in with email and password and sets the session cookie. Rate-limited like POST /auth/sign-in. */
+  /** Signs in with email and password and sets the session cookie. Shares POST /auth/sign-in's rate limit. */
   @Public()
-  @UseGuards(ThrottlerGuard)
+  @UseGuards(SignInThrottlerGuard)
   @Post()
   @HttpCode(200)
   async start(@Body() body: SignInBody, @Res({ passthrough: true }) response: Response): Promise<BrowserSessionBody> {
@@ -32,7 +32,7 @@ export class SessionController {
   }
 
   /** The current browser session (the account, the CSRF token for unsafe requests, the absolute end). */
-  @ApiCookieAuth(SESSION_COOKIE)
+  @ApiCookieAuth()
   @Get()
   current(@Req() request: AuthenticatedRequest): BrowserSessionBody {
     if (!request.browserSession) {
@@ -42,7 +42,7 @@ export class SessionController {
   }
 
   /** Signs out: ends the session server-side and clears the cookie. Needs X-CSRF-Token like every unsafe request. */
-  @ApiCookieAuth(SESSION_COOKIE)
+  @ApiCookieAuth()
   @Delete()
   @HttpCode(204)
   async end(@Req() request: AuthenticatedRequest, @Res({ passthrough: true }) response: Response): Promise<void> {
