@@ -110,6 +110,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/hubs/{hubId}/invites/batch': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Invite several addresses to a Hub, each with its own outcome
+     * @description Up to 100 addresses, each handled as POST …/invites would, in order. An address that is refused (INVITE.INVALID_EMAIL, INVITE.SELF, …) gets its `error` and the others go on; when the caller may not invite into the Hub at all, the whole request is refused and nothing is done.
+     */
+    post: operations['createInvites'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/hubs/{hubId}/invites/{inviteId}': {
     parameters: {
       query?: never;
@@ -492,7 +512,10 @@ export interface components {
       email: string;
     };
     AuditEntry: {
-      /** Format: uuid */
+      /**
+       * @description A decimal number as a string; later entries have larger ones.
+       * @example 1042
+       */
       id: string;
       /** Format: uuid */
       tenancyId: string;
@@ -528,12 +551,7 @@ export interface components {
       /** @example Project Falcon */
       name: string;
     };
-    CreateImportForm: {
-      /**
-       * Format: binary
-       * @description The CSV file (at most one)
-       */
-      file: string;
+    CreateImportUpload: {
       /**
        * @description One user type for the whole file
        * @enum {string}
@@ -541,6 +559,11 @@ export interface components {
       userType: 'TEAM_MEMBER' | 'EXTERNAL_MEMBER';
       /** @description Classify every row and show the email, change nothing, send nothing */
       dryRun?: boolean;
+      /**
+       * Format: binary
+       * @description The CSV file (one)
+       */
+      file: string;
     };
     CreateInviteBody: {
       /**
@@ -567,6 +590,24 @@ export interface components {
       invite?: components['schemas']['Invite'];
       /** @description Whether an email goes out because of this request. `invited` with false: already invited, not sent again. */
       emailSent: boolean;
+    };
+    CreateInvitesBody: {
+      /**
+       * @description The addresses as typed; each is normalised and checked on its own
+       * @example [
+       *       "grace@example.com",
+       *       "alan@example.org"
+       *     ]
+       */
+      emails: string[];
+      /**
+       * @description Required: the user type every invitee gets
+       * @enum {string}
+       */
+      userType: 'TEAM_MEMBER' | 'EXTERNAL_MEMBER';
+    };
+    CreateInvitesResult: {
+      results: components['schemas']['InviteAddressResult'][];
     };
     CreateTenancyBody: {
       /** @example Acme Ltd */
@@ -670,12 +711,6 @@ export interface components {
       offset: number;
       items: components['schemas']['HubWithMembership'][];
     };
-    ImportEmailPreview: {
-      subject: string;
-      /** @description The HTML body; show it in a sandboxed frame. */
-      html: string;
-      text: string;
-    };
     ImportError: {
       /** @example IMPORT.EMPTY */
       code: string;
@@ -725,7 +760,7 @@ export interface components {
       /** Format: date-time */
       finishedAt: string | null;
       /** @description Dry runs: the email that would go out. */
-      emailPreview: components['schemas']['ImportEmailPreview'] | null;
+      emailPreview: components['schemas']['EmailPreview'] | null;
     };
     ImportJobPage: {
       /** @description How many items match, across all pages. */
@@ -810,6 +845,14 @@ export interface components {
       acceptedAt: string | null;
       /** Format: date-time */
       revokedAt: string | null;
+    };
+    InviteAddressResult: {
+      /** @description The address as it was sent. */
+      input: string;
+      /** @description null when the address was refused. */
+      result: components['schemas']['CreateInviteResult'] | null;
+      /** @description Why this address was refused (e.g. INVITE.INVALID_EMAIL, INVITE.SELF); null when it went through. */
+      error: components['schemas']['Error'] | null;
     };
     /**
      * @description `added`: the address had an account and is a member now; `invited`: an invite is pending (see `emailSent`); `already_member`: nothing changed.
@@ -1326,7 +1369,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'multipart/form-data': components['schemas']['CreateImportForm'];
+        'multipart/form-data': components['schemas']['CreateImportUpload'];
       };
     };
     responses: {
@@ -1496,6 +1539,76 @@ export interface operations {
         };
       };
       /** @description The request is not valid: VALIDATION.FAILED, INVITE.INVALID_EMAIL, INVITE.SELF. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in, or the session expired: AUTH.REQUIRED. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not allowed: PERMISSION.DENIED. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found (or not yours to know about): HUB.NOT_FOUND. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service did not answer; try again: RPC.UNAVAILABLE, RPC.TIMEOUT. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  createInvites: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        hubId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateInvitesBody'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CreateInvitesResult'];
+        };
+      };
+      /** @description The request is not valid: VALIDATION.FAILED. */
       400: {
         headers: {
           [name: string]: unknown;

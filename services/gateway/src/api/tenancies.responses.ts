@@ -54,7 +54,7 @@ export class Policy implements PolicyView {
 
 /** AuditEntryView: one recorded change. */
 export class AuditEntry implements AuditEntryView {
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ example: '1042', description: 'A decimal number as a string; later entries have larger ones.' })
   id!: string;
 
   @ApiProperty({ format: 'uuid' })

@@ -11,7 +11,7 @@ import {
   UseInterceptors,
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiAcceptedResponse, ApiConsumes, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBody, ApiConsumes, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Actor, ERROR_CODES, IMPORT_PATTERNS } from '@gatehouse/contracts';
 import { DomainError, RpcClient } from '@gatehouse/messaging';
 import type { Response } from 'express';
@@ -19,7 +19,7 @@ import { PageQuery } from '../api/api.dto';
 import { uuidParam } from '../api/uuid-param';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { Operation } from '../openapi/operation';
-import { CreateImportForm, ImportRowsQuery } from './imports.dto';
+import { CreateImportForm, CreateImportUpload, ImportRowsQuery } from './imports.dto';
 import { ImportJob, ImportJobPage, ImportRowPage } from './imports.responses';
 import { UPLOAD_LIMIT_BYTES } from './upload-limit';
 
@@ -41,6 +41,7 @@ export class ImportsController {
   @Post('hubs/:hubId/invite-imports')
   @HttpCode(202)
   @ApiConsumes('multipart/form-data')
+  @ApiBody({ type: CreateImportUpload })
   @Operation({
     id: 'createImport',
     summary: 'Upload a CSV of addresses to invite (a mass invite or its dry run)',

@@ -6,10 +6,6 @@ import { PageQuery } from '../api/api.dto';
 
 /** The form fields beside the uploaded file (multipart/form-data). */
 export class CreateImportForm {
-  /** Documentation only: the file itself reaches the handler through FileInterceptor, not the body. */
-  @ApiProperty({ type: 'string', format: 'binary', description: 'The CSV file (at most one)' })
-  file?: unknown;
-
   @ApiProperty({ enum: USER_TYPES, description: 'One user type for the whole file' })
   @IsIn(USER_TYPES, { message: `userType is required: ${USER_TYPES.join(' or ')} (one user type for the whole file)` })
   userType!: UserType;
@@ -19,6 +15,16 @@ export class CreateImportForm {
   @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean({ message: 'dryRun must be true or false' })
   dryRun?: boolean;
+}
+
+/**
+ * The whole multipart body as the document describes it. Documentation only: the file reaches the
+ * handler through FileInterceptor, and the fields are validated as CreateImportForm (a `file` property
+ * there would be refused as an unknown field).
+ */
+export class CreateImportUpload extends CreateImportForm {
+  @ApiProperty({ type: 'string', format: 'binary', description: 'The CSV file (one)' })
+  file!: unknown;
 }
 
 export class ImportRowsQuery extends PageQuery {

@@ -10,6 +10,7 @@ import {
   USER_TYPES,
   UserType,
 } from '@gatehouse/contracts';
+import { EmailPreviewResponse } from '../notifications/notifications.responses';
 import { PageFields } from '../openapi/error-body';
 
 /** Rows per outcome so far; an outcome no row had yet is absent. */
@@ -29,18 +30,6 @@ export class ImportError {
 
   @ApiProperty()
   message!: string;
-}
-
-/** The invite email as it would go out (dry runs). */
-export class ImportEmailPreview {
-  @ApiProperty()
-  subject!: string;
-
-  @ApiProperty({ description: 'The HTML body; show it in a sandboxed frame.' })
-  html!: string;
-
-  @ApiProperty()
-  text!: string;
 }
 
 /** ImportJobView: one uploaded CSV and what became of it. */
@@ -103,8 +92,8 @@ export class ImportJob implements ImportJobView {
   @ApiProperty({ type: String, format: 'date-time', nullable: true })
   finishedAt!: string | null;
 
-  @ApiProperty({ type: ImportEmailPreview, nullable: true, description: 'Dry runs: the email that would go out.' })
-  emailPreview!: ImportEmailPreview | null;
+  @ApiProperty({ type: EmailPreviewResponse, nullable: true, description: 'Dry runs: the email that would go out.' })
+  emailPreview!: EmailPreviewResponse | null;
 }
 
 export class ImportJobPage extends PageFields implements Page<ImportJobView> {

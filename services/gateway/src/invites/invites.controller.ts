@@ -6,8 +6,9 @@ import { PageQuery } from '../api/api.dto';
 import { uuidParam } from '../api/uuid-param';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { ErrorResponses, Operation } from '../openapi/operation';
-import { CreateInviteBody } from './invites.dto';
-import { CreateInviteResult, Invite, InvitePage } from './invites.responses';
+import { InviteBatch } from './invite-batch';
+import { CreateInviteBody, CreateInvitesBody, MAX_INVITES_PER_REQUEST } from './invites.dto';
+import { CreateInviteResult, CreateInvitesResult, Invite, InvitePage } from './invites.responses';
 
 /** What acting on one pending invite may answer. */
 const PENDING_INVITE_ERRORS: ErrorResponses = {
@@ -21,7 +22,10 @@ const PENDING_INVITE_ERRORS: ErrorResponses = {
 @ApiTags('invites')
 @Controller('api/v1/hubs/:hubId/invites')
 export class InvitesController {
-  constructor(private readonly rpc: RpcClient) {}
+  constructor(
+    private readonly rpc: RpcClient,
+    private readonly batch: InviteBatch,
+  ) {}
 
   /** 201 with `outcome`: `added` (registered: a member now), `invited` (an invite email), `already_member`. */
   @Post()
@@ -47,6 +51,26 @@ export class InvitesController {
   }
 
   /** Pending invites: all of them for Hub admins, their own for Team Members. */
+  @Post('batch')
+  @HttpCode(200)
+  @Operation({
+    id: 'createInvites',
+    summary: 'Invite several addresses to a Hub, each with its own outcome',
+    description:
+      `Up to ${MAX_INVITES_PER_REQUEST} addresses, each handled as POST …/invites would, in order. An address ` +
+      'that is refused (INVITE.INVALID_EMAIL, INVITE.SELF, …) gets its `error` and the others go on; when the ' +
+      'caller may not invite into the Hub at all, the whole request is refused and nothing is done.',
+    errors: { 400: ['VALIDATION.FAILED'], 403: ['PERMISSION.DENIED'], 404: ['HUB.NOT_FOUND'] },
+  })
+  @ApiOkResponse({ type: CreateInvitesResult })
+  createMany(
+    @CurrentActor() actor: Actor,
+    @Param('hubId', uuidParam('hubId')) hubId: string,
+    @Body() body: CreateInvitesBody,
+  ): Promise<CreateInvitesResult> {
+    return this.batch.invite(actor, hubId, body.emails, body.userType);
+  }
+
   @Get()
   @Operation({
     id: 'listInvites',

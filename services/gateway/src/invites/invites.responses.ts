@@ -11,7 +11,7 @@ import {
   UserType,
 } from '@gatehouse/contracts';
 import { Membership } from '../api/hubs.responses';
-import { PageFields } from '../openapi/error-body';
+import { ErrorBody, PageFields } from '../openapi/error-body';
 
 /** InviteView: an individual invite to a Hub. */
 export class Invite implements InviteView {
@@ -92,4 +92,26 @@ export class CreateInviteResult implements CreateInviteResultView {
       'Whether an email goes out because of this request. `invited` with false: already invited, not sent again.',
   })
   emailSent!: boolean;
+}
+
+/** What became of one address of POST …/invites/batch: a result, or the reason it was refused. */
+export class InviteAddressResult {
+  @ApiProperty({ description: 'The address as it was sent.' })
+  input!: string;
+
+  @ApiProperty({ type: CreateInviteResult, nullable: true, description: 'null when the address was refused.' })
+  result!: CreateInviteResult | null;
+
+  @ApiProperty({
+    type: ErrorBody,
+    nullable: true,
+    description: 'Why this address was refused (e.g. INVITE.INVALID_EMAIL, INVITE.SELF); null when it went through.',
+  })
+  error!: ErrorBody | null;
+}
+
+/** CreateInvitesResult: one entry per address sent, in the same order. */
+export class CreateInvitesResult {
+  @ApiProperty({ type: [InviteAddressResult] })
+  results!: InviteAddressResult[];
 }
