@@ -1,7 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { errorMessage, unwrap } from './api-error';
+import { unwrap } from './api-error';
 import { api } from './client';
-import type { CreateInviteResult, UserType } from './types';
+import type { InviteAddressResult, UserType } from './types';
 
 export const INVITES_PAGE_SIZE = 25;
 
@@ -18,26 +18,25 @@ export function usePendingInvites(hubId: string, page: number) {
   });
 }
 
-/** One address's answer: what the API did, or its refusal in words. */
-export type InviteAttempt = { email: string } & ({ result: CreateInviteResult } | { refusal: string });
+/** The batch endpoint takes at most this many addresses per request. */
+const BATCH_LIMIT = 100;
 
-/** Invites addresses one request at a time, so that each gets its own answer (one refusal stops nothing). */
+/** Invites addresses (in batches of BATCH_LIMIT); each address gets its own answer or refusal, in input order. */
 export function useSendInvites(hubId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async ({ emails, userType }: { emails: string[]; userType: UserType }) => {
-      const attempts: InviteAttempt[] = [];
-      for (const email of emails) {
-        try {
-          const result = unwrap(
-            await api.POST('/api/v1/hubs/{hubId}/invites', { params: { path: { hubId } }, body: { email, userType } }),
-          );
-          attempts.push({ email, result });
-        } catch (error) {
-          attempts.push({ email, refusal: errorMessage(error) });
-        }
+      const results: InviteAddressResult[] = [];
+      for (let start = 0; start < emails.length; start += BATCH_LIMIT) {
+        const batch = unwrap(
+          await api.POST('/api/v1/hubs/{hubId}/invites/batch', {
+            params: { path: { hubId } },
+            body: { emails: emails.slice(start, start + BATCH_LIMIT), userType },
+          }),
+        );
+        results.push(...batch.results);
       }
-      return attempts;
+      return results;
     },
     onSettled: () => queryClient.invalidateQueries({ queryKey: ['hubs', hubId] }),
   });

@@ -31,7 +31,8 @@ export function IndividualInvite() {
       {
         onSuccess: (attempts) => {
           notifications.show({ color: 'teal', message: summarise(attempts) });
-          setAddresses(attempts.filter((attempt) => 'refusal' in attempt).map((attempt) => attempt.email));
+          // Refused addresses stay in the field to be fixed; the rest are done.
+          setAddresses(attempts.filter((attempt) => attempt.result === null).map((attempt) => attempt.input));
         },
       },
     );

@@ -1,13 +1,13 @@
 import { List, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { IconAlertTriangle, IconCheck, IconInfoCircle } from '@tabler/icons-react';
-import type { InviteAttempt } from '../../../api/invites';
+import type { InviteAddressResult } from '../../../api/types';
 
 type Kind = 'done' | 'unchanged' | 'refused';
 
 /** One address's answer, in words. */
-export function describe(attempt: InviteAttempt): { text: string; kind: Kind } {
-  if ('refusal' in attempt) return { text: attempt.refusal, kind: 'refused' };
+export function describe(attempt: InviteAddressResult): { text: string; kind: Kind } {
   const { result } = attempt;
+  if (!result) return { text: attempt.error?.message ?? 'Refused.', kind: 'refused' };
   switch (result.outcome) {
     case 'added':
       return { text: 'Added to the Hub — they already had an account', kind: 'done' };
@@ -20,7 +20,7 @@ export function describe(attempt: InviteAttempt): { text: string; kind: Kind } {
   }
 }
 
-export function summarise(attempts: InviteAttempt[]): string {
+export function summarise(attempts: InviteAddressResult[]): string {
   const refused = attempts.filter((attempt) => describe(attempt).kind === 'refused').length;
   const done = attempts.length - refused;
   const total = attempts.length === 1 ? 'the address' : `${attempts.length} addresses`;
@@ -34,7 +34,7 @@ const ICONS: Record<Kind, { color: string; icon: React.ReactNode }> = {
   refused: { color: 'red', icon: <IconAlertTriangle size={14} aria-hidden /> },
 };
 
-export function InviteResults({ attempts }: { attempts: InviteAttempt[] }) {
+export function InviteResults({ attempts }: { attempts: InviteAddressResult[] }) {
   return (
     <Stack gap="xs" aria-live="polite">
       <Title order={3} size="h5">
@@ -45,7 +45,7 @@ export function InviteResults({ attempts }: { attempts: InviteAttempt[] }) {
           const { text, kind } = describe(attempt);
           return (
             <List.Item
-              key={attempt.email}
+              key={attempt.input}
               icon={
                 <ThemeIcon color={ICONS[kind].color} size={22} radius="xl" variant="light">
                   {ICONS[kind].icon}
@@ -54,7 +54,7 @@ export function InviteResults({ attempts }: { attempts: InviteAttempt[] }) {
             >
               <Text size="sm">
                 <Text span fw={600}>
-                  {attempt.email}
+                  {attempt.input}
                 </Text>
                 {': '}
                 <Text span c={kind === 'refused' ? 'red.8' : undefined}>
