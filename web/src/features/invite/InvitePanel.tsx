@@ -36,6 +36,9 @@ export function InvitePanel() {
         // Inside the page's main region: the panel is part of this screen, not a separate document.
         withinPortal={false}
       >
+        <Text size="sm" c="dimmed" mb="md">
+          Invites cannot be sent without choosing a user type.
+        </Text>
         <Tabs
           value={tab}
           onChange={(value) => value && void navigate(`/hubs/${hub.id}/invite/${value}`)}

@@ -44,7 +44,8 @@ export function AddressChipsInput({ value, onChange }: { value: string[]; onChan
               key={address}
               withRemoveButton
               onRemove={() => remove(address)}
-              removeButtonProps={{ 'aria-label': `Remove ${address}` }}
+              // Mantine hides the remove button from keyboards and screen readers; here it is a real button.
+              removeButtonProps={{ 'aria-label': `Remove ${address}`, 'aria-hidden': false, tabIndex: 0 }}
               bg={problem ? 'red.1' : undefined}
               c={problem ? 'red.9' : undefined}
             >
