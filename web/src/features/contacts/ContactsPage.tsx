@@ -20,7 +20,7 @@ export function ContactsPage({ tab }: { tab: ContactsTab }) {
             Contacts
           </Title>
           <Text c="dimmed" size="sm">
-            People in {hub.name}
+            {permissions.seesPendingInvites ? `People in ${hub.name}` : `The Team Members of ${hub.name}`}
           </Text>
         </div>
       </Group>
@@ -29,7 +29,8 @@ export function ContactsPage({ tab }: { tab: ContactsTab }) {
         onChange={(value) => void navigate(value === 'pending' ? `${base}/pending` : base)}
         keepMounted={false}
       >
-        <Tabs.List mb="md">
+        {/* External Members have one tab only: no tab bar then. */}
+        <Tabs.List mb="md" hidden={!permissions.seesPendingInvites}>
           <Tabs.Tab value="members">Members</Tabs.Tab>
           {permissions.seesPendingInvites && <Tabs.Tab value="pending">Pending invites</Tabs.Tab>}
         </Tabs.List>
