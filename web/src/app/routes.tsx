@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
 import { RequireSession } from './auth';
 import { HubFrame } from './HubFrame';
@@ -7,8 +8,18 @@ import { HubChooserPage } from '../features/hubs/HubChooserPage';
 import { ContactsPage } from '../features/contacts/ContactsPage';
 import { InvitePanel } from '../features/invite/InvitePanel';
 import { IndividualInvite } from '../features/invite/individual/IndividualInvite';
-import { MassInvite } from '../features/invite/mass/MassInvite';
 import { RegistrationLinkTab } from '../features/invite/registration/RegistrationLinkTab';
+import { LoadingBlock } from '../ui/states';
+
+/** The mass invite brings the charts library along: loaded when the tab is first opened. */
+const MassInviteTab = lazy(() =>
+  import('../features/invite/mass/MassInvite').then((module) => ({ default: module.MassInvite })),
+);
+const massInvite = (
+  <Suspense fallback={<LoadingBlock rows={6} label="Loading the mass invite" />}>
+    <MassInviteTab />
+  </Suspense>
+);
 
 /** The client routes (contracts.md §2); the gateway answers every other GET with index.html. */
 export function AppRoutes() {
@@ -24,8 +35,8 @@ export function AppRoutes() {
           <Route path="invite" element={<InvitePanel />}>
             <Route index element={<Navigate to="individual" replace />} />
             <Route path="individual" element={<IndividualInvite />} />
-            <Route path="mass" element={<MassInvite />} />
-            <Route path="mass/:jobId" element={<MassInvite />} />
+            <Route path="mass" element={massInvite} />
+            <Route path="mass/:jobId" element={massInvite} />
             <Route path="registration" element={<RegistrationLinkTab />} />
           </Route>
         </Route>

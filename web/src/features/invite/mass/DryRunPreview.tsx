@@ -15,7 +15,10 @@ export function DryRunPreview({ jobId }: { jobId: string }) {
   const job = useImportJob(jobId);
   const section = useRef<HTMLElement>(null);
   // The preview appears below the buttons, often below the fold: bring it into view once.
-  useEffect(() => section.current?.scrollIntoView({ behavior: 'smooth', block: 'start' }), [jobId]);
+  // A block body: Chromium's scrollIntoView returns a promise, and an effect may return only a cleanup function.
+  useEffect(() => {
+    section.current?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+  }, [jobId]);
   return (
     <Paper ref={section} withBorder p="md" radius="md" component="section" aria-labelledby="dry-run-title">
       <Title order={3} size="h5" id="dry-run-title" mb="sm">
