@@ -77,7 +77,7 @@ function InviteRow({ invite, onRevoke }: { invite: Invite; onRevoke: () => void 
       <Table.Td>{formatDateTime(invite.createdAt)}</Table.Td>
       <Table.Td>
         {expired ? (
-          <Badge color="orange" variant="light">
+          <Badge color="orange" variant="dot">
             Expired {formatDateTime(invite.expiresAt)}
           </Badge>
         ) : (

@@ -64,7 +64,7 @@ export function ImportHistory({ currentJobId }: { currentJobId?: string }) {
                     <Table.Td style={{ overflowWrap: 'anywhere' }}>{job.fileName}</Table.Td>
                     <Table.Td>{USER_TYPE_LABEL[job.userType]}</Table.Td>
                     <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                      <Badge variant="light" color={STATUS_COLOR[job.status]}>
+                      <Badge variant="dot" color={STATUS_COLOR[job.status]}>
                         {IMPORT_STATUS_LABEL[job.status]}
                       </Badge>
                       {job.dryRun && (

@@ -56,7 +56,7 @@ function LinkDetails({ link }: { link: RegistrationLink }) {
         <Text size="sm" fw={500}>
           State:
         </Text>
-        <Badge color={status.color} variant="light">
+        <Badge color={status.color} variant="dot">
           {status.label}
         </Badge>
       </Group>
