@@ -10,16 +10,15 @@ export function addressProblem(input: string): string | null {
   const domain = value.slice(at + 1);
   if (!domain) return 'nothing after the @';
   if (value.indexOf('@') !== at) return 'more than one @';
-  if (!domain.includes('.') || domain.startsWith('.') || domain.endsWith('.'))
-    return 'the part after the @ is not a domain';
+  if (!isDomain(domain)) return 'the part after the @ is not a domain';
   if (value.length > 254) return 'longer than an address can be';
   return null;
 }
 
-/** Splits pasted or typed text into addresses (commas, semicolons, spaces, new lines), without repeats. */
-export function splitAddresses(text: string): string[] {
-  return text
-    .split(/[\s,;]+/)
-    .map((part) => part.trim().replace(/^<|>$/g, ''))
-    .filter(Boolean);
-}
+/** "example.com": labels separated by dots, no empty label. */
+export const isDomain = (value: string): boolean =>
+  value.includes('.') &&
+  !value.startsWith('.') &&
+  !value.endsWith('.') &&
+  !value.includes('..') &&
+  !value.includes('@');

@@ -1,6 +1,7 @@
 import { Alert, Badge, Button, Checkbox, CopyButton, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconInfoCircle } from '@tabler/icons-react';
+import { useState } from 'react';
 import { errorMessage } from '../../../api/api-error';
 import { useRegistrationLink, useUpdateRegistrationLink } from '../../../api/registration-link';
 import type { RegistrationLink } from '../../../api/types';
@@ -36,7 +37,10 @@ function LinkDetails({ link }: { link: RegistrationLink }) {
   const { hub } = useHubContext();
   const update = useUpdateRegistrationLink(hub.id);
   const status = STATUS[link.status];
-  const toggle = (disabled: boolean) =>
+  // The box follows the click at once; the answer confirms it, or a refusal puts it back.
+  const [disabledDraft, setDisabledDraft] = useState<boolean | null>(null);
+  const toggle = (disabled: boolean) => {
+    setDisabledDraft(disabled);
     update.mutate(
       { enabled: !disabled },
       {
@@ -47,8 +51,10 @@ function LinkDetails({ link }: { link: RegistrationLink }) {
               ? 'The registration link is disabled.'
               : 'The registration link is enabled: people can join with it.',
           }),
+        onSettled: () => setDisabledDraft(null),
       },
     );
+  };
 
   return (
     <Stack gap="lg">
@@ -91,7 +97,7 @@ function LinkDetails({ link }: { link: RegistrationLink }) {
         <Checkbox
           label="Disabled"
           description="Registration links are disabled by default — untick to use it."
-          checked={!link.enabled}
+          checked={disabledDraft ?? !link.enabled}
           disabled={!link.canManage || update.isPending}
           onChange={(event) => toggle(event.currentTarget.checked)}
         />

@@ -1,11 +1,13 @@
-import { Alert, Button, Group, NumberInput, Select, Stack, TagsInput, TextInput } from '@mantine/core';
+import { Alert, Button, Group, NumberInput, Select, Stack, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { errorMessage } from '../../../api/api-error';
 import { useUpdateRegistrationLink } from '../../../api/registration-link';
 import type { RegistrationLink, UserType } from '../../../api/types';
 import { useHubContext } from '../../../app/HubFrame';
+import { ChipsInput } from '../../../ui/ChipsInput';
 import { formatNumber } from '../../../ui/format';
+import { isDomain } from '../individual/email-chips';
 import { USER_TYPE_LABEL } from '../../../ui/labels';
 
 /** `YYYY-MM-DD` in the browser's time zone, for a date field. */
@@ -39,13 +41,13 @@ export function RegistrationSettings({ link }: { link: RegistrationLink }) {
 
   const save = (event: React.FormEvent) => {
     event.preventDefault();
-    if (expiryError || usesError) return;
+    if (expiryError || usesError || !domains.every(isDomain)) return;
     update.mutate(
       {
         userType,
         expiresAt: expiry ? endOfDay(expiry).toISOString() : null,
         maxUses: maxUses === '' ? null : maxUses,
-        allowedDomains: domains.map((domain) => domain.trim().toLowerCase().replace(/^@/, '')).filter(Boolean),
+        allowedDomains: domains,
       },
       { onSuccess: () => notifications.show({ color: 'teal', message: 'Registration link settings saved.' }) },
     );
@@ -88,15 +90,14 @@ export function RegistrationSettings({ link }: { link: RegistrationLink }) {
             w={260}
           />
         </Group>
-        <TagsInput
+        <ChipsInput
           label="Allowed email domains"
           description="Only addresses at these domains can join (exact domains, not subdomains). Empty: any domain."
-          placeholder={domains.length ? '' : 'example.com'}
+          placeholder="example.com"
           value={domains}
           onChange={setDomains}
-          splitChars={[',', ' ', ';']}
-          acceptValueOnBlur
-          clearable
+          problemOf={(domain) => (isDomain(domain) ? null : 'not a domain such as example.com')}
+          normalise={(entry) => entry.toLowerCase().replace(/^@/, '')}
         />
         {update.isError && (
           <Alert color="red" variant="light" role="alert" title="Not saved">
