@@ -249,8 +249,8 @@ describe('accepting an invite (invite.invite.preview-accept, invite.invite.accep
       const { invite } = await f.invited(world.admin, world.hub.id, email);
       // Simulate the race: the account appears without the consumer seeing the invite.
       const [{ id: accountId }] = await queryTestDb<{ id: string }>(
-        `INSERT INTO invite.accounts (id, email, display_name, password_hash)
-         VALUES (gen_random_uuid(), $1, 'Raced', 'x') RETURNING id`,
+        `INSERT INTO invite.accounts (id, email, display_name, password_hash, email_verified_at)
+         VALUES (gen_random_uuid(), $1, 'Raced', 'x', now()) RETURNING id`,
         [email],
       );
       // (A scheduled round may be doing the same work right now; either one gets there.)
