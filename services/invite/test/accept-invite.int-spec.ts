@@ -92,6 +92,12 @@ describe('accepting an invite (invite.invite.preview-accept, invite.invite.accep
       expect(await f.call(ACCOUNT_PATTERNS.CREDENTIALS_VERIFY, { email, password: PASSWORD })).toMatchObject({
         id: accountId,
       });
+      // Accepting proves the mailbox (the token went to it): the address is verified.
+      const [{ verified }] = await queryTestDb<{ verified: boolean }>(
+        'SELECT email_verified_at IS NOT NULL AS verified FROM invite.accounts WHERE id = $1',
+        [accountId],
+      );
+      expect(verified).toBe(true);
 
       // One accepted event per Hub, naming the new account; the hub audits every step.
       await eventually(() => acceptedEvents(invite.id).length === 1, 'the accepted event');
@@ -218,7 +224,7 @@ describe('accepting an invite (invite.invite.preview-accept, invite.invite.accep
   });
 
   describe('an account that appears by another route', () => {
-    it('picks up its pending invites: they become memberships', async () => {
+    it('picks up its pending invites: they become memberships (a verified account)', async () => {
       const email = uniqueEmail('elsewhere');
       const a = await f.invited(world.admin, world.hub.id, email, 'TEAM_MEMBER');
       const b = await f.invited(second.admin, second.hub.id, email, 'EXTERNAL_MEMBER');
