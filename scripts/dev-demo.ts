@@ -14,7 +14,7 @@ export const DEMO_ADMIN = {
 export async function seedDemo(rpc: RpcClient): Promise<boolean> {
   const { accounts } = await rpc.call(ACCOUNT_PATTERNS.STATS, {});
   if (accounts > 0) return false;
-  const admin = await rpc.call(ACCOUNT_PATTERNS.CREATE, { ...DEMO_ADMIN, isOperator: true });
+  const admin = await rpc.call(ACCOUNT_PATTERNS.CREATE, { ...DEMO_ADMIN, isOperator: true, emailVerified: true });
   const profile = { accountId: admin.id, email: admin.email, displayName: admin.displayName };
   const tenancy = await rpc.call(HUB_PATTERNS.TENANCY_CREATE, {
     actor: SYSTEM_ACTOR,
