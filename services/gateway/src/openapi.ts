@@ -1,6 +1,5 @@
 import { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { SESSION_COOKIE } from './auth/browser-sessions';
 
 /** The OpenAPI document at /api/docs-json and its UI at /api/docs (public: it describes, it grants nothing). */
 export function mountOpenApi(app: INestApplication): void {
@@ -9,7 +8,6 @@ export function mountOpenApi(app: INestApplication): void {
     .setDescription('Who gets into a Hub and how: tenancies, Hubs, members, invites, registration links.')
     .setVersion('1')
     .addBearerAuth()
-    .addCookieAuth(SESSION_COOKIE)
     .build();
   const document = SwaggerModule.createDocument(app, config);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
