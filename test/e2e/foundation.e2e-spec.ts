@@ -43,6 +43,7 @@ describe('foundation, end to end', () => {
       email: 'Tess.Admin@Example.com',
       displayName: 'Tess Admin',
       password,
+      emailVerified: true,
     });
     expect(admin.email).toBe('tess.admin@example.com');
     const tenancy = await rpc.call(HUB_PATTERNS.TENANCY_CREATE, {

@@ -87,7 +87,12 @@ describe('individual invites, end to end', () => {
   it('invites an unregistered address, who accepts through the page, joins, and can sign in', async () => {
     // A tenant admin (an account, made the way the bootstrap command makes one) and their Hub.
     const adminEmail = `tess.${randomUUID().slice(0, 8)}@example.com`;
-    const admin = await rpc.call(ACCOUNT_PATTERNS.CREATE, { email: adminEmail, displayName: 'Tess Admin', password });
+    const admin = await rpc.call(ACCOUNT_PATTERNS.CREATE, {
+      email: adminEmail,
+      displayName: 'Tess Admin',
+      password,
+      emailVerified: true,
+    });
     const tenancy = await rpc.call(HUB_PATTERNS.TENANCY_CREATE, {
       actor: SYSTEM_ACTOR,
       name: 'Example Org',
@@ -202,7 +207,12 @@ describe('individual invites, end to end', () => {
 
   it('adds a registered address at once; revokes and resends through the API', async () => {
     const adminEmail = `ada.${randomUUID().slice(0, 8)}@example.com`;
-    const admin = await rpc.call(ACCOUNT_PATTERNS.CREATE, { email: adminEmail, displayName: 'Ada Admin', password });
+    const admin = await rpc.call(ACCOUNT_PATTERNS.CREATE, {
+      email: adminEmail,
+      displayName: 'Ada Admin',
+      password,
+      emailVerified: true,
+    });
     const tenancy = await rpc.call(HUB_PATTERNS.TENANCY_CREATE, {
       actor: SYSTEM_ACTOR,
       name: 'Other Org',
@@ -217,6 +227,7 @@ describe('individual invites, end to end', () => {
       email: `bob.${randomUUID().slice(0, 8)}@example.com`,
       displayName: 'Bob Builder',
       password,
+      emailVerified: true,
     });
     const added = await http.call('POST', `/api/v1/hubs/${hubId}/invites`, {
       token,

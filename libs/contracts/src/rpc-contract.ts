@@ -31,6 +31,8 @@ import {
   AcceptInviteResult,
   AccountStats,
   AccountView,
+  ConfirmSignupRequest,
+  ConfirmSignupResult,
   CreateAccountRequest,
   CreateInviteRequest,
   EndAccountSessionsRequest,
@@ -47,6 +49,7 @@ import {
   LookupAccountsResult,
   PreviewInviteRequest,
   PreviewJoinRequest,
+  PreviewSignupRequest,
   REGISTRATION_LINK_PATTERNS,
   RegistrationLinkPreview,
   RegistrationLinkView,
@@ -57,6 +60,7 @@ import {
   StartedSession,
   RevokeInviteRequest,
   RotateRegistrationLinkRequest,
+  SignupPreview,
   StatsRequest,
   UpdateRegistrationLinkRequest,
   VerifyCredentialsRequest,
@@ -128,6 +132,8 @@ export interface RpcContract {
   [REGISTRATION_LINK_PATTERNS.ROTATE]: Rpc<RotateRegistrationLinkRequest, RegistrationLinkView>;
   [REGISTRATION_LINK_PATTERNS.PREVIEW_JOIN]: Rpc<PreviewJoinRequest, RegistrationLinkPreview>;
   [REGISTRATION_LINK_PATTERNS.JOIN]: Rpc<JoinByLinkRequest, JoinByLinkResult>;
+  [REGISTRATION_LINK_PATTERNS.PREVIEW_SIGNUP]: Rpc<PreviewSignupRequest, SignupPreview>;
+  [REGISTRATION_LINK_PATTERNS.CONFIRM_SIGNUP]: Rpc<ConfirmSignupRequest, ConfirmSignupResult>;
   [NOTIFICATION_PATTERNS.DELIVERY_LIST]: Rpc<ListDeliveriesRequest, Page<DeliveryView>>;
   [NOTIFICATION_PATTERNS.DELIVERY_RETRY]: Rpc<RetryDeliveryRequest, DeliveryView>;
   [NOTIFICATION_PATTERNS.PREVIEW_RENDER]: Rpc<RenderPreviewRequest, RenderedEmailView>;

@@ -127,14 +127,17 @@ export class GatehouseSystem {
     return pollUntil(probe, what, { timeoutMs: 30_000, detail: () => this.group.recentOutput(), ...options });
   }
 
-  /** An account through the invite service's RPC (as the bootstrap command makes one). */
+  /**
+   * An account through the invite service's RPC, as the bootstrap command makes one: the operator vouches
+   * for the address (verified) unless `emailVerified: false` is passed.
+   */
   createAccount(
     email: string,
     displayName: string,
     password: string,
-    options: { isOperator?: boolean } = {},
+    options: { isOperator?: boolean; emailVerified?: boolean } = {},
   ): Promise<AccountView> {
-    return this.rpc.call(ACCOUNT_PATTERNS.CREATE, { email, displayName, password, ...options });
+    return this.rpc.call(ACCOUNT_PATTERNS.CREATE, { email, displayName, password, emailVerified: true, ...options });
   }
 
   /** A new tenancy with a new account as its first tenant admin, signed in over HTTP. */

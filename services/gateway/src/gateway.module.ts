@@ -23,6 +23,7 @@ import { EmailPreviewController } from './notifications/email-preview.controller
 import { TenancyAdminCheck } from './notifications/tenancy-admin-check';
 import { AcceptInvitePageController } from './pages/accept-invite.controller';
 import { JoinPageController } from './registration-links/join-page.controller';
+import { SignupConfirmPageController } from './registration-links/signup-confirm-page.controller';
 import { JoinRateLimits } from './registration-links/join-rate-limits';
 import { RegistrationLinkController } from './registration-links/registration-link.controller';
 
@@ -54,6 +55,7 @@ export class GatewayModule implements NestModule {
         InvitesController,
         AcceptInvitePageController,
         RegistrationLinkController,
+        SignupConfirmPageController,
         JoinPageController,
         DeliveriesController,
         EmailPreviewController,

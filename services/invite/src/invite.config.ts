@@ -39,6 +39,15 @@ export class InviteEnv extends BaseEnv {
   @Max(3_600_000)
   REGISTRATION_LINK_GRANT_POLL_MS: number = 5000;
 
+  /**
+   * Registration links: how long the confirm link of a sign-up works, in hours (the verification email
+   * says until when). Nothing exists for the address until it is confirmed.
+   */
+  @IsInt()
+  @Min(1)
+  @Max(168)
+  SIGNUP_CONFIRMATION_TTL_HOURS: number = 24;
+
   /** Mass invites: the largest CSV accepted, in bytes (default 10 MiB). */
   @IsInt()
   @Min(1024)

@@ -93,6 +93,12 @@ describe('accepting an invite (invite.invite.preview-accept, invite.invite.accep
       expect(await f.call(ACCOUNT_PATTERNS.CREDENTIALS_VERIFY, { email, password: PASSWORD })).toMatchObject({
         id: accountId,
       });
+      // Accepting proves the mailbox (the token went to it): the address is verified.
+      const [{ verified }] = await queryTestDb<{ verified: boolean }>(
+        'SELECT email_verified_at IS NOT NULL AS verified FROM invite.accounts WHERE id = $1',
+        [accountId],
+      );
+      expect(verified).toBe(true);
 
       // One accepted event per Hub, naming the new account; the hub audits every step.
       await eventually(() => acceptedEvents(invite.id).length === 1, 'the accepted event');
@@ -219,7 +225,7 @@ describe('accepting an invite (invite.invite.preview-accept, invite.invite.accep
   });
 
   describe('an account that appears by another route', () => {
-    it('picks up its pending invites: they become memberships', async () => {
+    it('picks up its pending invites: they become memberships (a verified account)', async () => {
       const email = uniqueEmail('elsewhere');
       const a = await f.invited(world.admin, world.hub.id, email, 'TEAM_MEMBER');
       const b = await f.invited(second.admin, second.hub.id, email, 'EXTERNAL_MEMBER');
@@ -250,8 +256,8 @@ describe('accepting an invite (invite.invite.preview-accept, invite.invite.accep
       const { invite } = await f.invited(world.admin, world.hub.id, email);
       // Simulate the race: the account appears without the consumer seeing the invite.
       const [{ id: accountId }] = await queryTestDb<{ id: string }>(
-        `INSERT INTO invite.accounts (id, email, display_name, password_hash)
-         VALUES (gen_random_uuid(), $1, 'Raced', 'x') RETURNING id`,
+        `INSERT INTO invite.accounts (id, email, display_name, password_hash, email_verified_at)
+         VALUES (gen_random_uuid(), $1, 'Raced', 'x', now()) RETURNING id`,
         [email],
       );
       // (A scheduled round may be doing the same work right now; either one gets there.)

@@ -233,8 +233,8 @@ describe('mass invite imports', () => {
   async function seedAccounts(count: number): Promise<string[]> {
     const emails = Array.from({ length: count }, () => uniqueEmail('registered'));
     await queryTestDb(
-      `INSERT INTO invite.accounts (id, email, display_name, password_hash)
-       SELECT gen_random_uuid(), e, 'Registered', 'x' FROM unnest($1::text[]) AS e`,
+      `INSERT INTO invite.accounts (id, email, display_name, password_hash, email_verified_at)
+       SELECT gen_random_uuid(), e, 'Registered', 'x', now() FROM unnest($1::text[]) AS e`,
       [emails],
     );
     return emails;

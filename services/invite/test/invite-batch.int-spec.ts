@@ -32,8 +32,8 @@ describe('the invite decision for a batch (InviteBatchDecider)', () => {
     const registered = Array.from({ length: 1200 }, (_, i) => `member-${i}.${run}@example.com`);
     const unregistered = Array.from({ length: 1300 }, (_, i) => `newcomer-${i}.${run}@example.com`);
     await queryTestDb(
-      `INSERT INTO invite.accounts (id, email, display_name, password_hash)
-       SELECT gen_random_uuid(), email, 'Member ' || email, 'not-a-hash' FROM unnest($1::text[]) AS t(email)`,
+      `INSERT INTO invite.accounts (id, email, display_name, password_hash, email_verified_at)
+       SELECT gen_random_uuid(), email, 'Member ' || email, 'not-a-hash', now() FROM unnest($1::text[]) AS t(email)`,
       [registered],
     );
     // Interleaved, so that every chunk holds both kinds; one address twice.

@@ -155,7 +155,12 @@ export class InviteFixture {
   // --- people and places -------------------------------------------------------------------------
 
   async account(displayName: string, email = uniqueEmail(displayName)): Promise<TestAccount> {
-    const account = await this.call(ACCOUNT_PATTERNS.CREATE, { email, displayName, password: PASSWORD });
+    const account = await this.call(ACCOUNT_PATTERNS.CREATE, {
+      email,
+      displayName,
+      password: PASSWORD,
+      emailVerified: true,
+    });
     return { accountId: account.id, email: account.email, displayName, isOperator: false };
   }
 

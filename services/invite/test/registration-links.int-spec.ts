@@ -12,6 +12,7 @@ import {
   RegistrationLinkUsedPayload,
   RegistrationLinkView,
   RpcPattern,
+  SIGNUP_EVENTS,
   RpcRequest,
   RpcResponse,
   SYSTEM_ACTOR,
@@ -44,7 +45,7 @@ interface World {
 }
 
 /**
- * Registration links (issue 6) on the real PostgreSQL and RabbitMQ, in one AMQP namespace: the invite
+ * Registration links (issues 6 and 11) on the real PostgreSQL and RabbitMQ, in one AMQP namespace: the invite
  * service in-process, the hub and the gateway as their compiled processes (services never import each
  * other's code, tests included; build first: `npx tsc -p tsconfig.build.json && node scripts/copy-assets.js`).
  * The tests talk RPC to the invite service (as the gateway does) and HTTP to the gateway (as people do).
@@ -124,9 +125,14 @@ describe('registration links', () => {
     };
   }
 
-  /** A registered account (password PASSWORD) that can sign in over HTTP. */
+  /** A registered account (password PASSWORD, address verified) that can sign in over HTTP. */
   async function account(displayName: string): Promise<Actor> {
-    const created = await call(ACCOUNT_PATTERNS.CREATE, { email: newEmail('acct'), displayName, password: PASSWORD });
+    const created = await call(ACCOUNT_PATTERNS.CREATE, {
+      email: newEmail('acct'),
+      displayName,
+      password: PASSWORD,
+      emailVerified: true,
+    });
     return { accountId: created.id, email: created.email, displayName, isOperator: false };
   }
 
@@ -215,6 +221,53 @@ describe('registration links', () => {
     });
   }
 
+  /**
+   * The confirm token of the newest verification email asked for this address, taken from the invite
+   * service's outbox (where the notification service gets it; the e2e test follows the real email).
+   */
+  async function confirmTokenFor(email: string): Promise<string> {
+    const [row] = await queryTestDb<{ payload: { confirmUrl: string } }>(
+      `SELECT payload FROM invite.outbox WHERE event_name = $1 AND payload->>'email' = lower(trim($2))
+       ORDER BY created_at DESC LIMIT 1`,
+      [SIGNUP_EVENTS.CONFIRMATION_REQUESTED, email],
+    );
+    expect(row?.payload.confirmUrl).toMatch(new RegExp(`^${PUBLIC_BASE_URL}/join/confirm/[A-Za-z0-9_-]{43}$`));
+    return row.payload.confirmUrl.split('/join/confirm/')[1];
+  }
+
+  function confirm(confirmToken: string, password = PASSWORD) {
+    return call(REGISTRATION_LINK_PATTERNS.CONFIRM_SIGNUP, { token: confirmToken, password });
+  }
+
+  /** Signs up through the link and confirms from the verification email: the whole join. */
+  async function joinAndConfirm(token: string, email: string, extra: Partial<JoinByLinkRequest> = {}) {
+    await join(token, email, extra);
+    return confirm(await confirmTokenFor(email), extra.password ?? PASSWORD);
+  }
+
+  async function pendingSignups(email: string) {
+    return queryTestDb<{ password_hash: string | null; confirmed_at: Date | null; display_name: string }>(
+      'SELECT password_hash, confirmed_at, display_name FROM invite.pending_signups WHERE email = lower(trim($1))',
+      [email],
+    );
+  }
+
+  async function inviteStatus(hubId: string, email: string): Promise<string[]> {
+    const rows = await queryTestDb<{ status: string }>(
+      'SELECT status FROM invite.invites WHERE hub_id = $1 AND email = $2 ORDER BY created_at',
+      [hubId, email],
+    );
+    return rows.map((row) => row.status);
+  }
+
+  async function usedAuditRows(hubId: string): Promise<number> {
+    const rows = await queryTestDb(
+      `SELECT 1 FROM hub.audit_log WHERE hub_id = $1 AND action = 'registration_link.used'`,
+      [hubId],
+    );
+    return rows.length;
+  }
+
   async function expectCode(promise: Promise<unknown>, code: string, message?: string) {
     const error = await promise.then(
       () => null,
@@ -268,6 +321,7 @@ describe('registration links', () => {
     const response = await fetch(`${gatewayUrl}${route}`, {
       method,
       headers,
+      redirect: 'manual',
       body: options.form
         ? new URLSearchParams(options.form).toString()
         : options.json !== undefined
@@ -446,7 +500,7 @@ describe('registration links', () => {
   // ── joining ───────────────────────────────────────────────────────────────────────────────────────
 
   describe('joining through the link', () => {
-    it('creates the account and the membership with the link user type (External Member by default), and counts the use', async () => {
+    it("a sign-up with someone else's address yields nothing until the verification link is used", async () => {
       const { world, token } = await openLink();
       const spy = await spyOnEvents();
       expect(await preview(token)).toEqual({
@@ -456,50 +510,217 @@ describe('registration links', () => {
         allowedDomains: [],
         expiresAt: null,
       });
+      // The victim has a pending invite to another Hub.
+      const other = await createWorld(makeActor('Oona Other-Admin'));
+      const email = newEmail('cfo', 'victim.example');
+      expect(
+        (
+          await call(INVITE_PATTERNS.CREATE, {
+            actor: other.admin,
+            hubId: other.hub.id,
+            email,
+            userType: 'TEAM_MEMBER',
+          })
+        ).outcome,
+      ).toBe('invited');
 
-      const email = newEmail();
+      // Someone signs up with the victim's address.
       const result = await join(token, `  ${email.toUpperCase()} `);
-      expect(result).toMatchObject({
+      expect(result).toEqual({ email, hubName: world.hub.name, expiresAt: expect.any(String) });
+      const hours = (Date.parse(result.expiresAt) - Date.now()) / 3_600_000;
+      expect(hours).toBeGreaterThan(23);
+      expect(hours).toBeLessThanOrEqual(24);
+
+      // Nothing that can sign in, join or pick up invites exists.
+      const nothingYet = async () => {
+        expect(await accountsWith(email)).toBe(0);
+        expect((await linkRow(world.hub.id))!.use_count).toBe(0);
+        expect(await memberCount(world.hub.id)).toBe(1);
+        expect(await memberCount(other.hub.id)).toBe(1);
+        expect(await inviteStatus(other.hub.id, email)).toEqual(['pending']);
+        expect((await linkEvents(world.hub.id)).map((e) => e.event_name)).not.toContain(REGISTRATION_LINK_EVENTS.USED);
+        expect(await usedAuditRows(world.hub.id)).toBe(0);
+        await expectCode(
+          call(ACCOUNT_PATTERNS.CREDENTIALS_VERIFY, { email, password: PASSWORD }),
+          ERROR_CODES.AUTH_INVALID_CREDENTIALS,
+        );
+      };
+      await nothingYet();
+      // The password is kept only as an argon2id hash.
+      const [pending] = await pendingSignups(email);
+      expect(pending.password_hash).toMatch(/^\$argon2id\$/);
+      expect(JSON.stringify(await queryTestDb('SELECT * FROM invite.pending_signups'))).not.toContain(PASSWORD);
+
+      // A later invite to that address, in a third Hub, is an invite, not an instant membership.
+      const third = await createWorld(makeActor('Theo Third-Admin'));
+      const later = await call(INVITE_PATTERNS.CREATE, {
+        actor: third.admin,
+        hubId: third.hub.id,
+        email,
+        userType: 'EXTERNAL_MEMBER',
+      });
+      expect(later.outcome).toBe('invited');
+
+      // Opening the confirm page changes nothing; a wrong password neither.
+      const confirmToken = await confirmTokenFor(email);
+      expect(await call(REGISTRATION_LINK_PATTERNS.PREVIEW_SIGNUP, { token: confirmToken })).toEqual({
+        status: 'pending',
+        email,
+        displayName: 'Nia Newcomer',
+        hubName: world.hub.name,
+        userType: 'EXTERNAL_MEMBER',
+        expiresAt: result.expiresAt,
+      });
+      await expectCode(confirm(confirmToken, 'not-the-password-42'), ERROR_CODES.SIGNUP_WRONG_PASSWORD);
+      await nothingYet();
+
+      // The mailbox's owner confirms: account (verified), membership, use counted, invites picked up.
+      const confirmed = await confirm(confirmToken);
+      expect(confirmed).toMatchObject({
         account: { email, displayName: 'Nia Newcomer' },
         membership: { hubId: world.hub.id, hubName: world.hub.name, userType: 'EXTERNAL_MEMBER', granted: true },
       });
-      expect(await membershipOf(world.hub.id, result.account.id)).toMatchObject({
+      const accountId = confirmed.account.id;
+      expect(await membershipOf(world.hub.id, accountId)).toMatchObject({
         userType: 'EXTERNAL_MEMBER',
         isHubAdmin: false,
       });
       expect((await linkRow(world.hub.id))!.use_count).toBe(1);
       expect(await getLink(world, world.admin)).toMatchObject({ useCount: 1, status: 'open' });
+      const [{ verified }] = await queryTestDb<{ verified: boolean }>(
+        'SELECT email_verified_at IS NOT NULL AS verified FROM invite.accounts WHERE id = $1',
+        [accountId],
+      );
+      expect(verified).toBe(true);
+      expect((await pendingSignups(email))[0]).toMatchObject({ password_hash: null, confirmed_at: expect.any(Date) });
 
       const [used] = await spy.waitFor<RegistrationLinkUsedPayload>(REGISTRATION_LINK_EVENTS.USED);
       expect(used.payload).toMatchObject({
         hubId: world.hub.id,
         tenancyId: world.tenancy.id,
-        actorAccountId: result.account.id,
-        accountId: result.account.id,
+        actorAccountId: accountId,
+        accountId,
         email,
         userType: 'EXTERNAL_MEMBER',
         useCount: 1,
       });
-      await spy.waitFor('invite.account.created');
+      await eventually(async () => (await usedAuditRows(world.hub.id)) === 1, 'the audit row of the use');
       await eventually(
         async () =>
-          (
-            await queryTestDb(
-              `SELECT 1 FROM hub.audit_log WHERE hub_id = $1 AND action = 'registration_link.used' AND subject = $2`,
-              [world.hub.id, email],
-            )
-          ).length === 1,
-        'the audit row of the use',
+          (await membershipOf(other.hub.id, accountId)) !== null &&
+          (await membershipOf(third.hub.id, accountId)) !== null,
+        'the invited memberships',
       );
+      expect(await membershipOf(other.hub.id, accountId)).toMatchObject({ userType: 'TEAM_MEMBER' });
+      expect(await inviteStatus(other.hub.id, email)).toEqual(['accepted']);
       // The account can sign in.
       await expect(call(ACCOUNT_PATTERNS.CREDENTIALS_VERIFY, { email, password: PASSWORD })).resolves.toMatchObject({
-        id: result.account.id,
+        id: accountId,
       });
+
+      // The confirmation is single-use.
+      await expectCode(confirm(confirmToken), ERROR_CODES.SIGNUP_ALREADY_CONFIRMED);
+      expect(await call(REGISTRATION_LINK_PATTERNS.PREVIEW_SIGNUP, { token: confirmToken })).toMatchObject({
+        status: 'confirmed',
+      });
+      expect((await linkRow(world.hub.id))!.use_count).toBe(1);
+      expect(await accountsWith(email)).toBe(1);
+    });
+
+    it('an expired sign-up cannot be confirmed, and says so', async () => {
+      const { world, token } = await openLink();
+      const email = newEmail('slow');
+      await join(token, email);
+      const confirmToken = await confirmTokenFor(email);
+      await queryTestDb(`UPDATE invite.pending_signups SET expires_at = now() - interval '1 minute' WHERE email = $1`, [
+        email,
+      ]);
+      expect(await call(REGISTRATION_LINK_PATTERNS.PREVIEW_SIGNUP, { token: confirmToken })).toMatchObject({
+        status: 'expired',
+      });
+      await expectCode(confirm(confirmToken), ERROR_CODES.SIGNUP_EXPIRED);
+      expect(await accountsWith(email)).toBe(0);
+      expect((await linkRow(world.hub.id))!.use_count).toBe(0);
+      // Signing up again sends a new email that works.
+      await expect(joinAndConfirm(token, email)).resolves.toMatchObject({ account: { email } });
+    });
+
+    it('a second sign-up for the address refreshes the pending one: only the newest email works, with its password', async () => {
+      const { world, token } = await openLink();
+      const email = newEmail('twice');
+      await join(token, email, { displayName: 'First Try' });
+      const first = await confirmTokenFor(email);
+      await join(token, email, { displayName: 'Second Try', password: 'another-long-pass-99' });
+      const second = await confirmTokenFor(email);
+      expect(second).not.toBe(first);
+      expect(await pendingSignups(email)).toEqual([expect.objectContaining({ display_name: 'Second Try' })]);
+
+      await expectCode(confirm(first), ERROR_CODES.SIGNUP_NOT_FOUND);
+      // Whoever made the second sign-up's email reach the mailbox cannot get the owner to confirm it with
+      // the owner's password: the password chosen with that sign-up is needed.
+      await expectCode(confirm(second, PASSWORD), ERROR_CODES.SIGNUP_WRONG_PASSWORD);
+      expect(await accountsWith(email)).toBe(0);
+      await expect(confirm(second, 'another-long-pass-99')).resolves.toMatchObject({
+        account: { email, displayName: 'Second Try' },
+      });
+      expect((await linkRow(world.hub.id))!.use_count).toBe(1);
+    });
+
+    it('refuses a confirmation when an account for the address appeared meanwhile, or the link changed', async () => {
+      const { world, token } = await openLink();
+      const email = newEmail('raced');
+      await join(token, email);
+      const confirmToken = await confirmTokenFor(email);
+      await call(ACCOUNT_PATTERNS.CREATE, {
+        email,
+        displayName: 'Other Route',
+        password: PASSWORD,
+        emailVerified: true,
+      });
+      await expectCode(confirm(confirmToken), ERROR_CODES.REGISTRATION_LINK_ACCOUNT_EXISTS);
+      expect((await linkRow(world.hub.id))!.use_count).toBe(0);
+
+      const disabledEmail = newEmail('disabled');
+      await join(token, disabledEmail);
+      const disabledToken = await confirmTokenFor(disabledEmail);
+      const rotatedEmail = newEmail('rotated');
+      await join(token, rotatedEmail);
+      const rotatedToken = await confirmTokenFor(rotatedEmail);
+      await update(world, { enabled: false });
+      await expectCode(confirm(disabledToken), ERROR_CODES.REGISTRATION_LINK_DISABLED);
+      await update(world, { enabled: true });
+      await rotate(world);
+      await expectCode(confirm(rotatedToken), ERROR_CODES.REGISTRATION_LINK_ROTATED);
+      expect(await accountsWith(disabledEmail)).toBe(0);
+      expect(await accountsWith(rotatedEmail)).toBe(0);
+      expect((await linkRow(world.hub.id))!.use_count).toBe(0);
+    });
+
+    it('an account whose address is not verified picks up no invites and is not added at once', async () => {
+      const world = await createWorld();
+      const email = newEmail('unverified');
+      await call(INVITE_PATTERNS.CREATE, { actor: world.admin, hubId: world.hub.id, email, userType: 'TEAM_MEMBER' });
+      const spy = await spyOnEvents();
+      const unverified = await call(ACCOUNT_PATTERNS.CREATE, { email, displayName: 'Not Proven', password: PASSWORD });
+      await spy.waitFor('invite.account.created');
+      const other = await createWorld(makeActor('Oona Other-Admin'));
+      const later = await call(INVITE_PATTERNS.CREATE, {
+        actor: other.admin,
+        hubId: other.hub.id,
+        email,
+        userType: 'EXTERNAL_MEMBER',
+      });
+      expect(later.outcome).toBe('invited');
+      // The consumer and the housekeeping pickup had their chance (the grants loop runs every 200 ms).
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      expect(await inviteStatus(world.hub.id, email)).toEqual(['pending']);
+      expect(await membershipOf(world.hub.id, unverified.id)).toBeNull();
+      expect(await membershipOf(other.hub.id, unverified.id)).toBeNull();
     });
 
     it('gives Team Member membership only when a Hub admin set the link to it', async () => {
       const { world, token } = await openLink({ userType: 'TEAM_MEMBER' });
-      const result = await join(token, newEmail());
+      const result = await joinAndConfirm(token, newEmail());
       expect(await membershipOf(world.hub.id, result.account.id)).toMatchObject({
         userType: 'TEAM_MEMBER',
         isHubAdmin: false,
@@ -544,7 +765,7 @@ describe('registration links', () => {
       }
       expect((await linkRow(world.hub.id))!.use_count).toBe(0);
       const ok = await join(token, newEmail('Okay', 'EXAMPLE.com'));
-      expect(ok.account.email).toMatch(/@example\.com$/);
+      expect(ok.email).toMatch(/@example\.com$/);
     });
 
     it('rotation kills the old URL at once; the new one works', async () => {
@@ -558,7 +779,9 @@ describe('registration links', () => {
       const refused = newEmail();
       await expectCode(join(oldToken, refused), ERROR_CODES.REGISTRATION_LINK_ROTATED);
       expect(await accountsWith(refused)).toBe(0);
-      await expect(join(newToken, newEmail())).resolves.toMatchObject({ membership: { hubId: world.hub.id } });
+      await expect(joinAndConfirm(newToken, newEmail())).resolves.toMatchObject({
+        membership: { hubId: world.hub.id },
+      });
     });
 
     it('unknown, malformed and tampered tokens are not found', async () => {
@@ -579,7 +802,7 @@ describe('registration links', () => {
       expect(await accountsWith(email)).toBe(0);
       const again = await update(world, { enabled: true });
       expect(tokenOf(again)).toBe(token);
-      await expect(join(token, email)).resolves.toMatchObject({ account: { email } });
+      await expect(joinAndConfirm(token, email)).resolves.toMatchObject({ account: { email } });
     });
 
     it('an expired link refuses sign-ups and changes nothing', async () => {
@@ -609,11 +832,14 @@ describe('registration links', () => {
       expect(await memberCount(world.hub.id)).toBe(1);
     });
 
-    it('counts uses exactly under concurrency: with a limit of N, N parallel sign-ups succeed and the next fails cleanly', async () => {
+    it('counts confirmed joins exactly under concurrency: with a limit of N, N parallel ones succeed and the next fails cleanly', async () => {
       const N = 5;
       const { world, token } = await openLink({ maxUses: N });
       const emails = Array.from({ length: N + 1 }, (_, i) => newEmail(`racer${i}`));
-      const results = await Promise.allSettled(emails.map((email) => join(token, email)));
+      // Sign-ups count nothing: all N + 1 are recorded; the confirmations race for the N uses.
+      for (const email of emails) await join(token, email);
+      const confirmTokens = await Promise.all(emails.map(confirmTokenFor));
+      const results = await Promise.allSettled(confirmTokens.map((confirmToken) => confirm(confirmToken)));
 
       const outcomes = results.map((r) => (r.status === 'fulfilled' ? 'joined' : (r.reason as { code?: string }).code));
       expect(outcomes.sort()).toEqual(
@@ -631,17 +857,30 @@ describe('registration links', () => {
       await expectCode(join(token, newEmail()), ERROR_CODES.REGISTRATION_LINK_USED_UP);
     });
 
-    it('concurrent sign-ups with one address make one account', async () => {
+    it('concurrent sign-ups with one address keep one pending sign-up; confirmations through two links make one account', async () => {
       const { world, token } = await openLink();
       const email = newEmail('Sam.Same');
       const results = await Promise.allSettled([email, email.toUpperCase(), ` ${email} `].map((e) => join(token, e)));
-      expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
-      for (const r of results.filter((r): r is PromiseRejectedResult => r.status === 'rejected')) {
+      expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(3);
+      expect(await pendingSignups(email)).toHaveLength(1);
+      expect(await accountsWith(email)).toBe(0);
+
+      const second = await openLink();
+      await join(second.token, email);
+      const [viaFirst] = await queryTestDb<{ payload: { confirmUrl: string } }>(
+        `SELECT payload FROM invite.outbox WHERE event_name = $1 AND payload->>'email' = lower($2) AND payload->>'hubId' = $3
+         ORDER BY created_at DESC LIMIT 1`,
+        [SIGNUP_EVENTS.CONFIRMATION_REQUESTED, email, world.hub.id],
+      );
+      const tokens = [viaFirst.payload.confirmUrl.split('/join/confirm/')[1], await confirmTokenFor(email)];
+      const confirmed = await Promise.allSettled(tokens.map((t) => confirm(t)));
+      expect(confirmed.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+      for (const r of confirmed.filter((r): r is PromiseRejectedResult => r.status === 'rejected')) {
         expect(r.reason).toMatchObject({ code: ERROR_CODES.REGISTRATION_LINK_ACCOUNT_EXISTS });
       }
       expect(await accountsWith(email)).toBe(1);
-      expect((await linkRow(world.hub.id))!.use_count).toBe(1);
-      expect(await memberCount(world.hub.id)).toBe(2);
+      expect((await linkRow(world.hub.id))!.use_count + (await linkRow(second.world.hub.id))!.use_count).toBe(1);
+      expect((await memberCount(world.hub.id)) + (await memberCount(second.world.hub.id))).toBe(3);
     });
 
     it('limits sign-up attempts per link (failed attempts count), leaving other links alone', async () => {
@@ -660,15 +899,18 @@ describe('registration links', () => {
       // Opening the page is not a sign-up attempt.
       await expect(preview(token)).resolves.toMatchObject({ status: 'open' });
       const other = await openLink();
-      await expect(join(other.token, newEmail())).resolves.toMatchObject({ membership: { granted: true } });
+      await expect(join(other.token, newEmail())).resolves.toMatchObject({ hubName: other.world.hub.name });
     });
 
-    it('makes the membership step recoverable: a join while the hub is down is granted once it is back', async () => {
+    it('makes the membership step recoverable: a confirmation while the hub is down is granted once it is back', async () => {
       const { world, token } = await openLink();
+      const email = newEmail();
+      await join(token, email);
+      const confirmToken = await confirmTokenFor(email);
       await processes.stop('hub');
       let result;
       try {
-        result = await join(token, newEmail());
+        result = await confirm(confirmToken);
       } finally {
         await processes.start('hub', hubPort, hubEnv);
       }
@@ -703,7 +945,7 @@ describe('registration links', () => {
         userType: 'TEAM_MEMBER',
       });
       expect(created.outcome).toBe('invited');
-      const result = await join(token, email);
+      const result = await joinAndConfirm(token, email);
       await eventually(
         async () => (await membershipOf(other.hub.id, result.account.id)) !== null,
         'the invited membership',
@@ -785,24 +1027,55 @@ describe('registration links', () => {
       expect(accountsAfter).toBe(accountsBefore);
     });
 
-    it('POST /join/{token} creates the account and the membership; the person can sign in', async () => {
+    it('POST /join/{token} says "check your inbox"; the confirm page shows, and only its POST creates the account', async () => {
       const { world, token } = await openLink({ userType: 'TEAM_MEMBER' });
       const email = newEmail('Page.Person');
+      const from = freshAddress();
       const posted = await http('POST', `/join/${token}`, {
-        from: freshAddress(),
+        from,
         form: { email, displayName: 'Pat <b>Page</b>', password: PASSWORD },
       });
-      expect(posted.status).toBe(201);
-      expect(posted.text).toContain('Welcome, Pat &lt;b&gt;Page&lt;/b&gt;');
-      expect(posted.text).toContain(`href="${PUBLIC_BASE_URL}/"`);
+      expect(posted.status).toBe(202);
+      expect(posted.text).toContain(
+        `Check your inbox: we sent a link to confirm <strong>${email.toLowerCase()}</strong>`,
+      );
+      const signInAs = () =>
+        http('POST', '/api/v1/auth/sign-in', { json: { email, password: PASSWORD }, from: freshAddress() });
+      expect((await signInAs()).status).toBe(401);
 
-      const signIn = await http('POST', '/api/v1/auth/sign-in', {
-        json: { email, password: PASSWORD },
-        from: freshAddress(),
-      });
+      const confirmPath = `/join/confirm/${await confirmTokenFor(email)}`;
+      const page = await http('GET', confirmPath, { from });
+      expect(page.status).toBe(200);
+      expect(page.headers.get('referrer-policy')).toBe('no-referrer');
+      expect(page.headers.get('cache-control')).toBe('no-store');
+      expect(page.text).toContain('Pat &lt;b&gt;Page&lt;/b&gt;');
+      expect(page.text).toContain(email.toLowerCase());
+      expect(page.text).toContain('<form method="post">');
+      expect((await http('GET', confirmPath, { from })).status).toBe(200);
+      expect((await signInAs()).status).toBe(401);
+      expect((await linkRow(world.hub.id))!.use_count).toBe(0);
+
+      const wrong = await http('POST', confirmPath, { from, form: { password: 'not-the-password-42' } });
+      expect(wrong.status).toBe(400);
+      expect(wrong.text).toContain('not the password chosen when signing up');
+      expect((await signInAs()).status).toBe(401);
+
+      const confirmed = await http('POST', confirmPath, { from, form: { password: PASSWORD } });
+      expect(confirmed.status).toBe(303);
+      expect(confirmed.headers.get('location')).toBe(`/?email=${encodeURIComponent(email.toLowerCase())}`);
+      const signIn = await signInAs();
       expect(signIn.status).toBe(200);
       const me = (signIn.json!.account as { id: string }).id;
       expect(await membershipOf(world.hub.id, me)).toMatchObject({ userType: 'TEAM_MEMBER' });
+      expect((await linkRow(world.hub.id))!.use_count).toBe(1);
+
+      const again = await http('POST', confirmPath, { from, form: { password: PASSWORD } });
+      expect(again.status).toBe(410);
+      expect(again.text).toContain('already used');
+      expect(again.text).toContain('Sign in');
+      expect((await http('GET', confirmPath, { from })).status).toBe(410);
+      expect((await http('GET', '/join/confirm/not-a-real-token', { from })).status).toBe(404);
+      expect((await linkRow(world.hub.id))!.use_count).toBe(1);
     });
 
     it('answers closed links, existing accounts and disallowed domains with clear pages, changing nothing', async () => {
@@ -874,7 +1147,7 @@ describe('registration links', () => {
         from: freshAddress(),
         form: { email, displayName: 'R', password: PASSWORD },
       });
-      expect(elsewhere.status).toBe(201);
+      expect(elsewhere.status).toBe(202);
     });
 
     it('turns the per-link limit into a 429 page too', async () => {

@@ -15,6 +15,7 @@ import { DeliveryMetrics } from './deliveries/delivery.metrics';
 import { DeliveryRepository } from './deliveries/delivery.repository';
 import { DeliveryWorker } from './deliveries/delivery.worker';
 import { InviteEventsConsumer } from './events/invite-events.consumer';
+import { SignupEventsConsumer } from './events/signup-events.consumer';
 import { PolicyEventsConsumer } from './events/policy-events.consumer';
 import { MAIL_TRANSPORT, MailTransport } from './mail/mail-transport';
 import { mailTransportProvider } from './mail/mail-transport.provider';
@@ -83,7 +84,13 @@ export class NotificationModule implements OnApplicationShutdown {
           ],
         }),
       ],
-      controllers: [InviteEventsConsumer, PolicyEventsConsumer, DeliveriesController, PreviewController],
+      controllers: [
+        InviteEventsConsumer,
+        SignupEventsConsumer,
+        PolicyEventsConsumer,
+        DeliveriesController,
+        PreviewController,
+      ],
       providers: [
         { provide: NotificationEnv, useValue: env },
         { provide: DELIVERY_SETTINGS, useValue: deliverySettings(env) },

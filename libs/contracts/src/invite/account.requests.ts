@@ -30,6 +30,16 @@ export class CreateAccountRequest {
   @IsOptional()
   @IsBoolean()
   isOperator?: boolean;
+
+  /**
+   * Whether the caller vouches that the address belongs to this person (operator tooling: bootstrap,
+   * demo data, tests). Default false: the account can sign in but is NOT treated as the owner of the
+   * address — it picks up no pending invites and later invites do not add it at once. The public routes
+   * (accept page, registration-link confirmation) prove the mailbox themselves and never use this.
+   */
+  @IsOptional()
+  @IsBoolean()
+  emailVerified?: boolean;
 }
 
 export class GetAccountRequest {

@@ -7,7 +7,10 @@ export interface AccountView {
 }
 
 export interface LookupAccountsResult {
-  /** Registered addresses only, normalised, each with its account. */
+  /**
+   * Registered addresses only, normalised, each with its account: accounts whose address is verified
+   * (the only ones invites add at once). An account with an unverified address is not listed here.
+   */
   registered: { email: string; accountId: string; displayName: string }[];
   /** Inputs that are not addresses at all, with the reason. */
   invalid: { input: string; reason: string }[];

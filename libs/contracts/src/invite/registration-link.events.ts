@@ -37,3 +37,21 @@ export interface RegistrationLinkUsedPayload extends RegistrationLinkEventBase {
   useCount: number;
   maxUses: number | null;
 }
+
+/**
+ * invite.signup.confirmation-requested: someone signed up through a registration link; the address
+ * gets the verification email. The confirm URL carries the raw token: it exists only in this message
+ * and the email (the invite service keeps its hash); published outbox rows are pruned.
+ */
+export interface SignupConfirmationRequestedPayload {
+  signupId: string;
+  linkId: string;
+  hubId: string;
+  hubName: string;
+  tenancyId: string;
+  email: string;
+  displayName: string;
+  userType: UserType;
+  confirmUrl: string;
+  expiresAt: string;
+}

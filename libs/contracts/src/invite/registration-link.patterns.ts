@@ -11,8 +11,15 @@ export const REGISTRATION_LINK_PATTERNS = {
   ROTATE: 'invite.registration-link.rotate',
   /** Public join page: what a token offers. Changes nothing. */
   PREVIEW_JOIN: 'invite.registration-link.preview-join',
-  /** Public join page: creates the account, counts the use and grants the membership. */
+  /**
+   * Public join page: checks the link and the address and records a PENDING sign-up; the verification
+   * email (invite.signup.confirmation-requested) goes to the address. Creates no account.
+   */
   JOIN: 'invite.registration-link.join',
+  /** Public confirm page (GET): what confirming a pending sign-up will do. Changes nothing. */
+  PREVIEW_SIGNUP: 'invite.registration-link.preview-signup',
+  /** Public confirm page (POST): creates the (verified) account, counts the use, grants the membership. */
+  CONFIRM_SIGNUP: 'invite.registration-link.confirm-signup',
 } as const;
 
 /** Events of a registration link's life, published through the invite service's outbox (for the audit log). */
@@ -22,6 +29,16 @@ export const REGISTRATION_LINK_EVENTS = {
   ROTATED: 'invite.registration-link.rotated',
   UPDATED: 'invite.registration-link.updated',
   USED: 'invite.registration-link.used',
+} as const;
+
+/**
+ * Sign-ups through a registration link waiting for their address to be confirmed. Deliberately not
+ * under invite.registration-link.*: the payload carries the confirm URL (the raw token), which must
+ * reach only the notification service, not the audit log.
+ */
+export const SIGNUP_EVENTS = {
+  /** Send the verification email (notification template `signup-confirm`). */
+  CONFIRMATION_REQUESTED: 'invite.signup.confirmation-requested',
 } as const;
 
 /**

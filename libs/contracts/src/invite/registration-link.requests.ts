@@ -101,3 +101,20 @@ export class JoinByLinkRequest {
   @MaxLength(100)
   clientAddress!: string;
 }
+
+export class PreviewSignupRequest {
+  @IsString()
+  @MaxLength(MAX_TOKEN_LENGTH)
+  token!: string;
+}
+
+export class ConfirmSignupRequest {
+  @IsString()
+  @MaxLength(MAX_TOKEN_LENGTH)
+  token!: string;
+
+  /** The password chosen at sign-up, typed again: who has the mailbox but not the password cannot confirm. */
+  @IsString()
+  @MaxLength(MAX_PASSWORD_LENGTH)
+  password!: string;
+}

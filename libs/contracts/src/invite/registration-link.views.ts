@@ -34,7 +34,28 @@ export interface RegistrationLinkPreview {
   expiresAt: string | null;
 }
 
+/** A sign-up was recorded and the verification email is on its way; nothing that can sign in exists yet. */
 export interface JoinByLinkResult {
+  /** Normalised. */
+  email: string;
+  hubName: string;
+  /** When the confirm link stops working. */
+  expiresAt: string;
+}
+
+/** What the confirm page shows for a token (never the token, its hash or the password hash). */
+export interface SignupPreview {
+  /** `pending`: can be confirmed now; `confirmed`: already used; `expired`: too late, sign up again. */
+  status: 'pending' | 'confirmed' | 'expired';
+  email: string;
+  displayName: string;
+  hubName: string;
+  userType: UserType;
+  expiresAt: string;
+}
+
+/** A confirmed sign-up: the account (address verified) and its membership. */
+export interface ConfirmSignupResult {
   account: AccountView;
   /**
    * `granted: false` means the hub service has not confirmed the membership yet; the invite service

@@ -3,7 +3,7 @@ export const DELIVERY_STATUSES = ['queued', 'sent', 'failed'] as const;
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 
 /** The emails the notification service sends. */
-export const EMAIL_TEMPLATE_IDS = ['invite', 'member-added'] as const;
+export const EMAIL_TEMPLATE_IDS = ['invite', 'member-added', 'signup-confirm'] as const;
 export type EmailTemplateId = (typeof EMAIL_TEMPLATE_IDS)[number];
 
 /** One email to one recipient, caused by one event. */

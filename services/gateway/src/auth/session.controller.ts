@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/common';
-import { ApiCookieAuth, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { ACCOUNT_PATTERNS, ERROR_CODES } from '@gatehouse/contracts';
 import { DomainError, RpcClient } from '@gatehouse/messaging';
 import type { Response } from 'express';
@@ -32,7 +32,6 @@ export class SessionController {
   }
 
   /** The current browser session (the account, the CSRF token for unsafe requests, the absolute end). */
-  @ApiCookieAuth()
   @Get()
   current(@Req() request: AuthenticatedRequest): BrowserSessionBody {
     if (!request.browserSession) {
@@ -42,7 +41,6 @@ export class SessionController {
   }
 
   /** Signs out: ends the session server-side and clears the cookie. Needs X-CSRF-Token like every unsafe request. */
-  @ApiCookieAuth()
   @Delete()
   @HttpCode(204)
   async end(@Req() request: AuthenticatedRequest, @Res({ passthrough: true }) response: Response): Promise<void> {

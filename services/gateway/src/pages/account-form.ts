@@ -20,7 +20,7 @@ export function formAlert(error: string | undefined): Html | null {
  * The part of every "create your account" form that is the same on the accept page and the join page:
  * name, password (with the rule in words) and the submit button. Values are escaped by `html`.
  */
-export function newAccountFields(displayName: string | undefined): Html {
+export function newAccountFields(displayName: string | undefined, submitLabel = 'Create account and join'): Html {
   return html`<label for="displayName">Your name</label>
     <input
       id="displayName"
@@ -42,5 +42,5 @@ export function newAccountFields(displayName: string | undefined): Html {
       autocomplete="new-password"
     />
     <p class="note">At least 10 characters; not a common password, and not your email address.</p>
-    <button type="submit">Create account and join</button>`;
+    <button type="submit">${submitLabel}</button>`;
 }

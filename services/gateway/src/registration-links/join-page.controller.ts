@@ -14,28 +14,21 @@ import { statusOf } from '../errors/error-status';
 import { GatewayEnv } from '../gateway.config';
 import { sendPage } from '../pages/html';
 import { JoinRateLimits } from './join-rate-limits';
-import { joinFormPage, joinedPage, messagePage } from './join-page';
+import { checkInboxPage, joinFormPage, messagePage } from './join-page';
+import {
+  REFUSAL_TITLES as TITLES,
+  TOKEN_SHAPE,
+  clientAddress,
+  sendFailurePage,
+  sendRateLimited,
+} from './join-responses';
 
 const MAX_DISPLAY_NAME = 200;
 /**
- * A sign-up hashes a password (argon2id) and may wait for the link's lock and a hub call: it gets three
- * times the usual RPC timeout, so that a busy moment does not report a failure for a sign-up that worked.
+ * A sign-up hashes a password (argon2id): it gets three times the usual RPC timeout, so that a busy
+ * moment does not report a failure for a sign-up that worked (the confirm page shares it).
  */
-const JOIN_TIMEOUT_FACTOR = 3;
-/** Tokens are base64url; anything else is not ours and is answered without asking the invite service. */
-const TOKEN_SHAPE = /^[A-Za-z0-9_-]{1,100}$/;
-
-/** Headings of the pages that end the visit (the link cannot be used, or the address cannot sign up here). */
-const TITLES: Record<string, string> = {
-  [ERROR_CODES.REGISTRATION_LINK_NOT_FOUND]: 'This link is not valid',
-  [ERROR_CODES.REGISTRATION_LINK_ROTATED]: 'This link has been replaced',
-  [ERROR_CODES.REGISTRATION_LINK_DISABLED]: 'This link is turned off',
-  [ERROR_CODES.REGISTRATION_LINK_EXPIRED]: 'This link has expired',
-  [ERROR_CODES.REGISTRATION_LINK_USED_UP]: 'This link has been used up',
-  [ERROR_CODES.REGISTRATION_LINK_ACCOUNT_EXISTS]: 'You already have an account',
-  [ERROR_CODES.REGISTRATION_LINK_RATE_LIMITED]: 'Too many attempts',
-};
-
+export const JOIN_TIMEOUT_FACTOR = 3;
 /** Refusals the person can fix on the form (another address, a better password, their name). */
 const FIXABLE = new Set<string>([
   ERROR_CODES.REGISTRATION_LINK_DOMAIN_NOT_ALLOWED,
@@ -58,7 +51,9 @@ const CLOSED_MESSAGE = {
 
 /**
  * The public join page of a Hub's registration link. GET shows the Hub and a sign-up form and changes
- * nothing; POST (form-encoded: email, displayName, password) creates the account and the membership.
+ * nothing; POST (form-encoded: email, displayName, password) records a pending sign-up and says "check
+ * your inbox": the account and the membership come only when the address's owner confirms
+ * (SignupConfirmPageController).
  * Every outcome is a server-rendered page (never JSON) with every value escaped. Both are limited per
  * client address here (JOIN_PAGE_RATE_LIMIT, JOIN_SUBMIT_RATE_LIMIT) and sign-ups per link in the
  * invite service.
@@ -78,7 +73,7 @@ export class JoinPageController {
   @Get(':token')
   async show(@Param('token') token: string, @Req() request: Request, @Res() response: Response): Promise<void> {
     const take = this.limits.view(clientAddress(request));
-    if (!take.allowed) return this.sendRateLimited(response, take.retryAfterSeconds);
+    if (!take.allowed) return sendRateLimited(response, take.retryAfterSeconds);
     try {
       const preview = await this.preview(token);
       if (preview.status !== 'open') return this.sendClosed(response, preview.status);
@@ -97,7 +92,7 @@ export class JoinPageController {
   ): Promise<void> {
     const address = clientAddress(request);
     const take = this.limits.submit(address);
-    if (!take.allowed) return this.sendRateLimited(response, take.retryAfterSeconds);
+    if (!take.allowed) return sendRateLimited(response, take.retryAfterSeconds);
     const form = {
       email: field(body, 'email').trim(),
       displayName: field(body, 'displayName').trim(),
@@ -112,7 +107,7 @@ export class JoinPageController {
         { token, ...form, clientAddress: address },
         { timeoutMs: this.env.RPC_TIMEOUT_MS * JOIN_TIMEOUT_FACTOR },
       );
-      return sendPage(response, 201, joinedPage(result, `${this.env.PUBLIC_BASE_URL.replace(/\/+$/, '')}/`));
+      return sendPage(response, 202, checkInboxPage(result));
     } catch (error) {
       if (isDomainError(error) && FIXABLE.has(error.code)) {
         return this.showFormAgain(response, token, form, error.message, statusOf(error.code)).catch((again: unknown) =>
@@ -149,30 +144,14 @@ export class JoinPageController {
     return sendPage(response, statusOf(code), messagePage(TITLES[code], CLOSED_MESSAGE[status]));
   }
 
-  private sendRateLimited(response: Response, retryAfterSeconds: number): void {
-    response.set('Retry-After', String(retryAfterSeconds));
-    const code = ERROR_CODES.REGISTRATION_LINK_RATE_LIMITED;
-    return sendPage(
-      response,
-      statusOf(code),
-      messagePage(TITLES[code], 'Too many attempts from your network. Wait a few minutes and try again.'),
-    );
-  }
-
   private sendFailure(response: Response, error: unknown, during: 'view' | 'submit'): void {
-    if (isDomainError(error) && TITLES[error.code]) {
-      if (error.code === ERROR_CODES.REGISTRATION_LINK_RATE_LIMITED) {
-        const retryAfter = Number(error.details.retryAfterSeconds);
-        if (Number.isFinite(retryAfter) && retryAfter > 0) response.set('Retry-After', String(retryAfter));
-      }
-      return sendPage(response, statusOf(error.code), messagePage(TITLES[error.code], error.message));
-    }
-    this.logger.error(`join page failed: ${error instanceof Error ? error.message : String(error)}`);
-    const message =
-      during === 'view'
-        ? 'Something went wrong on our side. Please try again in a minute.'
-        : 'Something went wrong on our side, and we could not confirm your sign-up. If you can sign in with the address and password you chose, you are in; otherwise please try again in a minute.';
-    return sendPage(response, 503, messagePage('Please try again', message));
+    return sendFailurePage(response, error, TITLES, {
+      logger: this.logger,
+      what: 'join page',
+      during,
+      submitMessage:
+        'Something went wrong on our side, and we could not confirm your sign-up. If an email to confirm your address arrives, use it; otherwise please try again in a minute.',
+    });
   }
 }
 
@@ -184,12 +163,7 @@ function notOurToken(): DomainError {
   );
 }
 
-/** The address the request came from; behind the trusted proxy (see main.ts), the forwarded one. */
-function clientAddress(request: Request): string {
-  return request.ip ?? request.socket.remoteAddress ?? 'unknown';
-}
-
-function field(body: Record<string, unknown> | undefined, name: string): string {
+export function field(body: Record<string, unknown> | undefined, name: string): string {
   const value = body?.[name];
   return typeof value === 'string' ? value : '';
 }

@@ -18,6 +18,13 @@ export class AccountEntity {
   @Column('boolean')
   isOperator!: boolean;
 
+  /**
+   * When the address was proven to be this person's (accepted invite, confirmed sign-up, or an operator
+   * vouched); null = unverified: such an account picks up no invites and is not added at once by one.
+   */
+  @Column('timestamptz', { nullable: true })
+  emailVerifiedAt!: Date | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 }

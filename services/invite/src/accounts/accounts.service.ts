@@ -16,6 +16,14 @@ import { AccountEntity } from './account.entity';
 import { PasswordHasher } from './password-hasher';
 import { checkPasswordStrength } from './password-policy';
 
+export interface NewAccount {
+  email: string;
+  displayName: string;
+  passwordHash: string;
+  isOperator: boolean;
+  emailVerified: boolean;
+}
+
 /** Chunks of 1,000: larger ANY() arrays made PostgreSQL pick a sequential scan over 1M accounts. */
 const LOOKUP_CHUNK = 1000;
 
@@ -49,18 +57,50 @@ export class AccountsService {
   /**
    * Creates an account inside the caller's transaction (so that an accept or a sign-up creates the
    * account and whatever comes with it at once) and records `invite.account.created`.
+   * `emailVerified`: only for callers that proved the mailbox (or an operator that vouches for it).
    */
   async createIn(manager: EntityManager, request: CreateAccountRequest): Promise<AccountEntity> {
+    const { email, displayName } = this.checkNewAccount(request);
+    const passwordHash = await this.hasher.hash(request.password);
+    return this.insertIn(manager, {
+      email,
+      displayName,
+      passwordHash,
+      isOperator: request.isOperator ?? false,
+      emailVerified: request.emailVerified ?? false,
+    });
+  }
+
+  /**
+   * The rules every new account meets (address, password strength, display name), without creating one:
+   * a pending sign-up checks them before it stores anything. Returns the normalised address and name.
+   */
+  checkNewAccount(request: { email: string; displayName: string; password: string }): {
+    email: string;
+    displayName: string;
+  } {
     const email = requireEmail(request.email);
     checkPasswordStrength(request.password, email);
     const displayName = request.displayName.trim();
     if (displayName === '') throw new DomainError(ERROR_CODES.VALIDATION_FAILED, 'Display name must not be empty.');
-    const passwordHash = await this.hasher.hash(request.password);
+    return { email, displayName };
+  }
+
+  hashPassword(password: string): Promise<string> {
+    return this.hasher.hash(password);
+  }
+
+  verifyPassword(passwordHash: string, password: string): Promise<boolean> {
+    return this.hasher.verify(passwordHash, password);
+  }
+
+  /** Inserts an already checked account (password already hashed) and records `invite.account.created`. */
+  async insertIn(manager: EntityManager, account: NewAccount): Promise<AccountEntity> {
     const id = randomUUID();
     const inserted: unknown[] = await manager.query(
-      `INSERT INTO invite.accounts (id, email, display_name, password_hash, is_operator)
-       VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING RETURNING id`,
-      [id, email, displayName, passwordHash, request.isOperator ?? false],
+      `INSERT INTO invite.accounts (id, email, display_name, password_hash, is_operator, email_verified_at)
+       VALUES ($1, $2, $3, $4, $5, CASE WHEN $6::boolean THEN now() END) ON CONFLICT DO NOTHING RETURNING id`,
+      [id, account.email, account.displayName, account.passwordHash, account.isOperator, account.emailVerified],
     );
     if (inserted.length === 0) {
       throw new DomainError(
@@ -68,9 +108,15 @@ export class AccountsService {
         'An account with this email address already exists. Sign in instead.',
       );
     }
-    const payload: AccountCreatedPayload = { accountId: id, email, displayName };
+    const payload: AccountCreatedPayload = { accountId: id, email: account.email, displayName: account.displayName };
     await this.outbox.add(manager, { name: ACCOUNT_EVENTS.CREATED, payload });
     return manager.findOneByOrFail(AccountEntity, { id });
+  }
+
+  /** Whether the address (normalised) has an account at all, verified or not. */
+  async exists(email: string, manager: EntityManager = this.dataSource.manager): Promise<boolean> {
+    const rows: unknown[] = await manager.query('SELECT 1 FROM invite.accounts WHERE email = $1', [email]);
+    return rows.length > 0;
   }
 
   async create(request: CreateAccountRequest): Promise<AccountView> {
@@ -87,7 +133,11 @@ export class AccountsService {
     return this.dataSource.manager.count(AccountEntity);
   }
 
-  /** Which of these addresses have an account? One query per 1,000 normalised addresses. */
+  /**
+   * Which of these addresses have an account whose address is verified? (An unverified account is not
+   * "registered" for invites: it must not pick up what was sent to an address it has not proven.)
+   * One query per 1,000 normalised addresses.
+   */
   async lookup(emails: string[], manager: EntityManager = this.dataSource.manager): Promise<LookupAccountsResult> {
     const invalid: LookupAccountsResult['invalid'] = [];
     const normalised = new Set<string>();
@@ -100,7 +150,7 @@ export class AccountsService {
     const registered: LookupAccountsResult['registered'] = [];
     for (let start = 0; start < all.length; start += LOOKUP_CHUNK) {
       const rows: { id: string; email: string; display_name: string }[] = await manager.query(
-        'SELECT id, email, display_name FROM invite.accounts WHERE email = ANY($1::text[])',
+        'SELECT id, email, display_name FROM invite.accounts WHERE email = ANY($1::text[]) AND email_verified_at IS NOT NULL',
         [all.slice(start, start + LOOKUP_CHUNK)],
       );
       for (const row of rows) registered.push({ email: row.email, accountId: row.id, displayName: row.display_name });

@@ -19,3 +19,6 @@ export const GRANT_RETRY_MAX_MS = 10 * 60_000;
 
 /** Uses settled per round of the retry worker (one hub.member.add-bulk per Hub and user type). */
 export const GRANT_BATCH_SIZE = 500;
+
+/** Expired, unconfirmed sign-ups are deleted this long after their expiry (until then: "expired", not "not valid"). */
+export const PENDING_SIGNUP_KEEP_EXPIRED_HOURS = 7 * 24;

@@ -1,13 +1,16 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import {
+  ConfirmSignupRequest,
   GetRegistrationLinkRequest,
   JoinByLinkRequest,
   PreviewJoinRequest,
+  PreviewSignupRequest,
   REGISTRATION_LINK_PATTERNS,
   RotateRegistrationLinkRequest,
   UpdateRegistrationLinkRequest,
 } from '@gatehouse/contracts';
+import { ConfirmSignup } from './usecases/confirm-signup.usecase';
 import { GetRegistrationLink } from './usecases/get-registration-link.usecase';
 import { JoinByLink } from './usecases/join-by-link.usecase';
 import { PreviewJoin } from './usecases/preview-join.usecase';
@@ -23,6 +26,7 @@ export class RegistrationLinksController {
     private readonly rotateLink: RotateRegistrationLink,
     private readonly previewJoin: PreviewJoin,
     private readonly joinByLink: JoinByLink,
+    private readonly confirmSignup: ConfirmSignup,
   ) {}
 
   @MessagePattern(REGISTRATION_LINK_PATTERNS.GET)
@@ -48,5 +52,15 @@ export class RegistrationLinksController {
   @MessagePattern(REGISTRATION_LINK_PATTERNS.JOIN)
   join(@Payload() request: JoinByLinkRequest) {
     return this.joinByLink.execute(request);
+  }
+
+  @MessagePattern(REGISTRATION_LINK_PATTERNS.PREVIEW_SIGNUP)
+  previewSignup(@Payload() request: PreviewSignupRequest) {
+    return this.confirmSignup.preview(request);
+  }
+
+  @MessagePattern(REGISTRATION_LINK_PATTERNS.CONFIRM_SIGNUP)
+  confirm(@Payload() request: ConfirmSignupRequest) {
+    return this.confirmSignup.execute(request);
   }
 }

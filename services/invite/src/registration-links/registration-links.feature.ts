@@ -1,11 +1,13 @@
 import type { Provider, Type } from '@nestjs/common';
 import { JoinAttemptsRepository } from './data/join-attempts.repository';
+import { PendingSignupsRepository } from './data/pending-signups.repository';
 import { RegistrationLinkUsesRepository } from './data/registration-link-uses.repository';
 import { RegistrationLinksRepository } from './data/registration-links.repository';
 import { JoinUrls } from './domain/join-url';
 import { RegistrationLinkTokens } from './domain/registration-link-token';
 import { RegistrationGrants } from './grants/registration-grants';
 import { RegistrationLinksController } from './registration-links.controller';
+import { ConfirmSignup } from './usecases/confirm-signup.usecase';
 import { FindLinkByToken } from './usecases/find-link-by-token';
 import { GetRegistrationLink } from './usecases/get-registration-link.usecase';
 import { JoinByLink } from './usecases/join-by-link.usecase';
@@ -16,7 +18,7 @@ import { UpdateRegistrationLink } from './usecases/update-registration-link.usec
 
 /**
  * The registration links feature (issue 6), registered in the invite service's root module next to the
- * accounts it uses (AccountsService.createIn and lookup). See docs/registration-links.md.
+ * accounts it uses (AccountsService). See docs/registration-links.md.
  */
 export const REGISTRATION_LINK_CONTROLLERS: Type[] = [RegistrationLinksController];
 
@@ -24,6 +26,7 @@ export const REGISTRATION_LINK_PROVIDERS: Provider[] = [
   RegistrationLinksRepository,
   RegistrationLinkUsesRepository,
   JoinAttemptsRepository,
+  PendingSignupsRepository,
   RegistrationLinkTokens,
   JoinUrls,
   RegistrationGrants,
@@ -34,4 +37,5 @@ export const REGISTRATION_LINK_PROVIDERS: Provider[] = [
   RotateRegistrationLink,
   PreviewJoin,
   JoinByLink,
+  ConfirmSignup,
 ];

@@ -61,11 +61,15 @@ export class DeliveriesService {
           { deliveryId, status: shown },
         );
       }
-      const expiresAt = current.template === 'invite' ? String(current.vars?.expiresAt ?? '') : '';
+      // Emails whose link expires: sending a dead link helps nobody.
+      const expiring = current.template === 'invite' || current.template === 'signup-confirm';
+      const expiresAt = expiring ? String(current.vars?.expiresAt ?? '') : '';
       if (expiresAt && new Date(expiresAt).getTime() <= Date.now()) {
         throw new DomainError(
           NOTIFICATION_ERROR_CODES.DELIVERY_NOT_RETRYABLE,
-          'This invite has expired; its link would not work. Resend the invite instead.',
+          current.template === 'invite'
+            ? 'This invite has expired; its link would not work. Resend the invite instead.'
+            : 'This sign-up confirmation has expired; its link would not work. The person can sign up again.',
           { deliveryId, status: 'failed', expiresAt },
         );
       }

@@ -1,5 +1,10 @@
-import { EventEnvelope, InvitesIssuedPayload, MembersAddedNoticePayload } from '@gatehouse/contracts';
-import { inviteDeliveries, memberAddedDeliveries } from './delivery-plans';
+import {
+  EventEnvelope,
+  InvitesIssuedPayload,
+  MembersAddedNoticePayload,
+  SignupConfirmationRequestedPayload,
+} from '@gatehouse/contracts';
+import { inviteDeliveries, memberAddedDeliveries, signupConfirmDeliveries } from './delivery-plans';
 
 const envelope = (payload: unknown): EventEnvelope => ({
   id: 'e1',
@@ -64,6 +69,41 @@ describe('delivery plans', () => {
             userType: 'EXTERNAL_MEMBER',
             signInUrl: 'https://g/sign-in',
             addedByName: 'Ada',
+          },
+        },
+      ],
+    });
+  });
+
+  it('one verification email to the address that signed up', () => {
+    const payload: SignupConfirmationRequestedPayload = {
+      signupId: 's',
+      linkId: 'l',
+      hubId: 'h',
+      hubName: 'Apollo',
+      tenancyId: 't',
+      email: 'n@example.com',
+      displayName: 'Nia',
+      userType: 'EXTERNAL_MEMBER',
+      confirmUrl: 'https://g/join/confirm/abc',
+      expiresAt: '2026-02-01T00:00:00Z',
+    };
+    expect(signupConfirmDeliveries(envelope(payload), payload)).toEqual({
+      eventId: 'e1',
+      tenancyId: 't',
+      hubId: 'h',
+      correlationId: 'c1',
+      template: 'signup-confirm',
+      items: [
+        {
+          recipient: 'n@example.com',
+          vars: {
+            hubName: 'Apollo',
+            displayName: 'Nia',
+            signupEmail: 'n@example.com',
+            confirmUrl: 'https://g/join/confirm/abc',
+            expiresAt: '2026-02-01T00:00:00Z',
+            userType: 'EXTERNAL_MEMBER',
           },
         },
       ],

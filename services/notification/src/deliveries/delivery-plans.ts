@@ -1,4 +1,9 @@
-import type { EventEnvelope, InvitesIssuedPayload, MembersAddedNoticePayload } from '@gatehouse/contracts';
+import type {
+  EventEnvelope,
+  InvitesIssuedPayload,
+  MembersAddedNoticePayload,
+  SignupConfirmationRequestedPayload,
+} from '@gatehouse/contracts';
 import type { DeliveryBatch } from './delivery-record';
 
 /**
@@ -43,5 +48,31 @@ export function memberAddedDeliveries(envelope: EventEnvelope, payload: MembersA
         addedByName: payload.addedByName,
       },
     })),
+  };
+}
+
+export function signupConfirmDeliveries(
+  envelope: EventEnvelope,
+  payload: SignupConfirmationRequestedPayload,
+): DeliveryBatch {
+  return {
+    eventId: envelope.id,
+    tenancyId: payload.tenancyId,
+    hubId: payload.hubId,
+    correlationId: envelope.correlationId,
+    template: 'signup-confirm',
+    items: [
+      {
+        recipient: payload.email,
+        vars: {
+          hubName: payload.hubName,
+          displayName: payload.displayName,
+          signupEmail: payload.email,
+          confirmUrl: payload.confirmUrl,
+          expiresAt: payload.expiresAt,
+          userType: payload.userType,
+        },
+      },
+    ],
   };
 }

@@ -30,15 +30,34 @@ export interface MemberAddedEmailVars {
   addedByName: string;
 }
 
+/**
+ * The verification email of a sign-up through a registration link. Not an invite: no tenancy appendix
+ * (the tenant's words must not lend weight to an email anyone can trigger by typing an address).
+ */
+export interface SignupConfirmEmailVars {
+  hubName: string;
+  /** The name typed at sign-up (shown so the owner recognises, or not, their own sign-up). */
+  displayName: string;
+  /** The recipient's own (normalised) address. */
+  signupEmail: string;
+  /** Absolute http(s) link to the confirm page, carrying the confirm token. */
+  confirmUrl: string;
+  /** When the confirm link stops working; shown as a UTC date and time. */
+  expiresAt: string | Date;
+  userType: UserType;
+}
+
 export type EmailTemplate =
-  { template: 'invite'; vars: InviteEmailVars } | { template: 'member-added'; vars: MemberAddedEmailVars };
+  | { template: 'invite'; vars: InviteEmailVars }
+  | { template: 'member-added'; vars: MemberAddedEmailVars }
+  | { template: 'signup-confirm'; vars: SignupConfirmEmailVars };
 
 export type EmailTemplateName = EmailTemplate['template'];
 
 /** The vars type that belongs to one template name. */
 export type EmailVars<T extends EmailTemplateName> = Extract<EmailTemplate, { template: T }>['vars'];
 
-export const EMAIL_TEMPLATE_NAMES: readonly EmailTemplateName[] = ['invite', 'member-added'];
+export const EMAIL_TEMPLATE_NAMES: readonly EmailTemplateName[] = ['invite', 'member-added', 'signup-confirm'];
 
 export interface RenderOptions {
   /**

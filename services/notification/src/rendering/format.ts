@@ -42,3 +42,11 @@ export function formatDateInWords(value: string | Date): string {
   if (Number.isNaN(date.getTime())) throw new Error(`Not a valid date: ${String(value)}`);
   return `${date.getUTCDate()} ${MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()}`;
 }
+
+/** A date and time in words, in UTC, for links that last hours rather than days: "10 December 2026, 14:05 UTC". */
+export function formatDateTimeInWords(value: string | Date): string {
+  const date = value instanceof Date ? value : new Date(value);
+  const day = formatDateInWords(date);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${day}, ${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())} UTC`;
+}

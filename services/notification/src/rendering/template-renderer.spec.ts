@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import Handlebars from 'handlebars';
-import type { InviteEmailVars, MemberAddedEmailVars } from './email-templates';
+import type { InviteEmailVars, MemberAddedEmailVars, SignupConfirmEmailVars } from './email-templates';
 import { TemplateRenderer } from './template-renderer';
 import { defaultTemplatesDir } from './templates-dir';
 
@@ -21,6 +21,15 @@ const memberAdded: MemberAddedEmailVars = {
   userType: 'TEAM_MEMBER',
   signInUrl: 'https://gatehouse.example/sign-in',
   addedByName: 'Ada Lovelace',
+};
+
+const signupConfirm: SignupConfirmEmailVars = {
+  hubName: 'Apollo Design',
+  displayName: 'Grace <Hopper>',
+  signupEmail: 'grace@example.com',
+  confirmUrl: 'https://gatehouse.example/join/confirm/abc123',
+  expiresAt: '2026-12-10T16:30:00.000Z',
+  userType: 'EXTERNAL_MEMBER',
 };
 
 const FOOTER = 'This message was sent by Gatehouse.';
@@ -192,6 +201,45 @@ describe('TemplateRenderer', () => {
 
     it('renders through renderEmail() with the { template, vars } union', () => {
       expect(renderer.renderEmail({ template: 'member-added', vars: memberAdded })).toEqual(email);
+    });
+  });
+
+  describe('signup-confirm', () => {
+    const email = renderer.render('signup-confirm', signupConfirm);
+
+    it('has a subject asking to confirm the address for the Hub', () => {
+      expect(email.subject).toBe('Confirm your email address to join Apollo Design on Gatehouse');
+    });
+
+    it.each(['html', 'text'] as const)(
+      '%s part has the Hub, the name, the address, the link and its expiry',
+      (part) => {
+        const body = email[part];
+        expect(body).toContain('Apollo Design');
+        expect(body).toContain(part === 'html' ? 'Grace &lt;Hopper&gt;' : 'Grace <Hopper>');
+        expect(body).toContain('grace@example.com');
+        expect(body).toContain(signupConfirm.confirmUrl);
+        expect(body).toContain('10 December 2026, 16:30 UTC');
+        expect(body).toContain('an External Member');
+        expect(body).toContain('If you did not sign up, ignore this email');
+        expect(body).toContain(FOOTER);
+      },
+    );
+
+    it('HTML has a confirm button and the plain link, both to the confirm URL', () => {
+      const links = [...email.html.matchAll(/<a href="([^"]*)"[^>]*>([^<]*)<\/a>/g)];
+      expect(links.map((m) => m[2])).toEqual(['Confirm email address', signupConfirm.confirmUrl]);
+      for (const [, href] of links) expect(href).toBe(Handlebars.Utils.escapeExpression(signupConfirm.confirmUrl));
+    });
+
+    it('never carries the tenancy appendix: it is not an invite', () => {
+      expect(renderer.render('signup-confirm', signupConfirm, { appendix: APPENDIX })).toEqual(email);
+    });
+
+    it('refuses a confirm link that is not http(s)', () => {
+      expect(() => renderer.render('signup-confirm', { ...signupConfirm, confirmUrl: 'javascript:alert(1)' })).toThrow(
+        /confirmUrl must be an http\(s\) URL/,
+      );
     });
   });
 

@@ -12,7 +12,7 @@ import {
   type RenderedEmail,
   type UserType,
 } from './email-templates';
-import { formatDateInWords, formatUserType, formatUserTypeWithArticle } from './format';
+import { formatDateInWords, formatDateTimeInWords, formatUserType, formatUserTypeWithArticle } from './format';
 import { sanitizeHeaderText } from './header-text';
 
 /** Nest injection token for the templates directory; when not provided the constructor default applies. */
@@ -119,12 +119,15 @@ export class TemplateRenderer {
         return this.render('invite', email.vars, options);
       case 'member-added':
         return this.render('member-added', email.vars, options);
+      case 'signup-confirm':
+        return this.render('signup-confirm', email.vars, options);
     }
   }
 
   private registerHelpers(): void {
     for (const hbs of [this.htmlHbs, this.textHbs]) {
       hbs.registerHelper('dateInWords', (value: string | Date) => formatDateInWords(value));
+      hbs.registerHelper('dateTimeInWords', (value: string | Date) => formatDateTimeInWords(value));
       hbs.registerHelper('userTypeInWords', (value: UserType) => formatUserType(value));
       hbs.registerHelper('userTypeWithArticle', (value: UserType) => formatUserTypeWithArticle(value));
     }
@@ -151,6 +154,14 @@ const CONTEXT: { [T in EmailTemplateName]: (vars: EmailVars<T>) => Record<string
     userType: v.userType,
     signInUrl: httpUrl(v.signInUrl, 'signInUrl'),
     addedByName: sanitizeHeaderText(v.addedByName),
+  }),
+  'signup-confirm': (v) => ({
+    hubName: sanitizeHeaderText(v.hubName),
+    displayName: sanitizeHeaderText(v.displayName),
+    signupEmail: sanitizeHeaderText(v.signupEmail),
+    confirmUrl: httpUrl(v.confirmUrl, 'confirmUrl'),
+    expiresAt: v.expiresAt,
+    userType: v.userType,
   }),
 };
 

@@ -2,6 +2,7 @@ import { Accounts1764150100000 } from './1764150100000-accounts';
 import { Invites1764150200000 } from './1764150200000-invites';
 import { RegistrationLinks1764160000000 } from './1764160000000-registration-links';
 import { ImportJobs1764170000000 } from './1764170000000-import-jobs';
+import { VerifiedSignups1764180000000 } from './1764180000000-verified-signups';
 import { Sessions1764190000000 } from './1764190000000-sessions';
 
 /** In order. A new migration is appended here and never edited after it has shipped. */
@@ -10,5 +11,6 @@ export const INVITE_MIGRATIONS = [
   Invites1764150200000,
   RegistrationLinks1764160000000,
   ImportJobs1764170000000,
+  VerifiedSignups1764180000000,
   Sessions1764190000000,
 ];

@@ -246,7 +246,7 @@ export class InvitesRepository {
   async registeredInvitees(manager: EntityManager, limit: number): Promise<InviteeAccount[]> {
     const rows: { id: string; email: string; display_name: string }[] = await manager.query(
       `SELECT DISTINCT a.id, a.email, a.display_name
-       FROM invite.invites i JOIN invite.accounts a ON a.email = i.email
+       FROM invite.invites i JOIN invite.accounts a ON a.email = i.email AND a.email_verified_at IS NOT NULL
        WHERE i.status = 'pending' AND i.expires_at > now()
        LIMIT $1`,
       [limit],

@@ -1,7 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InviteEnv } from '../../invite.config';
 
-/** The public join page's URL for a token: `${PUBLIC_BASE_URL}/join/${token}`. */
+/**
+ * The public pages' URLs: the join page of a link (`${PUBLIC_BASE_URL}/join/${token}`) and the confirm
+ * page of a pending sign-up (`${PUBLIC_BASE_URL}/join/confirm/${token}`).
+ */
 @Injectable()
 export class JoinUrls {
   private readonly base: string;
@@ -12,5 +15,9 @@ export class JoinUrls {
 
   forToken(token: string): string {
     return `${this.base}/join/${token}`;
+  }
+
+  forSignupConfirmation(token: string): string {
+    return `${this.base}/join/confirm/${token}`;
   }
 }

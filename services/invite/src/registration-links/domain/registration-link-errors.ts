@@ -50,3 +50,34 @@ export const RegistrationLinkErrors = {
       problems: ['expiresAt must be in the future'],
     }),
 };
+
+/** A pending sign-up's confirm link: unknown, already used, too late, or the wrong password typed. */
+export const SignupErrors = {
+  notFound: () =>
+    new DomainError(
+      ERROR_CODES.SIGNUP_NOT_FOUND,
+      'This confirmation link is not valid. Check that you copied the whole link. If you signed up more than once, only the link in the newest email works.',
+    ),
+  alreadyConfirmed: (email: string) =>
+    new DomainError(
+      ERROR_CODES.SIGNUP_ALREADY_CONFIRMED,
+      `This confirmation link was already used: the account for ${email} exists. Sign in with it.`,
+      { email },
+    ),
+  expired: () =>
+    new DomainError(
+      ERROR_CODES.SIGNUP_EXPIRED,
+      'This confirmation link has expired. Sign up again through the registration link to get a new email.',
+    ),
+  wrongPassword: () =>
+    new DomainError(
+      ERROR_CODES.SIGNUP_WRONG_PASSWORD,
+      'That is not the password chosen when signing up. Type the password you chose; if you have forgotten it, sign up again through the registration link. If you did not sign up, ignore the email: nothing happens without confirmation.',
+    ),
+  accountAppeared: (email: string) =>
+    new DomainError(
+      ERROR_CODES.REGISTRATION_LINK_ACCOUNT_EXISTS,
+      `An account for ${email} was created after you signed up. Sign in with it, and ask a member of the Hub to invite you.`,
+      { email },
+    ),
+};

@@ -5,6 +5,7 @@ import {
   RegistrationLinkView,
   UserType,
 } from '@gatehouse/contracts';
+import { isDomainAllowed } from './allowed-domains';
 import { RegistrationLinkErrors } from './registration-link-errors';
 
 /** One row of invite.registration_links as the repository reads it. */
@@ -69,6 +70,23 @@ export function assertOpen(row: RegistrationLinkRow): void {
       throw RegistrationLinkErrors.usedUp();
     case 'open':
       return;
+  }
+}
+
+/**
+ * The link as it is under its lock: still the link of this token, still open, the address still
+ * allowed. Throws the reason otherwise (the link may have changed since the caller first looked).
+ */
+export function assertStillJoinable(
+  locked: RegistrationLinkRow | null,
+  tokenHash: string,
+  email: string,
+): asserts locked is RegistrationLinkRow {
+  if (!locked) throw RegistrationLinkErrors.notFound();
+  if (locked.token_hash !== tokenHash) throw RegistrationLinkErrors.rotated();
+  assertOpen(locked);
+  if (!isDomainAllowed(locked.allowed_domains, email)) {
+    throw RegistrationLinkErrors.domainNotAllowed(locked.allowed_domains);
   }
 }
 

@@ -5,6 +5,7 @@ import { isDomainError, runWithCorrelationId } from '@gatehouse/messaging';
 import { DataSource } from 'typeorm';
 import { InviteEnv } from '../../invite.config';
 import { JoinAttemptsRepository } from '../data/join-attempts.repository';
+import { PendingSignupsRepository } from '../data/pending-signups.repository';
 import {
   ClaimedUse,
   RegistrationLinkUse,
@@ -16,6 +17,7 @@ import {
   GRANT_INLINE_TIMEOUT_MS,
   GRANT_RETRY_BASE_MS,
   GRANT_RETRY_MAX_MS,
+  PENDING_SIGNUP_KEEP_EXPIRED_HOURS,
 } from '../registration-links.constants';
 
 /** Refusals no retry will change: the Hub is gone, or the hub service rejects the request itself. */
@@ -30,7 +32,8 @@ export function grantRetryDelayMs(attempts: number): number {
  * transaction committed (`grantNow`); whatever that did not settle (the hub is down, the call timed
  * out, the process died) stays pending in invite.registration_link_uses and is retried with backoff by
  * the loop here, every REGISTRATION_LINK_GRANT_POLL_MS, on every replica (claims skip each other's rows).
- * The same loop prunes sign-up attempts that have left the rate-limit window.
+ * The same loop prunes sign-up attempts that have left the rate-limit window, and sign-ups that were
+ * never confirmed (with their password hashes) a while after they expired.
  */
 @Injectable()
 export class RegistrationGrants implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -44,6 +47,7 @@ export class RegistrationGrants implements OnApplicationBootstrap, BeforeApplica
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly uses: RegistrationLinkUsesRepository,
     private readonly attempts: JoinAttemptsRepository,
+    private readonly signups: PendingSignupsRepository,
     private readonly hubs: HubClient,
     private readonly env: InviteEnv,
   ) {}
@@ -128,6 +132,11 @@ export class RegistrationGrants implements OnApplicationBootstrap, BeforeApplica
         await this.attempts.prune(this.env.REGISTRATION_LINK_JOIN_WINDOW_SECONDS);
       } catch (error) {
         this.logger.error(`pruning registration-link attempts failed, retrying: ${(error as Error).message}`);
+      }
+      try {
+        await this.signups.pruneExpired(this.dataSource.manager, PENDING_SIGNUP_KEEP_EXPIRED_HOURS);
+      } catch (error) {
+        this.logger.error(`pruning expired sign-ups failed, retrying: ${(error as Error).message}`);
       }
     });
   }

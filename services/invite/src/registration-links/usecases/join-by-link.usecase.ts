@@ -1,51 +1,50 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
-  ERROR_CODES,
   JoinByLinkRequest,
   JoinByLinkResult,
-  REGISTRATION_LINK_EVENTS,
-  RegistrationLinkUsedPayload,
+  SIGNUP_EVENTS,
+  SignupConfirmationRequestedPayload,
 } from '@gatehouse/contracts';
-import { OutboxWriter, isDomainError } from '@gatehouse/messaging';
+import { OutboxWriter } from '@gatehouse/messaging';
 import { DataSource } from 'typeorm';
-import { AccountsService, requireEmail, toAccountView } from '../../accounts/accounts.service';
+import { AccountsService, requireEmail } from '../../accounts/accounts.service';
 import { InviteEnv } from '../../invite.config';
 import { JoinAttemptsRepository } from '../data/join-attempts.repository';
-import { RegistrationLinkUsesRepository } from '../data/registration-link-uses.repository';
-import { RegistrationLinksRepository } from '../data/registration-links.repository';
+import { PendingSignupsRepository } from '../data/pending-signups.repository';
 import { isDomainAllowed } from '../domain/allowed-domains';
+import { JoinUrls } from '../domain/join-url';
 import { RegistrationLinkErrors } from '../domain/registration-link-errors';
-import { RegistrationLinkRow, assertOpen } from '../domain/registration-link-row';
-import { RegistrationGrants } from '../grants/registration-grants';
+import { assertOpen } from '../domain/registration-link-row';
+import { issueSignupToken } from '../domain/signup-token';
 import { FindLinkByToken } from './find-link-by-token';
 
 /**
- * Sign-up through a registration link: for new people only.
+ * Sign-up through a registration link, step one: for new people only, and nothing that can sign in,
+ * join a Hub or pick up invites exists afterwards. Anyone can type any address here, so the address
+ * must be proven first (issue 11): the sign-up waits in invite.pending_signups and the verification
+ * email goes to the address; ConfirmSignup does the rest when its owner confirms.
  *
- * 1. Cheap checks without locks: the token names a link that is open now; the per-link rate limit
- *    admits the attempt (recorded in its own transaction, so failed attempts count too); the address is
- *    one, at an allowed domain, and has no account yet (case-insensitively: addresses are normalised).
- * 2. One transaction: create the account (the shared password policy; invite.account.created, which
- *    makes the address's pending invites take effect), then lock the link row, check it again (it may
- *    have been disabled, rotated, expired or used up meanwhile), count the use, record the membership
- *    to grant and invite.registration-link.used. The lock makes the count exact: with a limit of N,
- *    N parallel sign-ups succeed and the next one fails cleanly. Any refusal rolls everything back.
- * 3. After commit: ask the hub for the membership (idempotent); if that fails the retry worker does it.
+ * 1. The token names a link that is open now; the per-link rate limit admits the attempt (recorded in
+ *    its own transaction, so failed attempts count too); the address is one, at an allowed domain, and
+ *    has no account yet; the name and password meet the rules every account meets.
+ * 2. The password is hashed (argon2id, as accounts) and, in one transaction, the pending sign-up is
+ *    recorded — or the open one of this link and address refreshed (new token, new expiry: the older
+ *    email's link stops working) — with invite.signup.confirmation-requested (the email).
  *
- * Two sign-ups with one address meet at the accounts' unique index: the second waits for the first and
- * is refused as an existing account.
+ * A stranger who signs up with someone else's address only sends that mailbox an email; the confirm page
+ * asks for the password chosen here, so the mailbox's owner cannot be talked into confirming an account
+ * whose password the stranger knows (see docs/registration-links.md).
  */
 @Injectable()
 export class JoinByLink {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly findLink: FindLinkByToken,
-    private readonly links: RegistrationLinksRepository,
     private readonly attempts: JoinAttemptsRepository,
-    private readonly uses: RegistrationLinkUsesRepository,
+    private readonly signups: PendingSignupsRepository,
     private readonly accounts: AccountsService,
-    private readonly grants: RegistrationGrants,
+    private readonly urls: JoinUrls,
     private readonly outbox: OutboxWriter,
     private readonly env: InviteEnv,
   ) {}
@@ -64,70 +63,41 @@ export class JoinByLink {
     const email = requireEmail(request.email);
     if (!isDomainAllowed(link.allowed_domains, email))
       throw RegistrationLinkErrors.domainNotAllowed(link.allowed_domains);
-    const existing = await this.accounts.lookup([email]);
-    if (existing.registered.length > 0) throw RegistrationLinkErrors.accountExists();
+    if (await this.accounts.exists(email)) throw RegistrationLinkErrors.accountExists();
+    const { displayName } = this.accounts.checkNewAccount({
+      email,
+      displayName: request.displayName,
+      password: request.password,
+    });
+    const passwordHash = await this.accounts.hashPassword(request.password);
+    const confirmToken = issueSignupToken();
 
-    const { account, locked } = await this.dataSource.transaction(async (manager) => {
-      const account = await this.accounts
-        .createIn(manager, { email, displayName: request.displayName, password: request.password })
-        .catch((error: unknown) => {
-          if (isDomainError(error) && error.code === ERROR_CODES.ACCOUNT_EMAIL_TAKEN) {
-            throw RegistrationLinkErrors.accountExists();
-          }
-          throw error;
-        });
-      const locked = await this.links.lock(manager, link.id);
-      this.recheck(locked, link, email);
-      const useCount = await this.links.countUse(manager, link.id);
-      await this.uses.add(manager, {
-        accountId: account.id,
+    const signup = await this.dataSource.transaction(async (manager) => {
+      const row = await this.signups.upsert(manager, {
         linkId: link.id,
-        hubId: locked.hub_id,
-        email: account.email,
-        displayName: account.displayName,
-        userType: locked.user_type,
+        linkTokenHash: link.token_hash!,
+        hubId: link.hub_id,
+        email,
+        displayName,
+        passwordHash,
+        tokenHash: confirmToken.hash,
+        ttlHours: this.env.SIGNUP_CONFIRMATION_TTL_HOURS,
       });
-      const payload: RegistrationLinkUsedPayload = {
-        hubId: locked.hub_id,
-        tenancyId: locked.tenancy_id,
-        actorAccountId: account.id,
+      const payload: SignupConfirmationRequestedPayload = {
+        signupId: row.id,
         linkId: link.id,
-        accountId: account.id,
-        email: account.email,
-        displayName: account.displayName,
-        userType: locked.user_type,
-        useCount,
-        maxUses: locked.max_uses,
+        hubId: link.hub_id,
+        hubName: link.hub_name,
+        tenancyId: link.tenancy_id,
+        email,
+        displayName,
+        userType: link.user_type,
+        confirmUrl: this.urls.forSignupConfirmation(confirmToken.token),
+        expiresAt: row.expires_at.toISOString(),
       };
-      await this.outbox.add(manager, { name: REGISTRATION_LINK_EVENTS.USED, payload });
-      return { account, locked };
+      await this.outbox.add(manager, { name: SIGNUP_EVENTS.CONFIRMATION_REQUESTED, payload });
+      return row;
     });
-
-    const granted = await this.grants.grantNow({
-      accountId: account.id,
-      linkId: link.id,
-      hubId: locked.hub_id,
-      email: account.email,
-      displayName: account.displayName,
-      userType: locked.user_type,
-    });
-    return {
-      account: toAccountView(account),
-      membership: { hubId: locked.hub_id, hubName: locked.hub_name, userType: locked.user_type, granted },
-    };
-  }
-
-  /** The link as it is under the lock: still this token's, still open, the address still allowed. */
-  private recheck(
-    locked: RegistrationLinkRow | null,
-    seen: RegistrationLinkRow,
-    email: string,
-  ): asserts locked is RegistrationLinkRow {
-    if (!locked) throw RegistrationLinkErrors.notFound();
-    if (locked.token_hash !== seen.token_hash) throw RegistrationLinkErrors.rotated();
-    assertOpen(locked);
-    if (!isDomainAllowed(locked.allowed_domains, email)) {
-      throw RegistrationLinkErrors.domainNotAllowed(locked.allowed_domains);
-    }
+    return { email, hubName: link.hub_name, expiresAt: signup.expires_at.toISOString() };
   }
 }

@@ -1,4 +1,5 @@
 import { NotificationSchema1764150200000 } from './1764150200000-notification-schema';
+import { SignupConfirmTemplate1764180000000 } from './1764180000000-signup-confirm-template';
 
 /** In order. A new migration is appended here and never edited after it has shipped. */
-export const NOTIFICATION_MIGRATIONS = [NotificationSchema1764150200000];
+export const NOTIFICATION_MIGRATIONS = [NotificationSchema1764150200000, SignupConfirmTemplate1764180000000];

@@ -44,7 +44,13 @@ export class AcceptInvite {
         );
         return { expired: true as const };
       }
-      const account = await this.accounts.createIn(manager, { email: row.email, displayName, password });
+      // The token went to this address: accepting proves the mailbox, so the address is verified.
+      const account = await this.accounts.createIn(manager, {
+        email: row.email,
+        displayName,
+        password,
+        emailVerified: true,
+      });
       const accepted = await this.acceptPending.acceptIn(manager, [
         { accountId: account.id, email: account.email, displayName: account.displayName },
       ]);
