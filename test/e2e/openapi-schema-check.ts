@@ -58,8 +58,10 @@ function check(document: OpenApiDocument, schema: Schema, value: unknown, at: st
       if (schema.format === 'date-time' && Number.isNaN(Date.parse(value))) problems.push(`${at} is not a date-time`);
       break;
     case 'number':
-    case 'integer':
       if (typeof value !== 'number') problems.push(`${at} should be a number`);
+      break;
+    case 'integer':
+      if (!Number.isInteger(value)) problems.push(`${at} should be an integer`);
       break;
     case 'boolean':
       if (typeof value !== 'boolean') problems.push(`${at} should be a boolean`);

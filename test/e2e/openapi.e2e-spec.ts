@@ -168,6 +168,22 @@ describe('the OpenAPI document describes what the API answers', () => {
     await fits('DELETE', '/api/v1/hubs/{hubId}/members/{accountId}', 404, { params: member });
   });
 
+  it('describes the delivery log once emails went out, and a refused retry', async () => {
+    const params = { tenancyId: ada.tenancy.id };
+    const sent = await system.pollUntil(async () => {
+      const answer = await system.http.call('GET', `/api/v1/tenancies/${params.tenancyId}/deliveries?status=sent`, {
+        token: ada.token,
+      });
+      return answer.body?.total > 0 && answer.body;
+    }, 'a sent invite email in the delivery log');
+    await fits('GET', '/api/v1/tenancies/{tenancyId}/deliveries', 200, { params, query: '?status=sent' });
+    await fits('POST', '/api/v1/tenancies/{tenancyId}/deliveries/{deliveryId}/retry', 409, {
+      params: { ...params, deliveryId: sent.items[0].id as string },
+    });
+    const audit = await fits('GET', '/api/v1/tenancies/{tenancyId}/audit', 200, { params });
+    expect(audit.total).toBeGreaterThan(0);
+  });
+
   it('describes the registration link', async () => {
     const params = { hubId };
     await fits('GET', '/api/v1/hubs/{hubId}/registration-link', 200, { params });

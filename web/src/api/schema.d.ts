@@ -836,11 +836,18 @@ export interface components {
       inviterName: string;
       /**
        * Format: date-time
-       * @description When it was sent.
+       * @description When it was first made.
        */
       createdAt: string;
       /** Format: date-time */
       expiresAt: string;
+      /**
+       * Format: date-time
+       * @description When the email last went out (first send or latest resend).
+       */
+      lastSentAt: string;
+      /** @description How many times the email went out (1 + resends). */
+      sendCount: number;
       /** Format: date-time */
       acceptedAt: string | null;
       /** Format: date-time */

@@ -42,10 +42,10 @@ export class Policy implements PolicyView {
   })
   inviteMessageAppendix!: string | null;
 
-  @ApiProperty({ minimum: 1, maximum: 90 })
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: 90 })
   inviteExpiryDays!: number;
 
-  @ApiProperty({ description: 'Goes up by one with every change.' })
+  @ApiProperty({ type: 'integer', description: 'Goes up by one with every change.' })
   version!: number;
 
   @ApiProperty({ format: 'date-time' })

@@ -24,7 +24,7 @@ export class SignInResult {
   @ApiProperty({ description: 'Send as `Authorization: Bearer <accessToken>`.' })
   accessToken!: string;
 
-  @ApiProperty({ description: 'Seconds until the token expires.', example: 900 })
+  @ApiProperty({ type: 'integer', description: 'Seconds until the token expires.', example: 900 })
   expiresIn!: number;
 
   @ApiProperty({ enum: ['Bearer'] })

@@ -32,7 +32,7 @@ interface UploadedCsv {
 const CREATE_TIMEOUT_MS = 30_000;
 const REPORT_TIMEOUT_MS = 60_000;
 
-@ApiTags('mass invites')
+@ApiTags('mass-invites')
 @Controller('api/v1')
 export class ImportsController {
   constructor(private readonly rpc: RpcClient) {}

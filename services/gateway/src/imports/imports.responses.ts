@@ -15,13 +15,13 @@ import { PageFields } from '../openapi/error-body';
 
 /** Rows per outcome so far; an outcome no row had yet is absent. */
 export class ImportSummary {
-  @ApiPropertyOptional({ minimum: 0 }) added?: number;
-  @ApiPropertyOptional({ minimum: 0 }) invited?: number;
-  @ApiPropertyOptional({ minimum: 0 }) already_member?: number;
-  @ApiPropertyOptional({ minimum: 0 }) already_invited?: number;
-  @ApiPropertyOptional({ minimum: 0 }) duplicate_in_file?: number;
-  @ApiPropertyOptional({ minimum: 0 }) invalid?: number;
-  @ApiPropertyOptional({ minimum: 0 }) skipped?: number;
+  @ApiPropertyOptional({ type: 'integer', minimum: 0 }) added?: number;
+  @ApiPropertyOptional({ type: 'integer', minimum: 0 }) invited?: number;
+  @ApiPropertyOptional({ type: 'integer', minimum: 0 }) already_member?: number;
+  @ApiPropertyOptional({ type: 'integer', minimum: 0 }) already_invited?: number;
+  @ApiPropertyOptional({ type: 'integer', minimum: 0 }) duplicate_in_file?: number;
+  @ApiPropertyOptional({ type: 'integer', minimum: 0 }) invalid?: number;
+  @ApiPropertyOptional({ type: 'integer', minimum: 0 }) skipped?: number;
 }
 
 export class ImportError {
@@ -62,13 +62,13 @@ export class ImportJob implements ImportJobView {
   status!: ImportStatus;
 
   @ApiProperty({
-    type: Number,
+    type: 'integer',
     nullable: true,
     description: 'Rows of the file that hold something; null until the file is parsed.',
   })
   totalRows!: number | null;
 
-  @ApiProperty({ description: 'Rows decided so far (progress: processedRows of totalRows).' })
+  @ApiProperty({ type: 'integer', description: 'Rows decided so far (progress: processedRows of totalRows).' })
   processedRows!: number;
 
   @ApiProperty({ type: ImportSummary })
@@ -103,7 +103,7 @@ export class ImportJobPage extends PageFields implements Page<ImportJobView> {
 
 /** ImportRowView: one row of the file and its outcome. */
 export class ImportRow implements ImportRowView {
-  @ApiProperty({ description: 'Line number in the file (1-based).' })
+  @ApiProperty({ type: 'integer', description: 'Line number in the file (1-based).' })
   line!: number;
 
   @ApiProperty({ description: 'The cell as it was in the file.' })

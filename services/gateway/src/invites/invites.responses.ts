@@ -46,11 +46,17 @@ export class Invite implements InviteView {
   @ApiProperty({ example: 'Ada Lovelace', description: "The inviter's display name." })
   inviterName!: string;
 
-  @ApiProperty({ format: 'date-time', description: 'When it was sent.' })
+  @ApiProperty({ format: 'date-time', description: 'When it was first made.' })
   createdAt!: string;
 
   @ApiProperty({ format: 'date-time' })
   expiresAt!: string;
+
+  @ApiProperty({ format: 'date-time', description: 'When the email last went out (first send or latest resend).' })
+  lastSentAt!: string;
+
+  @ApiProperty({ type: 'integer', minimum: 1, description: 'How many times the email went out (1 + resends).' })
+  sendCount!: number;
 
   @ApiProperty({ type: String, format: 'date-time', nullable: true })
   acceptedAt!: string | null;

@@ -27,7 +27,7 @@ export class Delivery implements DeliveryView {
   @ApiProperty({ enum: DELIVERY_STATUSES, enumName: 'DeliveryStatus' })
   status!: DeliveryStatus;
 
-  @ApiProperty({ description: 'SMTP attempts so far.' })
+  @ApiProperty({ type: 'integer', description: 'SMTP attempts so far.' })
   attempts!: number;
 
   @ApiProperty({ type: String, nullable: true })

@@ -19,12 +19,12 @@ export class ErrorBody {
 
 /** The paging fields of every list response; each list has its own named class with its `items`. */
 export abstract class PageFields {
-  @ApiProperty({ description: 'How many items match, across all pages.', minimum: 0 })
+  @ApiProperty({ type: 'integer', description: 'How many items match, across all pages.', minimum: 0 })
   total!: number;
 
-  @ApiProperty({ description: 'The page size used.', minimum: 1 })
+  @ApiProperty({ type: 'integer', description: 'The page size used.', minimum: 1 })
   limit!: number;
 
-  @ApiProperty({ description: 'How many matching items come before this page.', minimum: 0 })
+  @ApiProperty({ type: 'integer', description: 'How many matching items come before this page.', minimum: 0 })
   offset!: number;
 }

@@ -21,6 +21,13 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .addServer('/', 'This Gatehouse installation')
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, BEARER_SCHEME)
     .addCookieAuth(SESSION_COOKIE, { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE }, SESSION_COOKIE)
+    .addTag('auth', 'Signing in and who is signed in')
+    .addTag('tenancies', 'Tenancies, their admins, invite policy and audit log (the console)')
+    .addTag('hubs', 'Hubs and their members (Contacts)')
+    .addTag('invites', 'Individual invites of a Hub')
+    .addTag('mass-invites', 'Mass invites from a CSV file and their reports')
+    .addTag('registration-links', "A Hub's registration link")
+    .addTag('notifications', 'Email deliveries and the invite email preview (the console)')
     .build();
   config.info.license = { name: 'UNLICENSED (private)' };
   return sortedMaps(SwaggerModule.createDocument(app, config, { include: [GatewayModule] }));

@@ -32,10 +32,13 @@ export class RegistrationLink implements RegistrationLinkView {
   @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'null: never expires.' })
   expiresAt!: string | null;
 
-  @ApiProperty({ type: Number, nullable: true, description: 'null: no limit.' })
+  @ApiProperty({ type: 'integer', nullable: true, description: 'null: no limit.' })
   maxUses!: number | null;
 
-  @ApiProperty({ description: 'Accounts that joined through the link so far (rotation does not reset it).' })
+  @ApiProperty({
+    type: 'integer',
+    description: 'Accounts that joined through the link so far (rotation does not reset it).',
+  })
   useCount!: number;
 
   @ApiProperty({ type: [String], description: 'Normalised; empty = any domain.' })
