@@ -5,7 +5,7 @@ import { errorMessage } from '../../api/api-error';
 import { INVITES_PAGE_SIZE, usePendingInvites, useResendInvite, useRevokeInvite } from '../../api/invites';
 import type { Invite } from '../../api/types';
 import { useHubContext } from '../../app/HubFrame';
-import { formatDateTime } from '../../ui/format';
+import { formatDateTime, formatNumber } from '../../ui/format';
 import { USER_TYPE_LABEL } from '../../ui/labels';
 import { EmptyState, ErrorState, LoadingBlock } from '../../ui/states';
 import { pageControlLabels } from './MembersTable';
@@ -74,7 +74,14 @@ function InviteRow({ invite, onRevoke }: { invite: Invite; onRevoke: () => void 
       <Table.Td fw={500}>{invite.email}</Table.Td>
       <Table.Td>{USER_TYPE_LABEL[invite.userType]}</Table.Td>
       <Table.Td>{invite.inviterName}</Table.Td>
-      <Table.Td>{formatDateTime(invite.createdAt)}</Table.Td>
+      <Table.Td>
+        {formatDateTime(invite.lastSentAt)}
+        {invite.sendCount > 1 && (
+          <Text size="xs" c="dimmed">
+            sent {formatNumber(invite.sendCount)} times
+          </Text>
+        )}
+      </Table.Td>
       <Table.Td>
         {expired ? (
           <Badge color="orange" variant="dot">
