@@ -1,4 +1,12 @@
-import { Badge, MantineProvider, createTheme, type CSSVariablesResolver } from '@mantine/core';
+import {
+  Badge,
+  Drawer,
+  MantineProvider,
+  Modal,
+  Notification,
+  createTheme,
+  type CSSVariablesResolver,
+} from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { BrowserRouter } from 'react-router';
@@ -14,6 +22,10 @@ const theme = createTheme({
   components: {
     // Sentence case reads better than Mantine's upper-case badges for user types and states.
     Badge: Badge.extend({ defaultProps: { tt: 'none' } }),
+    // Mantine's close buttons are icons without a name; a screen reader needs one.
+    Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } }),
+    Drawer: Drawer.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } }),
+    Notification: Notification.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close this message' } } }),
   },
   fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif',
 });
