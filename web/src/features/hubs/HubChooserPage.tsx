@@ -4,6 +4,7 @@ import { Link, Navigate, useLocation } from 'react-router';
 import { lastHub, useMyHubs } from '../../api/hubs';
 import { TopBar } from '../../app/TopBar';
 import { formatDate } from '../../ui/format';
+import { USER_TYPE_LABEL } from '../../ui/labels';
 import { EmptyState, ErrorState, LoadingBlock } from '../../ui/states';
 
 /** Choose a Hub. Right after sign-in it opens the last Hub used, or the only one. */
@@ -45,7 +46,10 @@ export function HubChooserPage() {
                           {hub.name}
                         </Anchor>
                         <Text size="sm" c="dimmed">
-                          Created {formatDate(hub.createdAt)}
+                          {hub.membership
+                            ? `You are ${hub.membership.isHubAdmin ? 'a Hub admin' : `a ${USER_TYPE_LABEL[hub.membership.userType]}`}`
+                            : 'You administer its tenancy'}{' '}
+                          · created {formatDate(hub.createdAt)}
                         </Text>
                       </div>
                       <IconChevronRight aria-hidden />
