@@ -1,12 +1,5 @@
 import { Locator } from 'playwright-core';
-import {
-  FLOW_TIMEOUT_MS,
-  STEP_TIMEOUT_MS,
-  eventually,
-  expectNoSeriousA11yViolations,
-  saveScreenshot,
-  visible,
-} from './support/browser';
+import { FLOW_TIMEOUT_MS, STEP_TIMEOUT_MS, eventually, A11yChecks, saveScreenshot, visible } from './support/browser';
 import { Person } from './support/person';
 import { WebApp } from './support/web-app';
 
@@ -20,6 +13,7 @@ jest.setTimeout(FLOW_TIMEOUT_MS);
 
 describe('individual invites (browser)', () => {
   const app = new WebApp('web-individual');
+  const a11y = new A11yChecks();
   const secondHubName = 'Second Hub';
   let admin: Person;
 
@@ -47,7 +41,7 @@ describe('individual invites (browser)', () => {
     // Its tooltip says what is missing.
     await send.hover({ force: true });
     await visible(admin.page.getByRole('tooltip').filter({ hasText: /user type/i }));
-    await expectNoSeriousA11yViolations(admin.page, 'individual invite tab');
+    await a11y.check(admin.page, 'individual invite tab');
     await saveScreenshot(admin.page, 'invite-individual');
     expect(app.system.sink.to('no.type@guest.example')).toHaveLength(0);
   });
@@ -72,7 +66,7 @@ describe('individual invites (browser)', () => {
     await admin.openContacts();
     await admin.openPendingInvites();
     await visible(admin.row(address));
-    await expectNoSeriousA11yViolations(admin.page, 'pending invites');
+    await a11y.check(admin.page, 'pending invites');
     await saveScreenshot(admin.page, 'pending-invites');
   });
 
@@ -93,6 +87,10 @@ describe('individual invites (browser)', () => {
     // The "you were added" notice went out; no invite link for a registered address.
     await app.system.sink.waitFor(registered.email, 1, STEP_TIMEOUT_MS);
     expect(app.system.sink.to(registered.email)[0].text).not.toMatch(/\/invite\//);
+  });
+
+  it('axe-core finds no serious violation on the screens above', () => {
+    a11y.expectClean(['individual invite tab', 'pending invites']);
   });
 });
 

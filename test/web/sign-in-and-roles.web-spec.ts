@@ -1,4 +1,4 @@
-import { FLOW_TIMEOUT_MS, expectNoSeriousA11yViolations, saveScreenshot, visible } from './support/browser';
+import { FLOW_TIMEOUT_MS, A11yChecks, saveScreenshot, visible } from './support/browser';
 import { registrationLinkIn } from './support/person';
 import { WebApp } from './support/web-app';
 
@@ -12,6 +12,7 @@ jest.setTimeout(FLOW_TIMEOUT_MS);
 
 describe('signing in, and what each kind of member sees (browser)', () => {
   const app = new WebApp('web-sign-in');
+  const a11y = new A11yChecks();
 
   beforeAll(() => app.start(), 240_000);
   afterAll(() => app.stop());
@@ -20,7 +21,7 @@ describe('signing in, and what each kind of member sees (browser)', () => {
     const visitor = await app.person();
     await visitor.page.goto('/');
     await visible(visitor.signInButton);
-    await expectNoSeriousA11yViolations(visitor.page, 'sign-in');
+    await a11y.check(visitor.page, 'sign-in');
     await saveScreenshot(visitor.page, 'sign-in');
 
     await visitor.submitSignIn(app.accounts.hubAdmin.email, 'not-the-password-at-all');
@@ -46,7 +47,7 @@ describe('signing in, and what each kind of member sees (browser)', () => {
     await visible(admin.row(app.accounts.teamMember.email));
     await visible(admin.page.getByRole('columnheader', { name: 'Hub admin' }));
     await visible(admin.inviteButton);
-    await expectNoSeriousA11yViolations(admin.page, 'contacts');
+    await a11y.check(admin.page, 'contacts');
     await saveScreenshot(admin.page, 'contacts');
 
     await admin.signOut(app.accounts.hubAdmin.displayName);
@@ -74,7 +75,7 @@ describe('signing in, and what each kind of member sees (browser)', () => {
     }
     expect(await panel.getByRole('spinbutton').count()).toBe(0);
     expect(await panel.getByRole('combobox', { name: /user type/i }).count()).toBe(0);
-    await expectNoSeriousA11yViolations(member.page, 'registration tab (Team Member)');
+    await a11y.check(member.page, 'registration tab (Team Member)');
     await saveScreenshot(member.page, 'invite-registration-team-member');
   });
 
@@ -96,6 +97,9 @@ describe('signing in, and what each kind of member sees (browser)', () => {
     await visible(external.page.getByRole('combobox', { name: 'Hub' }));
     expect(await external.page.getByText('/join/').count()).toBe(0);
     expect(await external.page.getByRole('button', { name: 'Send invites' }).count()).toBe(0);
-    await expectNoSeriousA11yViolations(external.page, 'contacts (External Member)');
+    await a11y.check(external.page, 'contacts (External Member)');
+  });
+  it('axe-core finds no serious violation on the screens above', () => {
+    a11y.expectClean(['sign-in', 'contacts', 'registration tab (Team Member)', 'contacts (External Member)']);
   });
 });

@@ -62,20 +62,16 @@ interface AxeViolation {
 
 let axeSource: string | null = null;
 
-/**
- * Runs axe-core on what the page shows now and fails on any `serious` or `critical` violation,
- * naming the rule, what it asks for and the elements (SCREENS.md: "axe-core reports no serious
- * violation on any screen"). `screen` names the screen in the failure.
- */
-export async function expectNoSeriousA11yViolations(page: Page, screen: string): Promise<void> {
+/** axe-core's `serious` and `critical` violations on what the page shows now, each in words. */
+async function seriousA11yViolations(page: Page): Promise<string[]> {
   axeSource ??= fs.readFileSync(require.resolve('axe-core'), 'utf8');
   await page.evaluate(axeSource);
   const violations = (await page.evaluate(
     `axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations)`,
   )) as AxeViolation[];
-  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  if (serious.length > 0) {
-    const lines = serious.map(
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
       (v) =>
         `- [${v.impact}] ${v.id}: ${v.help} (${v.helpUrl})\n` +
         v.nodes
@@ -83,14 +79,73 @@ export async function expectNoSeriousA11yViolations(page: Page, screen: string):
           .map((n) => `    ${JSON.stringify(n.target)} ${n.failureSummary?.replace(/\s+/g, ' ') ?? ''}`)
           .join('\n'),
     );
-    throw new Error(`axe-core: ${serious.length} serious violation(s) on the ${screen} screen:\n${lines.join('\n')}`);
+}
+
+/**
+ * axe-core on each main screen (SCREENS.md: "axe-core reports no serious violation on any screen").
+ * A flow records the screens as it passes them (`check`); the file's last test asserts that every
+ * expected screen was checked and none had a `serious` or `critical` violation — so an accessibility
+ * failure is reported as one, and does not hide whether the flows themselves work.
+ */
+export class A11yChecks {
+  private readonly found = new Map<string, string[]>();
+
+  async check(page: Page, screen: string): Promise<void> {
+    this.found.set(screen, await seriousA11yViolations(page));
+  }
+
+  expectClean(screens: string[]): void {
+    const missing = screens.filter((screen) => !this.found.has(screen));
+    if (missing.length > 0) throw new Error(`Not checked (the flow stopped before them): ${missing.join(', ')}`);
+    const failing = [...this.found].filter(([, violations]) => violations.length > 0);
+    if (failing.length > 0) {
+      const report = failing.map(([screen, violations]) => `On the ${screen} screen:\n${violations.join('\n')}`);
+      throw new Error(`axe-core found serious violations:\n${report.join('\n')}`);
+    }
   }
 }
 
 /** Waits until the element is visible (auto-waiting, with a deadline) and returns it. */
 export async function visible(locator: Locator, timeout = STEP_TIMEOUT_MS): Promise<Locator> {
-  await locator.first().waitFor({ state: 'visible', timeout });
+  try {
+    await locator.first().waitFor({ state: 'visible', timeout });
+  } catch (error) {
+    throw await withPageState(locator.page(), error);
+  }
   return locator;
+}
+
+const FAILURE_DIR = path.join(repoRoot(), 'var', 'web-test-failures');
+const scriptErrors = new WeakMap<Page, string[]>();
+
+/** Keeps the page's uncaught script errors, for failures to name (a blank page is usually one). */
+export function recordScriptErrors(page: Page): string[] {
+  const errors: string[] = [];
+  scriptErrors.set(page, errors);
+  page.on('pageerror', (error) => errors.push((error.stack ?? error.message).split('\n').slice(0, 4).join(' / ')));
+  return errors;
+}
+
+/**
+ * Adds what the person saw to a failure: the URL, the page's text and a screenshot in
+ * var/web-test-failures/ — a browser test that fails should say what was on the screen instead.
+ */
+export async function withPageState(page: Page, error: unknown): Promise<unknown> {
+  if (!(error instanceof Error) || page.isClosed()) return error;
+  try {
+    fs.mkdirSync(FAILURE_DIR, { recursive: true });
+    const file = path.join(FAILURE_DIR, `${new Date().toISOString().replace(/[:.]/g, '-')}.png`);
+    await page.screenshot({ path: file, fullPage: true, timeout: 5_000 });
+    const text = (await page.locator('body').innerText({ timeout: 2_000 })).replace(/\s+/g, ' ').slice(0, 1_500);
+    const errors = scriptErrors.get(page) ?? [];
+    error.message += `\nThe page (${page.url()}) showed: ${text}\nScreenshot: ${file}`;
+    if (errors.length > 0) error.message += `\nScript errors in the page: ${errors.join(' | ')}`;
+    const frames = (error.stack ?? '').split('\n').filter((line) => line.trimStart().startsWith('at '));
+    error.stack = [`${error.name}: ${error.message}`, ...frames].join('\n');
+  } catch {
+    // The page is gone or stuck: the original error says enough.
+  }
+  return error;
 }
 
 /** Waits until nothing matching is visible (it may be removed or hidden). */
@@ -132,7 +187,11 @@ export async function step<T>(name: string, run: () => Promise<T>): Promise<T> {
   try {
     return await run();
   } catch (error) {
-    if (error instanceof Error) error.message = `Step "${name}" failed: ${error.message}`;
+    if (error instanceof Error) {
+      error.message = `Step "${name}" failed: ${error.message}`;
+      const frames = (error.stack ?? '').split('\n').filter((line) => line.trimStart().startsWith('at '));
+      error.stack = [`${error.name}: ${error.message}`, ...frames].join('\n');
+    }
     throw error;
   }
 }

@@ -1,5 +1,5 @@
 import { BrowserContext, Locator, Page } from 'playwright-core';
-import { STEP_TIMEOUT_MS, eventually, visible } from './browser';
+import { STEP_TIMEOUT_MS, eventually, recordScriptErrors, visible } from './browser';
 
 export type InviteTab = 'Individual' | 'Mass invite' | 'Registration';
 
@@ -10,14 +10,14 @@ export type InviteTab = 'Individual' | 'Mass invite' | 'Registration';
 export class Person {
   readonly page: Page;
   /** Uncaught errors in the page's scripts (a test may assert there were none). */
-  readonly pageErrors: string[] = [];
+  readonly pageErrors: string[];
 
   constructor(
     readonly context: BrowserContext,
     page: Page,
   ) {
     this.page = page;
-    page.on('pageerror', (error) => this.pageErrors.push(error.message));
+    this.pageErrors = recordScriptErrors(page);
   }
 
   /** The sign-in form (`/`). */
@@ -94,6 +94,8 @@ export class Person {
   /** Opens the invite panel on one of its tabs and waits for the tab's panel. */
   async openInvite(tab: InviteTab): Promise<Locator> {
     const tabButton = this.page.getByRole('tab', { name: tab, exact: true });
+    // The panel may be open already (its tabs show), or not yet (the top bar's Invite opens it).
+    await visible(tabButton.or(this.inviteButton));
     if (!(await tabButton.isVisible())) await this.inviteButton.click();
     await tabButton.click();
     await eventually(
