@@ -4,6 +4,7 @@ import { IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
 import { MEMBERS_PAGE_SIZE, useMembers } from '../../api/members';
 import type { Membership } from '../../api/types';
+import { useAccount } from '../../app/auth';
 import { useHubContext } from '../../app/HubFrame';
 import { formatDate, formatNumber } from '../../ui/format';
 import { USER_TYPE_LABEL } from '../../ui/labels';
@@ -13,6 +14,7 @@ import { MemberMenu } from './MemberMenu';
 /** The Hub's members, paged and searched on the server. External Members see Team Members only. */
 export function MembersTable() {
   const { hub, permissions } = useHubContext();
+  const account = useAccount();
   const [search, setSearch] = useState('');
   const [debouncedSearch] = useDebouncedValue(search, 300);
   const [page, setPage] = useState(1);
@@ -77,6 +79,7 @@ export function MembersTable() {
                     member={member}
                     seesAdminColumns={seesAdminColumns}
                     canManage={permissions.isHubAdmin}
+                    accountId={account.id}
                   />
                 ))}
               </Table.Tbody>
@@ -97,14 +100,24 @@ function MemberRow({
   member,
   seesAdminColumns,
   canManage,
+  accountId,
 }: {
   member: Membership;
+  accountId: string;
   seesAdminColumns: boolean;
   canManage: boolean;
 }) {
   return (
     <Table.Tr>
-      <Table.Td fw={500}>{member.displayName}</Table.Td>
+      <Table.Td fw={500}>
+        {member.displayName}
+        {member.accountId === accountId && (
+          <Text span c="dimmed" fw={400}>
+            {' '}
+            (you)
+          </Text>
+        )}
+      </Table.Td>
       <Table.Td>{member.email}</Table.Td>
       <Table.Td>
         <Badge variant="light" color={member.userType === 'TEAM_MEMBER' ? 'indigo' : 'gray'}>

@@ -1,6 +1,7 @@
-import { Group, Stack, Text } from '@mantine/core';
+import { Alert, Group, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
+import { errorMessage } from '../../../api/api-error';
 import { useSendInvites } from '../../../api/invites';
 import type { UserType } from '../../../api/types';
 import { useHubContext } from '../../../app/HubFrame';
@@ -52,6 +53,11 @@ export function IndividualInvite() {
           </Text>
         )}
       </Group>
+      {send.isError && (
+        <Alert color="red" variant="light" role="alert" title="Nothing was sent">
+          {errorMessage(send.error)}
+        </Alert>
+      )}
       {send.data && <InviteResults attempts={send.data} />}
     </Stack>
   );
