@@ -22,6 +22,7 @@ module.exports = {
     '<rootDir>/libs/**/test/**/*.int-spec.ts',
     '<rootDir>/test/e2e/**/*.e2e-spec.ts',
     '<rootDir>/test/web/**/*.web-spec.ts',
+    '<rootDir>/web/src/**/*.spec.ts',
   ],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
   setupFiles: ['reflect-metadata'],

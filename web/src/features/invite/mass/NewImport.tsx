@@ -9,7 +9,8 @@ import type { UserType } from '../../../api/types';
 import { useHubContext } from '../../../app/HubFrame';
 import { formatNumber } from '../../../ui/format';
 import { GuardedButton } from '../../../ui/GuardedButton';
-import { missingBeforeSending, UserTypeSelect } from '../UserTypeSelect';
+import { missingBeforeSending } from '../../../ui/missing';
+import { UserTypeSelect } from '../UserTypeSelect';
 import { DryRunPreview } from './DryRunPreview';
 
 /** The invite service's defaults (IMPORT_MAX_BYTES, IMPORT_MAX_ROWS); a bigger file is refused with the exact limit. */
