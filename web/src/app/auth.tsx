@@ -1,10 +1,10 @@
-import { Center, Loader } from '@mantine/core';
+import { Center, Container } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { setCsrfToken, setSignedOutHandler } from '../api/client';
 import { SESSION_KEY, useSession } from '../api/session';
-import { ErrorState } from '../ui/states';
+import { ErrorState, LoadingBlock } from '../ui/states';
 
 /** Any 401 from the API means the session ended: forget everything and go back to sign-in. */
 export function SignedOutRedirect() {
@@ -27,9 +27,9 @@ export function RequireSession() {
   const location = useLocation();
   if (session.isPending) {
     return (
-      <Center h="100vh">
-        <Loader aria-label="Checking your session" />
-      </Center>
+      <Container size="xl" py="md">
+        <LoadingBlock rows={8} label="Checking your session" />
+      </Container>
     );
   }
   if (session.isError) {
