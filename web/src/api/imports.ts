@@ -6,6 +6,7 @@ import type { ImportJob, ImportOutcome, UserType } from './types';
 export const IMPORTS_PAGE_SIZE = 10;
 /** How often a running job is asked for its progress. */
 const POLL_MS = 1500;
+const HISTORY_POLL_MS = 5000;
 
 export const isFinished = (job: ImportJob): boolean => job.status === 'done' || job.status === 'failed';
 
@@ -69,6 +70,8 @@ export function useHubImports(hubId: string, page: number) {
         }),
       ),
     placeholderData: keepPreviousData,
+    // While one of them runs, its counts move: ask again now and then.
+    refetchInterval: (query) => (query.state.data?.items.some((job) => !isFinished(job)) ? HISTORY_POLL_MS : false),
   });
 }
 

@@ -63,7 +63,7 @@ export function ImportHistory({ currentJobId }: { currentJobId?: string }) {
                     </Table.Td>
                     <Table.Td style={{ overflowWrap: 'anywhere' }}>{job.fileName}</Table.Td>
                     <Table.Td>{USER_TYPE_LABEL[job.userType]}</Table.Td>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                    <Table.Td style={{ whiteSpace: 'nowrap', minWidth: 120 }}>
                       <Badge variant="dot" color={STATUS_COLOR[job.status]}>
                         {IMPORT_STATUS_LABEL[job.status]}
                       </Badge>
