@@ -1,9 +1,8 @@
-import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { errorMessage } from '../../api/api-error';
 import { useRemoveMember, useUpdateMember } from '../../api/members';
 import type { Membership, UpdateMember } from '../../api/types';
 import { useHubContext } from '../../app/HubFrame';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
 
 export interface MemberChange {
   /** The menu item. */
@@ -33,8 +32,6 @@ export function ConfirmMemberChange({
   const { hub } = useHubContext();
   const update = useUpdateMember(hub.id);
   const remove = useRemoveMember(hub.id);
-  const pending = update.isPending || remove.isPending;
-  const error = update.error ?? remove.error;
 
   const close = () => {
     update.reset();
@@ -52,25 +49,17 @@ export function ConfirmMemberChange({
   };
 
   return (
-    <Modal opened={change !== null} onClose={close} title={change?.title} centered>
-      {change && (
-        <Stack>
-          <Text size="sm">{change.explanation}</Text>
-          {error && (
-            <Alert color="red" variant="light" role="alert" title="Not changed">
-              {errorMessage(error)}
-            </Alert>
-          )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              Cancel
-            </Button>
-            <Button color={change.danger ? 'red' : undefined} loading={pending} onClick={confirm}>
-              {change.confirm}
-            </Button>
-          </Group>
-        </Stack>
-      )}
-    </Modal>
+    <ConfirmDialog
+      opened={change !== null}
+      title={change?.title ?? ''}
+      explanation={change?.explanation ?? ''}
+      confirmLabel={change?.confirm ?? ''}
+      refusalTitle="Not changed"
+      error={update.error ?? remove.error}
+      pending={update.isPending || remove.isPending}
+      danger={change?.danger}
+      onConfirm={confirm}
+      onClose={close}
+    />
   );
 }

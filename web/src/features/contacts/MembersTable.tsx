@@ -1,4 +1,4 @@
-import { Badge, Group, Pagination, Table, Text, TextInput, VisuallyHidden } from '@mantine/core';
+import { Badge, Group, Table, Text, TextInput, VisuallyHidden } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -8,6 +8,7 @@ import { useAccount } from '../../app/auth';
 import { useHubContext } from '../../app/HubFrame';
 import { formatDate, formatNumber } from '../../ui/format';
 import { USER_TYPE_LABEL } from '../../ui/labels';
+import { Pager } from '../../ui/Pager';
 import { EmptyState, ErrorState, LoadingBlock } from '../../ui/states';
 import { MemberMenu } from './MemberMenu';
 
@@ -20,7 +21,6 @@ export function MembersTable() {
   const [page, setPage] = useState(1);
   const members = useMembers(hub.id, page, debouncedSearch);
   const seesAdminColumns = hub.membership?.userType === 'TEAM_MEMBER' || permissions.isHubAdmin;
-  const pages = members.data ? Math.max(1, Math.ceil(members.data.total / MEMBERS_PAGE_SIZE)) : 1;
 
   return (
     <>
@@ -85,11 +85,7 @@ export function MembersTable() {
               </Table.Tbody>
             </Table>
           </Table.ScrollContainer>
-          {pages > 1 && (
-            <Group justify="center" mt="md">
-              <Pagination total={pages} value={page} onChange={setPage} getControlProps={pageControlLabels} />
-            </Group>
-          )}
+          <Pager total={members.data.total} pageSize={MEMBERS_PAGE_SIZE} page={page} onChange={setPage} />
         </>
       )}
     </>
@@ -138,10 +134,4 @@ function MemberRow({
       )}
     </Table.Tr>
   );
-}
-
-/** Names for the pager's arrows (Mantine draws them as icons). */
-export function pageControlLabels(control: 'first' | 'previous' | 'last' | 'next') {
-  const labels = { first: 'First page', previous: 'Previous page', next: 'Next page', last: 'Last page' };
-  return { 'aria-label': labels[control] };
 }

@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Group, Modal, Pagination, Stack, Table, Text } from '@mantine/core';
+import { Badge, Button, Group, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { errorMessage } from '../../api/api-error';
@@ -8,7 +8,8 @@ import { useHubContext } from '../../app/HubFrame';
 import { formatDateTime, formatNumber } from '../../ui/format';
 import { USER_TYPE_LABEL } from '../../ui/labels';
 import { EmptyState, ErrorState, LoadingBlock } from '../../ui/states';
-import { pageControlLabels } from './MembersTable';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { Pager } from '../../ui/Pager';
 
 /** Pending invites: Hub admins see all of them, Team Members their own (the API decides which). */
 export function PendingInvitesTable() {
@@ -16,7 +17,6 @@ export function PendingInvitesTable() {
   const [page, setPage] = useState(1);
   const invites = usePendingInvites(hub.id, page);
   const [revoking, setRevoking] = useState<Invite | null>(null);
-  const pages = invites.data ? Math.max(1, Math.ceil(invites.data.total / INVITES_PAGE_SIZE)) : 1;
 
   if (invites.isPending) return <LoadingBlock rows={4} label="Loading pending invites" />;
   if (invites.isError) return <ErrorState error={invites.error} onRetry={() => void invites.refetch()} />;
@@ -32,9 +32,8 @@ export function PendingInvitesTable() {
   return (
     <>
       <Text size="sm" c="dimmed" mb="sm">
-        {permissions.isHubAdmin
-          ? 'All invites to this Hub that are not accepted yet.'
-          : 'Your invites that are not accepted yet.'}
+        {permissions.isHubAdmin ? 'Invites to this Hub not accepted yet' : 'Your invites not accepted yet'}:{' '}
+        {formatNumber(invites.data.total)}.
       </Text>
       <Table.ScrollContainer minWidth={760}>
         <Table striped verticalSpacing="sm" aria-label="Pending invites">
@@ -55,11 +54,7 @@ export function PendingInvitesTable() {
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
-      {pages > 1 && (
-        <Group justify="center" mt="md">
-          <Pagination total={pages} value={page} onChange={setPage} getControlProps={pageControlLabels} />
-        </Group>
-      )}
+      <Pager total={invites.data.total} pageSize={INVITES_PAGE_SIZE} page={page} onChange={setPage} />
       <ConfirmRevoke invite={revoking} onClose={() => setRevoking(null)} />
     </>
   );
@@ -129,43 +124,27 @@ function ConfirmRevoke({ invite, onClose }: { invite: Invite | null; onClose: ()
     onClose();
   };
   return (
-    <Modal
+    <ConfirmDialog
       opened={invite !== null}
-      onClose={close}
       title={invite ? `Revoke the invite to ${invite.email}?` : ''}
-      centered
-    >
-      {invite && (
-        <Stack>
-          <Text size="sm">
-            The link in their email stops working at once. You can invite {invite.email} again later.
-          </Text>
-          {revoke.isError && (
-            <Alert color="red" variant="light" role="alert" title="Not revoked">
-              {errorMessage(revoke.error)}
-            </Alert>
-          )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              Cancel
-            </Button>
-            <Button
-              color="red"
-              loading={revoke.isPending}
-              onClick={() =>
-                revoke.mutate(invite.id, {
-                  onSuccess: () => {
-                    notifications.show({ color: 'teal', message: `The invite to ${invite.email} was revoked.` });
-                    close();
-                  },
-                })
-              }
-            >
-              Revoke invite
-            </Button>
-          </Group>
-        </Stack>
-      )}
-    </Modal>
+      explanation={
+        invite ? `The link in their email stops working at once. You can invite ${invite.email} again later.` : ''
+      }
+      confirmLabel="Revoke invite"
+      refusalTitle="Not revoked"
+      error={revoke.error}
+      pending={revoke.isPending}
+      danger
+      onConfirm={() =>
+        invite &&
+        revoke.mutate(invite.id, {
+          onSuccess: () => {
+            notifications.show({ color: 'teal', message: `The invite to ${invite.email} was revoked.` });
+            close();
+          },
+        })
+      }
+      onClose={close}
+    />
   );
 }

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Group, Pagination, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { IMPORTS_PAGE_SIZE, useHubImports } from '../../../api/imports';
@@ -8,7 +8,7 @@ import { useHubContext } from '../../../app/HubFrame';
 import { formatDateTime, formatNumber } from '../../../ui/format';
 import { IMPORT_OUTCOMES, IMPORT_STATUS_LABEL, USER_TYPE_LABEL } from '../../../ui/labels';
 import { EmptyState, ErrorState, LoadingBlock } from '../../../ui/states';
-import { pageControlLabels } from '../../contacts/MembersTable';
+import { Pager } from '../../../ui/Pager';
 
 const STATUS_COLOR: Record<ImportJob['status'], string> = {
   queued: 'gray',
@@ -24,7 +24,6 @@ export function ImportHistory({ currentJobId }: { currentJobId?: string }) {
   const account = useAccount();
   const [page, setPage] = useState(1);
   const imports = useHubImports(hub.id, page);
-  const pages = imports.data ? Math.max(1, Math.ceil(imports.data.total / IMPORTS_PAGE_SIZE)) : 1;
 
   return (
     <section aria-labelledby="import-history-title">
@@ -81,11 +80,7 @@ export function ImportHistory({ currentJobId }: { currentJobId?: string }) {
               </Table.Tbody>
             </Table>
           </Table.ScrollContainer>
-          {pages > 1 && (
-            <Group justify="center" mt="sm">
-              <Pagination size="sm" total={pages} value={page} onChange={setPage} getControlProps={pageControlLabels} />
-            </Group>
-          )}
+          <Pager total={imports.data.total} pageSize={IMPORTS_PAGE_SIZE} page={page} onChange={setPage} />
         </>
       )}
     </section>
