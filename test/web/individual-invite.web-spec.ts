@@ -62,6 +62,7 @@ describe('individual invites (browser)', () => {
     const newcomer = await app.person();
     await newcomer.page.goto(link);
     await visible(newcomer.page.getByText(address).or(newcomer.page.getByRole('textbox', { name: /email/i })));
+    await a11y.check(newcomer.page, 'accept invite page');
 
     await admin.openContacts();
     await admin.openPendingInvites();
@@ -90,7 +91,7 @@ describe('individual invites (browser)', () => {
   });
 
   it('axe-core finds no serious violation on the screens above', () => {
-    a11y.expectClean(['individual invite tab', 'pending invites']);
+    a11y.expectClean(['individual invite tab', 'pending invites', 'accept invite page']);
   });
 });
 

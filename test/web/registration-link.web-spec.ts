@@ -72,6 +72,7 @@ describe('joining through a registration link (browser)', () => {
     await step('open the link and fill the join form', async () => {
       await page.goto(link);
       await visible(page.getByRole('heading', { name: new RegExp(app.demoHubName) }));
+      await a11y.check(page, 'join page');
       await page.getByRole('textbox', { name: /email/i }).fill(newcomer.email);
       await page.getByRole('textbox', { name: /name/i }).fill(newcomer.displayName);
       await page.getByLabel(/password/i).fill(newcomer.password);
@@ -93,6 +94,7 @@ describe('joining through a registration link (browser)', () => {
       expect(mail.subject).toContain(app.demoHubName);
       await page.goto(confirmation);
       await visible(page.getByRole('heading', { name: /confirm/i }));
+      await a11y.check(page, 'confirm sign-up page');
       // The confirmation page asks for the password chosen at sign-up (when it has a password field).
       const password = page.getByLabel(/password/i);
       if ((await password.count()) > 0) await password.fill(newcomer.password);
@@ -118,6 +120,6 @@ describe('joining through a registration link (browser)', () => {
     });
   });
   it('axe-core finds no serious violation on the screens above', () => {
-    a11y.expectClean(['registration tab']);
+    a11y.expectClean(['registration tab', 'join page', 'confirm sign-up page']);
   });
 });
