@@ -48,6 +48,7 @@ const SCREENSHOT_DIR = path.join(repoRoot(), 'docs', 'screenshots');
 export async function saveScreenshot(page: Page, name: string): Promise<string> {
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const file = path.join(SCREENSHOT_DIR, `${name}.png`);
+  await page.mouse.move(0, 0); // no hover highlight or tooltip left in the picture
   await page.screenshot({ path: file, fullPage: true, animations: 'disabled', caret: 'hide' });
   return file;
 }
