@@ -29,8 +29,8 @@ const account = (email: string, displayName: string, role: string): DemoAccount 
   role,
 });
 
-/** The operator who owns the demo tenancy (tenant admin; first Hub admin of the demo Hub; sees the console). */
-export const DEMO_ADMIN = account('admin@demo.example', 'Demo Admin', 'Operator and tenant admin (console)');
+/** The operator who owns the demo tenancy (its tenant admin, and the demo Hub's first Hub admin). */
+export const DEMO_ADMIN = account('admin@demo.example', 'Demo Admin', 'Operator, tenant admin, Hub admin');
 
 /** One account of each kind a person meets in the demo Hub, in the order `npm start` prints them. */
 export const DEMO_ACCOUNTS = {

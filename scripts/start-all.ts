@@ -80,7 +80,11 @@ async function main(): Promise<void> {
         '',
         created ? '  Demo data created.' : '  Demo data (if you kept it from an earlier start):',
         ...demoSignInLines(`${base}/`),
-        ...(process.env.SMTP_URL ? [] : ['  Emails are not sent: they land in var/mail-drop/ (one .eml file each).']),
+        ...(process.env.SMTP_URL
+          ? []
+          : [
+              `  Emails are not sent: they land in ${process.env.MAIL_DROP_DIR ?? 'var/mail-drop'}/ (one .eml file each).`,
+            ]),
       ];
     } finally {
       await rpc.close();
