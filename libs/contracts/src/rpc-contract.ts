@@ -12,7 +12,6 @@ import {
   GetMembershipRequest,
   GetPolicyRequest,
   HUB_PATTERNS,
-  HubView,
   HubWithMembershipView,
   ListAuditRequest,
   ListHubsRequest,
@@ -103,7 +102,7 @@ export interface RpcContract {
   [HUB_PATTERNS.POLICY_GET]: Rpc<GetPolicyRequest, PolicyView>;
   [HUB_PATTERNS.POLICY_UPDATE]: Rpc<UpdatePolicyRequest, PolicyView>;
   [HUB_PATTERNS.HUB_CREATE]: Rpc<CreateHubRequest, HubWithMembershipView>;
-  [HUB_PATTERNS.HUB_LIST]: Rpc<ListHubsRequest, Page<HubView>>;
+  [HUB_PATTERNS.HUB_LIST]: Rpc<ListHubsRequest, Page<HubWithMembershipView>>;
   [HUB_PATTERNS.HUB_GET]: Rpc<GetHubRequest, HubWithMembershipView>;
   [HUB_PATTERNS.MEMBERSHIP_GET]: Rpc<GetMembershipRequest, MembershipView | null>;
   [HUB_PATTERNS.MEMBER_LIST]: Rpc<ListMembersRequest, Page<MembershipView>>;

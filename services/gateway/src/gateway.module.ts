@@ -16,6 +16,7 @@ import { HttpErrorFilter } from './errors/http-error.filter';
 import { GatewayEnv } from './gateway.config';
 import { CorrelationMiddleware } from './http/correlation.middleware';
 import { ImportsController } from './imports/imports.controller';
+import { InviteBatch } from './invites/invite-batch';
 import { InvitesController } from './invites/invites.controller';
 import { DeliveriesController } from './notifications/deliveries.controller';
 import { EmailPreviewController } from './notifications/email-preview.controller';
@@ -64,6 +65,7 @@ export class GatewayModule implements NestModule {
         TokenService,
         BrowserSessions,
         AccountResolver,
+        InviteBatch,
         JoinRateLimits,
         TenancyAdminCheck,
         { provide: APP_GUARD, useClass: AuthGuard },

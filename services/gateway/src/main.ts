@@ -8,7 +8,7 @@ import cookieParser from 'cookie-parser';
 import { GatewayEnv } from './gateway.config';
 import { GatewayModule } from './gateway.module';
 import { securityHeaders } from './http/security-headers';
-import { mountOpenApi } from './openapi';
+import { mountOpenApi } from './openapi/openapi-document';
 import { defaultWebRoot, mountWebApp } from './web/web-app';
 
 export async function startGateway(source: Record<string, string | undefined> = process.env) {

@@ -17,6 +17,10 @@ export interface InviteView {
   inviterName: string;
   createdAt: string;
   expiresAt: string;
+  /** When the invite email last went out (the first send, or the latest resend). */
+  lastSentAt: string;
+  /** How many times the invite email was sent (1 + resends). */
+  sendCount: number;
   acceptedAt: string | null;
   revokedAt: string | null;
 }
