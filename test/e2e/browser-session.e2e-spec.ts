@@ -92,6 +92,38 @@ describe('browser sessions, end to end', () => {
     expect(sessionCookieOf(response)).toBeNull();
   });
 
+  it("refuses another site's form POSTs that would sign this browser in (login CSRF), and sets no cookie", async () => {
+    const credentials = { email: owner.admin.email, password: owner.password };
+    const fromElsewhere: Record<string, string>[] = [
+      { 'sec-fetch-site': 'cross-site' },
+      { 'sec-fetch-site': 'same-site' },
+      { origin: 'https://attacker.example' },
+    ];
+    for (const headers of fromElsewhere) {
+      const response = await system.http.call('POST', '/api/v1/auth/session', { form: credentials, headers });
+      expect(response.status).toBe(403);
+      expect(response.body.code).toBe(ERROR_CODES.AUTH_CSRF_FAILED);
+      expect(sessionCookieOf(response)).toBeNull();
+      // The public pages that sign a new account in are refused before they look at the token.
+      for (const page of ['/invite/some-token', '/join/confirm/some-token']) {
+        const posted = await system.http.call('POST', page, { form: { password: 'x', displayName: 'x' }, headers });
+        expect(posted.status).toBe(403);
+        expect(sessionCookieOf(posted)).toBeNull();
+      }
+    }
+    // Our own page (and a client that is not a browser) still signs in.
+    const fromHere: Record<string, string>[] = [
+      { 'sec-fetch-site': 'same-origin' },
+      { origin: system.http.baseUrl },
+      {},
+    ];
+    for (const headers of fromHere) {
+      const response = await system.http.call('POST', '/api/v1/auth/session', { json: credentials, headers });
+      expect(response.status).toBe(200);
+      expect(sessionCookieOf(response)).not.toBeNull();
+    }
+  });
+
   it('answers GET session without a cookie with 401 AUTH.REQUIRED', async () => {
     const response = await system.http.call('GET', '/api/v1/auth/session');
     expect(response.status).toBe(401);
