@@ -83,6 +83,23 @@ describe('browser sessions, end to end', () => {
     expect(hubs.status).toBe(200);
   });
 
+  it('is never cached, and signing in again on the same browser ends the session it had', async () => {
+    const first = await signIn();
+    expect(first.response.headers.get('cache-control')).toBe('no-store');
+    expect((await withCookie('GET', '/api/v1/auth/session', first.cookie)).headers.get('cache-control')).toBe(
+      'no-store',
+    );
+
+    const again = await withCookie('POST', '/api/v1/auth/session', first.cookie, {
+      json: { email: owner.admin.email, password: owner.password },
+    });
+    expect(again.status).toBe(200);
+    const second = sessionCookieOf(again)!.value;
+    expect(second).not.toBe(first.cookie);
+    expect((await withCookie('GET', '/api/v1/auth/session', first.cookie)).status).toBe(401);
+    expect((await withCookie('GET', '/api/v1/auth/session', second)).status).toBe(200);
+  });
+
   it('refuses a wrong password like POST /auth/sign-in does, and sets no cookie', async () => {
     const response = await system.http.call('POST', '/api/v1/auth/session', {
       json: { email: owner.admin.email, password: 'not the password at all' },

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Header, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ACCOUNT_PATTERNS, ERROR_CODES } from '@gatehouse/contracts';
 import { DomainError, RpcClient } from '@gatehouse/messaging';
@@ -28,6 +28,7 @@ export class SessionController {
   @UseGuards(SignInThrottlerGuard)
   @Post()
   @HttpCode(200)
+  @Header('Cache-Control', 'no-store') // it carries the CSRF token
   @Operation({
     id: 'startBrowserSession',
     summary: 'Sign in the web app (session cookie)',
@@ -45,6 +46,7 @@ export class SessionController {
 
   /** The current browser session (the account, the CSRF token for unsafe requests, the absolute end). */
   @Get()
+  @Header('Cache-Control', 'no-store')
   @Operation({ id: 'getBrowserSession', summary: 'The current browser session', errors: {} })
   @ApiOkResponse({ type: BrowserSessionResponse })
   current(@Req() request: AuthenticatedRequest): BrowserSessionBody {
