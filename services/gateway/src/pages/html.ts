@@ -47,10 +47,10 @@ const STYLE = `
   input:focus { outline: none; border-color: #4c6ef5; }
   input[readonly] { background: #f1f3f5; color: #495057; }
   button { margin-top: 1.5rem; width: 100%; padding: .6rem; font: inherit; font-weight: 600; color: #fff;
-           background: #4c6ef5; border: 0; border-radius: 8px; cursor: pointer; }
-  button:hover { background: #4263eb; }
+           background: #3b5bdb; border: 0; border-radius: 8px; cursor: pointer; }
+  button:hover { background: #364fc7; }
   .alert { background: #fff5f5; border: 1px solid #ffa8a8; color: #c92a2a; padding: .75rem; border-radius: 8px; }
-  .note { color: #868e96; font-size: .875rem; }
+  .note { color: #495057; font-size: .875rem; }
 `;
 
 /** A whole page: a small self-contained document (no scripts, no external resources). */

@@ -1,0 +1,24 @@
+import type { components, operations } from './schema';
+import type { SessionPaths } from './session-paths';
+
+/** Response and request shapes, taken from the generated OpenAPI types (never written by hand). */
+type Schemas = components['schemas'];
+
+export type BrowserSession =
+  SessionPaths['/api/v1/auth/session']['get']['responses'][200]['content']['application/json'];
+export type Account = Schemas['AccountView'];
+export type HubWithMembership = Schemas['HubWithMembership'];
+export type Membership = Schemas['Membership'];
+export type MembershipPage = Schemas['MembershipPage'];
+export type Invite = Schemas['Invite'];
+export type InviteAddressResult = Schemas['InviteAddressResult'];
+export type ImportJob = Schemas['ImportJob'];
+export type ImportRow = Schemas['ImportRow'];
+export type RegistrationLink = Schemas['RegistrationLink'];
+export type UpdateMember = Schemas['UpdateMemberBody'];
+export type UpdateRegistrationLink = Schemas['UpdateRegistrationLinkBody'];
+
+export type UserType = Schemas['UserType'];
+
+export type MembersQuery = NonNullable<operations['listMembers']['parameters']['query']>;
+export type ImportOutcome = NonNullable<ImportRow['outcome']>;
