@@ -83,6 +83,23 @@ describe('browser sessions, end to end', () => {
     expect(hubs.status).toBe(200);
   });
 
+  it('is never cached, and signing in again on the same browser ends the session it had', async () => {
+    const first = await signIn();
+    expect(first.response.headers.get('cache-control')).toBe('no-store');
+    expect((await withCookie('GET', '/api/v1/auth/session', first.cookie)).headers.get('cache-control')).toBe(
+      'no-store',
+    );
+
+    const again = await withCookie('POST', '/api/v1/auth/session', first.cookie, {
+      json: { email: owner.admin.email, password: owner.password },
+    });
+    expect(again.status).toBe(200);
+    const second = sessionCookieOf(again)!.value;
+    expect(second).not.toBe(first.cookie);
+    expect((await withCookie('GET', '/api/v1/auth/session', first.cookie)).status).toBe(401);
+    expect((await withCookie('GET', '/api/v1/auth/session', second)).status).toBe(200);
+  });
+
   it('refuses a wrong password like POST /auth/sign-in does, and sets no cookie', async () => {
     const response = await system.http.call('POST', '/api/v1/auth/session', {
       json: { email: owner.admin.email, password: 'not the password at all' },
@@ -90,6 +107,38 @@ describe('browser sessions, end to end', () => {
     expect(response.status).toBe(401);
     expect(response.body.code).toBe(ERROR_CODES.AUTH_INVALID_CREDENTIALS);
     expect(sessionCookieOf(response)).toBeNull();
+  });
+
+  it("refuses another site's form POSTs that would sign this browser in (login CSRF), and sets no cookie", async () => {
+    const credentials = { email: owner.admin.email, password: owner.password };
+    const fromElsewhere: Record<string, string>[] = [
+      { 'sec-fetch-site': 'cross-site' },
+      { 'sec-fetch-site': 'same-site' },
+      { origin: 'https://attacker.example' },
+    ];
+    for (const headers of fromElsewhere) {
+      const response = await system.http.call('POST', '/api/v1/auth/session', { form: credentials, headers });
+      expect(response.status).toBe(403);
+      expect(response.body.code).toBe(ERROR_CODES.AUTH_CSRF_FAILED);
+      expect(sessionCookieOf(response)).toBeNull();
+      // The public pages that sign a new account in are refused before they look at the token.
+      for (const page of ['/invite/some-token', '/join/confirm/some-token']) {
+        const posted = await system.http.call('POST', page, { form: { password: 'x', displayName: 'x' }, headers });
+        expect(posted.status).toBe(403);
+        expect(sessionCookieOf(posted)).toBeNull();
+      }
+    }
+    // Our own page (and a client that is not a browser) still signs in.
+    const fromHere: Record<string, string>[] = [
+      { 'sec-fetch-site': 'same-origin' },
+      { origin: system.http.baseUrl },
+      {},
+    ];
+    for (const headers of fromHere) {
+      const response = await system.http.call('POST', '/api/v1/auth/session', { json: credentials, headers });
+      expect(response.status).toBe(200);
+      expect(sessionCookieOf(response)).not.toBeNull();
+    }
   });
 
   it('answers GET session without a cookie with 401 AUTH.REQUIRED', async () => {

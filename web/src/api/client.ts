@@ -1,6 +1,5 @@
 import createClient, { type Middleware } from 'openapi-fetch';
 import type { paths } from './schema';
-import type { SessionPaths } from './session-paths';
 
 /**
  * The one API client. The browser session is a cookie (HttpOnly, set by the gateway); the CSRF token
@@ -32,5 +31,5 @@ const sessionMiddleware: Middleware = {
   },
 };
 
-export const api = createClient<paths & SessionPaths>({ baseUrl: window.location.origin, credentials: 'same-origin' });
+export const api = createClient<paths>({ baseUrl: window.location.origin, credentials: 'same-origin' });
 api.use(sessionMiddleware);

@@ -4,6 +4,28 @@
  */
 
 export interface paths {
+  '/api/v1/auth/session': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The current browser session */
+    get: operations['getBrowserSession'];
+    put?: never;
+    /**
+     * Sign in the web app (session cookie)
+     * @description Checks email and password, sets the HttpOnly `gatehouse_session` cookie and returns the CSRF token. Shares the rate limit of POST /auth/sign-in.
+     */
+    post: operations['startBrowserSession'];
+    /** Sign out of the web app */
+    delete: operations['endBrowserSession'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/auth/sign-in': {
     parameters: {
       query?: never;
@@ -546,6 +568,16 @@ export interface components {
       offset: number;
       items: components['schemas']['AuditEntry'][];
     };
+    BrowserSession: {
+      account: components['schemas']['AccountView'];
+      /** @description Send as the X-CSRF-Token header on POST, PUT, PATCH and DELETE. */
+      csrfToken: string;
+      /**
+       * Format: date-time
+       * @description When the session ends at the latest (it also ends when idle).
+       */
+      expiresAt: string;
+    };
     CreateHubBody: {
       tenancyId: string;
       /** @example Project Falcon */
@@ -667,7 +699,7 @@ export interface components {
       appendix: string | null;
     };
     /** @enum {string} */
-    EmailTemplateId: 'invite' | 'member-added';
+    EmailTemplateId: 'invite' | 'member-added' | 'signup-confirm';
     /** @description An error: a stable code to branch on and a sentence a person can read. */
     Error: {
       /**
@@ -1053,6 +1085,147 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+  getBrowserSession: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BrowserSession'];
+        };
+      };
+      /** @description Not signed in, or the session expired: AUTH.REQUIRED. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service did not answer; try again: RPC.UNAVAILABLE, RPC.TIMEOUT. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  startBrowserSession: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SignInBody'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BrowserSession'];
+        };
+      };
+      /** @description The request is not valid: VALIDATION.FAILED. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in, or the session expired: AUTH.INVALID_CREDENTIALS. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too many attempts; wait and try again: AUTH.RATE_LIMITED. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service did not answer; try again: RPC.UNAVAILABLE, RPC.TIMEOUT. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  endBrowserSession: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Signed out: the session is ended and the cookie cleared. */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Not signed in, or the session expired: AUTH.REQUIRED. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not allowed: AUTH.CSRF_FAILED. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service did not answer; try again: RPC.UNAVAILABLE, RPC.TIMEOUT. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
   signIn: {
     parameters: {
       query?: never;

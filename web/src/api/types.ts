@@ -1,11 +1,9 @@
 import type { components, operations } from './schema';
-import type { SessionPaths } from './session-paths';
 
 /** Response and request shapes, taken from the generated OpenAPI types (never written by hand). */
 type Schemas = components['schemas'];
 
-export type BrowserSession =
-  SessionPaths['/api/v1/auth/session']['get']['responses'][200]['content']['application/json'];
+export type BrowserSession = Schemas['BrowserSession'];
 export type Account = Schemas['AccountView'];
 export type HubWithMembership = Schemas['HubWithMembership'];
 export type Membership = Schemas['Membership'];

@@ -6,6 +6,7 @@ import type { Request, Response } from 'express';
 import { timingSafeEqual } from 'node:crypto';
 import { GatewayEnv } from '../gateway.config';
 import { BrowserSessions, actorOf } from './browser-sessions';
+import { isCrossSiteRequest } from './cross-site';
 import { IS_PUBLIC } from './public.decorator';
 import { TokenService } from './token.service';
 
@@ -47,6 +48,13 @@ export class AuthGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType() !== 'http') return true;
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    // Before @Public(): the public form POSTs start sessions, so another site must not post them (login CSRF).
+    if (UNSAFE_METHODS.has(request.method) && isCrossSiteRequest(request, this.env.PUBLIC_BASE_URL)) {
+      throw new DomainError(
+        ERROR_CODES.AUTH_CSRF_FAILED,
+        'This request came from another site, so it was refused. Open Gatehouse itself and try again.',
+      );
+    }
     if (request.path.startsWith('/health/')) return true;
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()])) return true;
     const header = request.headers.authorization;

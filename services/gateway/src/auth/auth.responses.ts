@@ -49,3 +49,16 @@ export class ActorResponse implements Actor {
   @ApiProperty()
   isOperator!: boolean;
 }
+
+/** The web app's session: who is signed in, and the token its unsafe requests carry as X-CSRF-Token. */
+@ApiSchema({ name: 'BrowserSession' })
+export class BrowserSessionResponse {
+  @ApiProperty({ type: AccountViewResponse })
+  account!: AccountViewResponse;
+
+  @ApiProperty({ description: 'Send as the X-CSRF-Token header on POST, PUT, PATCH and DELETE.' })
+  csrfToken!: string;
+
+  @ApiProperty({ format: 'date-time', description: 'When the session ends at the latest (it also ends when idle).' })
+  expiresAt!: string;
+}

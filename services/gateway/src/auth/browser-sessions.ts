@@ -41,8 +41,14 @@ export class BrowserSessions {
     private readonly env: GatewayEnv,
   ) {}
 
-  /** Signs `accountId` in on this browser: a new server-side session and its cookie on `response`. */
+  /**
+   * Signs `accountId` in on this browser: a new server-side session and its cookie on `response`. A
+   * session the browser already had is ended first, so a replaced cookie leaves nothing alive behind it.
+   */
   async start(response: Response, accountId: string): Promise<BrowserSessionBody> {
+    const previous = this.tokenOf(response.req);
+    // Best effort: a malformed or unknown old cookie must not stop the sign-in (it is replaced anyway).
+    if (previous) await this.rpc.call(ACCOUNT_PATTERNS.SESSION_END, { token: previous }).catch(() => undefined);
     const started = await this.rpc.call(ACCOUNT_PATTERNS.SESSION_START, { accountId });
     response.cookie(SESSION_COOKIE, started.token, { ...this.cookieOptions(), expires: new Date(started.expiresAt) });
     return toBrowserSessionBody(started);

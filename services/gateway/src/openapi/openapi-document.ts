@@ -1,7 +1,8 @@
 import { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { GatewayModule } from '../gateway.module';
-import { BEARER_SCHEME, SESSION_COOKIE } from './operation';
+import { SESSION_COOKIE } from '../auth/browser-sessions';
+import { BEARER_SCHEME } from './operation';
 
 /**
  * The OpenAPI document of the gateway's API, built from the controllers' decorators. Used both by the

@@ -1,9 +1,8 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiBearerAuth, ApiCookieAuth, ApiOperation, ApiResponse } from '@nestjs/swagger';
+import { SESSION_COOKIE } from '../auth/browser-sessions';
 import { ErrorBody } from './error-body';
 
-/** The cookie the browser session rides on (contracts.md §1): declared here, issued by the session endpoints. */
-export const SESSION_COOKIE = 'gatehouse_session';
 export const BEARER_SCHEME = 'bearer';
 
 /** An error status and the error codes an operation answers with under it. */
