@@ -13,7 +13,7 @@ import { WebApp } from './support/web-app';
  * bad rows first, and the report downloads as a CSV. Every row of the fixture has a known outcome; a
  * tail of new addresses makes the job run long enough for a person to watch its progress.
  */
-const FIXTURE = path.join(repoRoot(), 'test/fixtures/csv/browser-mass-invite.csv');
+const FIXTURE = path.join(repoRoot(), 'test/fixtures/browser/mass-invite.csv');
 const FILE_NAME = path.basename(FIXTURE);
 const BULK_ROWS = 3_000;
 const bulkAddress = (i: number) => `bulk-${String(i).padStart(4, '0')}@guest.example`;

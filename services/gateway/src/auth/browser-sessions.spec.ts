@@ -23,6 +23,7 @@ async function startIn(nodeEnv: GatewayEnv['NODE_ENV']) {
   const env = Object.assign(new GatewayEnv(), { NODE_ENV: nodeEnv });
   const set: { name?: string; value?: string; options?: CookieOptions; redirect?: [number, string] } = {};
   const response = {
+    req: { cookies: {} }, // this browser had no session yet
     cookie: (name: string, value: string, options: CookieOptions) => Object.assign(set, { name, value, options }),
     redirect: (status: number, url: string) => Object.assign(set, { redirect: [status, url] }),
   } as unknown as Response;
