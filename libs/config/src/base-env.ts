@@ -31,6 +31,23 @@ export class BaseEnv {
   @Max(120000)
   RPC_TIMEOUT_MS: number = 5000;
 
+  /** Handling attempts of a consumed event that fails transiently, before it is dead-lettered. */
+  @IsInt()
+  @Min(1)
+  @Max(50)
+  MESSAGE_MAX_ATTEMPTS: number = 8;
+
+  /** Back-off before the first retry of such an event; doubled for each further one up to the max. */
+  @IsInt()
+  @Min(10)
+  @Max(600000)
+  MESSAGE_RETRY_BASE_MS: number = 1000;
+
+  @IsInt()
+  @Min(10)
+  @Max(3600000)
+  MESSAGE_RETRY_MAX_MS: number = 30000;
+
   @IsIn(['debug', 'info', 'warn', 'error'])
   LOG_LEVEL: 'debug' | 'info' | 'warn' | 'error' = 'info';
 

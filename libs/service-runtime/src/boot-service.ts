@@ -6,11 +6,13 @@ import {
   AmqpNames,
   BrokerConnection,
   OutboxRelay,
+  RetryPolicy,
   assertTopology,
   connectRmqConsumers,
   currentCorrelationId,
 } from '@gatehouse/messaging';
-import { JsonLogger } from '@gatehouse/observability';
+import { JsonLogger, METRICS_REGISTRY } from '@gatehouse/observability';
+import type { Registry } from 'prom-client';
 import { DataSource } from 'typeorm';
 
 export interface BackendServiceSpec {
@@ -21,6 +23,8 @@ export interface BackendServiceSpec {
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   /** Event-name patterns this service consumes from the events exchange. */
   consumes: string[];
+  /** Back-off and attempts for events that failed transiently. */
+  retry: RetryPolicy;
   http: { port: number; host: string };
 }
 
@@ -39,12 +43,18 @@ export async function bootBackendService(spec: BackendServiceSpec): Promise<INes
     const names = app.get(AmqpNames);
     const broker = app.get(BrokerConnection);
     const channel = await (await broker.connect()).createChannel();
-    await assertTopology(channel, names, { service: spec.service, consumes: spec.consumes });
+    await assertTopology(channel, names, { service: spec.service, consumes: spec.consumes }, spec.retry);
     await channel.close();
 
-    const queues = [names.rpcQueue(spec.service)];
-    if (spec.consumes.length > 0) queues.push(names.eventsQueue(spec.service));
-    connectRmqConsumers(app, { url: spec.amqpUrl, names, prefetch: spec.prefetch }, queues);
+    const metrics = app.get<Registry>(METRICS_REGISTRY, { strict: false });
+    connectRmqConsumers(
+      app,
+      { url: spec.amqpUrl, names, prefetch: spec.prefetch, retry: spec.retry, metrics },
+      {
+        rpcQueue: names.rpcQueue(spec.service),
+        eventsQueue: spec.consumes.length > 0 ? names.eventsQueue(spec.service) : undefined,
+      },
+    );
     await app.startAllMicroservices();
 
     await app.get(OutboxRelay, { strict: false }).start();
