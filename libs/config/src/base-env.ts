@@ -1,4 +1,5 @@
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { hostname } from 'node:os';
 
 export const NODE_ENVS = ['development', 'production', 'test'] as const;
 export type NodeEnv = (typeof NODE_ENVS)[number];
@@ -50,6 +51,16 @@ export class BaseEnv {
 
   @IsIn(['debug', 'info', 'warn', 'error'])
   LOG_LEVEL: 'debug' | 'info' | 'warn' | 'error' = 'info';
+
+  /**
+   * This replica's name, the same across its restarts (default: the host name): work it had claimed when
+   * it died (deliveries being sent, import jobs) is taken up again as soon as it boots. Set it when several
+   * replicas of a service share a host.
+   */
+  @Matches(/^[A-Za-z0-9][A-Za-z0-9_.:-]{0,99}$/, {
+    message: 'REPLICA_ID may hold letters, digits, "_", ".", ":" and "-"',
+  })
+  REPLICA_ID: string = hostname();
 
   @IsOptional()
   @IsString()
