@@ -54,23 +54,39 @@ async function terminateConnections(): Promise<number> {
 
 const rabbitmqctl = (command: string) => execFileSync('rabbitmqctl', [command], { stdio: 'ignore', timeout: 60_000 });
 
+/** A process ended with `signal` at `moment`, then started again. */
+function processCase(
+  fault: string,
+  expected: string,
+  moment: (run: FaultRun) => Promise<void>,
+  name: ProcessName,
+  signal: NodeJS.Signals,
+): FaultCase {
+  return {
+    fault,
+    expected,
+    inject: async (run) => {
+      await moment(run);
+      await crash(run, name, signal);
+    },
+  };
+}
+
 const CASES: FaultCase[] = [
-  {
-    fault: 'kill -9 notification mid-send, restarted',
-    expected: 'claims taken back at boot, resent (same Message-ID); one email each',
-    inject: async (run) => {
-      await whenEmailsFlow(run);
-      await crash(run, 'notification', 'SIGKILL');
-    },
-  },
-  {
-    fault: 'kill -9 invite during the decisions, restarted',
-    expected: 'job resumed at boot; report counts its own rows as invited/added; one email each',
-    inject: async (run) => {
-      await whenDeciding(run);
-      await crash(run, 'invite', 'SIGKILL');
-    },
-  },
+  processCase(
+    'kill -9 notification mid-send, restarted',
+    'claims taken back at boot, resent (same Message-ID); one email each',
+    whenEmailsFlow,
+    'notification',
+    'SIGKILL',
+  ),
+  processCase(
+    'kill -9 invite during the decisions, restarted',
+    'job resumed at boot; report counts its own rows as invited/added; one email each',
+    whenDeciding,
+    'invite',
+    'SIGKILL',
+  ),
   {
     fault: 'pg_terminate_backend of all service connections during the decisions',
     expected: 'transient errors retried; job resumes, not failed; one email each',
@@ -125,22 +141,20 @@ const CASES: FaultCase[] = [
       }
     },
   },
-  {
-    fault: 'SIGTERM of notification mid-send, restarted',
-    expected: 'exit 0; in-flight finished or released; one email each',
-    inject: async (run) => {
-      await whenEmailsFlow(run);
-      await crash(run, 'notification', 'SIGTERM');
-    },
-  },
-  {
-    fault: 'SIGTERM of invite during the decisions, restarted',
-    expected: 'exit 0; job resumed; one email each',
-    inject: async (run) => {
-      await whenDeciding(run);
-      await crash(run, 'invite', 'SIGTERM');
-    },
-  },
+  processCase(
+    'SIGTERM of notification mid-send, restarted',
+    'exit 0; in-flight finished or released; one email each',
+    whenEmailsFlow,
+    'notification',
+    'SIGTERM',
+  ),
+  processCase(
+    'SIGTERM of invite during the decisions, restarted',
+    'exit 0; job resumed; one email each',
+    whenDeciding,
+    'invite',
+    'SIGTERM',
+  ),
   {
     fault: 'RabbitMQ stop_app 10 s, start_app',
     expected: 'services reconnect; events retried; one email each',

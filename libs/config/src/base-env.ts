@@ -32,6 +32,22 @@ export class BaseEnv {
   @Max(120000)
   RPC_TIMEOUT_MS: number = 5000;
 
+  /** PostgreSQL bounds (pool): connecting, one statement, a transaction left idle. */
+  @IsInt()
+  @Min(100)
+  @Max(600000)
+  DB_CONNECT_TIMEOUT_MS: number = 10000;
+
+  @IsInt()
+  @Min(100)
+  @Max(3600000)
+  DB_STATEMENT_TIMEOUT_MS: number = 60000;
+
+  @IsInt()
+  @Min(100)
+  @Max(3600000)
+  DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: number = 60000;
+
   /** Handling attempts of a consumed event that fails transiently, before it is dead-lettered. */
   @IsInt()
   @Min(1)

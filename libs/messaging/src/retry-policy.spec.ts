@@ -19,6 +19,13 @@ describe('isTransientError', () => {
     new Error('Connection terminated unexpectedly'),
     Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }),
     new Error('Query read timeout'),
+    // TypeORM, when the connection under a transaction was terminated.
+    Object.assign(new Error('Query runner already released. Cannot run queries anymore.'), {
+      name: 'QueryRunnerAlreadyReleasedError',
+    }),
+    new Error(
+      'Database connection provided by a query runner was already released, cannot continue to use its querying methods anymore.',
+    ),
     new DomainError(ERROR_CODES.RPC_TIMEOUT, 'The hub service did not answer within 5000 ms.'),
     new DomainError(ERROR_CODES.RPC_UNAVAILABLE, 'The hub service cannot be reached.'),
   ])('%s is transient', (error) => {

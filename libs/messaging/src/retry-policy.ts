@@ -35,7 +35,7 @@ export function retryDelays(policy: RetryPolicy): number[] {
 const TRANSIENT_SQLSTATES = new Set(['57P01', '57P02', '57P03', '57014', '40001', '40P01', '55P03', '53300']);
 const TRANSIENT_NODE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'EHOSTUNREACH']);
 const TRANSIENT_MESSAGES =
-  /connection terminated|connection (?:is )?(?:closed|lost|refused|reset)|timeout|timed out|terminating connection|the database system is (?:starting up|shutting down)|cannot use a pool after calling end|client has encountered a connection error|channel (?:closed|ended)/i;
+  /connection terminated|connection (?:is )?(?:closed|lost|refused|reset)|timeout|timed out|terminating connection|the database system is (?:starting up|shutting down)|cannot use a pool after calling end|client has encountered a connection error|channel (?:closed|ended)|query runner (?:was )?already released|connection provided by a query runner was already released/i;
 
 /**
  * True when `error` may well succeed if the work is simply tried again later: a lost or refused database

@@ -1,7 +1,7 @@
 import { DynamicModule, INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { ServiceName } from '@gatehouse/contracts';
-import { migrate } from '@gatehouse/database';
+import { guardPoolClients, migrate } from '@gatehouse/database';
 import {
   AmqpNames,
   BrokerConnection,
@@ -38,6 +38,7 @@ export async function bootBackendService(spec: BackendServiceSpec): Promise<INes
   const app = await NestFactory.create(spec.module, { logger });
   app.enableShutdownHooks();
   try {
+    guardPoolClients(app.get(DataSource), (message) => logger.warn(message, 'Database'));
     await migrate(app.get(DataSource));
 
     const names = app.get(AmqpNames);

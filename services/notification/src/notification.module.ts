@@ -68,6 +68,11 @@ export class NotificationModule implements OnApplicationShutdown {
         TypeOrmModule.forRoot(
           serviceDataSourceOptions({
             url: env.DATABASE_URL,
+            timeouts: {
+              connectMs: env.DB_CONNECT_TIMEOUT_MS,
+              statementMs: env.DB_STATEMENT_TIMEOUT_MS,
+              idleInTransactionMs: env.DB_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+            },
             schema: NOTIFICATION_SCHEMA,
             entities: [],
             migrations: NOTIFICATION_MIGRATIONS,

@@ -31,6 +31,12 @@ export interface InviteBatch {
   /** Normalised addresses (see @gatehouse/email-address); duplicates are decided once. */
   emails: string[];
   resend: ResendScope;
+  /**
+   * Called inside the transaction that commits each part of a chunk's decisions (the invites, or the
+   * "you were added" notice): a mass invite writes its report rows there, so that a row says exactly
+   * what was committed, even if the process dies right after.
+   */
+  record?: (manager: EntityManager, decisions: EmailDecision[]) => Promise<void>;
 }
 
 export type EmailDecision =
@@ -105,28 +111,32 @@ export class InviteBatchDecider {
     const result = await this.hubs.addMembers(batch.hub.id, batch.userType, batch.inviter.accountId, members);
     const added = new Set(result.added);
     const addedMembers = members.filter((m) => added.has(m.accountId));
-    if (addedMembers.length > 0) {
-      await this.dataSource.transaction((manager) =>
-        this.outbox.add(
-          manager,
-          membersAddedNoticeEvent({
-            hubId: batch.hub.id,
-            hubName: batch.hub.name,
-            tenancyId: batch.hub.tenancyId,
-            addedByAccountId: batch.inviter.accountId,
-            addedByName: batch.inviter.name,
-            userType: batch.userType,
-            signInUrl: this.links.signInUrl(),
-            members: addedMembers,
-          }),
-        ),
-      );
-    }
-    return members.map((m) =>
+    const decisions: EmailDecision[] = members.map((m) =>
       added.has(m.accountId)
         ? { email: m.email, outcome: 'added' as const, accountId: m.accountId }
         : { email: m.email, outcome: 'already_member' as const, accountId: m.accountId },
     );
+    if (addedMembers.length > 0 || batch.record) {
+      await this.dataSource.transaction(async (manager) => {
+        if (addedMembers.length > 0) {
+          await this.outbox.add(
+            manager,
+            membersAddedNoticeEvent({
+              hubId: batch.hub.id,
+              hubName: batch.hub.name,
+              tenancyId: batch.hub.tenancyId,
+              addedByAccountId: batch.inviter.accountId,
+              addedByName: batch.inviter.name,
+              userType: batch.userType,
+              signInUrl: this.links.signInUrl(),
+              members: addedMembers,
+            }),
+          );
+        }
+        await batch.record?.(manager, decisions);
+      });
+    }
+    return decisions;
   }
 
   private async inviteUnregistered(batch: InviteBatch, emails: string[]): Promise<EmailDecision[]> {
@@ -155,7 +165,7 @@ export class InviteBatchDecider {
       await this.outbox.add(manager, events);
 
       const resentById = new Map(resent.map(({ row }) => [row.id, row]));
-      return [
+      const decisions: EmailDecision[] = [
         ...created.map(({ row }) => ({ email: row.email, outcome: 'invited' as const, invite: row, emailSent: true })),
         ...existing.map((row) => ({
           email: row.email,
@@ -164,6 +174,8 @@ export class InviteBatchDecider {
           emailSent: resentById.has(row.id),
         })),
       ];
+      await batch.record?.(manager, decisions);
+      return decisions;
     });
   }
 
