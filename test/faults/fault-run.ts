@@ -34,6 +34,7 @@ export interface FaultOutcome {
   sameMessageIdAgain: number;
   unexpectedRecipients: string[];
   deadLetters: Record<string, number>;
+  expiredRequests: number;
   failedDeliveries: string[];
 }
 
@@ -201,6 +202,7 @@ export class FaultRun {
     const expectedSet = new Set(expected);
     const distinct = [...idsByRecipient.values()].reduce((sum, ids) => sum + ids.size, 0);
 
+    const dead = await this.deadLetters();
     const failed = await queryTestDb<{ recipient: string }>(
       `SELECT recipient FROM notification.deliveries WHERE status = 'failed' ORDER BY recipient`,
     );
@@ -216,26 +218,37 @@ export class FaultRun {
       unexpectedRecipients: [...idsByRecipient.keys()].filter(
         (r) => !expectedSet.has(r) && r !== this.admin.admin.email,
       ),
-      deadLetters: await this.deadLetters(),
+      deadLetters: dead.rejected,
+      expiredRequests: dead.expiredRequests,
       failedDeliveries: failed.map((row) => row.recipient),
     };
   }
 
-  /** Message counts of the dead-letter queues that hold any. */
-  async deadLetters(): Promise<Record<string, number>> {
+  /**
+   * Dead letters by queue, those a handler rejected. Requests that expired while a service was down are
+   * counted apart (`expiredRequests`): their callers had their timeout, and they are never replayed.
+   */
+  async deadLetters(): Promise<{ rejected: Record<string, number>; expiredRequests: number }> {
     const connection = await amqp.connect(testAmqpUrl());
+    const rejected: Record<string, number> = {};
+    let expiredRequests = 0;
     try {
       const dlq = await DeadLetterQueues.open(connection, new AmqpNames(this.system.namespace));
-      const counts = await dlq.counts();
+      for (const [queue, count] of Object.entries(await dlq.counts())) {
+        if (count === 0) continue;
+        for (const letter of await dlq.peek(queue)) {
+          if (letter.isRequest && letter.reason === 'expired') expiredRequests++;
+          else {
+            const name = queue.slice(this.system.namespace.length + 1);
+            rejected[name] = (rejected[name] ?? 0) + 1;
+          }
+        }
+      }
       await dlq.close();
-      return Object.fromEntries(
-        Object.entries(counts)
-          .filter(([, n]) => n > 0)
-          .map(([queue, n]) => [queue.slice(this.system.namespace.length + 1), n]),
-      );
     } finally {
       await connection.close();
     }
+    return { rejected, expiredRequests };
   }
 
   /** The outcome every case expects, in the suite table's words. */
@@ -261,5 +274,6 @@ export function describeOutcome(run: FaultRun, outcome: FaultOutcome): string {
   if (outcome.unexpectedRecipients.length) parts.push(`UNEXPECTED ${outcome.unexpectedRecipients.length}`);
   if (outcome.failedDeliveries.length) parts.push(`failed deliveries ${outcome.failedDeliveries.length}`);
   parts.push(`DLQ ${JSON.stringify(outcome.deadLetters)}`);
+  if (outcome.expiredRequests) parts.push(`expired requests ${outcome.expiredRequests}`);
   return parts.join('; ');
 }

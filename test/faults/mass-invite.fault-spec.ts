@@ -126,15 +126,11 @@ const CASES: FaultCase[] = [
       const connection = await amqp.connect(testAmqpUrl());
       try {
         const channel = await connection.createConfirmChannel();
+        // Straight into notification's events queue: JSON, but no valid event envelope.
         const poison = { pattern: 'invite.invite.created', data: { id: 'not-a-uuid', payload: 'garbage' } };
-        channel.publish(
-          `${run.system.namespace}.events`,
-          'invite.invite.created',
-          Buffer.from(JSON.stringify(poison)),
-          {
-            persistent: true,
-          },
-        );
+        channel.sendToQueue(`${run.system.namespace}.notification.events`, Buffer.from(JSON.stringify(poison)), {
+          persistent: true,
+        });
         await channel.waitForConfirms();
       } finally {
         await connection.close();

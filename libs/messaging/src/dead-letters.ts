@@ -12,6 +12,8 @@ export interface DeadLetter {
   /** A request: its caller already had an error or a timeout, so it is never replayed. */
   isRequest: boolean;
   attempts: number;
+  /** The broker's reason: `rejected` (a handler gave up on it) or `expired` (a request nobody took in time). */
+  reason: string | null;
   deadLetteredAt: string | null;
   body: string;
 }
@@ -139,14 +141,17 @@ function describe(message: GetMessage): DeadLetter {
   } catch {
     // not JSON: a poison message; shown as it is
   }
-  const deaths = message.properties.headers?.['x-death'] as { time?: { value?: number } }[] | undefined;
-  const time = deaths?.[0]?.time?.value;
+  const deaths = message.properties.headers?.['x-death'] as
+    { time?: { value?: number } | number; reason?: string }[] | undefined;
+  const rawTime = deaths?.[0]?.time;
+  const time = typeof rawTime === 'number' ? rawTime : rawTime?.value;
   return {
     pattern,
     messageId: message.properties.messageId ?? null,
     queue: message.fields.routingKey,
     isRequest: Boolean(message.properties.replyTo),
     attempts: Number(message.properties.headers?.[ATTEMPTS_HEADER] ?? 0) + 1,
+    reason: deaths?.[0]?.reason ?? null,
     deadLetteredAt: time ? new Date(time * 1000).toISOString() : null,
     body: body.length > 500 ? `${body.slice(0, 500)}…` : body,
   };

@@ -1,4 +1,5 @@
 export * from './broker-connection';
+export * from './consumer-drain';
 export * from './correlation';
 export * from './dead-letters';
 export * from './domain-error';

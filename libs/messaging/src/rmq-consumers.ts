@@ -1,5 +1,6 @@
 import { INestApplication } from '@nestjs/common';
 import { Counter, Registry } from 'prom-client';
+import { ConsumerDrain } from './consumer-drain';
 import { RmqMessageInterceptor, SettlementOutcome } from './rmq-message.interceptor';
 import { RmqSettings, rmqServerOptions } from './rmq-options';
 import { RpcErrorFilter } from './rpc-error.filter';
@@ -22,7 +23,7 @@ export interface RmqConsumerQueues {
  */
 export function connectRmqConsumers(
   app: INestApplication,
-  settings: RmqSettings & { retry?: RetryPolicy; metrics?: Registry },
+  settings: RmqSettings & { retry?: RetryPolicy; metrics?: Registry; drain?: ConsumerDrain },
   queues: RmqConsumerQueues,
 ): void {
   const settlements = settings.metrics
@@ -41,9 +42,12 @@ export function connectRmqConsumers(
       eventsQueue: queues.eventsQueue,
       retry: settings.retry,
       onSettled: (outcome: SettlementOutcome, pattern: string) => settlements?.inc({ outcome, pattern }),
+      drain: settings.drain,
     }),
   );
+  const servers: unknown[] = [];
   for (const queue of [queues.rpcQueue, queues.eventsQueue]) {
-    if (queue) app.connectMicroservice(rmqServerOptions(settings, queue), { inheritAppConfig: true });
+    if (queue) servers.push(app.connectMicroservice(rmqServerOptions(settings, queue), { inheritAppConfig: true }));
   }
+  settings.drain?.attach(servers);
 }

@@ -2,6 +2,7 @@ import { CallHandler, ExecutionContext, Injectable, Logger, NestInterceptor } fr
 import { RmqContext } from '@nestjs/microservices';
 import type { Channel, ConsumeMessage } from 'amqplib';
 import { Observable, tap } from 'rxjs';
+import { ConsumerDrain } from './consumer-drain';
 import { CORRELATION_HEADER, runWithCorrelationId } from './correlation';
 import { isDomainError } from './domain-error';
 import {
@@ -23,6 +24,8 @@ export interface RmqMessageInterceptorOptions {
   eventsQueue?: string;
   retry?: RetryPolicy;
   onSettled?: (outcome: SettlementOutcome, pattern: string) => void;
+  /** Counts the handlers under way, so a graceful stop can wait for them. */
+  drain?: ConsumerDrain;
 }
 
 /**
@@ -56,9 +59,11 @@ export class RmqMessageInterceptor implements NestInterceptor {
     const correlationId = message.properties.headers?.[CORRELATION_HEADER] as string | undefined;
 
     let settled = false;
+    this.options.drain?.started();
     const settle = (accept: boolean) => {
       if (settled) return;
       settled = true;
+      this.options.drain?.settled();
       if (accept) channel.ack(message);
       else channel.nack(message, false, false);
     };
@@ -67,6 +72,7 @@ export class RmqMessageInterceptor implements NestInterceptor {
       const reason = error instanceof Error ? error.message : String(error);
       if (!isRequest && isTransientError(error) && this.retryLater(channel, message, pattern, reason)) {
         settled = true;
+        this.options.drain?.settled();
         return;
       }
       this.logger.error(

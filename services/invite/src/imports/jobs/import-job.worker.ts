@@ -1,4 +1,4 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { InviteEnv } from '../../invite.config';
 import { ImportJobRunner } from './import-job.runner';
 import { ImportJobsRepository } from './import-jobs.repository';
@@ -17,7 +17,7 @@ const STALE_AFTER_SECONDS = 60;
  * On shutdown the job under way stops after its current step and is released for any replica to resume.
  */
 @Injectable()
-export class ImportJobWorker implements OnApplicationBootstrap, OnApplicationShutdown {
+export class ImportJobWorker implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('ImportJobWorker');
   private readonly owner: string;
   private running = false;
@@ -39,7 +39,8 @@ export class ImportJobWorker implements OnApplicationBootstrap, OnApplicationShu
     this.loop = this.run();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** First thing on shutdown, while the database and broker are still there: finish the step, release the job. */
+  async onModuleDestroy(): Promise<void> {
     this.running = false;
     this.wake();
     await this.loop;
