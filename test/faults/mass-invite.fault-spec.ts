@@ -17,17 +17,17 @@ interface FaultCase {
   expected: string;
   /** Before the upload (e.g. tell the SMTP sink whom to refuse). */
   prepare?: (run: FaultRun) => void | Promise<void>;
-  /** Waits for its moment in the run, injects the fault and undoes it (restart, restore). */
-  inject: (run: FaultRun) => Promise<void>;
+  /** Waits for its moment in the run, injects the fault and undoes it (restart, restore); says what it did. */
+  inject: (run: FaultRun) => Promise<string | void>;
   /** Dead letters the case leaves on purpose. */
   deadLetters?: Record<string, number>;
   env?: ConstructorParameters<typeof FaultRun>[1];
 }
 
-const table: { fault: string; expected: string; got: string; pass: boolean }[] = [];
+const table: { fault: string; expected: string; got: string; pass: boolean; injected: string }[] = [];
 
 /** The moment most faults strike: a third of the emails are out. */
-const whenEmailsFlow = (run: FaultRun) =>
+const whenEmailsFlow = async (run: FaultRun) =>
   run.waitUntil(
     () => run.system.sink.messages.length,
     Math.ceil(run.expectedRecipients.length / 3),
@@ -37,10 +37,17 @@ const whenEmailsFlow = (run: FaultRun) =>
 const whenDeciding = (run: FaultRun) =>
   run.waitUntil(() => run.invitesCreated(), Math.ceil(run.unregistered.length / 3), 'a third of the invites created');
 
-async function crash(run: FaultRun, name: ProcessName, signal: NodeJS.Signals): Promise<void> {
+/** Where the run stood when the fault struck. */
+async function progress(run: FaultRun): Promise<string> {
+  return `at ${run.system.sink.messages.length} emails, ${await run.invitesCreated()} invites, ${await run.decidedRows()} rows decided`;
+}
+
+async function crash(run: FaultRun, name: ProcessName, signal: NodeJS.Signals): Promise<string> {
+  const where = await progress(run);
   const code = await run.system.stopProcess(name, signal);
   if (signal === 'SIGTERM' && code !== 0) throw new Error(`${name} exited with ${code} after SIGTERM, not 0`);
   await run.system.restartProcess(name);
+  return `${signal} ${where}; exit code ${code}`;
 }
 
 /** Terminates every connection the services hold to this test's database (never another database's). */
@@ -67,7 +74,7 @@ function processCase(
     expected,
     inject: async (run) => {
       await moment(run);
-      await crash(run, name, signal);
+      return crash(run, name, signal);
     },
   };
 }
@@ -92,10 +99,13 @@ const CASES: FaultCase[] = [
     expected: 'transient errors retried; job resumes, not failed; one email each',
     inject: async (run) => {
       await whenDeciding(run);
+      const where = await progress(run);
+      let terminated = 0;
       for (let i = 0; i < 3; i++) {
-        await terminateConnections();
+        terminated += await terminateConnections();
         await new Promise((resolve) => setTimeout(resolve, 300));
       }
+      return `${terminated} connections terminated ${where}`;
     },
   },
   {
@@ -152,13 +162,13 @@ const CASES: FaultCase[] = [
     'SIGTERM',
   ),
   {
-    fault: 'RabbitMQ stop_app 10 s, start_app',
+    fault: 'RabbitMQ stop_app 5 s, start_app',
     expected: 'services reconnect; events retried; one email each',
     inject: async (run) => {
       await whenEmailsFlow(run);
       rabbitmqctl('stop_app');
       try {
-        await new Promise((resolve) => setTimeout(resolve, 10_000));
+        await new Promise((resolve) => setTimeout(resolve, 5_000));
       } finally {
         rabbitmqctl('start_app');
       }
@@ -175,6 +185,7 @@ afterAll(() => {
   for (const row of table) {
     lines.push(
       `${row.pass ? 'PASS' : 'FAIL'}  ${row.fault}`,
+      `      injected: ${row.injected}`,
       `      expected: ${row.expected}`,
       `      got:      ${row.got}`,
     );
@@ -195,11 +206,12 @@ describe.each(selected)('fault: $fault', (faultCase) => {
 
   it('recovers with the exact outcome', async () => {
     let error: unknown;
+    let injected = '';
     try {
       await faultCase.prepare?.(run);
       await run.upload();
       await run.inviteSingles(2);
-      await faultCase.inject(run);
+      injected = (await faultCase.inject(run)) || (await progress(run));
       await run.inviteSingles(1);
       await run.settle();
       outcome = await run.outcome();
@@ -224,6 +236,7 @@ describe.each(selected)('fault: $fault', (faultCase) => {
         expected: faultCase.expected,
         got: outcome ? describeOutcome(run, outcome) : `no outcome: ${(error as Error)?.message}`,
         pass: !error,
+        injected,
       });
     }
   });

@@ -56,6 +56,7 @@ export class ImportDecisions {
         expiryDays: job.invite_expiry_days,
         emails,
         resend: 'none',
+        intentKey: `import:${job.id}`,
         record:
           record &&
           ((manager, part) =>
