@@ -114,6 +114,7 @@ const CASES: FaultCase[] = [
     inject: async (run) => {
       await whenEmailsFlow(run);
       run.system.sink.failNext(300, 421);
+      return `421 × 300 from ${await progress(run)}`;
     },
   },
   {
@@ -133,6 +134,7 @@ const CASES: FaultCase[] = [
     deadLetters: { 'notification.events.dead': 1 },
     inject: async (run) => {
       await whenEmailsFlow(run);
+      const where = await progress(run);
       const connection = await amqp.connect(testAmqpUrl());
       try {
         const channel = await connection.createConfirmChannel();
@@ -145,6 +147,7 @@ const CASES: FaultCase[] = [
       } finally {
         await connection.close();
       }
+      return `poison published ${where}`;
     },
   },
   processCase(
@@ -166,12 +169,14 @@ const CASES: FaultCase[] = [
     expected: 'services reconnect; events retried; one email each',
     inject: async (run) => {
       await whenEmailsFlow(run);
+      const where = await progress(run);
       rabbitmqctl('stop_app');
       try {
         await new Promise((resolve) => setTimeout(resolve, 5_000));
       } finally {
         rabbitmqctl('start_app');
       }
+      return `broker stopped 5 s ${where}`;
     },
   },
 ];
