@@ -3,8 +3,8 @@ import { Invites1764150200000 } from './1764150200000-invites';
 import { RegistrationLinks1764160000000 } from './1764160000000-registration-links';
 import { ImportJobs1764170000000 } from './1764170000000-import-jobs';
 import { VerifiedSignups1764180000000 } from './1764180000000-verified-signups';
-import { ImportJobOwner1764190000000 } from './1764190000000-import-job-owner';
-import { MemberAddIntents1764190100000 } from './1764190100000-member-add-intents';
+import { ImportJobOwner1764200000000 } from './1764200000000-import-job-owner';
+import { MemberAddIntents1764200100000 } from './1764200100000-member-add-intents';
 
 /** In order. A new migration is appended here and never edited after it has shipped. */
 export const INVITE_MIGRATIONS = [
@@ -13,6 +13,6 @@ export const INVITE_MIGRATIONS = [
   RegistrationLinks1764160000000,
   ImportJobs1764170000000,
   VerifiedSignups1764180000000,
-  ImportJobOwner1764190000000,
-  MemberAddIntents1764190100000,
+  ImportJobOwner1764200000000,
+  MemberAddIntents1764200100000,
 ];

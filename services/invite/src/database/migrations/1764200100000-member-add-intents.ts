@@ -6,8 +6,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * "already a member" — the intent says the job itself added them, so they are reported `added` and get
  * their notice. Removed with the notice's commit.
  */
-export class MemberAddIntents1764190100000 implements MigrationInterface {
-  name = 'MemberAddIntents1764190100000';
+export class MemberAddIntents1764200100000 implements MigrationInterface {
+  name = 'MemberAddIntents1764200100000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(
