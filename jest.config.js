@@ -1,5 +1,6 @@
 // One jest run for everything: unit specs (*.spec.ts), integration tests against the real
-// PostgreSQL/RabbitMQ/SMTP (services/*/test/**/*.int-spec.ts) and whole-system tests (test/e2e).
+// PostgreSQL/RabbitMQ/SMTP (services/*/test/**/*.int-spec.ts), whole-system tests (test/e2e) and
+// browser tests of the web app against the whole system in headless Chromium (test/web).
 // SWC transpiles (with decorator metadata, which Nest's DI needs); `tsc` type-checks separately.
 const swc = JSON.parse(require('fs').readFileSync(`${__dirname}/.swcrc`, 'utf8'));
 delete swc.$schema;
@@ -20,6 +21,8 @@ module.exports = {
     '<rootDir>/services/**/test/**/*.int-spec.ts',
     '<rootDir>/libs/**/test/**/*.int-spec.ts',
     '<rootDir>/test/e2e/**/*.e2e-spec.ts',
+    '<rootDir>/test/web/**/*.web-spec.ts',
+    '<rootDir>/web/src/**/*.spec.ts',
   ],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
   setupFiles: ['reflect-metadata'],

@@ -4,12 +4,12 @@ import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import fs from 'node:fs';
 import path from 'node:path';
-import { DEMO_ADMIN, seedDemo } from './dev-demo';
+import { demoSignInLines, seedDemo } from './dev-demo';
 
 /**
  * `npm start`: every Gatehouse process against the configured PostgreSQL and RabbitMQ (defaults:
  * localhost). Each process runs its own migrations at start. In development a JWT secret is made
- * once and kept in var/, and an empty database gets a demo tenancy, Hub and admin.
+ * once and kept in var/, and an empty database gets the demo data (scripts/dev-demo.ts).
  */
 function developmentSecret(): string {
   const file = path.join(repoRoot(), 'var', 'dev-jwt-secret');
@@ -67,27 +67,41 @@ async function main(): Promise<void> {
 
   const gateway = group.started.find((p) => p.name === 'gateway')!;
   const base = `http://localhost:${gateway.port}`;
-  let demo = '';
+  let demo: string[] = [];
   if (!production) {
     const rpc = new RpcClient({
       url: process.env.AMQP_URL ?? 'amqp://guest:guest@127.0.0.1:5672',
       names: new AmqpNames(process.env.AMQP_NAMESPACE ?? 'gatehouse'),
       timeoutMs: 10_000,
     });
-    if (await seedDemo(rpc)) demo = `\n  Demo data created. Sign in as ${DEMO_ADMIN.email} / ${DEMO_ADMIN.password}`;
-    else demo = `\n  Demo sign-in (if you kept the demo data): ${DEMO_ADMIN.email} / ${DEMO_ADMIN.password}`;
-    await rpc.close();
+    try {
+      const created = await seedDemo(rpc);
+      demo = [
+        '',
+        created ? '  Demo data created.' : '  Demo data (if you kept it from an earlier start):',
+        ...demoSignInLines(`${base}/`),
+        ...(process.env.SMTP_URL
+          ? []
+          : [
+              `  Emails are not sent: they land in ${process.env.MAIL_DROP_DIR ?? 'var/mail-drop'}/ (one .eml file each).`,
+            ]),
+      ];
+    } finally {
+      await rpc.close();
+    }
   }
   const lines = [
     '',
     'Gatehouse is running:',
+    `  Web app      ${base}/`,
     `  API          ${base}/api/v1`,
     `  API docs     ${base}/api/docs`,
     `  Health       ${base}/health/ready`,
     ...group.started
       .filter((p) => p.name !== 'gateway')
       .map((p) => `  ${p.name.padEnd(12)} http://localhost:${p.port}/health/ready  (metrics: /metrics)`),
-    demo,
+    ...demo,
+    '',
     '  Stop with Ctrl+C.',
     '',
   ];

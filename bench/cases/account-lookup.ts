@@ -18,10 +18,10 @@ export async function seedAccounts(databaseUrl: string, count: number): Promise<
   if (Number(existing) < count) {
     const registered = Math.min(REGISTERED_ACCOUNTS, count);
     await client.query(
-      `INSERT INTO invite.accounts (id, email, display_name, password_hash)
+      `INSERT INTO invite.accounts (id, email, display_name, password_hash, email_verified_at)
        SELECT gen_random_uuid(),
          CASE WHEN i <= $2 THEN 'registered-' || i || '@example.com' ELSE 'filler-' || i || '@bench.example' END,
-         'Registered ' || i, 'x'
+         'Registered ' || i, 'x', now()
        FROM generate_series(1, $1) AS i ON CONFLICT DO NOTHING`,
       [count, registered],
     );

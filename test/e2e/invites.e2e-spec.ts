@@ -13,11 +13,13 @@ import { ProcessGroup } from '@gatehouse/processes';
 import {
   EventSpy,
   HttpTestClient,
+  SESSION_COOKIE,
   deleteNamespace,
   freePort,
   newNamespace,
   pollUntil,
   resetSchemas,
+  sessionCookieOf,
   testProcessEnv,
   testRpcClient,
 } from '@gatehouse/testing';
@@ -160,11 +162,23 @@ describe('individual invites, end to end', () => {
     expect(weak.text).toContain('too weak');
     expect(weak.text).toContain('value="Grace Hopper"');
 
-    // POST the form: the account exists and is a member with the chosen user type.
+    // POST the form: the account exists, is signed in on this browser (session cookie) and is sent to
+    // the Hub in the web app; it is a member with the chosen user type.
     const accepted = await http.call('POST', acceptUrl, { form: { displayName: 'Grace Hopper', password } });
-    expect(accepted.status).toBe(200);
-    expect(accepted.text).toContain('Welcome, Grace Hopper');
-    expect(accepted.text).toContain('an External Member');
+    expect(accepted.status).toBe(303);
+    expect(accepted.headers.get('location')).toBe(`/hubs/${hubId}/contacts`);
+    const cookie = sessionCookieOf(accepted);
+    expect(cookie?.attributes.map((a) => a.toLowerCase())).toEqual(
+      expect.arrayContaining(['httponly', 'samesite=lax']),
+    );
+    const session = await http.call('GET', '/api/v1/auth/session', {
+      headers: { cookie: `${SESSION_COOKIE}=${cookie?.value}` },
+    });
+    expect(session.status).toBe(200);
+    expect(session.body.account).toMatchObject({ email, displayName: 'Grace Hopper' });
+    const landing = await http.call('GET', accepted.headers.get('location')!);
+    expect(landing.status).toBe(200);
+    expect(landing.headers.get('content-type')).toMatch(/^text\/html/);
     const members = await http.call('GET', `/api/v1/hubs/${hubId}/members`, { token });
     expect(members.body.items).toEqual(
       expect.arrayContaining([

@@ -57,10 +57,11 @@ describe('mass invite from a CSV, end to end', () => {
       { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
     );
     expected = expectedImport(csv);
-    // The registered-<i>@example.com people have accounts: seeded straight into the invite service's table.
+    // The registered-<i>@example.com people have accounts with proven addresses: seeded straight into the
+    // invite service's table.
     await queryTestDb(
-      `INSERT INTO invite.accounts (id, email, display_name, password_hash)
-       SELECT gen_random_uuid(), email, 'Registered ' || split_part(email, '@', 1), 'seeded: no sign-in'
+      `INSERT INTO invite.accounts (id, email, display_name, password_hash, email_verified_at)
+       SELECT gen_random_uuid(), email, 'Registered ' || split_part(email, '@', 1), 'seeded: no sign-in', now()
        FROM unnest($1::text[]) AS email`,
       [expected.registered],
     );

@@ -1,5 +1,13 @@
 import { InviteView } from '@gatehouse/contracts';
-import { GatehouseSystem, JsonBody, ReceivedMail, TenantAdminFixture, queryTestDb } from '@gatehouse/testing';
+import {
+  GatehouseSystem,
+  JsonBody,
+  ReceivedMail,
+  SESSION_COOKIE,
+  TenantAdminFixture,
+  queryTestDb,
+  sessionCookieOf,
+} from '@gatehouse/testing';
 import { randomBytes } from 'node:crypto';
 
 /** How long an email may take to arrive before the test gives up (a deadline, not a speed check). */
@@ -109,10 +117,19 @@ describe('registration links, end to end', () => {
     expect(confirmPage.text).toContain('<form method="post">');
     await nothingYet();
 
-    // The mailbox's owner confirms (with the password chosen at sign-up): 303 to sign-in.
+    // The mailbox's owner confirms (with the password chosen at sign-up): signed in on this browser and
+    // sent to the Hub in the web app.
     const confirmed = await system.http.call('POST', confirmUrl, { form: { password } });
     expect(confirmed.status).toBe(303);
-    expect(confirmed.headers.get('location')).toBe(`/?email=${encodeURIComponent(cfo)}`);
+    expect(confirmed.headers.get('location')).toBe(`/hubs/${hubId}/contacts`);
+    const cookie = sessionCookieOf(confirmed);
+    expect(cookie?.attributes.map((a) => a.toLowerCase())).toEqual(
+      expect.arrayContaining(['httponly', 'samesite=lax']),
+    );
+    const session = await system.http.call('GET', '/api/v1/auth/session', {
+      headers: { cookie: `${SESSION_COOKIE}=${cookie?.value}` },
+    });
+    expect(session.body.account).toMatchObject({ email: cfo });
 
     // The account signs in, is a member with the link's user type, and its invites were picked up.
     const cfoToken = await system.http.signIn(cfo, password);

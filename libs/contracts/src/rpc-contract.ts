@@ -12,7 +12,6 @@ import {
   GetMembershipRequest,
   GetPolicyRequest,
   HUB_PATTERNS,
-  HubView,
   HubWithMembershipView,
   ListAuditRequest,
   ListHubsRequest,
@@ -36,6 +35,7 @@ import {
   ConfirmSignupResult,
   CreateAccountRequest,
   CreateInviteRequest,
+  EndAccountSessionsRequest,
   CreateInviteResult,
   GetAccountRequest,
   GetRegistrationLinkRequest,
@@ -54,6 +54,10 @@ import {
   RegistrationLinkPreview,
   RegistrationLinkView,
   ResendInviteRequest,
+  SessionTokenRequest,
+  SessionView,
+  StartSessionRequest,
+  StartedSession,
   RevokeInviteRequest,
   RotateRegistrationLinkRequest,
   SignupPreview,
@@ -98,7 +102,7 @@ export interface RpcContract {
   [HUB_PATTERNS.POLICY_GET]: Rpc<GetPolicyRequest, PolicyView>;
   [HUB_PATTERNS.POLICY_UPDATE]: Rpc<UpdatePolicyRequest, PolicyView>;
   [HUB_PATTERNS.HUB_CREATE]: Rpc<CreateHubRequest, HubWithMembershipView>;
-  [HUB_PATTERNS.HUB_LIST]: Rpc<ListHubsRequest, Page<HubView>>;
+  [HUB_PATTERNS.HUB_LIST]: Rpc<ListHubsRequest, Page<HubWithMembershipView>>;
   [HUB_PATTERNS.HUB_GET]: Rpc<GetHubRequest, HubWithMembershipView>;
   [HUB_PATTERNS.MEMBERSHIP_GET]: Rpc<GetMembershipRequest, MembershipView | null>;
   [HUB_PATTERNS.MEMBER_LIST]: Rpc<ListMembersRequest, Page<MembershipView>>;
@@ -113,6 +117,10 @@ export interface RpcContract {
   [ACCOUNT_PATTERNS.GET]: Rpc<GetAccountRequest, AccountView>;
   [ACCOUNT_PATTERNS.STATS]: Rpc<StatsRequest, AccountStats>;
   [ACCOUNT_PATTERNS.CREDENTIALS_VERIFY]: Rpc<VerifyCredentialsRequest, AccountView>;
+  [ACCOUNT_PATTERNS.SESSION_START]: Rpc<StartSessionRequest, StartedSession>;
+  [ACCOUNT_PATTERNS.SESSION_RESOLVE]: Rpc<SessionTokenRequest, SessionView>;
+  [ACCOUNT_PATTERNS.SESSION_END]: Rpc<SessionTokenRequest, { ended: boolean }>;
+  [ACCOUNT_PATTERNS.SESSION_END_ALL]: Rpc<EndAccountSessionsRequest, { ended: number }>;
   [INVITE_PATTERNS.CREATE]: Rpc<CreateInviteRequest, CreateInviteResult>;
   [INVITE_PATTERNS.LIST]: Rpc<ListInvitesRequest, Page<InviteView>>;
   [INVITE_PATTERNS.RESEND]: Rpc<ResendInviteRequest, InviteView>;

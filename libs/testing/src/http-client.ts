@@ -71,3 +71,14 @@ function parseJson(text: string): JsonBody {
     return null as unknown as JsonBody;
   }
 }
+
+/** The browser session cookie's name (services/gateway/src/auth/browser-sessions.ts). */
+export const SESSION_COOKIE = 'gatehouse_session';
+
+/** The session cookie a response set, with its attributes as written (`HttpOnly`, `SameSite=Lax`, …). */
+export function sessionCookieOf(response: HttpResult): { value: string; attributes: string[] } | null {
+  const line = response.headers.getSetCookie().find((cookie) => cookie.startsWith(`${SESSION_COOKIE}=`));
+  if (!line) return null;
+  const [pair, ...attributes] = line.split(';').map((part) => part.trim());
+  return { value: decodeURIComponent(pair.slice(SESSION_COOKIE.length + 1)), attributes };
+}

@@ -46,4 +46,9 @@ export class GatewayEnv extends BaseEnv {
   @Min(1)
   @Max(86400)
   JOIN_RATE_WINDOW_SECONDS: number = 600;
+
+  /** The built web app the gateway serves at `/`; unset = dist/web beside the compiled gateway. */
+  @IsOptional()
+  @IsString()
+  WEB_DIST_DIR?: string;
 }

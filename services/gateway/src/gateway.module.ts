@@ -9,11 +9,14 @@ import { HubsController } from './api/hubs.controller';
 import { TenanciesController } from './api/tenancies.controller';
 import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
+import { BrowserSessions } from './auth/browser-sessions';
+import { SessionController } from './auth/session.controller';
 import { TokenService } from './auth/token.service';
 import { HttpErrorFilter } from './errors/http-error.filter';
 import { GatewayEnv } from './gateway.config';
 import { CorrelationMiddleware } from './http/correlation.middleware';
 import { ImportsController } from './imports/imports.controller';
+import { InviteBatch } from './invites/invite-batch';
 import { InvitesController } from './invites/invites.controller';
 import { DeliveriesController } from './notifications/deliveries.controller';
 import { EmailPreviewController } from './notifications/email-preview.controller';
@@ -46,6 +49,7 @@ export class GatewayModule implements NestModule {
       controllers: [
         ImportsController,
         AuthController,
+        SessionController,
         TenanciesController,
         HubsController,
         InvitesController,
@@ -59,7 +63,9 @@ export class GatewayModule implements NestModule {
       providers: [
         { provide: GatewayEnv, useValue: env },
         TokenService,
+        BrowserSessions,
         AccountResolver,
+        InviteBatch,
         JoinRateLimits,
         TenancyAdminCheck,
         { provide: APP_GUARD, useClass: AuthGuard },

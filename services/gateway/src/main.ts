@@ -1,21 +1,28 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { loadEnv } from '@gatehouse/config';
 import { currentCorrelationId } from '@gatehouse/messaging';
 import { JsonLogger } from '@gatehouse/observability';
+import cookieParser from 'cookie-parser';
 import { GatewayEnv } from './gateway.config';
 import { GatewayModule } from './gateway.module';
-import { mountOpenApi } from './openapi';
+import { securityHeaders } from './http/security-headers';
+import { mountOpenApi } from './openapi/openapi-document';
+import { defaultWebRoot, mountWebApp } from './web/web-app';
 
 export async function startGateway(source: Record<string, string | undefined> = process.env) {
   const env = loadEnv(GatewayEnv, source);
-  const app = await NestFactory.create(GatewayModule.forRoot(env), {
+  const app = await NestFactory.create<NestExpressApplication>(GatewayModule.forRoot(env), {
     logger: new JsonLogger('gateway', env.LOG_LEVEL, currentCorrelationId),
   });
   app.enableShutdownHooks();
   app.getHttpAdapter().getInstance().set('trust proxy', 'loopback');
   app.getHttpAdapter().getInstance().disable('x-powered-by');
+  app.use(securityHeaders(env.NODE_ENV === 'production'));
+  app.use(cookieParser());
   mountOpenApi(app);
+  mountWebApp(app, env.WEB_DIST_DIR ?? defaultWebRoot());
   await app.listen(env.HTTP_PORT, env.HTTP_HOST);
   return app;
 }

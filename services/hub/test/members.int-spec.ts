@@ -27,6 +27,42 @@ describe('Hub members', () => {
     hub.call(HUB_PATTERNS.MEMBER_LIST, { actor, hubId, ...page });
   const names = (page: { items: { displayName: string }[] }) => page.items.map((m) => m.displayName);
 
+  describe('listing Hubs with one’s own membership', () => {
+    let world: World;
+    let member: Actor;
+    let withoutAdmin: HubWithMembershipView;
+
+    beforeAll(async () => {
+      world = await hub.createWorld('Hana Hubs');
+      member = await hub.join(world.hub, 'Ivo Guest', 'EXTERNAL_MEMBER');
+      // A Hub of the tenancy its tenant admin is not a member of (an operator made it).
+      withoutAdmin = await hub.createHub(world.tenancy.id, hub.operator, 'A Hub without Hana');
+    });
+    const listHubs = (actor: Actor, tenancyId?: string) => hub.call(HUB_PATTERNS.HUB_LIST, { actor, tenancyId });
+
+    it('a member gets the Hubs they belong to, each with their membership', async () => {
+      const page = await listHubs(member);
+      expect(page.total).toBe(1);
+      expect(page.items[0]).toMatchObject({
+        id: world.hub.id,
+        membership: { accountId: member.accountId, userType: 'EXTERNAL_MEMBER', isHubAdmin: false },
+      });
+    });
+
+    it('without a tenancy, a tenant admin gets only the Hubs they belong to', async () => {
+      const page = await listHubs(world.tenantAdmin);
+      expect(page.items.map((h) => [h.id, h.membership?.isHubAdmin])).toEqual([[world.hub.id, true]]);
+    });
+
+    it('with their tenancy, a tenant admin gets every Hub of it; membership is null where they are not in', async () => {
+      const page = await listHubs(world.tenantAdmin, world.tenancy.id);
+      const byId = new Map(page.items.map((h) => [h.id, h.membership]));
+      expect(page.total).toBe(2);
+      expect(byId.get(world.hub.id)).toMatchObject({ isHubAdmin: true, userType: 'TEAM_MEMBER', canInvite: true });
+      expect(byId.get(withoutAdmin.id)).toBeNull();
+    });
+  });
+
   describe('who sees whom', () => {
     let world: World;
     let team: Actor[];
@@ -91,6 +127,48 @@ describe('Hub members', () => {
     it('an internal call (no actor) sees everyone', async () => {
       const page = await hub.call(HUB_PATTERNS.MEMBER_LIST, { hubId: world.hub.id });
       expect(page.total).toBe(6);
+    });
+
+    describe('search', () => {
+      const search = (actor: Actor, text: string, page: { limit?: number; offset?: number } = {}) =>
+        hub.call(HUB_PATTERNS.MEMBER_LIST, { actor, hubId: world.hub.id, search: text, ...page });
+
+      it('finds members by part of the name, in any case', async () => {
+        expect(names(await search(team[0], 'eXtErNaL'))).toEqual(['Dee External', 'Eli External', 'Fay External']);
+        expect(names(await search(team[0], 'cy t'))).toEqual(['Cy Team']);
+      });
+
+      it('finds members by part of the email address', async () => {
+        const unique = externals[1].email.split('@')[0].split('.').pop()!; // the random part only the email has
+        expect(names(await search(team[0], unique.toUpperCase()))).toEqual(['Eli External']);
+      });
+
+      it('keeps the External Member rule: they find Team Members only', async () => {
+        expect(await search(externals[0], 'External')).toMatchObject({ items: [], total: 0 });
+        expect(names(await search(externals[0], 'team'))).toEqual(['Bob Team', 'Cy Team']);
+      });
+
+      it('pages the matches and counts all of them', async () => {
+        const page = await search(team[1], 'external', { limit: 2, offset: 2 });
+        expect(names(page)).toEqual(['Fay External']);
+        expect(page).toMatchObject({ total: 3, limit: 2, offset: 2 });
+      });
+
+      it('takes % and _ literally, and a blank search as no filter', async () => {
+        expect((await search(team[0], '%')).total).toBe(0);
+        expect((await search(team[0], '_')).total).toBe(0);
+        expect((await search(team[0], '   ')).total).toBe(6);
+      });
+
+      it('is served by trigram indexes on name and email', async () => {
+        const indexes = await queryTestDb<{ indexname: string }>(
+          `SELECT indexname FROM pg_indexes WHERE schemaname = 'hub' AND tablename = 'memberships' AND indexdef LIKE '%gin_trgm_ops%'`,
+        );
+        expect(indexes.map((i) => i.indexname).sort()).toEqual([
+          'memberships_email_trgm_idx',
+          'memberships_name_trgm_idx',
+        ]);
+      });
     });
 
     it('someone who is not a member cannot list at all', async () => {

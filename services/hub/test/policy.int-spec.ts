@@ -36,6 +36,15 @@ describe('tenancy policy: invite message appendix and invite expiry', () => {
     return spy.named<PolicyChangedPayload>(HUB_EVENTS.POLICY_CHANGED).filter((e) => e.payload.tenancyId === tenancy.id);
   }
 
+  it('lists a tenant admin their own tenancies only (the console menu), and someone else none', async () => {
+    const { tenancy, admin } = await newTenancy();
+    await newTenancy(); // another admin's
+    const own = await hub.call(HUB_PATTERNS.TENANCY_LIST, { actor: admin, limit: 10 });
+    expect(own).toMatchObject({ total: 1, items: [{ id: tenancy.id }] });
+    const none = await hub.call(HUB_PATTERNS.TENANCY_LIST, { actor: makeActor('Nobody Special') });
+    expect(none).toMatchObject({ total: 0, items: [] });
+  });
+
   it('starts with no appendix and a 14-day expiry', async () => {
     const { tenancy, admin } = await newTenancy();
     expect(await get(admin, tenancy)).toMatchObject({ inviteMessageAppendix: null, inviteExpiryDays: 14, version: 1 });

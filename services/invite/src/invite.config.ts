@@ -63,6 +63,18 @@ export class InviteEnv extends BaseEnv {
   @Min(64)
   @Max(10_000)
   IMPORT_MAX_CELL_LENGTH: number = 320;
+
+  /** Browser sessions: a session nobody used for this long has ended (sliding; default 2 h). */
+  @IsInt()
+  @Min(1)
+  @Max(1440)
+  SESSION_IDLE_MINUTES: number = 120;
+
+  /** Browser sessions: the longest a session lasts however busy it is (absolute; default 12 h). */
+  @IsInt()
+  @Min(1)
+  @Max(720)
+  SESSION_ABSOLUTE_HOURS: number = 12;
 }
 
 export const INVITE_SCHEMA = 'invite';

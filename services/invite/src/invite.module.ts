@@ -8,6 +8,8 @@ import { AccountEntity } from './accounts/account.entity';
 import { AccountsController } from './accounts/accounts.controller';
 import { AccountsService } from './accounts/accounts.service';
 import { PasswordHasher } from './accounts/password-hasher';
+import { SessionsController } from './accounts/sessions/sessions.controller';
+import { SessionsService } from './accounts/sessions/sessions.service';
 import { INVITE_MIGRATIONS } from './database/migrations';
 import { InviteEnv, INVITE_SCHEMA } from './invite.config';
 import { IMPORTS_CONTROLLERS, IMPORTS_PROVIDERS } from './imports/imports.feature';
@@ -55,6 +57,7 @@ export class InviteModule {
       ],
       controllers: [
         AccountsController,
+        SessionsController,
         ...INVITES_CONTROLLERS,
         ...IMPORTS_CONTROLLERS,
         ...REGISTRATION_LINK_CONTROLLERS,
@@ -63,6 +66,7 @@ export class InviteModule {
         { provide: InviteEnv, useValue: env },
         PasswordHasher,
         AccountsService,
+        SessionsService,
         ...INVITES_PROVIDERS,
         ...IMPORTS_PROVIDERS,
         ...REGISTRATION_LINK_PROVIDERS,

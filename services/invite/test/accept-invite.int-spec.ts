@@ -72,6 +72,7 @@ describe('accepting an invite (invite.invite.preview-accept, invite.invite.accep
       const result = await f.accept(token, '  Grace Hopper  ');
 
       expect(result.account).toMatchObject({ email, displayName: 'Grace Hopper', isOperator: false });
+      expect(result.hubId).toBe(world.hub.id); // the Hub of the link that was used
       expect(result.memberships).toEqual(
         expect.arrayContaining([
           { hubId: world.hub.id, hubName: world.hub.name, userType: 'EXTERNAL_MEMBER', granted: true },

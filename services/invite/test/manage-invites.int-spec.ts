@@ -91,7 +91,9 @@ describe('managing invites: list, resend, revoke, expiry, and inviters who lose 
       const { invite, token } = await f.invited(tom, world.hub.id);
       await queryTestDb(`UPDATE invite.invites SET expires_at = now() + interval '1 day' WHERE id = $1`, [invite.id]);
       const resent = await f.call(INVITE_PATTERNS.RESEND, { actor: tom, hubId: world.hub.id, inviteId: invite.id });
-      expect(resent).toMatchObject({ id: invite.id, status: 'pending' });
+      expect(resent).toMatchObject({ id: invite.id, status: 'pending', sendCount: 2, createdAt: invite.createdAt });
+      expect(invite.sendCount).toBe(1);
+      expect(Date.parse(resent.lastSentAt)).toBeGreaterThan(Date.parse(invite.lastSentAt));
       expect(Date.parse(resent.expiresAt)).toBeGreaterThan(Date.now() + 13 * 24 * 3600 * 1000);
       const newToken = await f.tokenFor(invite.id, token);
       expect((await f.failure(INVITE_PATTERNS.PREVIEW_ACCEPT, { token })).code).toBe(ERROR_CODES.INVITE_NOT_FOUND);

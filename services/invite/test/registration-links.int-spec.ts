@@ -1062,7 +1062,9 @@ describe('registration links', () => {
 
       const confirmed = await http('POST', confirmPath, { from, form: { password: PASSWORD } });
       expect(confirmed.status).toBe(303);
-      expect(confirmed.headers.get('location')).toBe(`/?email=${encodeURIComponent(email.toLowerCase())}`);
+      // Confirmed: signed in (a session cookie) and taken to the Hub.
+      expect(confirmed.headers.get('location')).toBe(`/hubs/${world.hub.id}/contacts`);
+      expect(confirmed.headers.get('set-cookie')).toMatch(/^gatehouse_session=[^;]+;.*HttpOnly/i);
       const signIn = await signInAs();
       expect(signIn.status).toBe(200);
       const me = (signIn.json!.account as { id: string }).id;

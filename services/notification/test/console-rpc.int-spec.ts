@@ -174,6 +174,14 @@ describe('the notification RPC API for the console', () => {
       expect(fx.sink.messages.length).toBe(before);
     });
 
+    it('offers the user type it is asked for (a dry run shows its own), Team Member by default', async () => {
+      const tenancyId = randomUUID();
+      const render = (userType?: 'EXTERNAL_MEMBER') =>
+        fx.rpc.call(NOTIFICATION_PATTERNS.PREVIEW_RENDER, { actor: admin, tenancyId, userType });
+      expect((await render('EXTERNAL_MEMBER')).text).toContain('as an External Member');
+      expect((await render()).text).toContain('as a Team Member');
+    });
+
     it('renders a proposed appendix (escaped), or none', async () => {
       const tenancyId = randomUUID();
       await fx.setAppendix(tenancyId, 'Current text');

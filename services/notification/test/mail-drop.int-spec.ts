@@ -37,6 +37,11 @@ describe('the mail drop (no SMTP_URL: the default of npm start)', () => {
     const eventId = await fx.publishInvites(payload);
     await eventually(() => recipients.every((to) => index().some((line) => line.to === to)), 'two index lines');
 
+    // The file is written before its delivery is recorded as sent.
+    await eventually(
+      async () => (await fx.deliveries(eventId)).every((r) => r.status === 'sent'),
+      'both recorded sent',
+    );
     const records = await fx.deliveries(eventId);
     expect(records.map((r) => r.status)).toEqual(['sent', 'sent']);
     for (const [i, to] of recipients.entries()) {

@@ -135,6 +135,8 @@ export class GetMembershipRequest {
   accountId!: string;
 }
 
+export const MAX_MEMBER_SEARCH_LENGTH = 200;
+
 /**
  * Lists a Hub's members. With an actor (the gateway always sends one) the caller must be a member and
  * External Members see Team Members only; without one it is an internal call that sees everyone.
@@ -151,6 +153,12 @@ export class ListMembersRequest extends PageRequest {
   @IsOptional()
   @IsIn(USER_TYPES)
   userType?: UserType;
+
+  /** Part of a name or email address, any case; blank = no filter. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(MAX_MEMBER_SEARCH_LENGTH)
+  search?: string;
 }
 
 /** Internal, idempotent: adds accounts that are not members yet; the same batch twice gives the same state. */

@@ -5,6 +5,11 @@ export const ACCOUNT_PATTERNS = {
   GET: 'invite.account.get',
   STATS: 'invite.account.stats',
   CREDENTIALS_VERIFY: 'invite.credentials.verify',
+  /** Browser sessions (docs/architecture.md, "Browser sessions"): the gateway's cookie maps to one of these. */
+  SESSION_START: 'invite.account.session.start',
+  SESSION_RESOLVE: 'invite.account.session.resolve',
+  SESSION_END: 'invite.account.session.end',
+  SESSION_END_ALL: 'invite.account.session.end-all',
 } as const;
 
 export const ACCOUNT_EVENTS = {

@@ -58,3 +58,25 @@ export class VerifyCredentialsRequest {
   @MaxLength(MAX_PASSWORD_LENGTH)
   password!: string;
 }
+
+/** A session token as the browser's cookie carries it (32 random bytes, base64url); never stored as it is. */
+export const MAX_SESSION_TOKEN_LENGTH = 64;
+
+/** Starts a browser session for an account whose credentials (or new account) the gateway just saw. */
+export class StartSessionRequest {
+  @IsUUID()
+  accountId!: string;
+}
+
+/** Resolve (and keep alive) or end the session a cookie names. */
+export class SessionTokenRequest {
+  @IsString()
+  @MaxLength(MAX_SESSION_TOKEN_LENGTH)
+  token!: string;
+}
+
+/** Ends every session of an account (sign out everywhere; account removal). */
+export class EndAccountSessionsRequest {
+  @IsUUID()
+  accountId!: string;
+}

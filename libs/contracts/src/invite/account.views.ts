@@ -25,3 +25,16 @@ export interface AccountCreatedPayload {
   email: string;
   displayName: string;
 }
+
+/** A live browser session as the gateway needs it: who, the CSRF token its pages must echo, when it ends at the latest. */
+export interface SessionView {
+  account: AccountView;
+  csrfToken: string;
+  /** Absolute end (ISO); the idle timeout may end it earlier. */
+  expiresAt: string;
+}
+
+/** A new session: the view plus the token for the cookie (returned once, only its hash is kept). */
+export interface StartedSession extends SessionView {
+  token: string;
+}

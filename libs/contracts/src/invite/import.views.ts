@@ -1,3 +1,4 @@
+import { RenderedEmailView } from '../notification/notification.views';
 import { UserType } from '../user-type';
 import { ImportRowOutcome, ImportStatus } from './import.patterns';
 
@@ -6,6 +7,8 @@ export interface ImportJobView {
   hubId: string;
   tenancyId: string;
   createdBy: string;
+  /** The uploader's display name (as it was at upload). */
+  createdByName: string;
   userType: UserType;
   dryRun: boolean;
   fileName: string;
@@ -21,8 +24,8 @@ export interface ImportJobView {
   createdAt: string;
   startedAt: string | null;
   finishedAt: string | null;
-  /** Dry run only: the invite email that would go out (with the tenancy's appendix). */
-  emailPreview: { subject: string; html: string; text: string } | null;
+  /** Dry run only: the invite email that would go out (with the tenancy's appendix), as the notification service rendered it. */
+  emailPreview: RenderedEmailView | null;
 }
 
 export interface ImportRowView {

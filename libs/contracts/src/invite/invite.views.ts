@@ -17,6 +17,10 @@ export interface InviteView {
   inviterName: string;
   createdAt: string;
   expiresAt: string;
+  /** When the invite email last went out (the first send, or the latest resend). */
+  lastSentAt: string;
+  /** How many times the invite email was sent (1 + resends). */
+  sendCount: number;
   acceptedAt: string | null;
   revokedAt: string | null;
 }
@@ -45,6 +49,8 @@ export interface InvitePreview {
 
 export interface AcceptInviteResult {
   account: AccountView;
+  /** The Hub of the invite whose link was used (where the accept page sends the new member). */
+  hubId: string;
   /**
    * Every Hub the address had a pending invite for. `granted: false` means the hub service has not
    * confirmed the membership yet; the invite service keeps retrying until it has.

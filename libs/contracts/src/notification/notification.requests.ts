@@ -2,6 +2,7 @@ import { Type } from 'class-transformer';
 import { IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateIf, ValidateNested } from 'class-validator';
 import { Actor } from '../actor';
 import { PageRequest } from '../paging';
+import { USER_TYPES, UserType } from '../user-type';
 import { DELIVERY_STATUSES, DeliveryStatus } from './notification.views';
 
 /**
@@ -61,4 +62,9 @@ export class RenderPreviewRequest extends ActorRequest {
   @MinLength(1)
   @MaxLength(200)
   hubName?: string;
+
+  /** The user type the sample invite offers (default Team Member): a dry run shows its own. */
+  @IsOptional()
+  @IsIn(USER_TYPES)
+  userType?: UserType;
 }

@@ -14,10 +14,10 @@ import {
   MinLength,
   ValidateIf,
 } from 'class-validator';
-import { USER_TYPES, UserType } from '@gatehouse/contracts';
+import { MAX_MEMBER_SEARCH_LENGTH, USER_TYPES, UserType } from '@gatehouse/contracts';
 
 export class PageQuery {
-  @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 50 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 500, default: 50 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -25,7 +25,7 @@ export class PageQuery {
   @Max(500)
   limit?: number;
 
-  @ApiPropertyOptional({ minimum: 0, default: 0 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 0, default: 0 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -105,6 +105,16 @@ export class ListMembersQuery extends PageQuery {
   @IsOptional()
   @IsIn(USER_TYPES)
   userType?: UserType;
+
+  @ApiPropertyOptional({
+    maxLength: MAX_MEMBER_SEARCH_LENGTH,
+    example: 'ada',
+    description: 'Only members whose name or email contains this, in any case.',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(MAX_MEMBER_SEARCH_LENGTH)
+  search?: string;
 }
 
 export class UpdateMemberBody {

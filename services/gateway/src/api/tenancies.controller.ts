@@ -1,14 +1,15 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Actor, HUB_PATTERNS } from '@gatehouse/contracts';
 import { RpcClient } from '@gatehouse/messaging';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { AccountResolver } from './account-resolver';
 import { AddTenantAdminBody, AuditQuery, CreateTenancyBody, PageQuery, UpdatePolicyBody } from './api.dto';
+import { Operation } from '../openapi/operation';
+import { AuditEntryPage, Policy, Tenancy, TenancyPage, TenantAdminAdded } from './tenancies.responses';
 import { uuidParam } from './uuid-param';
 
 @ApiTags('tenancies')
-@ApiBearerAuth()
 @Controller('api/v1/tenancies')
 export class TenanciesController {
   constructor(
@@ -18,6 +19,18 @@ export class TenanciesController {
 
   /** Operators only (checked by the hub service). */
   @Post()
+  @Operation({
+    id: 'createTenancy',
+    summary: 'Create a tenancy with its first tenant admin',
+    description: 'Operators only.',
+    errors: {
+      400: ['VALIDATION.FAILED', 'ACCOUNT.INVALID_EMAIL'],
+      403: ['PERMISSION.DENIED'],
+      404: ['ACCOUNT.NOT_FOUND'],
+      409: ['TENANCY.SLUG_TAKEN'],
+    },
+  })
+  @ApiCreatedResponse({ type: Tenancy })
   async create(@CurrentActor() actor: Actor, @Body() body: CreateTenancyBody) {
     const firstAdmin = await this.accounts.byEmail(body.firstAdminEmail);
     return this.rpc.call(HUB_PATTERNS.TENANCY_CREATE, { actor, name: body.name, slug: body.slug, firstAdmin });
@@ -25,11 +38,29 @@ export class TenanciesController {
 
   /** Operators see every tenancy; tenant admins their own. */
   @Get()
+  @Operation({
+    id: 'listTenancies',
+    summary: 'List tenancies',
+    description: 'Operators see every tenancy; tenant admins their own.',
+    errors: { 400: ['VALIDATION.FAILED'] },
+  })
+  @ApiOkResponse({ type: TenancyPage })
   list(@CurrentActor() actor: Actor, @Query() query: PageQuery) {
     return this.rpc.call(HUB_PATTERNS.TENANCY_LIST, { actor, ...query });
   }
 
   @Post(':tenancyId/admins')
+  @Operation({
+    id: 'addTenantAdmin',
+    summary: 'Make a registered account a tenant admin',
+    description: 'Tenant admins of the tenancy and operators.',
+    errors: {
+      400: ['VALIDATION.FAILED', 'ACCOUNT.INVALID_EMAIL'],
+      403: ['PERMISSION.DENIED'],
+      404: ['TENANCY.NOT_FOUND', 'ACCOUNT.NOT_FOUND'],
+    },
+  })
+  @ApiCreatedResponse({ type: TenantAdminAdded })
   async addAdmin(
     @CurrentActor() actor: Actor,
     @Param('tenancyId', uuidParam('tenancyId')) tenancyId: string,
@@ -40,11 +71,28 @@ export class TenanciesController {
   }
 
   @Get(':tenancyId/policy')
+  @Operation({
+    id: 'getPolicy',
+    summary: "Get a tenancy's invite policy",
+    errors: { 400: ['VALIDATION.FAILED'], 403: ['PERMISSION.DENIED'], 404: ['TENANCY.NOT_FOUND'] },
+  })
+  @ApiOkResponse({ type: Policy })
   getPolicy(@CurrentActor() actor: Actor, @Param('tenancyId', uuidParam('tenancyId')) tenancyId: string) {
     return this.rpc.call(HUB_PATTERNS.POLICY_GET, { actor, tenancyId });
   }
 
   @Patch(':tenancyId/policy')
+  @Operation({
+    id: 'updatePolicy',
+    summary: "Change a tenancy's invite policy (email appendix, invite expiry)",
+    description: 'Tenant admins of the tenancy and operators.',
+    errors: {
+      400: ['VALIDATION.FAILED', 'POLICY.APPENDIX_BLANK', 'POLICY.APPENDIX_TOO_LONG'],
+      403: ['PERMISSION.DENIED'],
+      404: ['TENANCY.NOT_FOUND'],
+    },
+  })
+  @ApiOkResponse({ type: Policy })
   updatePolicy(
     @CurrentActor() actor: Actor,
     @Param('tenancyId', uuidParam('tenancyId')) tenancyId: string,
@@ -54,6 +102,13 @@ export class TenanciesController {
   }
 
   @Get(':tenancyId/audit')
+  @Operation({
+    id: 'listAuditEntries',
+    summary: "List a tenancy's audit log, newest first",
+    description: 'Tenant admins of the tenancy and operators.',
+    errors: { 400: ['VALIDATION.FAILED'], 403: ['PERMISSION.DENIED'], 404: ['TENANCY.NOT_FOUND'] },
+  })
+  @ApiOkResponse({ type: AuditEntryPage })
   audit(
     @CurrentActor() actor: Actor,
     @Param('tenancyId', uuidParam('tenancyId')) tenancyId: string,

@@ -12,17 +12,21 @@ export class HttpErrorFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
-    const [status, body] = this.describe(exception);
+    const [status, body] = this.describe(exception, response);
     if (response.headersSent) return;
     response.status(status).json(body);
   }
 
-  private describe(exception: unknown): [number, WireError] {
+  private describe(exception: unknown, response: Response): [number, WireError] {
     if (isDomainError(exception)) return [statusOf(exception.code), exception.toWire()];
     if (exception instanceof ThrottlerException) {
+      // The throttler has set Retry-After (seconds) on the response already; the sentence says the same.
+      const seconds = Number(response.getHeader('Retry-After'));
+      const wait =
+        Number.isFinite(seconds) && seconds > 0 ? `${seconds} second${seconds === 1 ? '' : 's'}` : 'a minute';
       return [
         HttpStatus.TOO_MANY_REQUESTS,
-        { code: ERROR_CODES.AUTH_RATE_LIMITED, message: 'Too many attempts. Wait a minute and try again.' },
+        { code: ERROR_CODES.AUTH_RATE_LIMITED, message: `Too many attempts. Wait ${wait} and try again.` },
       ];
     }
     // Nest's own HTTP errors (no route, a malformed body) and Express's body parser (too large): the caller's.

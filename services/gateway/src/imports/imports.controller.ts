@@ -11,14 +11,16 @@ import {
   UseInterceptors,
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBearerAuth, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBody, ApiConsumes, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Actor, ERROR_CODES, IMPORT_PATTERNS } from '@gatehouse/contracts';
 import { DomainError, RpcClient } from '@gatehouse/messaging';
 import type { Response } from 'express';
 import { PageQuery } from '../api/api.dto';
 import { uuidParam } from '../api/uuid-param';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import { CreateImportForm, ImportRowsQuery } from './imports.dto';
+import { Operation } from '../openapi/operation';
+import { CreateImportForm, CreateImportUpload, ImportRowsQuery } from './imports.dto';
+import { ImportJob, ImportJobPage, ImportRowPage } from './imports.responses';
 import { UPLOAD_LIMIT_BYTES } from './upload-limit';
 
 interface UploadedCsv {
@@ -30,8 +32,7 @@ interface UploadedCsv {
 const CREATE_TIMEOUT_MS = 30_000;
 const REPORT_TIMEOUT_MS = 60_000;
 
-@ApiTags('mass invites')
-@ApiBearerAuth()
+@ApiTags('mass-invites')
 @Controller('api/v1')
 export class ImportsController {
   constructor(private readonly rpc: RpcClient) {}
@@ -40,6 +41,22 @@ export class ImportsController {
   @Post('hubs/:hubId/invite-imports')
   @HttpCode(202)
   @ApiConsumes('multipart/form-data')
+  @ApiBody({ type: CreateImportUpload })
+  @Operation({
+    id: 'createImport',
+    summary: 'Upload a CSV of addresses to invite (a mass invite or its dry run)',
+    description:
+      'First column: email addresses; one user type per file. Answers 202 with the job, which runs in the ' +
+      'background: poll GET /api/v1/invite-imports/{jobId}.',
+    errors: {
+      400: ['VALIDATION.FAILED', 'IMPORT.EMPTY'],
+      403: ['PERMISSION.DENIED'],
+      404: ['HUB.NOT_FOUND'],
+      413: ['IMPORT.TOO_LARGE', 'IMPORT.TOO_MANY_ROWS', 'REQUEST.TOO_LARGE'],
+      415: ['IMPORT.NOT_TEXT'],
+    },
+  })
+  @ApiAcceptedResponse({ type: ImportJob })
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: UPLOAD_LIMIT_BYTES, files: 1 } }))
   create(
     @CurrentActor() actor: Actor,
@@ -65,18 +82,37 @@ export class ImportsController {
   }
 
   @Get('hubs/:hubId/invite-imports')
+  @Operation({
+    id: 'listImports',
+    summary: "List a Hub's mass invites, newest first",
+    errors: { 400: ['VALIDATION.FAILED'], 403: ['PERMISSION.DENIED'], 404: ['HUB.NOT_FOUND'] },
+  })
+  @ApiOkResponse({ type: ImportJobPage })
   list(@CurrentActor() actor: Actor, @Param('hubId', uuidParam('hubId')) hubId: string, @Query() query: PageQuery) {
     return this.rpc.call(IMPORT_PATTERNS.LIST, { actor, hubId, ...query });
   }
 
   /** Status, progress (rows done / total), summary and, for a dry run, the email that would go out. */
   @Get('invite-imports/:jobId')
+  @Operation({
+    id: 'getImport',
+    summary: 'Get a mass invite: status, progress, counts (and, for a dry run, the email)',
+    errors: { 400: ['VALIDATION.FAILED'], 404: ['IMPORT.NOT_FOUND'] },
+  })
+  @ApiOkResponse({ type: ImportJob })
   get(@CurrentActor() actor: Actor, @Param('jobId', uuidParam('jobId')) jobId: string) {
     return this.rpc.call(IMPORT_PATTERNS.GET, { actor, jobId });
   }
 
   /** The per-row report as JSON pages, optionally one outcome only. */
   @Get('invite-imports/:jobId/rows')
+  @Operation({
+    id: 'listImportRows',
+    summary: "A mass invite's per-row report, a page at a time",
+    description: 'By line number; `outcome` narrows it to one outcome (e.g. `invalid` for the bad rows).',
+    errors: { 400: ['VALIDATION.FAILED'], 404: ['IMPORT.NOT_FOUND'] },
+  })
+  @ApiOkResponse({ type: ImportRowPage })
   rows(
     @CurrentActor() actor: Actor,
     @Param('jobId', uuidParam('jobId')) jobId: string,
@@ -87,6 +123,13 @@ export class ImportsController {
 
   /** The per-row report as a CSV download (cells neutralised against formula injection). */
   @Get('invite-imports/:jobId/report.csv')
+  @Operation({
+    id: 'downloadImportReport',
+    summary: "Download a finished mass invite's report as CSV",
+    errors: { 400: ['VALIDATION.FAILED'], 404: ['IMPORT.NOT_FOUND'], 409: ['IMPORT.NOT_FINISHED'] },
+  })
+  @ApiProduces('text/csv')
+  @ApiOkResponse({ description: 'The report (line, value, email, outcome, reason).', schema: { type: 'string' } })
   async report(
     @CurrentActor() actor: Actor,
     @Param('jobId', uuidParam('jobId')) jobId: string,

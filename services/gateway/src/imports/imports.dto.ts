@@ -17,6 +17,16 @@ export class CreateImportForm {
   dryRun?: boolean;
 }
 
+/**
+ * The whole multipart body as the document describes it. Documentation only: the file reaches the
+ * handler through FileInterceptor, and the fields are validated as CreateImportForm (a `file` property
+ * there would be refused as an unknown field).
+ */
+export class CreateImportUpload extends CreateImportForm {
+  @ApiProperty({ type: 'string', format: 'binary', description: 'The CSV file (one)' })
+  file!: unknown;
+}
+
 export class ImportRowsQuery extends PageQuery {
   @ApiPropertyOptional({ enum: IMPORT_ROW_OUTCOMES })
   @IsOptional()

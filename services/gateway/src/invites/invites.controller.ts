@@ -1,21 +1,47 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Actor, INVITE_PATTERNS } from '@gatehouse/contracts';
 import { RpcClient } from '@gatehouse/messaging';
 import { PageQuery } from '../api/api.dto';
 import { uuidParam } from '../api/uuid-param';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import { CreateInviteBody } from './invites.dto';
+import { ErrorResponses, Operation } from '../openapi/operation';
+import { InviteBatch } from './invite-batch';
+import { CreateInviteBody, CreateInvitesBody, MAX_INVITES_PER_REQUEST } from './invites.dto';
+import { CreateInviteResult, CreateInvitesResult, Invite, InvitePage } from './invites.responses';
+
+/** What acting on one pending invite may answer. */
+const PENDING_INVITE_ERRORS: ErrorResponses = {
+  400: ['VALIDATION.FAILED'],
+  403: ['PERMISSION.DENIED'],
+  404: ['HUB.NOT_FOUND', 'INVITE.NOT_FOUND'],
+  409: ['INVITE.NOT_PENDING'],
+};
 
 /** Individual invites of a Hub. Who may do what is decided by the hub service, through the invite service. */
 @ApiTags('invites')
-@ApiBearerAuth()
 @Controller('api/v1/hubs/:hubId/invites')
 export class InvitesController {
-  constructor(private readonly rpc: RpcClient) {}
+  constructor(
+    private readonly rpc: RpcClient,
+    private readonly batch: InviteBatch,
+  ) {}
 
   /** 201 with `outcome`: `added` (registered: a member now), `invited` (an invite email), `already_member`. */
   @Post()
+  @Operation({
+    id: 'createInvite',
+    summary: 'Invite one address to a Hub',
+    description:
+      'Members who may invite; External Members may not, and only those who may invite Team Members can choose ' +
+      'TEAM_MEMBER. A registered address is added at once (`added`), others get an invite email (`invited`).',
+    errors: {
+      400: ['VALIDATION.FAILED', 'INVITE.INVALID_EMAIL', 'INVITE.SELF'],
+      403: ['PERMISSION.DENIED'],
+      404: ['HUB.NOT_FOUND'],
+    },
+  })
+  @ApiCreatedResponse({ type: CreateInviteResult })
   create(
     @CurrentActor() actor: Actor,
     @Param('hubId', uuidParam('hubId')) hubId: string,
@@ -25,13 +51,47 @@ export class InvitesController {
   }
 
   /** Pending invites: all of them for Hub admins, their own for Team Members. */
+  @Post('batch')
+  @HttpCode(200)
+  @Operation({
+    id: 'createInvites',
+    summary: 'Invite several addresses to a Hub, each with its own outcome',
+    description:
+      `Up to ${MAX_INVITES_PER_REQUEST} addresses, each handled as POST …/invites would, in order. An address ` +
+      'that is refused (INVITE.INVALID_EMAIL, INVITE.SELF, …) gets its `error` and the others go on; when the ' +
+      'caller may not invite into the Hub at all, the whole request is refused and nothing is done.',
+    errors: { 400: ['VALIDATION.FAILED'], 403: ['PERMISSION.DENIED'], 404: ['HUB.NOT_FOUND'] },
+  })
+  @ApiOkResponse({ type: CreateInvitesResult })
+  createMany(
+    @CurrentActor() actor: Actor,
+    @Param('hubId', uuidParam('hubId')) hubId: string,
+    @Body() body: CreateInvitesBody,
+  ): Promise<CreateInvitesResult> {
+    return this.batch.invite(actor, hubId, body.emails, body.userType);
+  }
+
   @Get()
+  @Operation({
+    id: 'listInvites',
+    summary: "List a Hub's pending invites",
+    description: 'Hub admins see all pending invites, Team Members their own. Newest first.',
+    errors: { 400: ['VALIDATION.FAILED'], 403: ['PERMISSION.DENIED'], 404: ['HUB.NOT_FOUND'] },
+  })
+  @ApiOkResponse({ type: InvitePage })
   list(@CurrentActor() actor: Actor, @Param('hubId', uuidParam('hubId')) hubId: string, @Query() query: PageQuery) {
     return this.rpc.call(INVITE_PATTERNS.LIST, { actor, hubId, ...query });
   }
 
   @Post(':inviteId/resend')
   @HttpCode(200)
+  @Operation({
+    id: 'resendInvite',
+    summary: 'Send a pending invite again',
+    description: 'A new link with a new expiry; the old link stops working.',
+    errors: PENDING_INVITE_ERRORS,
+  })
+  @ApiOkResponse({ type: Invite })
   resend(
     @CurrentActor() actor: Actor,
     @Param('hubId', uuidParam('hubId')) hubId: string,
@@ -42,6 +102,12 @@ export class InvitesController {
 
   @Post(':inviteId/revoke')
   @HttpCode(200)
+  @Operation({
+    id: 'revokeInvite',
+    summary: 'Revoke a pending invite',
+    errors: PENDING_INVITE_ERRORS,
+  })
+  @ApiOkResponse({ type: Invite })
   revoke(
     @CurrentActor() actor: Actor,
     @Param('hubId', uuidParam('hubId')) hubId: string,
@@ -53,6 +119,12 @@ export class InvitesController {
   /** The same as POST …/revoke. */
   @Delete(':inviteId')
   @HttpCode(200)
+  @Operation({
+    id: 'deleteInvite',
+    summary: 'Revoke a pending invite (the same as POST …/revoke)',
+    errors: PENDING_INVITE_ERRORS,
+  })
+  @ApiOkResponse({ type: Invite })
   remove(
     @CurrentActor() actor: Actor,
     @Param('hubId', uuidParam('hubId')) hubId: string,

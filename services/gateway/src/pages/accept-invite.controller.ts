@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpStatus, Logger, Param, Post, Res, UseGuards 
 import { ApiExcludeController } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import {
+  AcceptInviteResult,
   ERROR_CODES,
   INVITE_PATTERNS,
   InvitePreview,
@@ -10,6 +11,7 @@ import {
 } from '@gatehouse/contracts';
 import { DomainError, RpcClient, isDomainError } from '@gatehouse/messaging';
 import type { Response } from 'express';
+import { BrowserSessions } from '../auth/browser-sessions';
 import { Public } from '../auth/public.decorator';
 import { statusOf } from '../errors/error-status';
 import {
@@ -27,7 +29,8 @@ const MAX_DISPLAY_NAME = 200;
 /**
  * The public page an invite email links to. GET shows the Hub, the inviter and the invited address with
  * a form, and changes nothing (mail scanners open links). POST (form-encoded) creates the account and
- * every membership the address was invited to. Every outcome is a page, never JSON.
+ * every membership the address was invited to, signs the new account in (session cookie) and redirects
+ * to the Hub in the web app. Every other outcome is a page, never JSON.
  */
 @ApiExcludeController()
 @Public()
@@ -35,7 +38,10 @@ const MAX_DISPLAY_NAME = 200;
 export class AcceptInvitePageController {
   private readonly logger = new Logger('AcceptInvitePage');
 
-  constructor(private readonly rpc: RpcClient) {}
+  constructor(
+    private readonly rpc: RpcClient,
+    private readonly sessions: BrowserSessions,
+  ) {}
 
   @Get(':token')
   async show(@Param('token') token: string, @Res() response: Response): Promise<void> {
@@ -61,7 +67,7 @@ export class AcceptInvitePageController {
     try {
       if (formError) return await this.showFormAgain(response, token, displayName, formError);
       const result = await this.rpc.call(INVITE_PATTERNS.ACCEPT, { token, displayName, password });
-      return sendPage(response, HttpStatus.OK, acceptedPage(result));
+      return await this.openTheHub(response, result);
     } catch (error) {
       if (
         isDomainError(error) &&
@@ -73,6 +79,19 @@ export class AcceptInvitePageController {
       }
       const preview = await this.preview(token).catch(() => null);
       return this.sendFailure(response, error, preview);
+    }
+  }
+
+  /**
+   * The account exists and has its memberships: sign it in on this browser and open the Hub in the web
+   * app. If the session cannot be started now, the welcome page says to sign in instead (nothing is lost).
+   */
+  private async openTheHub(response: Response, result: AcceptInviteResult): Promise<void> {
+    try {
+      await this.sessions.startAndOpenHub(response, result.account.id, result.hubId);
+    } catch (error) {
+      this.logger.warn(`accepted, but no session could be started: ${(error as Error).message}`);
+      sendPage(response, HttpStatus.OK, acceptedPage(result));
     }
   }
 

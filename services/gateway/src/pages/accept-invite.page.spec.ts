@@ -65,6 +65,7 @@ describe('accept invite pages', () => {
         isOperator: false,
         createdAt: '',
       },
+      hubId: 'h1',
       memberships: [
         { hubId: 'h1', hubName: 'Falcon', userType: 'TEAM_MEMBER', granted: true },
         { hubId: 'h2', hubName: `Osprey ${hostile}`, userType: 'EXTERNAL_MEMBER', granted: false },

@@ -2,6 +2,11 @@ import { AcceptInviteResult, InvitePreview, InviteStatus } from '@gatehouse/cont
 import { Html, html, page } from './html';
 import { USER_TYPE_LABEL, formAlert, formatDate, newAccountFields } from './account-form';
 
+/** The web app's sign-in screen, with the address filled in when we know it (contracts.md §2). */
+function signInPath(email: string | undefined): string {
+  return email ? `/?${new URLSearchParams({ email }).toString()}` : '/';
+}
+
 export interface AcceptFormState {
   displayName?: string;
   error?: string;
@@ -50,8 +55,8 @@ const CLOSED: Record<Exclude<InviteStatus, 'pending'>, { title: string; body: (p
     body: () =>
       html`<p>An account has already been created with this invite, so the link cannot be used again.</p>
         <p>
-          Sign in to Gatehouse with that account's email address and password. If you forgot the password, reset it from
-          the sign-in screen.
+          <a href="/">Sign in to Gatehouse</a> with that account's email address and password. If you forgot the
+          password, reset it from the sign-in screen.
         </p>`,
   },
 };
@@ -83,7 +88,8 @@ export function accountExistsPage(preview: InvitePreview | null): string {
     html`<h1>You already have an account</h1>
       <p>
         There is already a Gatehouse account for
-        ${preview ? html`<strong>${preview.email}</strong>` : 'this email address'}. Sign in with it:
+        ${preview ? html`<strong>${preview.email}</strong>` : 'this email address'}.
+        <a href="${signInPath(preview?.email)}">Sign in</a> with it:
         ${preview ? html`your membership of <strong>${preview.hubName}</strong>` : 'the membership'} is added to that
         account automatically.
       </p>`,
@@ -101,7 +107,10 @@ export function acceptedPage(result: AcceptInviteResult): string {
         ${result.memberships.map((m) => html`<li><strong>${m.hubName}</strong> (${USER_TYPE_LABEL[m.userType]})</li>`)}
       </ul>
       ${pending.length > 0 ? html`<p class="note">Access to ${pending.map((m, i) => html`${i > 0 ? ', ' : ''}${m.hubName}`)} is still being set up and appears within a few minutes.</p>` : null}
-      <p>Sign in to Gatehouse with your email address and the password you just chose.</p>`,
+      <p>
+        <a href="${signInPath(result.account.email)}">Sign in to Gatehouse</a> with your email address and the password
+        you just chose.
+      </p>`,
   );
 }
 

@@ -29,18 +29,28 @@ export function html(strings: TemplateStringsArray, ...values: Value[]): Html {
   return new Html(strings.reduce((out, part, i) => out + part + (i < values.length ? render(values[i]) : ''), ''));
 }
 
+/**
+ * The web app's look (Mantine's default theme with `primaryColor: 'indigo'`, `defaultRadius: 'md'`, the
+ * system font), so that moving from a public page into the app does not feel like another site.
+ */
 const STYLE = `
-  body { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; background: #f4f5f7; color: #1f2328; margin: 0; }
-  main { max-width: 30rem; margin: 3rem auto; background: #fff; padding: 2rem; border-radius: 8px;
-         box-shadow: 0 1px 3px rgba(0,0,0,.12); }
-  h1 { font-size: 1.4rem; margin-top: 0; }
-  label { display: block; margin: 1rem 0 .25rem; font-weight: 600; }
-  input { width: 100%; box-sizing: border-box; padding: .6rem; font-size: 1rem; border: 1px solid #c4c8cf; border-radius: 4px; }
-  input[readonly] { background: #eef0f3; color: #57606a; }
-  button { margin-top: 1.5rem; width: 100%; padding: .75rem; font-size: 1rem; font-weight: 600; color: #fff;
-           background: #1f6feb; border: 0; border-radius: 4px; cursor: pointer; }
-  .alert { background: #ffebe9; border: 1px solid #ff8182; padding: .75rem; border-radius: 4px; }
-  .note { color: #57606a; font-size: .9rem; }
+  body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
+         font-size: 1rem; line-height: 1.55; background: #f8f9fa; color: #212529; margin: 0; }
+  .brand { max-width: 30rem; margin: 2.5rem auto 0; padding: 0 1rem; font-weight: 700; font-size: 1.1rem; color: #4263eb; }
+  main { max-width: 30rem; margin: .75rem auto 3rem; background: #fff; padding: 2rem; border-radius: 8px;
+         border: 1px solid #dee2e6; box-shadow: 0 1px 3px rgba(0,0,0,.05), 0 1px 2px rgba(0,0,0,.1); }
+  h1 { font-size: 1.5rem; line-height: 1.3; margin-top: 0; }
+  a { color: #4263eb; }
+  label { display: block; margin: 1rem 0 .25rem; font-weight: 500; font-size: .875rem; }
+  input { width: 100%; box-sizing: border-box; padding: .5rem .75rem; font: inherit; border: 1px solid #ced4da;
+          border-radius: 8px; }
+  input:focus { outline: none; border-color: #4c6ef5; }
+  input[readonly] { background: #f1f3f5; color: #495057; }
+  button { margin-top: 1.5rem; width: 100%; padding: .6rem; font: inherit; font-weight: 600; color: #fff;
+           background: #3b5bdb; border: 0; border-radius: 8px; cursor: pointer; }
+  button:hover { background: #364fc7; }
+  .alert { background: #fff5f5; border: 1px solid #ffa8a8; color: #c92a2a; padding: .75rem; border-radius: 8px; }
+  .note { color: #495057; font-size: .875rem; }
 `;
 
 /** A whole page: a small self-contained document (no scripts, no external resources). */
@@ -57,6 +67,7 @@ export function page(title: string, body: Html): string {
         </style>
       </head>
       <body>
+        <div class="brand">Gatehouse</div>
         <main>${body}</main>
       </body>
     </html> `.markup;

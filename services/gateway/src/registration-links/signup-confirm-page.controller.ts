@@ -3,6 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import { ERROR_CODES, MAX_PASSWORD_LENGTH, REGISTRATION_LINK_PATTERNS, SignupPreview } from '@gatehouse/contracts';
 import { DomainError, RpcClient, isDomainError } from '@gatehouse/messaging';
 import type { Request, Response } from 'express';
+import { BrowserSessions } from '../auth/browser-sessions';
 import { Public } from '../auth/public.decorator';
 import { statusOf } from '../errors/error-status';
 import { GatewayEnv } from '../gateway.config';
@@ -26,7 +27,7 @@ const TITLES: Record<string, string> = {
  * The page the sign-up verification email links to (`/join/confirm/:token`). GET shows what confirming
  * will do and changes nothing (mail scanners open links). POST (form-encoded `password`: the one chosen
  * at sign-up) confirms: the invite service creates the account with its address verified, counts the
- * link's use and grants the membership; then afterSignupConfirmed() redirects. Limited per client
+ * link's use and grants the membership; then afterSignupConfirmed() signs the account in and redirects. Limited per client
  * address like sign-ups (JOIN_PAGE_RATE_LIMIT, JOIN_SUBMIT_RATE_LIMIT).
  */
 @ApiExcludeController()
@@ -39,6 +40,7 @@ export class SignupConfirmPageController {
     private readonly rpc: RpcClient,
     private readonly limits: JoinRateLimits,
     private readonly env: GatewayEnv,
+    private readonly sessions: BrowserSessions,
   ) {}
 
   @Get(':token')
@@ -72,7 +74,7 @@ export class SignupConfirmPageController {
         { token, password },
         { timeoutMs: this.env.RPC_TIMEOUT_MS * JOIN_TIMEOUT_FACTOR },
       );
-      return afterSignupConfirmed(response, result);
+      return await afterSignupConfirmed(response, result, this.sessions);
     } catch (error) {
       if (isDomainError(error) && error.code === ERROR_CODES.SIGNUP_WRONG_PASSWORD) {
         return this.showFormAgain(response, token, error.message).catch((again: unknown) =>

@@ -6,7 +6,6 @@ import {
   ERROR_CODES,
   GetHubRequest,
   HUB_EVENTS,
-  HubView,
   HubWithMembershipView,
   ListHubsRequest,
   MembersAddedPayload,
@@ -14,7 +13,7 @@ import {
 } from '@gatehouse/contracts';
 import { DomainError, OutboxWriter } from '@gatehouse/messaging';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { AuditWriter } from '../audit/audit-writer';
 import { MembershipEntity } from '../membership/membership.entity';
 import { AccessService } from '../permissions/access.service';
@@ -82,8 +81,16 @@ export class HubService {
     }
   }
 
-  /** The Hubs the actor belongs to; with a tenancy the actor administers, every Hub of it. */
-  async list({ actor, tenancyId, limit = DEFAULT_PAGE_SIZE, offset = 0 }: ListHubsRequest): Promise<Page<HubView>> {
+  /**
+   * The Hubs the actor belongs to; with a tenancy the actor administers (or any, for an operator), every
+   * Hub of it. Each with the actor's own membership, null where the actor sees the Hub without being a member.
+   */
+  async list({
+    actor,
+    tenancyId,
+    limit = DEFAULT_PAGE_SIZE,
+    offset = 0,
+  }: ListHubsRequest): Promise<Page<HubWithMembershipView>> {
     const query = this.dataSource.manager.createQueryBuilder(HubEntity, 'h').orderBy('h.name').addOrderBy('h.id');
     const seesWholeTenancy =
       tenancyId !== undefined && (actor.isOperator || (await this.access.isTenantAdmin(tenancyId, actor.accountId)));
@@ -94,7 +101,14 @@ export class HubService {
       });
     }
     const [rows, total] = await query.take(limit).skip(offset).getManyAndCount();
-    return { items: rows.map(toHubView), total, limit, offset };
+    const memberships = rows.length
+      ? await this.dataSource.manager.find(MembershipEntity, {
+          where: { hubId: In(rows.map((hub) => hub.id)), accountId: actor.accountId },
+        })
+      : [];
+    const byHub = new Map(memberships.map((membership) => [membership.hubId, toMembershipView(membership)]));
+    const items = rows.map((hub) => ({ ...toHubView(hub), membership: byHub.get(hub.id) ?? null }));
+    return { items, total, limit, offset };
   }
 
   async get({ actor, hubId }: GetHubRequest): Promise<HubWithMembershipView> {

@@ -40,9 +40,13 @@ export class MembersService {
     return membership ? toMembershipView(membership) : null;
   }
 
-  /** External Members see Team Members only; internal callers (no actor) see everyone. */
+  /**
+   * External Members see Team Members only; internal callers (no actor) see everyone. `search` keeps the
+   * members whose name or email contains it, in any case (trigram indexes serve the ILIKE).
+   */
   async list(request: ListMembersRequest): Promise<Page<MembershipView>> {
     const { actor, hubId, userType, limit = DEFAULT_PAGE_SIZE, offset = 0 } = request;
+    const search = request.search?.trim();
     let visibleTypes: string[] | null = userType ? [userType] : null;
     if (actor) {
       const { membership } = await this.access.requireHubAction(actor, hubId, 'members.view');
@@ -60,6 +64,9 @@ export class MembersService {
       .take(limit)
       .skip(offset);
     if (visibleTypes) query.andWhere('m.user_type = ANY(:visibleTypes)', { visibleTypes });
+    if (search) {
+      query.andWhere('(m.display_name ILIKE :pattern OR m.email ILIKE :pattern)', { pattern: containsPattern(search) });
+    }
     const [rows, total] = await query.getManyAndCount();
     return { items: rows.map(toMembershipView), total, limit, offset };
   }
@@ -220,4 +227,9 @@ export class MembersService {
       );
     }
   }
+}
+
+/** A LIKE pattern matching text that contains `text` literally (its %, _ and \ escaped). */
+function containsPattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
 }

@@ -24,6 +24,7 @@ import { toPolicyView, toTenancyView } from '../views';
 import { checkAppendix } from './appendix-rule';
 import { TenancyPolicyEntity } from './tenancy-policy.entity';
 import { TenancyEntity } from './tenancy.entity';
+import { TenantAdminEntity } from './tenant-admin.entity';
 
 @Injectable()
 export class TenancyService {
@@ -70,7 +71,8 @@ export class TenancyService {
   async list({ actor, limit = DEFAULT_PAGE_SIZE, offset = 0 }: ListTenanciesRequest): Promise<Page<TenancyView>> {
     const query = this.dataSource.manager.createQueryBuilder(TenancyEntity, 't').orderBy('t.name').addOrderBy('t.id');
     if (!actor.isOperator) {
-      query.innerJoin('hub.tenant_admins', 'a', 'a.tenancy_id = t.id AND a.account_id = :accountId', {
+      // The entity, not the table name: with paging, TypeORM can only alias joins it knows (a 500 before).
+      query.innerJoin(TenantAdminEntity, 'a', 'a.tenancy_id = t.id AND a.account_id = :accountId', {
         accountId: actor.accountId,
       });
     }

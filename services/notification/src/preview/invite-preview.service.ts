@@ -44,7 +44,7 @@ export class InvitePreviewService {
         inviteeEmail: 'invitee@example.com',
         acceptUrl: 'https://gatehouse.example/invites/accept?token=preview',
         expiresAt: new Date(Date.now() + expiryDays * DAY_MS),
-        userType: 'TEAM_MEMBER',
+        userType: request.userType ?? 'TEAM_MEMBER',
       },
       { appendix },
     );

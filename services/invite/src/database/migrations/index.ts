@@ -3,6 +3,7 @@ import { Invites1764150200000 } from './1764150200000-invites';
 import { RegistrationLinks1764160000000 } from './1764160000000-registration-links';
 import { ImportJobs1764170000000 } from './1764170000000-import-jobs';
 import { VerifiedSignups1764180000000 } from './1764180000000-verified-signups';
+import { Sessions1764190000000 } from './1764190000000-sessions';
 import { ImportJobOwner1764200000000 } from './1764200000000-import-job-owner';
 import { MemberAddIntents1764200100000 } from './1764200100000-member-add-intents';
 
@@ -13,6 +14,7 @@ export const INVITE_MIGRATIONS = [
   RegistrationLinks1764160000000,
   ImportJobs1764170000000,
   VerifiedSignups1764180000000,
+  Sessions1764190000000,
   ImportJobOwner1764200000000,
   MemberAddIntents1764200100000,
 ];

@@ -81,6 +81,7 @@ export class ImportDecisions {
         actor: { ...SYSTEM_ACTOR, displayName: job.inviter_name }, // the preview names the actor as inviter
         tenancyId: job.tenancy_id,
         hubName: job.hub_name,
+        userType: job.user_type,
       });
     } catch (error) {
       // The classification stands on its own; a preview the notification service cannot give now is

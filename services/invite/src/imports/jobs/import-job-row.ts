@@ -36,6 +36,7 @@ export function toImportJobView(row: ImportJobRow): ImportJobView {
     hubId: row.hub_id,
     tenancyId: row.tenancy_id,
     createdBy: row.created_by,
+    createdByName: row.inviter_name,
     userType: row.user_type,
     dryRun: row.dry_run,
     fileName: row.file_name,

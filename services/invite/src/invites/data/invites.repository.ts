@@ -93,6 +93,8 @@ export class InvitesRepository {
       inviter_name: common.inviterName,
       user_type: common.userType,
       status: 'pending',
+      last_sent_at: row.created_at, // both default to now(): the transaction's start
+      send_count: 1,
       accepted_at: null,
       accepted_account_id: null,
       revoked_at: null,

@@ -13,6 +13,8 @@ export interface InviteRow {
   status: InviteStatus;
   created_at: Date;
   expires_at: Date;
+  last_sent_at: Date;
+  send_count: number;
   accepted_at: Date | null;
   accepted_account_id: string | null;
   revoked_at: Date | null;
@@ -32,6 +34,8 @@ const PLAIN_COLUMNS = [
   'status',
   'created_at',
   'expires_at',
+  'last_sent_at',
+  'send_count',
   'accepted_at',
   'accepted_account_id',
   'revoked_at',
@@ -62,6 +66,8 @@ export const toInviteView = (row: InviteRow): InviteView => ({
   inviterName: row.inviter_name,
   createdAt: row.created_at.toISOString(),
   expiresAt: row.expires_at.toISOString(),
+  lastSentAt: row.last_sent_at.toISOString(),
+  sendCount: row.send_count,
   acceptedAt: row.accepted_at?.toISOString() ?? null,
   revokedAt: row.revoked_at?.toISOString() ?? null,
 });

@@ -1,5 +1,6 @@
 import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { runWithCorrelationId } from '@gatehouse/messaging';
+import { SessionsService } from '../../accounts/sessions/sessions.service';
 import { MembershipGrantWorker } from '../grants/membership-grant.worker';
 import { HOUSEKEEPING_INTERVAL_MS } from '../invites.constants';
 import { ExpireInvitesJob } from './expire-invites.job';
@@ -11,6 +12,7 @@ export interface HousekeepingReport {
   pickedUp: number;
   granted: number;
   pruned: number;
+  sessionsPruned: number;
 }
 
 /**
@@ -30,6 +32,7 @@ export class InviteHousekeeping implements OnApplicationBootstrap, BeforeApplica
     private readonly pickUp: PickUpRegisteredInviteesJob,
     private readonly grants: MembershipGrantWorker,
     private readonly prune: PruneOutboxJob,
+    private readonly sessions: SessionsService,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -49,6 +52,7 @@ export class InviteHousekeeping implements OnApplicationBootstrap, BeforeApplica
       pickedUp: await this.step('pick up registered invitees', () => this.pickUp.run()),
       granted: await this.step('grant memberships', () => this.grants.runDue()),
       pruned: await this.step('prune outbox', () => this.prune.run()),
+      sessionsPruned: await this.step('prune old browser sessions', () => this.sessions.pruneOld()),
     }));
   }
 

@@ -54,13 +54,14 @@ export class AcceptInvite {
       const accepted = await this.acceptPending.acceptIn(manager, [
         { accountId: account.id, email: account.email, displayName: account.displayName },
       ]);
-      return { expired: false as const, account, accepted };
+      return { expired: false as const, account, accepted, hubId: row.hub_id };
     });
     if (outcome.expired) throw InviteErrors.expired();
 
     const granted = await this.grants.grantNow(outcome.accepted.map((row) => row.id));
     return {
       account: toAccountView(outcome.account),
+      hubId: outcome.hubId,
       memberships: outcome.accepted.map((row) => ({
         hubId: row.hub_id,
         hubName: row.hub_name,

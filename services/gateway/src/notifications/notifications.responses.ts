@@ -1,0 +1,77 @@
+import { ApiProperty, ApiSchema } from '@nestjs/swagger';
+import {
+  DELIVERY_STATUSES,
+  DeliveryStatus,
+  DeliveryView,
+  EMAIL_TEMPLATE_IDS,
+  EmailTemplateId,
+  Page,
+  RenderedEmailView,
+} from '@gatehouse/contracts';
+import { PageFields } from '../openapi/error-body';
+
+/** DeliveryView: one email to one recipient. */
+export class Delivery implements DeliveryView {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ format: 'uuid', description: 'The event that asked for the email.' })
+  eventId!: string;
+
+  @ApiProperty({ example: 'grace@example.com' })
+  recipient!: string;
+
+  @ApiProperty({ enum: EMAIL_TEMPLATE_IDS, enumName: 'EmailTemplateId' })
+  template!: EmailTemplateId;
+
+  @ApiProperty({ enum: DELIVERY_STATUSES, enumName: 'DeliveryStatus' })
+  status!: DeliveryStatus;
+
+  @ApiProperty({ type: 'integer', description: 'SMTP attempts so far.' })
+  attempts!: number;
+
+  @ApiProperty({ type: String, nullable: true })
+  lastError!: string | null;
+
+  @ApiProperty({ type: String, nullable: true, description: 'The Message-ID of the sent email.' })
+  messageId!: string | null;
+
+  @ApiProperty({ format: 'uuid' })
+  tenancyId!: string;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  hubId!: string | null;
+
+  @ApiProperty({ format: 'date-time' })
+  createdAt!: string;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  nextAttemptAt!: string | null;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  sentAt!: string | null;
+
+  @ApiProperty({ format: 'date-time' })
+  updatedAt!: string;
+}
+
+export class DeliveryPage extends PageFields implements Page<DeliveryView> {
+  @ApiProperty({ type: [Delivery] })
+  items!: Delivery[];
+}
+
+/** RenderedEmailView: an email as it would be sent. */
+@ApiSchema({ name: 'EmailPreview' })
+export class EmailPreviewResponse implements RenderedEmailView {
+  @ApiProperty()
+  subject!: string;
+
+  @ApiProperty({ description: 'Show in a sandboxed frame.' })
+  html!: string;
+
+  @ApiProperty()
+  text!: string;
+
+  @ApiProperty({ type: String, nullable: true, description: 'The appendix rendered at the bottom; null when off.' })
+  appendix!: string | null;
+}

@@ -1,0 +1,22 @@
+import type { components, operations } from './schema';
+
+/** Response and request shapes, taken from the generated OpenAPI types (never written by hand). */
+type Schemas = components['schemas'];
+
+export type BrowserSession = Schemas['BrowserSession'];
+export type Account = Schemas['AccountView'];
+export type HubWithMembership = Schemas['HubWithMembership'];
+export type Membership = Schemas['Membership'];
+export type MembershipPage = Schemas['MembershipPage'];
+export type Invite = Schemas['Invite'];
+export type InviteAddressResult = Schemas['InviteAddressResult'];
+export type ImportJob = Schemas['ImportJob'];
+export type ImportRow = Schemas['ImportRow'];
+export type RegistrationLink = Schemas['RegistrationLink'];
+export type UpdateMember = Schemas['UpdateMemberBody'];
+export type UpdateRegistrationLink = Schemas['UpdateRegistrationLinkBody'];
+
+export type UserType = Schemas['UserType'];
+
+export type MembersQuery = NonNullable<operations['listMembers']['parameters']['query']>;
+export type ImportOutcome = NonNullable<ImportRow['outcome']>;
