@@ -1,4 +1,5 @@
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { hostname } from 'node:os';
 
 export const NODE_ENVS = ['development', 'production', 'test'] as const;
 export type NodeEnv = (typeof NODE_ENVS)[number];
@@ -31,8 +32,51 @@ export class BaseEnv {
   @Max(120000)
   RPC_TIMEOUT_MS: number = 5000;
 
+  /** PostgreSQL bounds (pool): connecting, one statement, a transaction left idle. */
+  @IsInt()
+  @Min(100)
+  @Max(600000)
+  DB_CONNECT_TIMEOUT_MS: number = 10000;
+
+  @IsInt()
+  @Min(100)
+  @Max(3600000)
+  DB_STATEMENT_TIMEOUT_MS: number = 60000;
+
+  @IsInt()
+  @Min(100)
+  @Max(3600000)
+  DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: number = 60000;
+
+  /** Handling attempts of a consumed event that fails transiently, before it is dead-lettered. */
+  @IsInt()
+  @Min(1)
+  @Max(50)
+  MESSAGE_MAX_ATTEMPTS: number = 8;
+
+  /** Back-off before the first retry of such an event; doubled for each further one up to the max. */
+  @IsInt()
+  @Min(10)
+  @Max(600000)
+  MESSAGE_RETRY_BASE_MS: number = 1000;
+
+  @IsInt()
+  @Min(10)
+  @Max(3600000)
+  MESSAGE_RETRY_MAX_MS: number = 30000;
+
   @IsIn(['debug', 'info', 'warn', 'error'])
   LOG_LEVEL: 'debug' | 'info' | 'warn' | 'error' = 'info';
+
+  /**
+   * This replica's name, the same across its restarts (default: the host name): work it had claimed when
+   * it died (deliveries being sent, import jobs) is taken up again as soon as it boots. Set it when several
+   * replicas of a service share a host.
+   */
+  @Matches(/^[A-Za-z0-9][A-Za-z0-9_.:-]{0,99}$/, {
+    message: 'REPLICA_ID may hold letters, digits, "_", ".", ":" and "-"',
+  })
+  REPLICA_ID: string = hostname();
 
   @IsOptional()
   @IsString()

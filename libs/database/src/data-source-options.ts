@@ -10,10 +10,28 @@ export interface ServiceDatabaseSettings {
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   migrations: MixedList<Function | string>;
   poolSize?: number;
+  timeouts?: DatabaseTimeouts;
 }
+
+/** Bounds on waiting for PostgreSQL (DB_* env, see README): no request hangs on a dead or stuck server. */
+export interface DatabaseTimeouts {
+  /** Waiting for a new connection (TCP + authentication). */
+  connectMs: number;
+  /** One statement; PostgreSQL cancels it after this (SQLSTATE 57014, retried as transient). */
+  statementMs: number;
+  /** A transaction left open and idle, e.g. by a process that hung mid-transaction; PostgreSQL ends it. */
+  idleInTransactionMs: number;
+}
+
+export const DEFAULT_DATABASE_TIMEOUTS: DatabaseTimeouts = {
+  connectMs: 10_000,
+  statementMs: 60_000,
+  idleInTransactionMs: 60_000,
+};
 
 /** TypeORM options for one service: its own schema and migrations table, never `synchronize`. */
 export function serviceDataSourceOptions(settings: ServiceDatabaseSettings): DataSourceOptions {
+  const timeouts = settings.timeouts ?? DEFAULT_DATABASE_TIMEOUTS;
   return {
     type: 'postgres',
     url: settings.url,
@@ -24,7 +42,12 @@ export function serviceDataSourceOptions(settings: ServiceDatabaseSettings): Dat
     migrationsRun: false,
     synchronize: false,
     namingStrategy: new SnakeNamingStrategy(),
-    extra: { max: settings.poolSize ?? 10 },
+    extra: {
+      max: settings.poolSize ?? 10,
+      connectionTimeoutMillis: timeouts.connectMs,
+      statement_timeout: timeouts.statementMs,
+      idle_in_transaction_session_timeout: timeouts.idleInTransactionMs,
+    },
     logging: ['error'],
   };
 }

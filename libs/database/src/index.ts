@@ -1,3 +1,4 @@
 export * from './data-source-options';
 export * from './migrate';
+export * from './pool-guard';
 export * from './snake-naming.strategy';

@@ -10,21 +10,36 @@ export class BrokerConnection {
   private connection: ChannelModel | null = null;
   private connecting: Promise<ChannelModel> | null = null;
   private closed = false;
+  private readonly onConnectHooks: ((connection: ChannelModel) => Promise<void>)[] = [];
 
   constructor(private readonly url: string) {}
+
+  /**
+   * Runs `hook` on every (re)connection before the connection is used, e.g. to declare the topology again:
+   * a broker that restarted without its definitions gets its exchanges, queues and bindings back.
+   */
+  onConnect(hook: (connection: ChannelModel) => Promise<void>): void {
+    this.onConnectHooks.push(hook);
+  }
 
   async connect(): Promise<ChannelModel> {
     if (this.connection) return this.connection;
     if (!this.connecting) {
       this.connecting = amqp
         .connect(this.url, { noDelay: true })
-        .then((connection) => {
+        .then(async (connection) => {
           connection.on('close', () => {
             this.connection = null;
           });
           connection.on('error', () => {
             this.connection = null;
           });
+          try {
+            for (const hook of this.onConnectHooks) await hook(connection);
+          } catch (error) {
+            await connection.close().catch(() => undefined);
+            throw error;
+          }
           this.connection = connection;
           return connection;
         })

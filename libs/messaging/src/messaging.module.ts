@@ -1,7 +1,15 @@
-import { BeforeApplicationShutdown, DynamicModule, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
+import {
+  BeforeApplicationShutdown,
+  DynamicModule,
+  Inject,
+  Module,
+  OnApplicationShutdown,
+  OnModuleDestroy,
+} from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import { BrokerConnection } from './broker-connection';
+import { ConsumerDrain } from './consumer-drain';
 import { OutboxRelay } from './outbox/outbox-relay';
 import { OutboxWriter } from './outbox/outbox-writer';
 import { RpcClient } from './rpc-client';
@@ -13,6 +21,8 @@ export interface MessagingSettings {
   rpcTimeoutMs: number;
   /** For the outbox: the service's schema and a URL for the relay's LISTEN connection. Omit in the gateway. */
   outbox?: { schema: string; databaseUrl: string };
+  /** On a graceful stop, how long the handlers under way may take to finish. */
+  drainTimeoutMs?: number;
 }
 
 export const MESSAGING_SETTINGS = Symbol('MESSAGING_SETTINGS');
@@ -22,11 +32,12 @@ export const MESSAGING_SETTINGS = Symbol('MESSAGING_SETTINGS');
  * producing service, the outbox writer and relay. Registered once, by the service's root module.
  */
 @Module({})
-export class MessagingModule implements BeforeApplicationShutdown, OnApplicationShutdown {
+export class MessagingModule implements OnModuleDestroy, BeforeApplicationShutdown, OnApplicationShutdown {
   constructor(
     private readonly moduleRef: ModuleRef,
     private readonly broker: BrokerConnection,
     private readonly rpc: RpcClient,
+    private readonly drain: ConsumerDrain,
   ) {}
 
   static register(settings: MessagingSettings): DynamicModule {
@@ -48,6 +59,7 @@ export class MessagingModule implements BeforeApplicationShutdown, OnApplication
         { provide: MESSAGING_SETTINGS, useValue: settings },
         { provide: AmqpNames, useValue: new AmqpNames(settings.namespace) },
         { provide: BrokerConnection, useFactory: () => new BrokerConnection(settings.amqpUrl) },
+        { provide: ConsumerDrain, useValue: new ConsumerDrain(settings.drainTimeoutMs) },
         {
           provide: RpcClient,
           inject: [AmqpNames],
@@ -56,11 +68,23 @@ export class MessagingModule implements BeforeApplicationShutdown, OnApplication
         },
         ...outboxProviders,
       ],
-      exports: [MESSAGING_SETTINGS, AmqpNames, BrokerConnection, RpcClient, ...outboxProviders.map((p) => p.provide)],
+      exports: [
+        MESSAGING_SETTINGS,
+        AmqpNames,
+        BrokerConnection,
+        RpcClient,
+        ConsumerDrain,
+        ...outboxProviders.map((p) => p.provide),
+      ],
     };
   }
 
-  /** The relay stops before the database pool closes. */
+  /** A graceful stop begins here: no new messages, the handlers under way finish (bounded). */
+  async onModuleDestroy(): Promise<void> {
+    await this.drain.drain();
+  }
+
+  /** The relay publishes what is pending, then stops, before the database pool closes. */
   async beforeApplicationShutdown(): Promise<void> {
     let relay: OutboxRelay | undefined;
     try {

@@ -2,20 +2,52 @@ import { CallHandler, ExecutionContext, Injectable, Logger, NestInterceptor } fr
 import { RmqContext } from '@nestjs/microservices';
 import type { Channel, ConsumeMessage } from 'amqplib';
 import { Observable, tap } from 'rxjs';
+import { ConsumerDrain } from './consumer-drain';
 import { CORRELATION_HEADER, runWithCorrelationId } from './correlation';
 import { isDomainError } from './domain-error';
+import {
+  ATTEMPTS_HEADER,
+  DEFAULT_RETRY_POLICY,
+  RetryPolicy,
+  isTransientError,
+  retryDelayFor,
+  withoutDeathHeaders,
+} from './retry-policy';
+import { AmqpNames } from './topology';
+
+/** What happened to a message that was not simply handled; counted in metrics. */
+export type SettlementOutcome = 'retried' | 'dead_lettered';
+
+export interface RmqMessageInterceptorOptions {
+  names: AmqpNames;
+  /** The service's events queue (where retried events go back to); none = the service consumes no events. */
+  eventsQueue?: string;
+  retry?: RetryPolicy;
+  onSettled?: (outcome: SettlementOutcome, pattern: string) => void;
+  /** Counts the handlers under way, so a graceful stop can wait for them. */
+  drain?: ConsumerDrain;
+}
 
 /**
  * Settles every RabbitMQ message explicitly (the servers run with noAck: false):
  * - handled → ack;
  * - a request answered with a domain error (bad input, not allowed…) → ack: the caller got its answer;
- * - anything else (a bug, a malformed event) → reject without requeue, so it lands in the queue's
- *   dead-letter queue instead of looping.
+ * - an event whose handler failed transiently (database or broker connection, timeout, serialisation or
+ *   lock conflict, another service not answering) → republished to a retry queue that hands it back to the
+ *   events queue after a back-off, with its attempt count in a header; then acked;
+ * - anything else (a bug, a malformed event, an event out of attempts, a request that crashed) → reject
+ *   without requeue, so it lands in the queue's dead-letter queue instead of looping.
+ * Requests are never retried: their caller is waiting and has had its error (or its timeout) already.
  * It also runs the handler under the correlation id from the message headers.
  */
 @Injectable()
 export class RmqMessageInterceptor implements NestInterceptor {
   private readonly logger = new Logger('Messaging');
+  private readonly retry: RetryPolicy;
+
+  constructor(private readonly options: RmqMessageInterceptorOptions) {
+    this.retry = options.retry ?? DEFAULT_RETRY_POLICY;
+  }
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     if (context.getType() !== 'rpc') return next.handle();
@@ -27,11 +59,28 @@ export class RmqMessageInterceptor implements NestInterceptor {
     const correlationId = message.properties.headers?.[CORRELATION_HEADER] as string | undefined;
 
     let settled = false;
+    this.options.drain?.started();
     const settle = (accept: boolean) => {
       if (settled) return;
       settled = true;
+      this.options.drain?.settled();
       if (accept) channel.ack(message);
       else channel.nack(message, false, false);
+    };
+    const fail = (error: unknown) => {
+      if (isRequest && isDomainError(error)) return settle(true);
+      const reason = error instanceof Error ? error.message : String(error);
+      if (!isRequest && isTransientError(error) && this.retryLater(channel, message, pattern, reason)) {
+        settled = true;
+        this.options.drain?.settled();
+        return;
+      }
+      this.logger.error(
+        `${pattern}: ${reason} — sent to the dead-letter queue`,
+        error instanceof Error ? error.stack : undefined,
+      );
+      this.options.onSettled?.('dead_lettered', pattern);
+      settle(false);
     };
 
     return new Observable((subscriber) =>
@@ -41,21 +90,38 @@ export class RmqMessageInterceptor implements NestInterceptor {
           .pipe(
             tap({
               complete: () => settle(true),
-              error: (error: unknown) => {
-                const answered = isRequest && isDomainError(error);
-                if (!answered) {
-                  this.logger.error(
-                    `${pattern}: ${error instanceof Error ? error.message : String(error)} — sent to the dead-letter queue`,
-                    error instanceof Error ? error.stack : undefined,
-                  );
-                }
-                settle(answered);
-              },
+              error: fail,
               unsubscribe: () => settle(true),
             }),
           )
           .subscribe(subscriber),
       ),
     );
+  }
+
+  /**
+   * Puts the event in the retry queue of its back-off step, then acks it. False when it is out of attempts
+   * (or the service has no events queue), so the caller dead-letters it. Published before the ack: a crash
+   * in between delivers it twice, which the consumers' inbox absorbs; never zero times.
+   */
+  private retryLater(channel: Channel, message: ConsumeMessage, pattern: string, reason: string): boolean {
+    const eventsQueue = this.options.eventsQueue;
+    const attempts = Number(message.properties.headers?.[ATTEMPTS_HEADER] ?? 0) + 1;
+    if (!eventsQueue || attempts >= this.retry.maxAttempts) return false;
+    const delayMs = retryDelayFor(this.retry, attempts);
+    const { properties } = message;
+    channel.sendToQueue(this.options.names.retryQueue(eventsQueue, delayMs), message.content, {
+      persistent: true,
+      messageId: properties.messageId,
+      contentType: properties.contentType,
+      correlationId: properties.correlationId,
+      headers: { ...withoutDeathHeaders(properties.headers), [ATTEMPTS_HEADER]: attempts },
+    });
+    channel.ack(message);
+    this.logger.warn(
+      `${pattern}: ${reason} — transient; attempt ${attempts} of ${this.retry.maxAttempts}, retry in ${delayMs} ms`,
+    );
+    this.options.onSettled?.('retried', pattern);
+    return true;
   }
 }

@@ -1,5 +1,6 @@
 import type { Channel } from 'amqplib';
 import { ServiceName } from '@gatehouse/contracts';
+import { DEFAULT_RETRY_POLICY, RetryPolicy, retryDelays } from './retry-policy';
 
 /** Names of every exchange and queue of one installation, all under its namespace. */
 export class AmqpNames {
@@ -26,6 +27,11 @@ export class AmqpNames {
   deadLetterQueue(queue: string): string {
     return `${queue}.dead`;
   }
+
+  /** Where a message waits `delayMs` before it goes back to `queue` for another attempt. */
+  retryQueue(queue: string, delayMs: number): string {
+    return `${queue}.retry.${delayMs}ms`;
+  }
 }
 
 /** Queue arguments; every party that declares a queue must pass exactly these, or RabbitMQ refuses. */
@@ -46,10 +52,30 @@ export interface ServiceTopology {
 }
 
 /**
- * Declares the exchanges, this service's queues, their dead-letter queues and the event bindings.
- * Idempotent; run at every boot before the Nest servers start consuming.
+ * A retry queue has no consumer: each message waits out the queue's TTL (one queue per back-off step, so
+ * messages expire in order), then is dead-lettered through the default exchange back to its work queue.
  */
-export async function assertTopology(channel: Channel, names: AmqpNames, topology: ServiceTopology): Promise<void> {
+export function retryQueueOptions(queue: string, delayMs: number) {
+  return {
+    durable: true,
+    arguments: {
+      'x-message-ttl': delayMs,
+      'x-dead-letter-exchange': '',
+      'x-dead-letter-routing-key': queue,
+    },
+  };
+}
+
+/**
+ * Declares the exchanges, this service's queues, their dead-letter queues, the events queue's retry queues
+ * and the event bindings. Idempotent; run at every boot before the Nest servers start consuming.
+ */
+export async function assertTopology(
+  channel: Channel,
+  names: AmqpNames,
+  topology: ServiceTopology,
+  retry: RetryPolicy = DEFAULT_RETRY_POLICY,
+): Promise<void> {
   await channel.assertExchange(names.eventsExchange, 'topic', { durable: true });
   await channel.assertExchange(names.deadLetterExchange, 'direct', { durable: true });
   const queues = [names.rpcQueue(topology.service)];
@@ -59,6 +85,12 @@ export async function assertTopology(channel: Channel, names: AmqpNames, topolog
     const dead = names.deadLetterQueue(queue);
     await channel.assertQueue(dead, { durable: true });
     await channel.bindQueue(dead, names.deadLetterExchange, queue);
+  }
+  if (topology.consumes.length > 0) {
+    const eventsQueue = names.eventsQueue(topology.service);
+    for (const delayMs of retryDelays(retry)) {
+      await channel.assertQueue(names.retryQueue(eventsQueue, delayMs), retryQueueOptions(eventsQueue, delayMs));
+    }
   }
   for (const pattern of topology.consumes) {
     await channel.bindQueue(names.eventsQueue(topology.service), names.eventsExchange, pattern);

@@ -1,8 +1,14 @@
 import { DynamicModule, INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { EventEnvelope, ServiceName } from '@gatehouse/contracts';
-import { AmqpNames, assertTopology, connectRmqConsumers } from '@gatehouse/messaging';
-import { testAmqpUrl } from '@gatehouse/testing';
+import {
+  AmqpNames,
+  DEFAULT_RETRY_POLICY,
+  RetryPolicy,
+  assertTopology,
+  connectRmqConsumers,
+} from '@gatehouse/messaging';
+import { deleteNamespace, testAmqpUrl, testRpcClient } from '@gatehouse/testing';
 import * as amqp from 'amqplib';
 import type { Channel, ChannelModel } from 'amqplib';
 import { randomUUID } from 'node:crypto';
@@ -29,21 +35,23 @@ export async function startProbeService(
   module: Type<unknown> | DynamicModule,
   names: AmqpNames,
   topology: { service: ServiceName; consumes: string[] },
+  retry: RetryPolicy = DEFAULT_RETRY_POLICY,
 ): Promise<INestApplication> {
   // logger: false keeps the expected error logs of these tests out of the output.
   const app = await NestFactory.create(module, { logger: false });
   const connection = await amqp.connect(testAmqpUrl());
   try {
     const channel = await connection.createChannel();
-    await assertTopology(channel, names, topology);
+    await assertTopology(channel, names, topology, retry);
     await channel.close();
   } finally {
     await connection.close();
   }
-  connectRmqConsumers(app, { url: testAmqpUrl(), names, prefetch: 10 }, [
-    names.rpcQueue(topology.service),
-    names.eventsQueue(topology.service),
-  ]);
+  connectRmqConsumers(
+    app,
+    { url: testAmqpUrl(), names, prefetch: 10, retry },
+    { rpcQueue: names.rpcQueue(topology.service), eventsQueue: names.eventsQueue(topology.service) },
+  );
   await app.startAllMicroservices();
   return app;
 }
@@ -95,4 +103,27 @@ export class BrokerProbe {
     await this.channel.close().catch(() => undefined);
     await this.connection.close().catch(() => undefined);
   }
+}
+
+/** A probe service with a broker probe and an RPC client on its namespace; `close` removes all of it. */
+export async function openProbeRig(
+  module: Type<unknown> | DynamicModule,
+  names: AmqpNames,
+  topology: { service: ServiceName; consumes: string[] },
+  retry: RetryPolicy = DEFAULT_RETRY_POLICY,
+) {
+  const app = await startProbeService(module, names, topology, retry);
+  const broker = await BrokerProbe.open();
+  const rpc = testRpcClient(names.namespace);
+  return {
+    app,
+    broker,
+    rpc,
+    async close() {
+      await rpc.close();
+      await broker.close();
+      await app.close();
+      await deleteNamespace(names.namespace);
+    },
+  };
 }

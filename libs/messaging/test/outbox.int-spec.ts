@@ -1,4 +1,11 @@
-import { AmqpNames, BrokerConnection, OutboxRelay, OutboxWriter, outboxTablesSql } from '@gatehouse/messaging';
+import {
+  AmqpNames,
+  BrokerConnection,
+  OutboxRelay,
+  OutboxWriter,
+  outboxChannel,
+  outboxTablesSql,
+} from '@gatehouse/messaging';
 import { EventSpy, deleteNamespace, newNamespace, testAmqpUrl, testDatabaseUrl } from '@gatehouse/testing';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
@@ -132,5 +139,25 @@ describe('transactional outbox', () => {
     await flush();
     const seen = spy.named<{ run: string; n: number }>('test.parallel.done').filter((e) => e.payload.run === run);
     expect(seen.map((e) => e.payload.n).sort((a, b) => a - b)).toEqual(Array.from({ length: 40 }, (_, n) => n));
+  });
+
+  it('after its LISTEN connection is terminated, the relay listens again and is woken by the next commit', async () => {
+    const listeners = await dataSource.query(
+      `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+       WHERE datname = current_database() AND query = $1`,
+      [`LISTEN "${outboxChannel(schema)}"`],
+    );
+    expect(listeners.length).toBeGreaterThan(0);
+    await eventually(() => !relays[0].listening, 'the relay to notice the lost connection');
+    await eventually(() => relays[0].listening, 'the relay to listen again');
+
+    // The poll is a minute away: only NOTIFY can bring this event out in time.
+    const payload = { after: 'reconnect', marker: randomUUID() };
+    await commitEvent('test.after.reconnect', payload);
+    await eventually(
+      () => spy.named<{ marker: string }>('test.after.reconnect').some((e) => e.payload.marker === payload.marker),
+      'the event committed after the reconnection',
+      5000,
+    );
   });
 });

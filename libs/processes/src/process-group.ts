@@ -48,6 +48,24 @@ export class ProcessGroup {
     for (const target of targets) this.started.splice(this.started.indexOf(target), 1);
   }
 
+  /**
+   * Sends `signal` to a running process (SIGKILL: a crash; SIGTERM: a graceful stop) and waits until it
+   * has exited; returns its exit code (null when a signal ended it). It is no longer in the group.
+   */
+  async signal(name: ProcessName, signal: NodeJS.Signals): Promise<number | null> {
+    const target = this.started.find((p) => p.name === name);
+    if (!target) throw new Error(`${name} is not running`);
+    const { child } = target;
+    if (child.exitCode === null && child.signalCode === null) {
+      await new Promise<void>((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill(signal);
+      });
+    }
+    this.started.splice(this.started.indexOf(target), 1);
+    return child.exitCode;
+  }
+
   private async waitReady({ name, port, child }: StartedProcess, timeoutMs = 60_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {

@@ -57,6 +57,8 @@ export class GatehouseSystem {
   private started: { http: HttpTestClient; rpc: RpcClient; sink: SmtpSink | null } | null = null;
   private rpcClient: RpcClient | null = null;
   private smtpSink: SmtpSink | null = null;
+  /** How each process was started, to start it again the same way (same port, same env). */
+  private readonly launches = new Map<ProcessName, { port: number; env: Record<string, string> }>();
 
   constructor(private readonly options: GatehouseSystemOptions) {
     this.namespace = newNamespace(options.label);
@@ -92,10 +94,24 @@ export class GatehouseSystem {
     for (const name of processes) {
       const own = name === 'notification' ? this.notificationEnv() : {};
       const env = { ...common, ...own, ...this.options.envFor?.[name] };
-      await this.group.start(name, name === 'gateway' ? gatewayPort : await freePort(), env);
+      const port = name === 'gateway' ? gatewayPort : await freePort();
+      this.launches.set(name, { port, env });
+      await this.group.start(name, port, env);
     }
     this.rpcClient = testRpcClient(this.namespace);
     this.started = { http: new HttpTestClient(baseUrl), rpc: this.rpcClient, sink: this.smtpSink };
+  }
+
+  /** Ends one process with `signal` (SIGKILL = a crash) and waits until it is gone; returns its exit code. */
+  stopProcess(name: ProcessName, signal: NodeJS.Signals): Promise<number | null> {
+    return this.group.signal(name, signal);
+  }
+
+  /** Starts a process again as it was started first (same port and environment) and waits until it is ready. */
+  async restartProcess(name: ProcessName): Promise<void> {
+    const launch = this.launches.get(name);
+    if (!launch) throw new Error(`${name} was never started`);
+    await this.group.start(name, launch.port, launch.env);
   }
 
   /**

@@ -38,6 +38,11 @@ export class HubModule {
         TypeOrmModule.forRoot(
           serviceDataSourceOptions({
             url: env.DATABASE_URL,
+            timeouts: {
+              connectMs: env.DB_CONNECT_TIMEOUT_MS,
+              statementMs: env.DB_STATEMENT_TIMEOUT_MS,
+              idleInTransactionMs: env.DB_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+            },
             schema: HUB_SCHEMA,
             entities: ENTITIES,
             migrations: HUB_MIGRATIONS,

@@ -14,6 +14,11 @@ export async function startHub(source: Record<string, string | undefined> = proc
     prefetch: env.AMQP_PREFETCH,
     logLevel: env.LOG_LEVEL,
     consumes: HUB_CONSUMES,
+    retry: {
+      maxAttempts: env.MESSAGE_MAX_ATTEMPTS,
+      baseDelayMs: env.MESSAGE_RETRY_BASE_MS,
+      maxDelayMs: env.MESSAGE_RETRY_MAX_MS,
+    },
     http: { port: env.HTTP_PORT, host: env.HTTP_HOST },
   });
 }

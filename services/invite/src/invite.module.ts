@@ -31,6 +31,11 @@ export class InviteModule {
         TypeOrmModule.forRoot(
           serviceDataSourceOptions({
             url: env.DATABASE_URL,
+            timeouts: {
+              connectMs: env.DB_CONNECT_TIMEOUT_MS,
+              statementMs: env.DB_STATEMENT_TIMEOUT_MS,
+              idleInTransactionMs: env.DB_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+            },
             schema: INVITE_SCHEMA,
             entities: ENTITIES,
             migrations: INVITE_MIGRATIONS,

@@ -1,6 +1,8 @@
 import { BaseEnv } from '@gatehouse/config';
 import { Transform } from 'class-transformer';
-import { IsEmail, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsEmail, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+
+import { CRASH_POLICIES, CrashPolicy } from './deliveries/delivery-record';
 
 /** An empty variable (`SMTP_URL=`) means "not set". */
 const emptyIsUnset = () => Transform(({ value }: { value: unknown }) => (value === '' ? undefined : value));
@@ -66,12 +68,18 @@ export class NotificationEnv extends BaseEnv {
   DELIVERY_POLL_INTERVAL_MS: number = 1000;
 
   /**
-   * A delivery still "sending" after this long was interrupted (the process died mid-send): it is marked
-   * failed with "outcome unknown", never resent automatically. Far above the SMTP timeouts.
+   * A claimed ("sending") delivery's lease; renewed while its sender lives. When it runs out (or the same
+   * replica boots again) the sender is taken for dead and DELIVERY_CRASH_POLICY applies. Above the SMTP timeouts
+   * is not needed: a live sender renews it.
    */
   @IsInt()
   @Min(1000)
-  DELIVERY_SENDING_TIMEOUT_MS: number = 600000;
+  @Max(3600000)
+  DELIVERY_CLAIM_LEASE_MS: number = 30000;
+
+  /** Deliveries a dead sender had claimed: sent again, same Message-ID (default), or failed "outcome unknown". */
+  @IsIn(CRASH_POLICIES)
+  DELIVERY_CRASH_POLICY: CrashPolicy = 'at-least-once';
 }
 
 export const NOTIFICATION_SCHEMA = 'notification';

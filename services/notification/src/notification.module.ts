@@ -35,14 +35,18 @@ export function shippedTemplatesDir(): string {
 }
 
 export function deliverySettings(env: NotificationEnv): DeliverySettings {
-  const batchSize = Math.max(1, Math.min(MAX_BATCH_SIZE, env.MAIL_RATE_PER_SECOND));
+  // A round claims only what it sends at once: a crash then leaves only those emails in doubt.
+  const concurrency = env.SMTP_URL ? env.SMTP_POOL_MAX_CONNECTIONS * 2 : 8;
+  const batchSize = Math.max(1, Math.min(MAX_BATCH_SIZE, env.MAIL_RATE_PER_SECOND, concurrency));
   return {
     maxAttempts: env.DELIVERY_MAX_ATTEMPTS,
     baseBackoffMs: env.DELIVERY_BASE_BACKOFF_MS,
     pollIntervalMs: env.DELIVERY_POLL_INTERVAL_MS,
-    sendingTimeoutMs: env.DELIVERY_SENDING_TIMEOUT_MS,
+    owner: `${env.REPLICA_ID}/notification`,
+    claimLeaseMs: env.DELIVERY_CLAIM_LEASE_MS,
+    crashPolicy: env.DELIVERY_CRASH_POLICY,
     batchSize,
-    concurrency: Math.min(batchSize, env.SMTP_URL ? env.SMTP_POOL_MAX_CONNECTIONS * 2 : 8),
+    concurrency: batchSize,
     ratePerSecond: env.MAIL_RATE_PER_SECOND,
     sender: {
       fromName: env.MAIL_FROM_NAME,
@@ -64,6 +68,11 @@ export class NotificationModule implements OnApplicationShutdown {
         TypeOrmModule.forRoot(
           serviceDataSourceOptions({
             url: env.DATABASE_URL,
+            timeouts: {
+              connectMs: env.DB_CONNECT_TIMEOUT_MS,
+              statementMs: env.DB_STATEMENT_TIMEOUT_MS,
+              idleInTransactionMs: env.DB_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+            },
             schema: NOTIFICATION_SCHEMA,
             entities: [],
             migrations: NOTIFICATION_MIGRATIONS,

@@ -6,9 +6,11 @@ import { address, eventually, invitePayload, NotificationFixture } from './notif
 
 const INTERRUPTED =
   'interrupted during sending; outcome unknown — retry from the console if the recipient did not get it';
+const RESENT = 'interrupted during sending (the sender stopped); sent again with the same Message-ID';
+const REPLICA = 'delivery-test';
 
 describe('delivery: no loss, no duplicates (real RabbitMQ, PostgreSQL and SMTP)', () => {
-  const fx = new NotificationFixture({ env: { DELIVERY_MAX_ATTEMPTS: '3' } });
+  const fx = new NotificationFixture({ env: { DELIVERY_MAX_ATTEMPTS: '3', REPLICA_ID: REPLICA } });
   beforeAll(() => fx.start());
   afterAll(() => fx.stop());
 
@@ -80,19 +82,68 @@ describe('delivery: no loss, no duplicates (real RabbitMQ, PostgreSQL and SMTP)'
     fx.sink.acceptRecipient(to);
   });
 
-  it('marks a delivery left "sending" by a crash as failed, outcome unknown, and does not resend it', async () => {
-    const to = address('crashed');
+  const inviteVars = (to: string) => ({
+    hubName: 'Apollo',
+    inviterName: 'Ada',
+    inviteeEmail: to,
+    acceptUrl: `https://gatehouse.example/invites/accept?token=${randomUUID()}`,
+    expiresAt: '2099-01-01T00:00:00Z',
+    userType: 'TEAM_MEMBER',
+  });
+
+  /** A delivery some sender had claimed and was sending when it died. */
+  const claimedDelivery = async (claimedBy: string, leaseUntil: string) => {
     const eventId = randomUUID();
+    const to = address('claimed');
     await queryTestDb(
-      `INSERT INTO notification.deliveries (event_id, recipient, template, vars, tenancy_id, status, attempts, updated_at)
-       VALUES ($1, $2, 'invite', $3, $4, 'sending', 1, now() - interval '1 hour')`,
-      [eventId, to, JSON.stringify(invitePayload().invites[0]), randomUUID()],
+      `INSERT INTO notification.deliveries
+         (event_id, recipient, template, vars, tenancy_id, status, attempts, claimed_by, lease_until)
+       VALUES ($1, $2, 'invite', $3, $4, 'sending', 1, $5, now() + $6::interval)`,
+      [eventId, to, JSON.stringify(inviteVars(to)), randomUUID(), claimedBy, leaseUntil],
     );
-    const record = await fx.deliveryWithStatus(eventId, 'failed');
-    expect(record.last_error).toBe(INTERRUPTED);
-    expect(record.attempts).toBe(1);
+    return { eventId, to };
+  };
+
+  it('sends again, with the same Message-ID, a delivery whose sender died (its lease ran out)', async () => {
+    const { eventId, to } = await claimedDelivery('another-host/notification', '-1 second');
+    const record = await fx.deliveryWithStatus(eventId, 'sent');
+    await fx.sink.waitFor(to);
+    expect(record.attempts).toBe(2);
+    expect(record.last_error).toBe(RESENT);
+    expect(fx.sink.to(to)).toHaveLength(1);
+    // The Message-ID is the delivery's own: a resend of an email that did go out is recognisably the same.
+    expect(record.message_id).toMatch(new RegExp(`^<${record.id}@`));
+    expect(fx.sink.to(to)[0].headers['message-id']).toBe(record.message_id);
+  });
+
+  it("leaves a live sender's claim alone", async () => {
+    const { eventId, to } = await claimedDelivery('another-host/notification', '1 hour');
     await fx.flushEvents();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect((await fx.deliveries(eventId))[0].status).toBe('sending');
     expect(fx.sink.to(to)).toHaveLength(0);
+  });
+
+  it('on boot, takes back at once the claims of its own previous life (killed mid-send), however long their lease', async () => {
+    const { eventId, to } = await claimedDelivery(`${REPLICA}/notification`, '1 hour');
+    await fx.restartService();
+    await fx.deliveryWithStatus(eventId, 'sent');
+    await fx.sink.waitFor(to);
+    expect(fx.sink.to(to)).toHaveLength(1);
+  });
+
+  it('at-most-once: a delivery whose sender died is failed, outcome unknown, and not sent', async () => {
+    const { eventId, to } = await claimedDelivery(`${REPLICA}/notification`, '1 hour');
+    await fx.restartService({ DELIVERY_CRASH_POLICY: 'at-most-once' });
+    try {
+      const record = await fx.deliveryWithStatus(eventId, 'failed');
+      expect(record.last_error).toBe(INTERRUPTED);
+      expect(record.attempts).toBe(1);
+      await fx.flushEvents();
+      expect(fx.sink.to(to)).toHaveLength(0);
+    } finally {
+      await fx.restartService();
+    }
   });
 
   describe('a malformed event', () => {

@@ -57,6 +57,18 @@ export class NotificationFixture {
   async start(): Promise<void> {
     await resetSchemas('notification');
     this.sink = await SmtpSink.start();
+    await this.startService();
+    this.rpc = testRpcClient(this.namespace);
+    this.events = await EventPublisher.connect(this.namespace);
+  }
+
+  /** Stops the service (gracefully) and starts it again on the same database, with `env` on top. */
+  async restartService(env: Record<string, string> = {}): Promise<void> {
+    await this.app.close();
+    await this.startService(env);
+  }
+
+  private async startService(env: Record<string, string> = {}): Promise<void> {
     this.app = await startNotification(
       testProcessEnv(this.namespace, {
         ...(this.options.smtp === false ? {} : { SMTP_URL: this.sink.url }),
@@ -64,10 +76,9 @@ export class NotificationFixture {
         DELIVERY_BASE_BACKOFF_MS: '20',
         DELIVERY_POLL_INTERVAL_MS: '50',
         ...this.options.env,
+        ...env,
       }),
     );
-    this.rpc = testRpcClient(this.namespace);
-    this.events = await EventPublisher.connect(this.namespace);
   }
 
   async stop(): Promise<void> {

@@ -20,6 +20,12 @@ export interface OutboxRelayOptions {
   batchSize?: number;
   /** Safety net besides LISTEN/NOTIFY, e.g. for rows left by a relay that died. */
   pollIntervalMs?: number;
+  /** Longest wait for the broker's confirms while the batch's rows are locked; then the batch is retried. */
+  confirmTimeoutMs?: number;
+  /** Wait before the LISTEN connection is opened again after it was lost (doubling up to 30 s). */
+  listenRetryMs?: number;
+  /** On stop, how long publishing what is pending may take. */
+  flushTimeoutMs?: number;
 }
 
 /**
@@ -36,6 +42,8 @@ export class OutboxRelay {
   private loop: Promise<void> | null = null;
   private wakeUp: (() => void) | null = null;
   private pendingWake = false;
+  private listenRetry: NodeJS.Timeout | null = null;
+  private listenerReady = false;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -49,21 +57,76 @@ export class OutboxRelay {
   async start(): Promise<void> {
     if (this.running) return;
     this.running = true;
-    this.listener = new Client({ connectionString: this.databaseUrl });
-    await this.listener.connect();
-    this.listener.on('notification', () => this.wake());
-    this.listener.on('error', (error) => this.logger.warn(`outbox listener: ${error.message}`));
-    await this.listener.query(`LISTEN "${outboxChannel(this.schema)}"`);
+    await this.listen();
     this.loop = this.run();
   }
 
+  /** Publishes what is pending (bounded by flushTimeoutMs), then stops. */
   async stop(): Promise<void> {
+    const wasRunning = this.running;
     this.running = false;
     this.wake();
     await this.loop;
-    await this.listener?.end().catch(() => undefined);
+    if (this.listenRetry) clearTimeout(this.listenRetry);
+    if (wasRunning) {
+      await withTimeout(this.relayPending(), this.options.flushTimeoutMs ?? 5000, 'flushing the outbox').catch(
+        (error: Error) => this.logger.warn(`outbox not flushed on stop: ${error.message}`),
+      );
+    }
+    const listener = this.listener;
+    this.listener = null;
+    await listener?.end().catch(() => undefined);
     await this.channel?.close().catch(() => undefined);
     this.channel = null;
+  }
+
+  /**
+   * Opens the LISTEN connection. When it is lost (PostgreSQL restarted, the connection terminated) it is
+   * opened again with back-off, and the relay looks for rows at once (it missed their notifications); the
+   * poll covers the gap meanwhile.
+   */
+  private async listen(attempt = 0): Promise<void> {
+    const listener = new Client({ connectionString: this.databaseUrl });
+    this.listener = listener;
+    let lost = false;
+    const onLost = (error?: Error) => {
+      if (lost || !this.running || this.listener !== listener) return;
+      lost = true;
+      this.listenerReady = false;
+      this.logger.warn(`outbox listener lost${error ? `: ${error.message}` : ''}; reconnecting`);
+      listener.end().catch(() => undefined);
+      this.scheduleListen(0);
+    };
+    listener.on('notification', () => this.wake());
+    listener.on('error', onLost);
+    listener.on('end', () => onLost());
+    try {
+      await listener.connect();
+      await listener.query(`LISTEN "${outboxChannel(this.schema)}"`);
+      this.listenerReady = !lost;
+      if (attempt > 0) this.logger.log('outbox listener reconnected');
+      this.wake();
+    } catch (error) {
+      if (attempt === 0 && !this.loop) throw error; // at boot: the service does not start without it
+      lost = true;
+      listener.end().catch(() => undefined);
+      this.scheduleListen(attempt + 1);
+    }
+  }
+
+  private scheduleListen(attempt: number): void {
+    if (!this.running) return;
+    const delay = Math.min(30_000, (this.options.listenRetryMs ?? 500) * 2 ** attempt);
+    this.listenRetry = setTimeout(() => {
+      this.listenRetry = null;
+      if (this.running) void this.listen(attempt + 1);
+    }, delay);
+    this.listenRetry.unref();
+  }
+
+  /** True while the LISTEN connection is up (for tests and health). */
+  get listening(): boolean {
+    return this.listenerReady;
   }
 
   wake(): void {
@@ -157,7 +220,9 @@ export class OutboxRelay {
         headers: { [CORRELATION_HEADER]: row.correlation_id ?? '' },
       });
     }
-    await channel.waitForConfirms();
+    // Bounded: the rows stay locked meanwhile. A timeout rolls the batch back (it is published again; the
+    // consumers' inbox absorbs a copy the broker did take).
+    await withTimeout(channel.waitForConfirms(), this.options.confirmTimeoutMs ?? 10_000, "the broker's confirms");
   }
 
   private async confirmChannel(): Promise<ConfirmChannel> {
@@ -171,4 +236,12 @@ export class OutboxRelay {
     }
     return this.channel;
   }
+}
+
+function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms waiting for ${what}`)), ms);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }

@@ -4,9 +4,20 @@ import type { EmailTemplate, EmailTemplateName, EmailVars } from '../rendering';
 /** Stored statuses: "sending" is internal (claimed by a worker, the SMTP exchange may be under way). */
 export type StoredDeliveryStatus = 'queued' | 'sending' | 'sent' | 'failed';
 
-/** The reason given to a delivery found "sending" after the stale timeout (the process died mid-send). */
+/** The reason given to a delivery whose sender died mid-send, under the at-most-once crash policy. */
 export const INTERRUPTED_REASON =
   'interrupted during sending; outcome unknown — retry from the console if the recipient did not get it';
+
+/** The note left on a delivery whose sender died mid-send, queued again under the at-least-once policy. */
+export const RESENT_AFTER_CRASH_REASON =
+  'interrupted during sending (the sender stopped); sent again with the same Message-ID';
+
+/**
+ * What happens to deliveries a crashed sender had claimed: sent again (the default; the recipient may get
+ * the one in flight twice, with the same Message-ID) or failed as "outcome unknown" (never twice, maybe never).
+ */
+export const CRASH_POLICIES = ['at-least-once', 'at-most-once'] as const;
+export type CrashPolicy = (typeof CRASH_POLICIES)[number];
 
 /** The emails one event asks for: one template, one item per recipient (the batch shares the rest). */
 export type DeliveryBatch = {

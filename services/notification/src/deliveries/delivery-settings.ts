@@ -1,13 +1,18 @@
 import type { SenderSettings } from '../mail/compose-mail';
+import type { CrashPolicy } from './delivery-record';
 
 /** How the delivery worker behaves; built from the env once, in the module. */
 export interface DeliverySettings {
   maxAttempts: number;
   baseBackoffMs: number;
   pollIntervalMs: number;
-  /** After this long in "sending", a delivery counts as interrupted (failed, outcome unknown). */
-  sendingTimeoutMs: number;
-  /** Deliveries claimed per round; kept to about a second of sending, so few are "sending" at once. */
+  /** Who claims: this replica (REPLICA_ID), the same across its restarts. */
+  owner: string;
+  /** A claim ("sending") lasts this long unless renewed; an expired one belonged to a dead sender. */
+  claimLeaseMs: number;
+  /** What becomes of deliveries a dead sender had claimed. */
+  crashPolicy: CrashPolicy;
+  /** Deliveries claimed per round: no more than are sent at once, so a crash leaves only those in doubt. */
   batchSize: number;
   /** Emails handed to the transport at once (the SMTP pool queues what its connections cannot take yet). */
   concurrency: number;

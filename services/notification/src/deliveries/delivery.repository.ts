@@ -4,7 +4,14 @@ import type { DeliveryStatus } from '@gatehouse/contracts';
 import { DataSource, EntityManager } from 'typeorm';
 import { jsonb } from '../database/pg-text';
 import type { EmailTemplate } from '../rendering';
-import { ClaimedDelivery, DeliveryBatch, DeliveryRow, INTERRUPTED_REASON } from './delivery-record';
+import {
+  ClaimedDelivery,
+  CrashPolicy,
+  DeliveryBatch,
+  DeliveryRow,
+  INTERRUPTED_REASON,
+  RESENT_AFTER_CRASH_REASON,
+} from './delivery-record';
 
 const COLUMNS = `id, event_id, recipient, template, vars, tenancy_id, hub_id, status, attempts, next_attempt_at,
   last_error, message_id, created_at, sent_at, updated_at`;
@@ -64,14 +71,16 @@ export class DeliveryRepository {
   }
 
   /**
-   * Claims up to `limit` due deliveries for this worker: "queued" → "sending", attempts + 1, committed
-   * at once (before any SMTP traffic). SKIP LOCKED lets replicas share the queue without waiting.
+   * Claims up to `limit` due deliveries for `owner`: "queued" → "sending", attempts + 1, a lease of
+   * `leaseMs`, committed at once (before any SMTP traffic). SKIP LOCKED lets replicas share the queue
+   * without waiting.
    */
-  async claimDue(limit: number): Promise<ClaimedDelivery[]> {
+  async claimDue(limit: number, owner: string, leaseMs: number): Promise<ClaimedDelivery[]> {
     const [rows]: [Pick<DeliveryRow, 'id' | 'recipient' | 'template' | 'vars' | 'tenancy_id' | 'attempts'>[], number] =
       await this.dataSource.query(
         `UPDATE notification.deliveries d
-         SET status = 'sending', attempts = d.attempts + 1, updated_at = now()
+         SET status = 'sending', attempts = d.attempts + 1, updated_at = now(),
+             claimed_by = $2, lease_until = now() + $3 * interval '1 millisecond'
          FROM (
            SELECT id FROM notification.deliveries
            WHERE status = 'queued' AND next_attempt_at <= now()
@@ -81,7 +90,7 @@ export class DeliveryRepository {
          ) due
          WHERE d.id = due.id
          RETURNING d.id, d.recipient, d.template, d.vars, d.tenancy_id, d.attempts`,
-        [limit],
+        [limit, owner, leaseMs],
       );
     return rows.map((row) => ({
       id: row.id,
@@ -153,18 +162,41 @@ export class DeliveryRepository {
     );
   }
 
-  /**
-   * Deliveries "sending" for longer than `timeoutMs` were interrupted by a crash: the email may or may
-   * not have gone out, so they are failed with INTERRUPTED_REASON, never resent automatically.
-   */
-  async failInterrupted(timeoutMs: number): Promise<string[]> {
-    const [rows]: [{ id: string }[], number] = await this.dataSource.query(
-      `UPDATE notification.deliveries SET status = 'failed', last_error = $2, updated_at = now()
-       WHERE status = 'sending' AND updated_at < now() - $1 * interval '1 millisecond'
-       RETURNING id`,
-      [timeoutMs, INTERRUPTED_REASON],
+  /** The owner is alive: its claims last another `leaseMs`. */
+  async renewLeases(owner: string, leaseMs: number): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE notification.deliveries SET lease_until = now() + $2 * interval '1 millisecond'
+       WHERE status = 'sending' AND claimed_by = $1`,
+      [owner, leaseMs],
     );
-    return rows.map((row) => row.id);
+  }
+
+  /**
+   * Deliveries whose sender died mid-send: those whose lease ran out and, when `previousLife` is given
+   * (a replica booting), every claim that replica still holds. The email may or may not have gone out.
+   * Under at-least-once they are queued again at once (the resend carries the same Message-ID), unless
+   * their attempts are spent; under at-most-once, or with attempts spent, they fail with INTERRUPTED_REASON.
+   */
+  async recoverInterrupted(
+    policy: CrashPolicy,
+    maxAttempts: number,
+    previousLife: string | null,
+  ): Promise<{ id: string; status: 'queued' | 'failed' }[]> {
+    const [rows]: [{ id: string; status: 'queued' | 'failed' }[], number] = await this.dataSource.query(
+      `UPDATE notification.deliveries d
+       SET status = r.next_status, next_attempt_at = now(), updated_at = now(), claimed_by = NULL, lease_until = NULL,
+           last_error = CASE WHEN r.next_status = 'queued' THEN $4 ELSE $5 END
+       FROM (
+         SELECT id, CASE WHEN $1 = 'at-least-once' AND attempts < $2 THEN 'queued' ELSE 'failed' END AS next_status
+         FROM notification.deliveries
+         WHERE status = 'sending' AND (lease_until < now() OR claimed_by = $3)
+         FOR UPDATE SKIP LOCKED
+       ) r
+       WHERE d.id = r.id
+       RETURNING d.id, d.status`,
+      [policy, maxAttempts, previousLife, RESENT_AFTER_CRASH_REASON, INTERRUPTED_REASON],
+    );
+    return rows;
   }
 
   async list(filter: DeliveryFilter, limit: number, offset: number): Promise<{ rows: DeliveryRow[]; total: number }> {

@@ -13,7 +13,9 @@ const settings: DeliverySettings = {
   maxAttempts: 3,
   baseBackoffMs: 1000,
   pollIntervalMs: 60_000,
-  sendingTimeoutMs: 600_000,
+  owner: 'test-host/notification',
+  claimLeaseMs: 30_000,
+  crashPolicy: 'at-least-once',
   batchSize: 10,
   concurrency: 2,
   ratePerSecond: 1000,
@@ -59,9 +61,10 @@ class FakeRepository {
   async release(id: string) {
     this.outcomes.push(['release', id]);
   }
-  async failInterrupted() {
+  async recoverInterrupted() {
     return [];
   }
+  async renewLeases() {}
 }
 
 class FakeTransport implements MailTransport {

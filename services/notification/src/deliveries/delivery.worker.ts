@@ -12,10 +12,12 @@ import { retryDelayMs } from './retry-backoff';
 import { classifySendFailure } from './send-failure';
 
 /**
- * Sends queued deliveries. Each round: fail deliveries left "sending" by a crash (never resend them),
- * claim a batch of due ones ("sending", committed), then for each: render with the tenancy's current
- * appendix, wait for the rate limiter, send, and record the outcome — sent; queued again with backoff
- * after a transient failure; failed after a permanent one or the last attempt.
+ * Sends queued deliveries. Each round: recover deliveries whose sender died mid-send (at boot, this
+ * replica's own claims from its previous life; always, claims whose lease ran out) by DELIVERY_CRASH_POLICY,
+ * claim as many due ones as are sent at once ("sending", owner and lease, committed), then for each:
+ * render with the tenancy's current appendix, wait for the rate limiter, send, and record the outcome —
+ * sent; queued again with backoff after a transient failure; failed after a permanent one or the last attempt.
+ * While it runs, the worker renews its claims' leases.
  *
  * Runs in every replica; the claim (FOR UPDATE SKIP LOCKED) keeps them off each other's rows. Woken
  * when an event queued deliveries in this process, and polls for the rest (other replicas' rows, retries).
@@ -30,6 +32,9 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
   private pendingWake = false;
   private retryTimer: NodeJS.Timeout | null = null;
   private retryDueAt = 0;
+  private leaseTimer: NodeJS.Timeout | null = null;
+  /** False until this replica's claims from before its restart are recovered (the first round). */
+  private recoveredPreviousLife = false;
 
   constructor(
     private readonly deliveries: DeliveryRepository,
@@ -54,6 +59,12 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
   start(): void {
     if (this.running) return;
     this.running = true;
+    this.leaseTimer = setInterval(() => {
+      this.deliveries
+        .renewLeases(this.settings.owner, this.settings.claimLeaseMs)
+        .catch((error: Error) => this.logger.warn(`renewing delivery leases failed: ${error.message}`));
+    }, this.settings.claimLeaseMs / 3);
+    this.leaseTimer.unref();
     this.loop = this.run();
   }
 
@@ -63,6 +74,8 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
     this.wake();
     await this.loop;
     this.loop = null;
+    if (this.leaseTimer) clearInterval(this.leaseTimer);
+    this.leaseTimer = null;
   }
 
   /** Look for due deliveries now (called after an event queued some). */
@@ -76,7 +89,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
       let full = false;
       try {
         this.pendingWake = false;
-        await this.failInterrupted();
+        await this.recoverInterrupted();
         full = (await this.deliverBatch()) >= this.settings.batchSize;
       } catch (error) {
         this.logger.error(`delivery round failed, will retry: ${(error as Error).message}`);
@@ -86,26 +99,45 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
     }
   }
 
-  private async failInterrupted(): Promise<void> {
-    const ids = await this.deliveries.failInterrupted(this.settings.sendingTimeoutMs);
-    if (ids.length === 0) return;
-    this.metrics.count('interrupted', ids.length);
-    this.logger.warn(
-      `${ids.length} delivery(ies) were interrupted while sending (outcome unknown) and are marked failed: ${ids.join(', ')}`,
+  private async recoverInterrupted(): Promise<void> {
+    const previousLife = this.recoveredPreviousLife ? null : this.settings.owner;
+    const recovered = await this.deliveries.recoverInterrupted(
+      this.settings.crashPolicy,
+      this.settings.maxAttempts,
+      previousLife,
     );
+    this.recoveredPreviousLife = true;
+    if (recovered.length === 0) return;
+    this.metrics.count('interrupted', recovered.length);
+    const requeued = recovered.filter((d) => d.status === 'queued').map((d) => d.id);
+    const failed = recovered.filter((d) => d.status === 'failed').map((d) => d.id);
+    if (requeued.length > 0) {
+      this.logger.warn(
+        `${requeued.length} delivery(ies) were interrupted while sending and are sent again (same Message-ID): ${requeued.join(', ')}`,
+      );
+    }
+    if (failed.length > 0) {
+      this.logger.warn(
+        `${failed.length} delivery(ies) were interrupted while sending (outcome unknown) and are marked failed: ${failed.join(', ')}`,
+      );
+    }
   }
 
   /** One round; returns how many deliveries it claimed. */
   async deliverBatch(): Promise<number> {
-    const claimed = await this.deliveries.claimDue(this.settings.batchSize);
+    const claimed = await this.deliveries.claimDue(
+      this.settings.batchSize,
+      this.settings.owner,
+      this.settings.claimLeaseMs,
+    );
     if (claimed.length === 0) return 0;
     const appendices = await this.policies.appendices(
       claimed.filter((d) => d.email.template === 'invite').map((d) => d.tenancyId),
     );
     let next = 0;
     const recordings: Promise<void>[] = [];
-    // The outcome could not be recorded (database down): the row stays "sending" and the
-    // interrupted-sending sweep settles it; it is never sent twice.
+    // The outcome could not be recorded (database down): the row stays "sending" until its lease runs
+    // out, then DELIVERY_CRASH_POLICY settles it like a crash's.
     const recordingFailed = (delivery: ClaimedDelivery) => (error: Error) =>
       this.logger.error(`delivery ${delivery.id}: recording the outcome failed: ${error.message}`);
     const lane = async () => {

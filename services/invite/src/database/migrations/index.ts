@@ -4,6 +4,8 @@ import { RegistrationLinks1764160000000 } from './1764160000000-registration-lin
 import { ImportJobs1764170000000 } from './1764170000000-import-jobs';
 import { VerifiedSignups1764180000000 } from './1764180000000-verified-signups';
 import { Sessions1764190000000 } from './1764190000000-sessions';
+import { ImportJobOwner1764200000000 } from './1764200000000-import-job-owner';
+import { MemberAddIntents1764200100000 } from './1764200100000-member-add-intents';
 
 /** In order. A new migration is appended here and never edited after it has shipped. */
 export const INVITE_MIGRATIONS = [
@@ -13,4 +15,6 @@ export const INVITE_MIGRATIONS = [
   ImportJobs1764170000000,
   VerifiedSignups1764180000000,
   Sessions1764190000000,
+  ImportJobOwner1764200000000,
+  MemberAddIntents1764200100000,
 ];

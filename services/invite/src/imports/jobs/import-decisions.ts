@@ -3,6 +3,7 @@ import { ImportJobView, ImportRowOutcome, NOTIFICATION_PATTERNS, SYSTEM_ACTOR } 
 import { RpcClient } from '@gatehouse/messaging';
 import { EmailDecision, InviteBatchDecider } from '../../invites/decide/invite-batch.decider';
 import { DryRunClassifier } from '../dry-run/dry-run.classifier';
+import { EntityManager } from 'typeorm';
 import { ImportJobRow } from './import-job-row';
 
 export interface RowOutcome {
@@ -33,8 +34,17 @@ export class ImportDecisions {
     private readonly rpc: RpcClient,
   ) {}
 
-  async decide(job: ImportJobRow, rows: { line: number; email: string }[]): Promise<RowOutcome[]> {
+  /**
+   * Decides the rows (one address each, no two alike). A real run hands each part's outcomes to `record`
+   * inside the transaction that commits that part (see InviteBatch.record); a dry run changes nothing.
+   */
+  async decide(
+    job: ImportJobRow,
+    rows: { line: number; email: string }[],
+    record?: (manager: EntityManager, outcomes: RowOutcome[]) => Promise<void>,
+  ): Promise<RowOutcome[]> {
     const emails = rows.map((row) => row.email);
+    const lineOf = new Map(rows.map((row) => [row.email, row.line]));
     const byEmail = new Map<string, ImportRowOutcome>();
     if (job.dry_run) {
       for (const [email, outcome] of await this.classifier.classify(job, emails)) byEmail.set(email, outcome);
@@ -46,6 +56,18 @@ export class ImportDecisions {
         expiryDays: job.invite_expiry_days,
         emails,
         resend: 'none',
+        intentKey: `import:${job.id}`,
+        record:
+          record &&
+          ((manager, part) =>
+            record(
+              manager,
+              part.map((decision) => ({
+                line: lineOf.get(decision.email)!,
+                outcome: OUTCOME_OF[decision.outcome](decision),
+                reason: null,
+              })),
+            )),
       });
       for (const decision of decisions) byEmail.set(decision.email, OUTCOME_OF[decision.outcome](decision));
     }

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { ERROR_CODES, ImportRowOutcome } from '@gatehouse/contracts';
-import { runWithCorrelationId } from '@gatehouse/messaging';
+import { isTransientError, runWithCorrelationId } from '@gatehouse/messaging';
 import { CsvRefusedError, ParsedRow, parseInviteCsv } from '../csv';
 import { ImportDecisions } from './import-decisions';
 import { ImportJobRow } from './import-job-row';
@@ -8,10 +8,16 @@ import { ImportJobsRepository, StoredRow } from './import-jobs.repository';
 import { ImportLimits } from './import-limits';
 
 /**
- * Valid rows decided per step: the decider works in chunks of 1,000 inside it (a few at once); each
- * step's rows are then written with their outcomes, and the progress moved on, in one statement.
+ * Valid rows decided per step: the decider works in chunks of 1,000 inside it, a few at once. A stopping
+ * worker finishes the step under way, so a step is kept to about one round of chunks.
  */
-const STEP_ROWS = 10_000;
+const STEP_ROWS = 3_000;
+/** A transient failure (the database or the hub briefly away) is retried this often, backing off. */
+const TRANSIENT_RETRIES = 8;
+const RETRY_BASE_MS = 1_000;
+const RETRY_MAX_MS = 30_000;
+/** The job's heartbeat (its lease) is renewed this often while it runs, also during a long step. */
+export const HEARTBEAT_MS = 10_000;
 
 const PARSED_OUTCOME: Record<ParsedRow['outcome'], ImportRowOutcome | null> = {
   valid: null,
@@ -20,12 +26,18 @@ const PARSED_OUTCOME: Record<ParsedRow['outcome'], ImportRowOutcome | null> = {
   blank: 'skipped',
 };
 
+/** Why a job was not run to its end: the worker is stopping (the job stays claimable, nothing failed). */
+export type JobEnd = 'finished' | 'stopped';
+
 /**
  * Runs one import job to the end: parse the stored file (invalid, duplicate and blank rows are decided
  * there and then, and written), then decide the valid rows step by step with the same decision as an
- * individual invite, writing each row once, with its outcome, as its step is decided. Every step is
- * idempotent, so a job whose worker died is resumed: the file is parsed again (it is kept until the
- * job ends) and the rows not written yet are decided.
+ * individual invite. Each row is written, with its outcome, in the very transaction that commits what it
+ * reports (the invite, or the notice of the membership), so the report counts each row once, by what
+ * this job did — also across a crash. Every step is idempotent, so a job whose worker died is resumed:
+ * the file is parsed again (it is kept until the job ends) and the rows not written yet are decided.
+ * A transient failure is retried where it stopped; a job that truly fails keeps the rows it decided and
+ * says so.
  */
 @Injectable()
 export class ImportJobRunner {
@@ -37,45 +49,83 @@ export class ImportJobRunner {
     private readonly limits: ImportLimits,
   ) {}
 
-  run(job: ImportJobRow, content: Buffer | null): Promise<void> {
-    return runWithCorrelationId(job.correlation_id, () => this.runJob(job, content));
+  /** `stopping()` is asked between steps: true ends the run early, leaving the job to be resumed. */
+  run(job: ImportJobRow, content: Buffer | null, stopping: () => boolean = () => false): Promise<JobEnd> {
+    return runWithCorrelationId(job.correlation_id, () => this.runWithRetries(job, content, stopping));
   }
 
-  private async runJob(job: ImportJobRow, content: Buffer | null): Promise<void> {
-    // A step's rows are written while the next step is decided (one write under way at most): its
-    // decisions are committed already, so the write only has to be done before the job is.
-    let writing: Promise<void> = Promise.resolve();
+  private async runWithRetries(job: ImportJobRow, content: Buffer | null, stopping: () => boolean): Promise<JobEnd> {
+    const heartbeat = setInterval(() => {
+      this.jobs
+        .heartbeat(job.id)
+        .catch((error: Error) => this.logger.warn(`import ${job.id}: heartbeat: ${error.message}`));
+    }, HEARTBEAT_MS);
+    heartbeat.unref();
     try {
-      const undecided = await this.parse(job, content);
-      if (!undecided) return;
-      for (let start = 0; start < undecided.length; start += STEP_ROWS) {
-        const step = undecided.slice(start, start + STEP_ROWS);
-        const outcomes = await this.decisions.decide(
-          job,
-          step.map((row) => ({ line: row.line, email: row.email! })),
-        );
-        await writing;
-        writing = this.jobs.insertDecided(
-          job.id,
-          step.map((row, i) => ({
-            line: row.line,
-            raw: row.raw,
-            email: row.email,
-            outcome: outcomes[i].outcome,
-            reason: outcomes[i].reason,
-          })),
-        );
-        writing.catch(() => undefined); // handled: its error surfaces at the next `await writing`
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await this.runJob(job, content, stopping);
+        } catch (error) {
+          if (!isTransientError(error) || attempt > TRANSIENT_RETRIES || stopping()) {
+            if (stopping() && isTransientError(error)) return 'stopped';
+            await this.failJob(job, error);
+            return 'finished';
+          }
+          const delay = Math.min(RETRY_MAX_MS, RETRY_BASE_MS * 2 ** (attempt - 1));
+          this.logger.warn(
+            `import ${job.id}: ${(error as Error).message} — transient; resuming in ${delay} ms (retry ${attempt} of ${TRANSIENT_RETRIES})`,
+          );
+          await new Promise((resolve) => setTimeout(resolve, delay));
+          // Parsing may have been committed before the failure: resume from the stored state.
+          job = (await this.jobs.find(job.id).catch(() => null)) ?? job;
+        }
       }
-      await writing;
-      const preview = job.dry_run ? await this.decisions.emailPreview(job) : null;
-      await this.jobs.finish(job.id, preview);
-    } catch (error) {
-      await writing.catch(() => undefined);
-      this.logger.error(`import ${job.id} failed: ${(error as Error).message}`, (error as Error).stack);
-      const code = (error as { code?: string }).code ?? ERROR_CODES.INTERNAL;
-      await this.jobs.fail(job.id, code, `The import stopped: ${(error as Error).message}`);
+    } finally {
+      clearInterval(heartbeat);
     }
+  }
+
+  private async runJob(job: ImportJobRow, content: Buffer | null, stopping: () => boolean): Promise<JobEnd> {
+    const undecided = await this.parse(job, content);
+    if (!undecided) return 'finished';
+    for (let start = 0; start < undecided.length; start += STEP_ROWS) {
+      if (stopping()) return 'stopped';
+      const step = undecided.slice(start, start + STEP_ROWS);
+      const byLine = new Map(step.map((row) => [row.line, row]));
+      const stored = (outcomes: { line: number; outcome: ImportRowOutcome; reason: string | null }[]): StoredRow[] =>
+        outcomes.map(({ line, outcome, reason }) => ({
+          line,
+          raw: byLine.get(line)!.raw,
+          email: byLine.get(line)!.email,
+          outcome,
+          reason,
+        }));
+      const rows = step.map((row) => ({ line: row.line, email: row.email! }));
+      if (job.dry_run) {
+        await this.jobs.insertDecided(job.id, stored(await this.decisions.decide(job, rows)));
+      } else {
+        await this.decisions.decide(job, rows, (manager, outcomes) =>
+          this.jobs.insertDecided(job.id, stored(outcomes), manager),
+        );
+      }
+    }
+    const preview = job.dry_run ? await this.decisions.emailPreview(job) : null;
+    await this.jobs.finish(job.id, preview);
+    return 'finished';
+  }
+
+  /** The job ends failed; the rows it decided stand, and its summary counts them. */
+  private async failJob(job: ImportJobRow, error: unknown): Promise<void> {
+    const message = (error as Error).message;
+    this.logger.error(`import ${job.id} failed: ${message}`, (error as Error).stack);
+    const code = (error as { code?: string }).code ?? ERROR_CODES.INTERNAL;
+    const decided = await this.jobs.countDecided(job.id).catch(() => null);
+    const done = decided === null ? '' : ` after ${decided} row(s) were decided (see the report; the others were not)`;
+    await this.jobs.fail(
+      job.id,
+      typeof code === 'string' && /^[A-Z_.]+$/.test(code) ? code : ERROR_CODES.INTERNAL,
+      `The import stopped${done}: ${message}`,
+    );
   }
 
   /**
@@ -107,7 +157,6 @@ export class ImportJobRunner {
       await this.jobs.insertRows(job.id, decidedByParsing);
       await this.jobs.markParsed(job.id, rows.filter((row) => row.outcome !== 'blank').length, fixes);
       await this.jobs.setProcessed(job.id, await this.jobs.countDecided(job.id));
-      return valid;
     }
     const written = await this.jobs.writtenLines(job.id);
     return valid.filter((row) => !written.has(row.line));

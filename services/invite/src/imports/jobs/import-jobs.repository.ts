@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ImportRowOutcome, ImportRowView, UserType } from '@gatehouse/contracts';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { IMPORT_JOB_COLUMNS, ImportJobRow } from './import-job-row';
 
 export interface NewImportJob {
@@ -26,6 +26,13 @@ export interface StoredRow {
   outcome: ImportRowOutcome | null;
   reason: string | null;
 }
+
+/** Counts per outcome from the rows themselves (the source of truth), for a job that ends. */
+const SUMMARY_FROM_ROWS = `summary = coalesce((SELECT jsonb_object_agg(outcome, n) FROM (
+    SELECT outcome, count(*) AS n FROM invite.import_rows WHERE job_id = j.id AND outcome IS NOT NULL
+    GROUP BY outcome) s), '{}'),
+  processed_rows = (SELECT count(*) FROM invite.import_rows WHERE job_id = j.id
+    AND outcome IS NOT NULL AND outcome <> 'skipped')`;
 
 /** Rows of an import are written and updated set-based, thousands per statement. */
 const WRITE_CHUNK = 10_000;
@@ -81,27 +88,42 @@ export class ImportJobsRepository {
   }
 
   /**
-   * Claims the oldest queued job, or one whose worker stopped sending heartbeats (it died): the job is
+   * Claims for `owner` the oldest queued job, or one whose worker stopped sending heartbeats (it died), or
+   * — with `ownPreviousLife`, when a replica boots — one this replica was running when it died: the job is
    * resumed where its rows say it stopped.
    */
-  async claimNext(staleAfterSeconds: number): Promise<{ job: ImportJobRow; content: Buffer | null } | null> {
+  async claimNext(
+    staleAfterSeconds: number,
+    owner: string,
+    ownPreviousLife: boolean,
+  ): Promise<{ job: ImportJobRow; content: Buffer | null } | null> {
     // TypeORM answers an UPDATE … RETURNING with [rows, affected count].
     const [rows]: [(ImportJobRow & { file_content: Buffer | null })[], number] = await this.dataSource.query(
       `UPDATE invite.import_jobs SET
          status = CASE WHEN status = 'queued' THEN 'parsing' ELSE status END,
-         started_at = coalesce(started_at, now()), heartbeat_at = now()
+         started_at = coalesce(started_at, now()), heartbeat_at = now(), claimed_by = $2
        WHERE id = (
          SELECT id FROM invite.import_jobs
          WHERE status = 'queued'
-            OR (status IN ('parsing', 'running') AND heartbeat_at < now() - make_interval(secs => $1))
-         ORDER BY created_at LIMIT 1 FOR UPDATE SKIP LOCKED)
+            OR (status IN ('parsing', 'running')
+                AND (heartbeat_at < now() - make_interval(secs => $1) OR ($3 AND claimed_by = $2)))
+         ORDER BY status = 'queued', created_at LIMIT 1 FOR UPDATE SKIP LOCKED)
        RETURNING ${IMPORT_JOB_COLUMNS}, file_content`,
-      [staleAfterSeconds],
+      [staleAfterSeconds, owner, ownPreviousLife],
     );
     const row = rows[0];
     if (!row) return null;
     const { file_content: content, ...job } = row;
     return { job, content };
+  }
+
+  /** A stopping worker hands the job back: any replica may resume it at once (its heartbeat is made stale). */
+  async release(id: string): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE invite.import_jobs SET heartbeat_at = '-infinity', claimed_by = NULL
+       WHERE id = $1 AND status IN ('parsing', 'running')`,
+      [id],
+    );
   }
 
   async heartbeat(id: string): Promise<void> {
@@ -115,10 +137,15 @@ export class ImportJobsRepository {
     );
   }
 
+  /**
+   * The job stops for good: its file is dropped, and its summary and progress say what it did until then
+   * (the rows written are the decisions taken, with their invites and memberships).
+   */
   async fail(id: string, code: string, message: string): Promise<void> {
     await this.dataSource.query(
-      `UPDATE invite.import_jobs SET status = 'failed', error_code = $2, error_message = $3, finished_at = now(),
-         file_content = NULL WHERE id = $1`,
+      `UPDATE invite.import_jobs j SET status = 'failed', error_code = $2, error_message = $3, finished_at = now(),
+         file_content = NULL, ${SUMMARY_FROM_ROWS}
+       WHERE id = $1`,
       [id, code, message],
     );
   }
@@ -155,11 +182,17 @@ export class ImportJobsRepository {
   /**
    * Writes decided rows with their outcomes and moves the job's progress on by the rows actually
    * written, in one statement (a row written before, by a worker that died, is not counted twice).
+   * With `manager`, inside the caller's transaction: the decision's own, so a row is written exactly
+   * when what it reports (an invite, a membership) is committed.
    */
-  async insertDecided(jobId: string, rows: StoredRow[]): Promise<void> {
+  async insertDecided(
+    jobId: string,
+    rows: StoredRow[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<void> {
     for (let start = 0; start < rows.length; start += WRITE_CHUNK) {
       const chunk = rows.slice(start, start + WRITE_CHUNK);
-      await this.dataSource.query(
+      await manager.query(
         `WITH written AS (
            INSERT INTO invite.import_rows (job_id, line, raw_value, email, outcome, reason)
            SELECT $1, * FROM unnest($2::int[], $3::text[], $4::text[], $5::text[], $6::text[])
@@ -184,12 +217,7 @@ export class ImportJobsRepository {
   async finish(id: string, emailPreview: unknown): Promise<void> {
     await this.dataSource.query(
       `UPDATE invite.import_jobs j SET status = 'done', finished_at = now(), file_content = NULL,
-         email_preview = $2,
-         summary = coalesce((SELECT jsonb_object_agg(outcome, n) FROM (
-           SELECT outcome, count(*) AS n FROM invite.import_rows WHERE job_id = j.id AND outcome IS NOT NULL
-           GROUP BY outcome) s), '{}'),
-         processed_rows = (SELECT count(*) FROM invite.import_rows WHERE job_id = j.id
-           AND outcome IS NOT NULL AND outcome <> 'skipped')
+         email_preview = $2, ${SUMMARY_FROM_ROWS}
        WHERE id = $1`,
       [id, emailPreview === null ? null : JSON.stringify(emailPreview)],
     );

@@ -31,6 +31,18 @@ export interface InviteBatch {
   /** Normalised addresses (see @gatehouse/email-address); duplicates are decided once. */
   emails: string[];
   resend: ResendScope;
+  /**
+   * Called inside the transaction that commits each part of a chunk's decisions (the invites, or the
+   * "you were added" notice): a mass invite writes its report rows there, so that a row says exactly
+   * what was committed, even if the process dies right after.
+   */
+  record?: (manager: EntityManager, decisions: EmailDecision[]) => Promise<void>;
+  /**
+   * Set for work that is retried until done (a mass invite: its job id): the members about to be added are
+   * noted under this key before the hub call, so that after a lost answer the retry, told "already a
+   * member", knows this work added them (reported `added`, notice sent).
+   */
+  intentKey?: string;
 }
 
 export type EmailDecision =
@@ -102,31 +114,59 @@ export class InviteBatchDecider {
 
   private async addRegistered(batch: InviteBatch, members: MemberProfile[]): Promise<EmailDecision[]> {
     if (members.length === 0) return [];
+    const attemptedBefore = batch.intentKey ? await this.noteIntents(batch.intentKey, members) : new Set<string>();
     const result = await this.hubs.addMembers(batch.hub.id, batch.userType, batch.inviter.accountId, members);
-    const added = new Set(result.added);
+    // A member the hub calls existing, whom an earlier attempt of this work was adding: the answer to that
+    // attempt was lost, and it was this work that added them.
+    const added = new Set([
+      ...result.added,
+      ...members.map((m) => m.accountId).filter((id) => attemptedBefore.has(id)),
+    ]);
     const addedMembers = members.filter((m) => added.has(m.accountId));
-    if (addedMembers.length > 0) {
-      await this.dataSource.transaction((manager) =>
-        this.outbox.add(
-          manager,
-          membersAddedNoticeEvent({
-            hubId: batch.hub.id,
-            hubName: batch.hub.name,
-            tenancyId: batch.hub.tenancyId,
-            addedByAccountId: batch.inviter.accountId,
-            addedByName: batch.inviter.name,
-            userType: batch.userType,
-            signInUrl: this.links.signInUrl(),
-            members: addedMembers,
-          }),
-        ),
-      );
-    }
-    return members.map((m) =>
+    const decisions: EmailDecision[] = members.map((m) =>
       added.has(m.accountId)
         ? { email: m.email, outcome: 'added' as const, accountId: m.accountId }
         : { email: m.email, outcome: 'already_member' as const, accountId: m.accountId },
     );
+    if (addedMembers.length > 0 || batch.record) {
+      await this.dataSource.transaction(async (manager) => {
+        if (addedMembers.length > 0) {
+          await this.outbox.add(
+            manager,
+            membersAddedNoticeEvent({
+              hubId: batch.hub.id,
+              hubName: batch.hub.name,
+              tenancyId: batch.hub.tenancyId,
+              addedByAccountId: batch.inviter.accountId,
+              addedByName: batch.inviter.name,
+              userType: batch.userType,
+              signInUrl: this.links.signInUrl(),
+              members: addedMembers,
+            }),
+          );
+        }
+        await batch.record?.(manager, decisions);
+        if (batch.intentKey) {
+          await manager.query(
+            'DELETE FROM invite.member_add_intents WHERE batch_key = $1 AND account_id = ANY($2::uuid[])',
+            [batch.intentKey, members.map((m) => m.accountId)],
+          );
+        }
+      });
+    }
+    return decisions;
+  }
+
+  /** Notes the members about to be added; returns those an earlier attempt had noted already. */
+  private async noteIntents(key: string, members: MemberProfile[]): Promise<Set<string>> {
+    const ids = members.map((m) => m.accountId);
+    const fresh: { account_id: string }[] = await this.dataSource.query(
+      `INSERT INTO invite.member_add_intents (batch_key, account_id) SELECT $1, unnest($2::uuid[])
+       ON CONFLICT DO NOTHING RETURNING account_id`,
+      [key, ids],
+    );
+    const freshIds = new Set(fresh.map((row) => row.account_id));
+    return new Set(ids.filter((id) => !freshIds.has(id)));
   }
 
   private async inviteUnregistered(batch: InviteBatch, emails: string[]): Promise<EmailDecision[]> {
@@ -155,7 +195,7 @@ export class InviteBatchDecider {
       await this.outbox.add(manager, events);
 
       const resentById = new Map(resent.map(({ row }) => [row.id, row]));
-      return [
+      const decisions: EmailDecision[] = [
         ...created.map(({ row }) => ({ email: row.email, outcome: 'invited' as const, invite: row, emailSent: true })),
         ...existing.map((row) => ({
           email: row.email,
@@ -164,6 +204,8 @@ export class InviteBatchDecider {
           emailSent: resentById.has(row.id),
         })),
       ];
+      await batch.record?.(manager, decisions);
+      return decisions;
     });
   }
 

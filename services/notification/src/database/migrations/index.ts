@@ -1,5 +1,10 @@
 import { NotificationSchema1764150200000 } from './1764150200000-notification-schema';
 import { SignupConfirmTemplate1764180000000 } from './1764180000000-signup-confirm-template';
+import { DeliveryClaimLease1764190000000 } from './1764190000000-delivery-claim-lease';
 
 /** In order. A new migration is appended here and never edited after it has shipped. */
-export const NOTIFICATION_MIGRATIONS = [NotificationSchema1764150200000, SignupConfirmTemplate1764180000000];
+export const NOTIFICATION_MIGRATIONS = [
+  NotificationSchema1764150200000,
+  SignupConfirmTemplate1764180000000,
+  DeliveryClaimLease1764190000000,
+];
