@@ -1,6 +1,7 @@
 import { List, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { IconAlertTriangle, IconCheck, IconInfoCircle } from '@tabler/icons-react';
 import type { InviteAddressResult } from '../../../api/types';
+import { formatNumber } from '../../../ui/format';
 
 type Kind = 'done' | 'unchanged' | 'refused';
 
@@ -20,12 +21,13 @@ export function describe(attempt: InviteAddressResult): { text: string; kind: Ki
   }
 }
 
+/** The success notification: one plain sentence, with the right plural. */
 export function summarise(attempts: InviteAddressResult[]): string {
   const refused = attempts.filter((attempt) => describe(attempt).kind === 'refused').length;
   const done = attempts.length - refused;
-  const total = attempts.length === 1 ? 'the address' : `${attempts.length} addresses`;
-  if (refused === 0) return `Done: ${total} handled. See the result per address.`;
-  return `${done} of ${attempts.length} handled; ${refused} refused. See the reasons per address.`;
+  const addresses = (count: number) => `${formatNumber(count)} ${count === 1 ? 'address' : 'addresses'}`;
+  if (refused === 0) return `${addresses(done)} handled — see the result below.`;
+  return `${addresses(done)} handled, ${formatNumber(refused)} refused — see the reasons below.`;
 }
 
 const ICONS: Record<Kind, { color: string; icon: React.ReactNode }> = {
