@@ -1,6 +1,7 @@
 import {
   Badge,
   Drawer,
+  InputWrapper,
   MantineProvider,
   Modal,
   Notification,
@@ -25,6 +26,8 @@ const theme = createTheme({
     // Mantine's close buttons are icons without a name; a screen reader needs one.
     Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } }),
     Drawer: Drawer.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } }),
+    // A field's error is read out when it appears, not only shown in red under the field.
+    InputWrapper: InputWrapper.extend({ defaultProps: { errorProps: { role: 'alert' } } }),
     Notification: Notification.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close this message' } } }),
   },
   fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif',
@@ -36,6 +39,8 @@ const contrastResolver: CSSVariablesResolver = (current) => ({
   light: {
     '--mantine-color-dimmed': current.colors.gray[7],
     '--mantine-color-anchor': current.colors.indigo[8],
+    // Field errors (Mantine's red 6 reads at 3.3:1 on white).
+    '--mantine-color-error': current.colors.red[8],
   },
   dark: {},
 });

@@ -1,6 +1,7 @@
 import { Anchor, AppShell, Container, Skeleton, Stack } from '@mantine/core';
 import { useEffect } from 'react';
 import { Link, Outlet, useOutletContext, useParams } from 'react-router';
+import { ApiError } from '../api/api-error';
 import { lastHub, permissionsOf, useHub, type HubPermissions } from '../api/hubs';
 import type { HubWithMembership } from '../api/types';
 import { ErrorState } from '../ui/states';
@@ -35,7 +36,11 @@ export function HubFrame() {
           )}
           {hub.isError && (
             <Stack align="flex-start">
-              <ErrorState error={hub.error} onRetry={() => void hub.refetch()} title="This Hub could not be opened" />
+              <ErrorState
+                error={noSuchHub(hub.error) ? new Error(NO_SUCH_HUB) : hub.error}
+                onRetry={() => void hub.refetch()}
+                title="This Hub could not be opened"
+              />
               <Anchor component={Link} to="/hubs">
                 Choose another Hub
               </Anchor>
@@ -46,6 +51,13 @@ export function HubFrame() {
       </AppShell.Main>
     </AppShell>
   );
+}
+
+const NO_SUCH_HUB = 'There is no Hub at this address. Check the link, or choose another Hub.';
+
+/** A mistyped or stale Hub id in the URL: the API's "hubId must be a UUID" says nothing to a person. */
+function noSuchHub(error: unknown): boolean {
+  return error instanceof ApiError && (error.code === 'HUB.NOT_FOUND' || error.code === 'VALIDATION.FAILED');
 }
 
 export const useHubContext = () => useOutletContext<HubContext>();

@@ -36,10 +36,12 @@ export function ContactsPage({ tab }: { tab: ContactsTab }) {
         keepMounted={false}
       >
         {/* External Members have one tab only: no tab bar then. */}
-        <Tabs.List mb="md" hidden={!permissions.seesPendingInvites}>
-          <Tabs.Tab value="members">Members</Tabs.Tab>
-          {permissions.seesPendingInvites && <Tabs.Tab value="pending">Pending invites</Tabs.Tab>}
-        </Tabs.List>
+        {permissions.seesPendingInvites && (
+          <Tabs.List mb="md">
+            <Tabs.Tab value="members">Members</Tabs.Tab>
+            <Tabs.Tab value="pending">Pending invites</Tabs.Tab>
+          </Tabs.List>
+        )}
         <Tabs.Panel value="members">
           <MembersTable />
         </Tabs.Panel>

@@ -10,6 +10,7 @@ import {
 } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { Membership, UpdateMember } from '../../api/types';
+import { useAccount } from '../../app/auth';
 import { USER_TYPE_LABEL } from '../../ui/labels';
 import { ConfirmMemberChange, type MemberChange } from './ConfirmMemberChange';
 
@@ -88,7 +89,13 @@ function changesFor(member: Membership): MemberChange[] {
 
 export function MemberMenu({ member }: { member: Membership }) {
   const [chosen, setChosen] = useState<MemberChange | null>(null);
-  const changes = changesFor(member);
+  const isYou = useAccount().id === member.accountId;
+  // On your own row the question says so: losing your own admin flag or membership cannot be undone by you.
+  const changes = changesFor(member).map((change) =>
+    isYou
+      ? { ...change, explanation: `${change.explanation} This is you: only another Hub admin can undo it.` }
+      : change,
+  );
   return (
     <>
       <Menu position="bottom-end" withinPortal>

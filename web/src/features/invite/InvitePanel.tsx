@@ -17,7 +17,12 @@ export function InvitePanel() {
   const navigate = useNavigate();
   const { pathname } = useLocation();
   const tab = tabOf(pathname);
-  const close = () => void navigate(`/hubs/${hub.id}/contacts`);
+  const close = () => {
+    // Escape reaches every open Mantine dialog: when a confirmation (e.g. Rotate link) is open over the panel,
+    // Escape closes that confirmation only, not the panel under it.
+    if (document.querySelectorAll('[role="dialog"]').length > 1) return;
+    void navigate(`/hubs/${hub.id}/contacts`);
+  };
   // External Members have no invite panel at all, even by its address.
   if (!permissions.canInvite && !permissions.seesRegistrationLink)
     return <Navigate to={`/hubs/${hub.id}/contacts`} replace />;

@@ -10,7 +10,8 @@ import { missingBeforeSending } from '../../../ui/missing';
 import { UserTypeSelect } from '../UserTypeSelect';
 import { AddressChipsInput } from './AddressChipsInput';
 import { addressProblem } from './email-chips';
-import { InviteResults, summarise } from './InviteResults';
+import { InviteResults } from './InviteResults';
+import { summarise } from './invite-results';
 
 /** Individual invites: addresses as chips, a user type, one answer per address. */
 export function IndividualInvite() {

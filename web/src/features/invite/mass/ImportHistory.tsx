@@ -20,20 +20,26 @@ const STATUS_COLOR: Record<ImportJob['status'], string> = {
 
 /** Earlier mass invites of this Hub: who, when, user type, state and counts. */
 export function ImportHistory({ currentJobId }: { currentJobId?: string }) {
-  const { hub } = useHubContext();
+  const { hub, permissions } = useHubContext();
   const account = useAccount();
+  // The API shows Hub admins every mass invite of the Hub, Team Members only their own: say which list this is.
+  const ownOnly = !permissions.isHubAdmin;
   const [page, setPage] = useState(1);
   const imports = useHubImports(hub.id, page);
 
   return (
     <section aria-labelledby="import-history-title">
       <Title order={3} size="h5" id="import-history-title" mb="sm">
-        Earlier mass invites in this Hub
+        {ownOnly ? 'Your earlier mass invites in this Hub' : 'Earlier mass invites in this Hub'}
       </Title>
       {imports.isPending && <LoadingBlock rows={3} label="Loading earlier mass invites" />}
       {imports.isError && <ErrorState error={imports.error} onRetry={() => void imports.refetch()} />}
       {imports.data && imports.data.items.length === 0 && (
-        <EmptyState>No mass invites in this Hub yet. Each file you send is listed here with its report.</EmptyState>
+        <EmptyState>
+          {ownOnly
+            ? 'You have not sent a mass invite in this Hub yet. Each file you send is listed here with its report.'
+            : 'No mass invites in this Hub yet. Each file you send is listed here with its report.'}
+        </EmptyState>
       )}
       {imports.data && imports.data.items.length > 0 && (
         <>

@@ -38,15 +38,26 @@ export function ImportJobView({ jobId }: { jobId: string }) {
   );
 }
 
+const hasCounts = (job: ImportJob) => Object.values(job.summary).some((count) => (count ?? 0) > 0);
+
 function JobBody({ job }: { job: ImportJob }) {
   if (!isFinished(job)) {
     return (
       <Stack gap="md">
         <ImportProgress job={job} />
-        <Text size="sm" fw={500}>
-          Counts so far
-        </Text>
-        <OutcomeCounts summary={job.summary} />
+        {/* The invite service counts outcomes when the last row is done; until then, zeros would mislead. */}
+        {hasCounts(job) ? (
+          <>
+            <Text size="sm" fw={500}>
+              Counts so far
+            </Text>
+            <OutcomeCounts summary={job.summary} />
+          </>
+        ) : (
+          <Text size="sm" c="dimmed">
+            The counts per outcome (added, invited, already members…) appear when every row is done.
+          </Text>
+        )}
         <Alert variant="light" color="blue" icon={<IconInfoCircle aria-hidden />}>
           It is safe to close this page: the invites keep going, and this page&apos;s address brings the progress back.
         </Alert>

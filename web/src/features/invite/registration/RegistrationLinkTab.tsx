@@ -96,7 +96,11 @@ function LinkDetails({ link }: { link: RegistrationLink }) {
       <div>
         <Checkbox
           label="Disabled"
-          description="Registration links are disabled by default — untick to use it."
+          description={
+            link.canManage
+              ? 'Registration links are disabled by default — untick to use it.'
+              : 'Registration links are disabled by default. Only a Hub admin can turn this one on or off.'
+          }
           checked={disabledDraft ?? !link.enabled}
           disabled={!link.canManage || update.isPending}
           onChange={(event) => toggle(event.currentTarget.checked)}
