@@ -47,6 +47,10 @@ async function main(): Promise<void> {
     if (production) throw new Error('JWT_SECRET must be set in production.');
     env.JWT_SECRET = developmentSecret();
   }
+  if (!process.env.PUBLIC_BASE_URL && !production) {
+    // Links in emails and on screens point at the gateway this start serves, on whatever port it has.
+    env.PUBLIC_BASE_URL = `http://localhost:${process.env.GATEWAY_PORT ?? DEFAULT_PORTS.gateway}`;
+  }
   if (!production) await ensureDatabase(process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL);
   const group = new ProcessGroup({ inheritOutput: true });
   const shutdown = () => {

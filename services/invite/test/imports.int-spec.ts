@@ -178,6 +178,16 @@ describe('mass invite imports', () => {
     expect(await fx.membership(world.hub.id, (await accountId(newcomer))!)).toBeNull();
   });
 
+  it("counts a running job's outcomes from the rows decided so far", async () => {
+    const job = await finished(await upload([uniqueEmail('a'), uniqueEmail('b'), 'not an address'].join('\n')));
+    expect(job.summary).toEqual({ invited: 2, invalid: 1 });
+    // As if it were still at work, before its own summary is written: the rows so far answer.
+    await queryTestDb(`UPDATE invite.import_jobs SET status = 'running', summary = '{}' WHERE id = $1`, [job.id]);
+    await queryTestDb(`UPDATE invite.import_rows SET outcome = NULL WHERE job_id = $1 AND line = 2`, [job.id]);
+    const running = await fx.call(IMPORT_PATTERNS.GET, { actor: world.admin, jobId: job.id });
+    expect(running).toMatchObject({ status: 'running', summary: { invited: 1, invalid: 1 } });
+  });
+
   it('refuses a file over the row limit whole, with nothing sent', async () => {
     const csv = Array.from({ length: 20_001 }, (_, i) => `over-${i}@example.com`).join('\n');
     const job = await finished(await upload(csv));

@@ -73,6 +73,16 @@ export class ImportJobsRepository {
     return rows[0] ?? null;
   }
 
+  /** Counts per outcome of the rows decided so far (a job's own summary is written when it ends). */
+  async summarySoFar(id: string): Promise<ImportJobRow['summary']> {
+    const rows: { outcome: ImportRowOutcome; n: number }[] = await this.dataSource.query(
+      `SELECT outcome, count(*)::int AS n FROM invite.import_rows
+       WHERE job_id = $1 AND outcome IS NOT NULL GROUP BY outcome`,
+      [id],
+    );
+    return Object.fromEntries(rows.map((row) => [row.outcome, row.n]));
+  }
+
   async list(hubId: string, createdBy: string | null, limit: number, offset: number) {
     const where = createdBy ? 'hub_id = $1 AND created_by = $2' : 'hub_id = $1 AND $2::uuid IS NULL';
     const rows: ImportJobRow[] = await this.dataSource.query(

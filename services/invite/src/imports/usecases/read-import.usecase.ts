@@ -30,8 +30,11 @@ export class ReadImports {
     private readonly jobs: ImportJobsRepository,
   ) {}
 
+  /** One job; while it runs, its summary is counted from the rows decided so far (the progress screen's counts). */
   async get({ actor, jobId }: GetImportRequest): Promise<ImportJobView> {
-    return toImportJobView(await this.visibleJob(actor, jobId));
+    const job = await this.visibleJob(actor, jobId);
+    if (job.status === 'running') job.summary = await this.jobs.summarySoFar(job.id);
+    return toImportJobView(job);
   }
 
   async list({

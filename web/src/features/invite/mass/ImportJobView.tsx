@@ -45,7 +45,7 @@ function JobBody({ job }: { job: ImportJob }) {
     return (
       <Stack gap="md">
         <ImportProgress job={job} />
-        {/* The invite service counts outcomes when the last row is done; until then, zeros would mislead. */}
+        {/* Counts come from the rows decided so far; before the first ones, zeros would mislead. */}
         {hasCounts(job) ? (
           <>
             <Text size="sm" fw={500}>
@@ -55,7 +55,7 @@ function JobBody({ job }: { job: ImportJob }) {
           </>
         ) : (
           <Text size="sm" c="dimmed">
-            The counts per outcome (added, invited, already members…) appear when every row is done.
+            The counts per outcome (added, invited, already members…) appear as soon as the first rows are decided.
           </Text>
         )}
         <Alert variant="light" color="blue" icon={<IconInfoCircle aria-hidden />}>
