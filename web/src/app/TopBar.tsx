@@ -5,6 +5,7 @@ import { Link, NavLink, useNavigate } from 'react-router';
 import { errorMessage } from '../api/api-error';
 import { useMyHubs, type HubPermissions } from '../api/hubs';
 import { useSignOut } from '../api/session';
+import { useConsoleTenancies } from '../api/tenancies';
 import { useAccount } from './auth';
 
 /** The product name, the Hub dropdown, Contacts, Invite, and the person with Sign out. */
@@ -34,6 +35,7 @@ export function TopBar({ hub }: { hub?: { id: string; name: string; permissions:
         )}
       </Group>
       <Group gap="sm" wrap="nowrap">
+        <ConsoleLink />
         <Text size="sm" fw={500} truncate maw={220} title={account.email}>
           {account.displayName}
         </Text>
@@ -69,6 +71,18 @@ function HubDropdown({ hubId, hubName }: { hubId: string; hubName: string }) {
         wrapper: { flex: 1 },
       }}
     />
+  );
+}
+
+/** The console, for the people it is for: operators and tenant admins (who see their tenancies listed). */
+function ConsoleLink() {
+  const account = useAccount();
+  const tenancies = useConsoleTenancies();
+  if (!account.isOperator && !tenancies.data?.items.length) return null;
+  return (
+    <Anchor component={NavLink} to="/console" fw={500}>
+      Console
+    </Anchor>
   );
 }
 

@@ -10,6 +10,8 @@ import { InvitePanel } from '../features/invite/InvitePanel';
 import { IndividualInvite } from '../features/invite/individual/IndividualInvite';
 import { RegistrationLinkTab } from '../features/invite/registration/RegistrationLinkTab';
 import { LoadingBlock } from '../ui/states';
+import { ConsoleFrame, ConsoleHome } from '../features/console/ConsoleFrame';
+import { ConsoleRoutes } from '../features/console/ConsoleRoutes';
 
 /** The mass invite brings the charts library along: loaded when the tab is first opened. */
 const MassInviteTab = lazy(() =>
@@ -39,6 +41,10 @@ export function AppRoutes() {
             <Route path="mass/:jobId" element={massInvite} />
             <Route path="registration" element={<RegistrationLinkTab />} />
           </Route>
+        </Route>
+        <Route path="/console" element={<ConsoleFrame />}>
+          <Route index element={<ConsoleHome />} />
+          {ConsoleRoutes()}
         </Route>
       </Route>
       <Route path="*" element={<NotFoundPage />} />

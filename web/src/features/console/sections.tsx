@@ -1,0 +1,16 @@
+import type { ReactNode } from 'react';
+
+/**
+ * The console's left navigation (SCREENS.md "Console"), in reading order. A section either belongs to one
+ * tenancy (its path sits under /console/tenancies/:tenancyId/) or to the installation (operators only,
+ * under /console/). Each page module registers itself here and in ConsoleRoutes.
+ */
+export interface ConsoleSection {
+  /** Path segment after the tenancy (tenancy sections) or after /console (installation sections). */
+  path: string;
+  label: string;
+  icon: ReactNode;
+  scope: 'tenancy' | 'installation';
+}
+
+export const CONSOLE_SECTIONS: ConsoleSection[] = [];
