@@ -23,6 +23,7 @@ module.exports = {
     '<rootDir>/test/e2e/**/*.e2e-spec.ts',
     '<rootDir>/test/web/**/*.web-spec.ts',
     '<rootDir>/web/src/**/*.spec.ts',
+    '<rootDir>/scripts/**/*.spec.ts',
   ],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
   setupFiles: ['reflect-metadata'],
