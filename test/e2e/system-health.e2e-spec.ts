@@ -110,7 +110,7 @@ describe('system health and tenancy stats', () => {
         return body.status === 'degraded' ? body : null;
       }, 'a degraded health report');
       expect(degraded.queues.find((q) => q.name === deadQueue)).toMatchObject({ present: true, ready: 1 });
-      expect(degraded.problems).toEqual([`1 message(s) in the dead-letter queue ${deadQueue}.`]);
+      expect(degraded.problems).toEqual([`1 message in the dead-letter queue ${deadQueue}.`]);
       await channel.purgeQueue(deadQueue);
       await channel.close();
     } finally {

@@ -162,7 +162,7 @@ export function summarise(parts: {
   for (const queue of parts.queues) {
     if (!queue.present) degraded.push(`Queue ${queue.name} is missing.`);
     else if (queue.role === 'dead-letter' && (queue.ready ?? 0) > 0) {
-      degraded.push(`${queue.ready} message(s) in the dead-letter queue ${queue.name}.`);
+      degraded.push(`${queue.ready} message${queue.ready === 1 ? '' : 's'} in the dead-letter queue ${queue.name}.`);
     }
   }
   const now = Date.now();
