@@ -1,4 +1,5 @@
 import * as amqp from 'amqplib';
+import { retryQueueOptions } from '@gatehouse/messaging';
 import { GatehouseSystem, ReceivedMail, TenantAdminFixture, testAmqpUrl } from '@gatehouse/testing';
 
 interface QueueRow {
@@ -112,6 +113,21 @@ describe('system health and tenancy stats', () => {
       expect(degraded.queues.find((q) => q.name === deadQueue)).toMatchObject({ present: true, ready: 1 });
       expect(degraded.problems).toEqual([`1 message in the dead-letter queue ${deadQueue}.`]);
       await channel.purgeQueue(deadQueue);
+
+      // A queue the broker lost: reported missing, and the queues checked after it are still counted.
+      const lost = `${ns}.hub.events.retry.1000ms`;
+      await channel.deleteQueue(lost);
+      const missing = await system.pollUntil(async () => {
+        const body = (await health()).body as Health;
+        return body.queues.some((q) => !q.present) ? body : null;
+      }, 'a queue reported missing');
+      expect(missing.queues.filter((q) => !q.present).map((q) => q.name)).toEqual([lost]);
+      expect(missing.queues.find((q) => q.name === `${ns}.hub.events.retry.2000ms`)).toMatchObject({
+        present: true,
+        ready: 0,
+      });
+      expect(missing).toMatchObject({ status: 'degraded', problems: [`Queue ${lost} is missing.`] });
+      await channel.assertQueue(lost, retryQueueOptions(`${ns}.hub.events`, 1000));
       await channel.close();
     } finally {
       await connection.close();
