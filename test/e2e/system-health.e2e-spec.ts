@@ -1,4 +1,8 @@
 import * as amqp from 'amqplib';
+import { repoRoot } from '@gatehouse/processes';
+import fs from 'node:fs';
+import path from 'node:path';
+import { OpenApiDocument, responseProblems } from './openapi-schema-check';
 import { retryQueueOptions } from '@gatehouse/messaging';
 import { GatehouseSystem, ReceivedMail, TenantAdminFixture, testAmqpUrl } from '@gatehouse/testing';
 
@@ -34,6 +38,11 @@ interface Health {
  * service shows as down within the RPC timeout, and the day's invites and email outcomes add up to what
  * happened (sent, one accepted, one refused by the SMTP server).
  */
+/** The committed OpenAPI document: every answer here must be what it describes. */
+const openapi = JSON.parse(
+  fs.readFileSync(path.join(repoRoot(), 'web/src/api/openapi.json'), 'utf8'),
+) as OpenApiDocument;
+
 describe('system health and tenancy stats', () => {
   const system = new GatehouseSystem({
     label: 'e2e-system-health',
@@ -68,6 +77,7 @@ describe('system health and tenancy stats', () => {
       const response = await health();
       return response.status === 200 && (response.body as Health).status === 'ok' ? (response.body as Health) : null;
     }, 'an ok health report');
+    expect(responseProblems(openapi, 'GET', '/api/v1/system/health', 200, ok)).toEqual([]);
     expect(ok.processes.map((p) => [p.name, p.up])).toEqual([
       ['gateway', true],
       ['hub', true],
@@ -137,6 +147,7 @@ describe('system health and tenancy stats', () => {
   it('is for operators only, with a stable error', async () => {
     const refused = await health(tess.token);
     expect(refused.status).toBe(403);
+    expect(responseProblems(openapi, 'GET', '/api/v1/system/health', 403, refused.body)).toEqual([]);
     expect(refused.body).toMatchObject({
       code: 'PERMISSION.DENIED',
       message: 'Only operators can see the health of the installation.',
@@ -174,6 +185,7 @@ describe('system health and tenancy stats', () => {
     expect(invites.series.at(-1)).toEqual({ day: today, sent: 3, accepted: 1, expired: 0, failed: 1 });
     expect(invites.series.slice(0, -1).every((d) => d.day < today)).toBe(true);
     expect(invites.totals).toEqual({ sent: 3, accepted: 1, expired: 0, failed: 1 });
+    expect(responseProblems(openapi, 'GET', '/api/v1/tenancies/{tenancyId}/stats/invites', 200, invites)).toEqual([]);
 
     // Per Hub: this Hub has all of them; another Hub of the tenancy has none.
     const perHub = await system.http.call('GET', `${stats}/invites?days=1&hubId=${hubId}`, { token: tess.token });
@@ -185,6 +197,9 @@ describe('system health and tenancy stats', () => {
     const emails = await system.http.call('GET', `${stats}/emails?days=30&kind=invite`, { token: tess.token });
     expect(emails.status).toBe(200);
     expect(emails.body).toMatchObject({ days: 30, totals: { sent: 2, failed: 1, retrying: 0, queued: 0 } });
+    expect(responseProblems(openapi, 'GET', '/api/v1/tenancies/{tenancyId}/stats/emails', 200, emails.body)).toEqual(
+      [],
+    );
 
     // The operator may look; another tenancy's admin may not; a bad window is refused in words.
     const asOperator = await system.http.call('GET', `${stats}/invites?days=14`, { token: operatorToken });
@@ -213,6 +228,7 @@ describe('system health and tenancy stats', () => {
     expect(Date.now() - started).toBeLessThan(5000);
     expect(response.status).toBe(200);
     const body = response.body as Health;
+    expect(responseProblems(openapi, 'GET', '/api/v1/system/health', 200, body)).toEqual([]);
     expect(body.status).toBe('down');
     expect(body.processes.find((p) => p.name === 'invite')).toMatchObject({ up: false, version: null });
     expect(body.processes.find((p) => p.name === 'invite')!.error).toMatch(/invite service did not answer/);
