@@ -9,3 +9,5 @@ export * from './rpc-contract';
 export * from './services';
 export * from './system-actor';
 export * from './user-type';
+export * from './system';
+export * from './stats';

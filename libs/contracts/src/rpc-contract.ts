@@ -84,6 +84,10 @@ import {
   ListImportsRequest,
 } from './invite';
 import { Page } from './paging';
+import { StatsWindowRequest } from './stats';
+import { ProcessHealthView, SYSTEM_HEALTH_PATTERNS, SystemHealthRequest } from './system';
+import { InviteDailyStats } from './invite/invite-stats.views';
+import { DeliveryBacklogRequest, DeliveryBacklogView, DeliveryDailyStats, DeliveryStatsRequest } from './notification';
 
 interface Rpc<TRequest, TResponse> {
   request: TRequest;
@@ -142,6 +146,12 @@ export interface RpcContract {
   [IMPORT_PATTERNS.LIST]: Rpc<ListImportsRequest, Page<ImportJobView>>;
   [IMPORT_PATTERNS.ROWS]: Rpc<ListImportRowsRequest, Page<ImportRowView>>;
   [IMPORT_PATTERNS.REPORT_CSV]: Rpc<GetImportRequest, ImportReportCsv>;
+  [INVITE_PATTERNS.STATS]: Rpc<StatsWindowRequest, InviteDailyStats[]>;
+  [NOTIFICATION_PATTERNS.DELIVERY_STATS]: Rpc<DeliveryStatsRequest, DeliveryDailyStats[]>;
+  [NOTIFICATION_PATTERNS.DELIVERY_BACKLOG]: Rpc<DeliveryBacklogRequest, DeliveryBacklogView>;
+  [SYSTEM_HEALTH_PATTERNS.hub]: Rpc<SystemHealthRequest, ProcessHealthView>;
+  [SYSTEM_HEALTH_PATTERNS.invite]: Rpc<SystemHealthRequest, ProcessHealthView>;
+  [SYSTEM_HEALTH_PATTERNS.notification]: Rpc<SystemHealthRequest, ProcessHealthView>;
 }
 
 export type RpcPattern = keyof RpcContract;

@@ -5,6 +5,7 @@ export * from './dead-letters';
 export * from './domain-error';
 export * from './messaging.module';
 export * from './outbox';
+export * from './queue-depths';
 export * from './rmq-consumers';
 export * from './rmq-message.interceptor';
 export * from './retry-policy';

@@ -2,3 +2,4 @@ export * from './health.controller';
 export * from './json-logger';
 export * from './metrics';
 export * from './observability.module';
+export * from './process-info';

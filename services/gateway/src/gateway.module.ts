@@ -24,6 +24,9 @@ import { TenancyAdminCheck } from './notifications/tenancy-admin-check';
 import { AcceptInvitePageController } from './pages/accept-invite.controller';
 import { JoinPageController } from './registration-links/join-page.controller';
 import { SignupConfirmPageController } from './registration-links/signup-confirm-page.controller';
+import { TenancyStatsController } from './stats/tenancy-stats.controller';
+import { SystemHealthController } from './system/system-health.controller';
+import { SystemHealthService } from './system/system-health.service';
 import { JoinRateLimits } from './registration-links/join-rate-limits';
 import { RegistrationLinkController } from './registration-links/registration-link.controller';
 
@@ -59,6 +62,8 @@ export class GatewayModule implements NestModule {
         JoinPageController,
         DeliveriesController,
         EmailPreviewController,
+        SystemHealthController,
+        TenancyStatsController,
       ],
       providers: [
         { provide: GatewayEnv, useValue: env },
@@ -68,6 +73,7 @@ export class GatewayModule implements NestModule {
         InviteBatch,
         JoinRateLimits,
         TenancyAdminCheck,
+        SystemHealthService,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_PIPE, useValue: createValidationPipe() },
         { provide: APP_FILTER, useClass: HttpErrorFilter },

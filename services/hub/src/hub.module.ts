@@ -3,6 +3,7 @@ import { TypeOrmModule, getDataSourceToken } from '@nestjs/typeorm';
 import { serviceDataSourceOptions } from '@gatehouse/database';
 import { BrokerConnection, MessagingModule } from '@gatehouse/messaging';
 import { ObservabilityModule } from '@gatehouse/observability';
+import { SystemHealthModule } from '@gatehouse/service-runtime';
 import { DataSource } from 'typeorm';
 import { AuditEntryEntity } from './audit/audit-entry.entity';
 import { AuditController } from './audit/audit.controller';
@@ -35,6 +36,7 @@ export class HubModule {
     return {
       module: HubModule,
       imports: [
+        SystemHealthModule.register({ service: 'hub', replicaId: env.REPLICA_ID, schema: HUB_SCHEMA }),
         TypeOrmModule.forRoot(
           serviceDataSourceOptions({
             url: env.DATABASE_URL,

@@ -1,7 +1,8 @@
-import { INVITE_EVENTS } from '@gatehouse/contracts';
+import { SERVICE_CONSUMES } from '@gatehouse/contracts';
 
 /**
  * Events the hub service consumes, for the audit log: the invite lifecycle (audit/invite-audit.consumer.ts)
- * and registration links (audit/registration-link-audit.consumer.ts).
+ * and registration links (audit/registration-link-audit.consumer.ts). Declared in libs/contracts
+ * (SERVICE_CONSUMES) so that the gateway's health report knows every queue without importing a service.
  */
-export const HUB_CONSUMES: string[] = ['invite.invite.*', INVITE_EVENTS.MEMBER_ADDED, 'invite.registration-link.*'];
+export const HUB_CONSUMES: string[] = SERVICE_CONSUMES.hub;

@@ -3,6 +3,7 @@ import { TypeOrmModule, getDataSourceToken } from '@nestjs/typeorm';
 import { serviceDataSourceOptions } from '@gatehouse/database';
 import { BrokerConnection, MessagingModule } from '@gatehouse/messaging';
 import { ObservabilityModule } from '@gatehouse/observability';
+import { SystemHealthModule } from '@gatehouse/service-runtime';
 import { DataSource } from 'typeorm';
 import { AccountEntity } from './accounts/account.entity';
 import { AccountsController } from './accounts/accounts.controller';
@@ -12,6 +13,7 @@ import { SessionsController } from './accounts/sessions/sessions.controller';
 import { SessionsService } from './accounts/sessions/sessions.service';
 import { INVITE_MIGRATIONS } from './database/migrations';
 import { InviteEnv, INVITE_SCHEMA } from './invite.config';
+import { InviteStatsController, InviteStatsQuery } from './stats/invite-stats.controller';
 import { IMPORTS_CONTROLLERS, IMPORTS_PROVIDERS } from './imports/imports.feature';
 import { INVITES_CONTROLLERS, INVITES_PROVIDERS } from './invites/invites.feature';
 import {
@@ -28,6 +30,7 @@ export class InviteModule {
     return {
       module: InviteModule,
       imports: [
+        SystemHealthModule.register({ service: 'invite', replicaId: env.REPLICA_ID, schema: INVITE_SCHEMA }),
         TypeOrmModule.forRoot(
           serviceDataSourceOptions({
             url: env.DATABASE_URL,
@@ -61,6 +64,7 @@ export class InviteModule {
         ...INVITES_CONTROLLERS,
         ...IMPORTS_CONTROLLERS,
         ...REGISTRATION_LINK_CONTROLLERS,
+        InviteStatsController,
       ],
       providers: [
         { provide: InviteEnv, useValue: env },
@@ -70,6 +74,7 @@ export class InviteModule {
         ...INVITES_PROVIDERS,
         ...IMPORTS_PROVIDERS,
         ...REGISTRATION_LINK_PROVIDERS,
+        InviteStatsQuery,
       ],
     };
   }

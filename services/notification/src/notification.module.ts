@@ -5,6 +5,7 @@ import { TypeOrmModule, getDataSourceToken } from '@nestjs/typeorm';
 import { serviceDataSourceOptions } from '@gatehouse/database';
 import { BrokerConnection, MessagingModule } from '@gatehouse/messaging';
 import { ObservabilityModule } from '@gatehouse/observability';
+import { SystemHealthModule } from '@gatehouse/service-runtime';
 import { DataSource } from 'typeorm';
 import { NOTIFICATION_MIGRATIONS } from './database/migrations';
 import { DeliveriesController } from './deliveries/deliveries.controller';
@@ -21,6 +22,8 @@ import { MAIL_TRANSPORT, MailTransport } from './mail/mail-transport';
 import { mailTransportProvider } from './mail/mail-transport.provider';
 import { NotificationEnv, NOTIFICATION_SCHEMA } from './notification.config';
 import { PolicyReadModel } from './policy/policy-read-model';
+import { DeliveryStatsController } from './stats/delivery-stats.controller';
+import { DeliveryStatsRepository } from './stats/delivery-stats.repository';
 import { InvitePreviewService } from './preview/invite-preview.service';
 import { PreviewController } from './preview/preview.controller';
 import { EMAIL_TEMPLATES_DIR, TemplateRenderer, defaultTemplatesDir } from './rendering';
@@ -65,6 +68,11 @@ export class NotificationModule implements OnApplicationShutdown {
     return {
       module: NotificationModule,
       imports: [
+        SystemHealthModule.register({
+          service: 'notification',
+          replicaId: env.REPLICA_ID,
+          schema: NOTIFICATION_SCHEMA,
+        }),
         TypeOrmModule.forRoot(
           serviceDataSourceOptions({
             url: env.DATABASE_URL,
@@ -99,6 +107,7 @@ export class NotificationModule implements OnApplicationShutdown {
         PolicyEventsConsumer,
         DeliveriesController,
         PreviewController,
+        DeliveryStatsController,
       ],
       providers: [
         { provide: NotificationEnv, useValue: env },
@@ -113,6 +122,7 @@ export class NotificationModule implements OnApplicationShutdown {
         DeliveryIntake,
         DeliveriesService,
         InvitePreviewService,
+        DeliveryStatsRepository,
       ],
     };
   }

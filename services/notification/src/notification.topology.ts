@@ -1,10 +1,7 @@
-import { HUB_EVENTS, INVITE_EVENTS, SIGNUP_EVENTS } from '@gatehouse/contracts';
+import { SERVICE_CONSUMES } from '@gatehouse/contracts';
 
-/** Events the notification service consumes: the emails it sends, and the policy read model's feed. */
-export const NOTIFICATION_CONSUMES: string[] = [
-  INVITE_EVENTS.CREATED,
-  INVITE_EVENTS.RESENT,
-  INVITE_EVENTS.MEMBER_ADDED,
-  SIGNUP_EVENTS.CONFIRMATION_REQUESTED,
-  HUB_EVENTS.POLICY_CHANGED,
-];
+/**
+ * Events the notification service consumes: the emails it sends, and the policy read model's feed.
+ * Declared in libs/contracts (SERVICE_CONSUMES) so that the gateway's health report knows every queue.
+ */
+export const NOTIFICATION_CONSUMES: string[] = SERVICE_CONSUMES.notification;

@@ -365,6 +365,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/system/health': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Health of every process, PostgreSQL, RabbitMQ, every queue, the outboxes and the emails waiting
+     * @description Operators only. Always 200 while the gateway runs: a service that does not answer within 2 s shows as down, a queue the broker lacks as missing.
+     */
+    get: operations['getSystemHealth'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/tenancies': {
     parameters: {
       query?: never;
@@ -501,6 +521,46 @@ export interface paths {
      * @description Tenant admins of the tenancy and operators.
      */
     post: operations['previewInviteEmail'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/tenancies/{tenancyId}/stats/emails': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Emails per day by outcome: sent, failed, retrying, queued
+     * @description Tenant admins of the tenancy and operators. Each email counts on the day (UTC) it was asked for, under where it is now.
+     */
+    get: operations['getEmailStats'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/tenancies/{tenancyId}/stats/invites': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Invites sent, accepted, expired and failed per day
+     * @description Tenant admins of the tenancy and operators. Days in UTC, today last. `failed` counts invite emails whose delivery failed for good, by the day they were asked for.
+     */
+    get: operations['getInviteStats'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -649,6 +709,16 @@ export interface components {
       /** @description Email of an existing account that becomes the first tenant admin */
       firstAdminEmail: string;
     };
+    DeliveriesWaiting: {
+      /** @description False when the notification service did not answer (the counts are null). */
+      known: boolean;
+      /** @description Not tried yet, or being sent. */
+      queued: number | null;
+      /** @description Waiting for another attempt. */
+      retrying: number | null;
+      /** Format: date-time */
+      oldestWaitingSince: string | null;
+    };
     Delivery: {
       /** Format: uuid */
       id: string;
@@ -690,6 +760,20 @@ export interface components {
     };
     /** @enum {string} */
     DeliveryStatus: 'queued' | 'sent' | 'failed';
+    EmailDay: {
+      sent: number;
+      /** @description Failed for good (a retry from the delivery log may still send it). */
+      failed: number;
+      /** @description Queued again after a failed attempt. */
+      retrying: number;
+      /** @description Not tried yet, or being sent. */
+      queued: number;
+      /**
+       * @description The day (UTC) the emails were asked for.
+       * @example 2026-11-30
+       */
+      day: string;
+    };
     EmailPreview: {
       subject: string;
       /** @description Show in a sandboxed frame. */
@@ -698,8 +782,23 @@ export interface components {
       /** @description The appendix rendered at the bottom; null when off. */
       appendix: string | null;
     };
+    EmailStatsResponse: {
+      days: number;
+      /** @description One entry per day, oldest first; days with nothing are zeros. */
+      series: components['schemas']['EmailDay'][];
+      totals: components['schemas']['EmailTotals'];
+    };
     /** @enum {string} */
     EmailTemplateId: 'invite' | 'member-added' | 'signup-confirm';
+    EmailTotals: {
+      sent: number;
+      /** @description Failed for good (a retry from the delivery log may still send it). */
+      failed: number;
+      /** @description Queued again after a failed attempt. */
+      retrying: number;
+      /** @description Not tried yet, or being sent. */
+      queued: number;
+    };
     /** @description An error: a stable code to branch on and a sentence a person can read. */
     Error: {
       /**
@@ -717,6 +816,11 @@ export interface components {
         [key: string]: unknown;
       };
     };
+    /**
+     * @description down: RabbitMQ or PostgreSQL unreachable, or a process not answering; degraded: dead letters, a missing queue or an outbox not draining; ok otherwise.
+     * @enum {string}
+     */
+    HealthStatus: 'ok' | 'degraded' | 'down';
     HubWithMembership: {
       /** Format: uuid */
       id: string;
@@ -893,6 +997,21 @@ export interface components {
       /** @description Why this address was refused (e.g. INVITE.INVALID_EMAIL, INVITE.SELF); null when it went through. */
       error: components['schemas']['Error'] | null;
     };
+    InviteDay: {
+      /**
+       * @description A day in UTC.
+       * @example 2026-11-30
+       */
+      day: string;
+      /** @description Invites created that day. */
+      sent: number;
+      /** @description Invites accepted that day. */
+      accepted: number;
+      /** @description Invites whose expiry passed that day unaccepted. */
+      expired: number;
+      /** @description Invite emails asked for that day whose delivery failed for good. */
+      failed: number;
+    };
     /**
      * @description `added`: the address had an account and is a member now; `invited`: an invite is pending (see `emailSent`); `already_member`: nothing changed.
      * @enum {string}
@@ -907,11 +1026,23 @@ export interface components {
       offset: number;
       items: components['schemas']['Invite'][];
     };
+    InviteStatsResponse: {
+      days: number;
+      /** @description One entry per day, oldest first; days with nothing are zeros. */
+      series: components['schemas']['InviteDay'][];
+      totals: components['schemas']['InviteTotals'];
+    };
     /**
      * @description As of now: a pending invite past its expiry reads as `expired`.
      * @enum {string}
      */
     InviteStatus: 'pending' | 'accepted' | 'revoked' | 'expired';
+    InviteTotals: {
+      sent: number;
+      accepted: number;
+      expired: number;
+      failed: number;
+    };
     MemberRemoved: {
       /** @enum {boolean} */
       removed: true;
@@ -942,6 +1073,13 @@ export interface components {
       offset: number;
       items: components['schemas']['Membership'][];
     };
+    OutboxHealth: {
+      service: components['schemas']['ServiceName'];
+      /** @description Events not yet published; null when unknown. */
+      unsent: number | null;
+      /** Format: date-time */
+      oldestUnsentAt: string | null;
+    };
     Policy: {
       /** Format: uuid */
       tenancyId: string;
@@ -952,6 +1090,49 @@ export interface components {
       version: number;
       /** Format: date-time */
       updatedAt: string;
+    };
+    PostgresHealth: {
+      /** @description At least one service reached it. */
+      reachable: boolean;
+      /** @example 16.4 */
+      version: string | null;
+      /** @description Connections to the database now. */
+      connections: number | null;
+      maxConnections: number | null;
+    };
+    ProcessHealth: {
+      name: components['schemas']['ProcessName'];
+      /** @description It answered the health request within 2 s. */
+      up: boolean;
+      /** @example 0.1.0 */
+      version: string | null;
+      /** @description REPLICA_ID of the replica that answered. */
+      replicaId: string | null;
+      /** Format: date-time */
+      startedAt: string | null;
+      uptimeSeconds: number | null;
+      /** @description Why it counts as down. */
+      error: string | null;
+    };
+    /** @enum {string} */
+    ProcessName: 'gateway' | 'hub' | 'invite' | 'notification';
+    QueueHealth: {
+      /** @example gatehouse.notification.events.dead */
+      name: string;
+      service: components['schemas']['ServiceName'];
+      role: components['schemas']['QueueRole'];
+      /** @description The work queue this queue serves (itself for rpc/events). */
+      workQueue: string;
+      /** @description False: the broker does not have it. */
+      present: boolean;
+      /** @description Messages ready (not counting unacked ones). */
+      ready: number | null;
+      consumers: number | null;
+    };
+    /** @enum {string} */
+    QueueRole: 'rpc' | 'events' | 'dead-letter' | 'retry';
+    RabbitMqHealth: {
+      reachable: boolean;
     };
     RegistrationLink: {
       /** Format: uuid */
@@ -993,6 +1174,8 @@ export interface components {
        */
       hubName?: string;
     };
+    /** @enum {string} */
+    ServiceName: 'hub' | 'invite' | 'notification';
     SignInBody: {
       /** @example ada@example.com */
       email: string;
@@ -1010,6 +1193,22 @@ export interface components {
       /** @enum {string} */
       tokenType: 'Bearer';
       account: components['schemas']['AccountView'];
+    };
+    SystemHealth: {
+      /** @description down: RabbitMQ or PostgreSQL unreachable, or a process not answering; degraded: dead letters, a missing queue or an outbox not draining; ok otherwise. */
+      status: components['schemas']['HealthStatus'];
+      /** @description What makes it degraded or down, in words. */
+      problems: string[];
+      /** Format: date-time */
+      checkedAt: string;
+      processes: components['schemas']['ProcessHealth'][];
+      postgres: components['schemas']['PostgresHealth'];
+      rabbitmq: components['schemas']['RabbitMqHealth'];
+      /** @description Every queue the installation declares. */
+      queues: components['schemas']['QueueHealth'][];
+      /** @description One per service that answered. */
+      outbox: components['schemas']['OutboxHealth'][];
+      deliveries: components['schemas']['DeliveriesWaiting'];
     };
     Tenancy: {
       /** Format: uuid */
@@ -2707,6 +2906,52 @@ export interface operations {
       };
     };
   };
+  getSystemHealth: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SystemHealth'];
+        };
+      };
+      /** @description Not signed in, or the session expired: AUTH.REQUIRED. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not allowed: PERMISSION.DENIED. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service did not answer; try again: RPC.UNAVAILABLE, RPC.TIMEOUT. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
   listTenancies: {
     parameters: {
       query?: {
@@ -3281,6 +3526,150 @@ export interface operations {
         };
       };
       /** @description The request is not valid: VALIDATION.FAILED, POLICY.APPENDIX_BLANK, POLICY.APPENDIX_TOO_LONG. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in, or the session expired: AUTH.REQUIRED. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not allowed: PERMISSION.DENIED. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found (or not yours to know about): TENANCY.NOT_FOUND. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service did not answer; try again: RPC.UNAVAILABLE, RPC.TIMEOUT. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  getEmailStats: {
+    parameters: {
+      query?: {
+        /** @description How many days, today (UTC) included. */
+        days?: number;
+        /** @description Only this Hub of the tenancy */
+        hubId?: string;
+        /** @description Only this kind of email */
+        kind?: components['schemas']['EmailTemplateId'];
+      };
+      header?: never;
+      path: {
+        tenancyId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EmailStatsResponse'];
+        };
+      };
+      /** @description The request is not valid: VALIDATION.FAILED. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in, or the session expired: AUTH.REQUIRED. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not allowed: PERMISSION.DENIED. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found (or not yours to know about): TENANCY.NOT_FOUND. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service did not answer; try again: RPC.UNAVAILABLE, RPC.TIMEOUT. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  getInviteStats: {
+    parameters: {
+      query?: {
+        /** @description How many days, today (UTC) included. */
+        days?: number;
+        /** @description Only this Hub of the tenancy */
+        hubId?: string;
+      };
+      header?: never;
+      path: {
+        tenancyId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InviteStatsResponse'];
+        };
+      };
+      /** @description The request is not valid: VALIDATION.FAILED. */
       400: {
         headers: {
           [name: string]: unknown;

@@ -20,3 +20,9 @@ export type UserType = Schemas['UserType'];
 
 export type MembersQuery = NonNullable<operations['listMembers']['parameters']['query']>;
 export type ImportOutcome = NonNullable<ImportRow['outcome']>;
+
+export type SystemHealth = Schemas['SystemHealth'];
+export type QueueHealth = Schemas['QueueHealth'];
+export type InviteStats = Schemas['InviteStatsResponse'];
+export type EmailStats = Schemas['EmailStatsResponse'];
+export type EmailTemplateId = Schemas['EmailTemplateId'];

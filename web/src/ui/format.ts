@@ -14,3 +14,9 @@ export function formatWait(seconds: number): string {
     return new Intl.NumberFormat(undefined, { style: 'unit', unit: 'second', unitDisplay: 'long' }).format(seconds);
   return new Intl.NumberFormat(undefined, { style: 'unit', unit: 'minute', unitDisplay: 'long' }).format(minutes);
 }
+
+/** A UTC day of a statistic ("2026-11-30") as a short date in the browser's locale, e.g. "30 Nov". */
+const shortDay = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', timeZone: 'UTC' });
+const longDay = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' });
+export const formatDay = (day: string): string => shortDay.format(new Date(`${day}T00:00:00Z`));
+export const formatDayLong = (day: string): string => longDay.format(new Date(`${day}T00:00:00Z`));

@@ -11,6 +11,8 @@ export const INVITE_PATTERNS = {
   PREVIEW_ACCEPT: 'invite.invite.preview-accept',
   /** Public accept page: creates the account and every membership the address was invited to. */
   ACCEPT: 'invite.invite.accept',
+  /** A tenancy's invites per day of the window: sent, accepted, expired (tenant admins, operators). */
+  STATS: 'invite.invite.stats',
 } as const;
 
 export const INVITE_STATUSES = ['pending', 'accepted', 'revoked', 'expired'] as const;

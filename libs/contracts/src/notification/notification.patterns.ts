@@ -6,4 +6,8 @@ export const NOTIFICATION_PATTERNS = {
   DELIVERY_RETRY: 'notification.delivery.retry',
   /** Renders the invite email of a tenancy with its current or a proposed appendix, without sending. */
   PREVIEW_RENDER: 'notification.preview.render',
+  /** A tenancy's emails per day of the window, by outcome (sent / failed / retrying / queued). */
+  DELIVERY_STATS: 'notification.delivery.stats',
+  /** Emails waiting to be sent across the installation (operators; the health page). */
+  DELIVERY_BACKLOG: 'notification.delivery.backlog',
 } as const;

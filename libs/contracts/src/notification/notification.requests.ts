@@ -3,7 +3,8 @@ import { IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateIf, V
 import { Actor } from '../actor';
 import { PageRequest } from '../paging';
 import { USER_TYPES, UserType } from '../user-type';
-import { DELIVERY_STATUSES, DeliveryStatus } from './notification.views';
+import { StatsWindowRequest } from '../stats';
+import { DELIVERY_STATUSES, DeliveryStatus, EMAIL_TEMPLATE_IDS, EmailTemplateId } from './notification.views';
 
 /**
  * Authorisation: every request carries the actor the gateway authenticated. The gateway calls these
@@ -68,3 +69,13 @@ export class RenderPreviewRequest extends ActorRequest {
   @IsIn(USER_TYPES)
   userType?: UserType;
 }
+
+/** Per-day email outcomes of a tenancy (optionally one Hub's, one kind of email). */
+export class DeliveryStatsRequest extends StatsWindowRequest {
+  @IsOptional()
+  @IsIn(EMAIL_TEMPLATE_IDS, { message: `template must be one of ${EMAIL_TEMPLATE_IDS.join(', ')}` })
+  template?: EmailTemplateId;
+}
+
+/** Emails waiting across the installation: operators only. */
+export class DeliveryBacklogRequest extends ActorRequest {}

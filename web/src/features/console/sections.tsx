@@ -1,3 +1,4 @@
+import { IconChartBar, IconHeartbeat } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 
 /**
@@ -13,4 +14,7 @@ export interface ConsoleSection {
   scope: 'tenancy' | 'installation';
 }
 
-export const CONSOLE_SECTIONS: ConsoleSection[] = [];
+export const CONSOLE_SECTIONS: ConsoleSection[] = [
+  { path: 'overview', label: 'Overview', icon: <IconChartBar size={18} aria-hidden />, scope: 'tenancy' },
+  { path: 'health', label: 'Health', icon: <IconHeartbeat size={18} aria-hidden />, scope: 'installation' },
+];

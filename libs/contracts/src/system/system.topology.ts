@@ -1,0 +1,24 @@
+import { ACCOUNT_EVENTS, INVITE_EVENTS, SIGNUP_EVENTS } from '../invite';
+import { HUB_EVENTS } from '../hub';
+import { ServiceName } from '../services';
+
+/**
+ * The events each service consumes (topic patterns on the events exchange). Each service declares its
+ * queues and bindings from its entry at boot (services/<service>/src/<service>.topology.ts); the gateway's
+ * health report derives the list of every Gatehouse queue from the same table.
+ */
+export const SERVICE_CONSUMES: Record<ServiceName, string[]> = {
+  // The invite lifecycle (audit/invite-audit.consumer.ts) and registration links, for the audit log.
+  hub: ['invite.invite.*', INVITE_EVENTS.MEMBER_ADDED, 'invite.registration-link.*'],
+  // invite.account.created (its own): an account that appears by any route picks up its pending invites;
+  // hub.member.changed / hub.member.removed: an inviter who can no longer invite leaves no live invites.
+  invite: [ACCOUNT_EVENTS.CREATED, HUB_EVENTS.MEMBER_CHANGED, HUB_EVENTS.MEMBER_REMOVED],
+  // The emails it sends, and the policy read model's feed.
+  notification: [
+    INVITE_EVENTS.CREATED,
+    INVITE_EVENTS.RESENT,
+    INVITE_EVENTS.MEMBER_ADDED,
+    SIGNUP_EVENTS.CONFIRMATION_REQUESTED,
+    HUB_EVENTS.POLICY_CHANGED,
+  ],
+};
