@@ -3,6 +3,8 @@ import { ProcessName, processCommand } from './process-specs';
 
 export interface StartedProcess {
   name: ProcessName;
+  /** Which replica: the process name for the first ("invite"), then "invite-2", … */
+  label: string;
   port: number;
   child: ChildProcess;
 }
@@ -17,7 +19,12 @@ export class ProcessGroup {
 
   constructor(private readonly options: { inheritOutput?: boolean } = {}) {}
 
-  async start(name: ProcessName, port: number, env: Record<string, string>): Promise<StartedProcess> {
+  async start(
+    name: ProcessName,
+    port: number,
+    env: Record<string, string>,
+    label: string = name,
+  ): Promise<StartedProcess> {
     const { command, args } = processCommand(name);
     const child = spawn(command, args, {
       env: { ...process.env, ...env, HTTP_PORT: String(port) },
@@ -25,13 +32,13 @@ export class ProcessGroup {
     });
     if (!this.options.inheritOutput) {
       const keep = (chunk: Buffer) => {
-        this.output.push(`[${name}] ${chunk.toString()}`);
+        this.output.push(`[${label}] ${chunk.toString()}`);
         if (this.output.length > 500) this.output.shift();
       };
       child.stdout?.on('data', keep);
       child.stderr?.on('data', keep);
     }
-    const started = { name, port, child };
+    const started = { name, label, port, child };
     this.started.push(started);
     await this.waitReady(started);
     return started;
@@ -42,6 +49,7 @@ export class ProcessGroup {
     return this.output.join('');
   }
 
+  /** Stops every process, or every replica of `name`. */
   async stop(name?: ProcessName): Promise<void> {
     const targets = this.started.filter((p) => !name || p.name === name);
     await Promise.all(targets.map((p) => stopChild(p.child)));
@@ -51,10 +59,11 @@ export class ProcessGroup {
   /**
    * Sends `signal` to a running process (SIGKILL: a crash; SIGTERM: a graceful stop) and waits until it
    * has exited; returns its exit code (null when a signal ended it). It is no longer in the group.
+   * `label` names one replica ("invite-2"); a process name alone is its first replica.
    */
-  async signal(name: ProcessName, signal: NodeJS.Signals): Promise<number | null> {
-    const target = this.started.find((p) => p.name === name);
-    if (!target) throw new Error(`${name} is not running`);
+  async signal(label: string, signal: NodeJS.Signals): Promise<number | null> {
+    const target = this.started.find((p) => p.label === label);
+    if (!target) throw new Error(`${label} is not running`);
     const { child } = target;
     if (child.exitCode === null && child.signalCode === null) {
       await new Promise<void>((resolve) => {
@@ -66,7 +75,7 @@ export class ProcessGroup {
     return child.exitCode;
   }
 
-  private async waitReady({ name, port, child }: StartedProcess, timeoutMs = 60_000): Promise<void> {
+  private async waitReady({ label: name, port, child }: StartedProcess, timeoutMs = 60_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
       if (child.exitCode !== null) {

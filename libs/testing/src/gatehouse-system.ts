@@ -25,6 +25,12 @@ export interface GatehouseSystemOptions {
   env?: Record<string, string>;
   /** Extra environment for one process (wins over `env`). */
   envFor?: Partial<Record<ProcessName, Record<string, string>>>;
+  /**
+   * How many replicas of a process to run (default 1), on one broker and database as in production;
+   * each has its own REPLICA_ID and port. The first is labelled with the process name, the others
+   * "<name>-2", "<name>-3" (the labels stopProcess and restartProcess take).
+   */
+  replicas?: Partial<Record<ProcessName, number>>;
 }
 
 /** A tenant admin with a tenancy, made the way the bootstrap command makes them, and signed in. */
@@ -57,8 +63,8 @@ export class GatehouseSystem {
   private started: { http: HttpTestClient; rpc: RpcClient; sink: SmtpSink | null } | null = null;
   private rpcClient: RpcClient | null = null;
   private smtpSink: SmtpSink | null = null;
-  /** How each process was started, to start it again the same way (same port, same env). */
-  private readonly launches = new Map<ProcessName, { port: number; env: Record<string, string> }>();
+  /** How each replica was started (by label), to start it again the same way (same port, same env). */
+  private readonly launches = new Map<string, { name: ProcessName; port: number; env: Record<string, string> }>();
 
   constructor(private readonly options: GatehouseSystemOptions) {
     this.namespace = newNamespace(options.label);
@@ -93,25 +99,38 @@ export class GatehouseSystem {
     });
     for (const name of processes) {
       const own = name === 'notification' ? this.notificationEnv() : {};
-      const env = { ...common, ...own, ...this.options.envFor?.[name] };
-      const port = name === 'gateway' ? gatewayPort : await freePort();
-      this.launches.set(name, { port, env });
-      await this.group.start(name, port, env);
+      for (let replica = 1; replica <= (this.options.replicas?.[name] ?? 1); replica++) {
+        const label = replica === 1 ? name : `${name}-${replica}`;
+        const env = { ...common, ...own, REPLICA_ID: `${this.namespace}-${label}`, ...this.options.envFor?.[name] };
+        const port = label === 'gateway' ? gatewayPort : await freePort();
+        this.launches.set(label, { name, port, env });
+        await this.group.start(name, port, env, label);
+      }
     }
     this.rpcClient = testRpcClient(this.namespace);
     this.started = { http: new HttpTestClient(baseUrl), rpc: this.rpcClient, sink: this.smtpSink };
   }
 
-  /** Ends one process with `signal` (SIGKILL = a crash) and waits until it is gone; returns its exit code. */
-  stopProcess(name: ProcessName, signal: NodeJS.Signals): Promise<number | null> {
-    return this.group.signal(name, signal);
+  /**
+   * Ends one process (a replica's label, or a process name for its first replica) with `signal`
+   * (SIGKILL = a crash) and waits until it is gone; returns its exit code.
+   */
+  stopProcess(label: string, signal: NodeJS.Signals): Promise<number | null> {
+    return this.group.signal(label, signal);
   }
 
   /** Starts a process again as it was started first (same port and environment) and waits until it is ready. */
-  async restartProcess(name: ProcessName): Promise<void> {
-    const launch = this.launches.get(name);
-    if (!launch) throw new Error(`${name} was never started`);
-    await this.group.start(name, launch.port, launch.env);
+  async restartProcess(label: string): Promise<void> {
+    const launch = this.launches.get(label);
+    if (!launch) throw new Error(`${label} was never started`);
+    await this.group.start(launch.name, launch.port, launch.env, label);
+  }
+
+  /** An HTTP client on one gateway replica ("gateway-2"); `http` is the first one's. */
+  httpOf(label: string): HttpTestClient {
+    const launch = this.launches.get(label);
+    if (!launch || launch.name !== 'gateway') throw new Error(`${label} is not a gateway replica of this system`);
+    return new HttpTestClient(`http://127.0.0.1:${launch.port}`);
   }
 
   /**
