@@ -1,3 +1,4 @@
+export * from './backlog-gauge';
 export * from './health.controller';
 export * from './json-logger';
 export * from './metrics';

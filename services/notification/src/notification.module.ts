@@ -24,6 +24,7 @@ import { NotificationEnv, NOTIFICATION_SCHEMA } from './notification.config';
 import { PolicyReadModel } from './policy/policy-read-model';
 import { DeliveryStatsController } from './stats/delivery-stats.controller';
 import { DeliveryStatsRepository } from './stats/delivery-stats.repository';
+import { DeliveryBacklogMetrics } from './stats/delivery-backlog.metrics';
 import { InvitePreviewService } from './preview/invite-preview.service';
 import { PreviewController } from './preview/preview.controller';
 import { EMAIL_TEMPLATES_DIR, TemplateRenderer, defaultTemplatesDir } from './rendering';
@@ -123,6 +124,7 @@ export class NotificationModule implements OnApplicationShutdown {
         DeliveriesService,
         InvitePreviewService,
         DeliveryStatsRepository,
+        DeliveryBacklogMetrics,
       ],
     };
   }

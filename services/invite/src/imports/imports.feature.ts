@@ -1,6 +1,7 @@
 import type { Provider, Type } from '@nestjs/common';
 import { DryRunClassifier } from './dry-run/dry-run.classifier';
 import { ImportsController } from './imports.controller';
+import { ImportBacklogMetrics } from './jobs/import-backlog.metrics';
 import { ImportDecisions } from './jobs/import-decisions';
 import { ImportJobRunner } from './jobs/import-job.runner';
 import { ImportJobWorker } from './jobs/import-job.worker';
@@ -21,4 +22,5 @@ export const IMPORTS_PROVIDERS: Provider[] = [
   ImportJobWorker,
   CreateImport,
   ReadImports,
+  ImportBacklogMetrics,
 ];
