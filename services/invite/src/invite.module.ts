@@ -11,6 +11,7 @@ import { PasswordHasher } from './accounts/password-hasher';
 import { SessionsController } from './accounts/sessions/sessions.controller';
 import { SessionsService } from './accounts/sessions/sessions.service';
 import { INVITE_MIGRATIONS } from './database/migrations';
+import { HubInviteStats, HubInviteStatsController } from './hub-stats/hub-invite-stats';
 import { InviteEnv, INVITE_SCHEMA } from './invite.config';
 import { IMPORTS_CONTROLLERS, IMPORTS_PROVIDERS } from './imports/imports.feature';
 import { INVITES_CONTROLLERS, INVITES_PROVIDERS } from './invites/invites.feature';
@@ -61,6 +62,7 @@ export class InviteModule {
         ...INVITES_CONTROLLERS,
         ...IMPORTS_CONTROLLERS,
         ...REGISTRATION_LINK_CONTROLLERS,
+        HubInviteStatsController,
       ],
       providers: [
         { provide: InviteEnv, useValue: env },
@@ -70,6 +72,7 @@ export class InviteModule {
         ...INVITES_PROVIDERS,
         ...IMPORTS_PROVIDERS,
         ...REGISTRATION_LINK_PROVIDERS,
+        HubInviteStats,
       ],
     };
   }

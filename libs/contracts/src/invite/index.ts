@@ -12,3 +12,4 @@ export * from './registration-link.views';
 export * from './import.patterns';
 export * from './import.requests';
 export * from './import.views';
+export * from './hub-invite-stats';
