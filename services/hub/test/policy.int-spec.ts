@@ -278,9 +278,15 @@ describe('tenancy policy: invite message appendix and invite expiry', () => {
     await hub.addMember(counted, makeActor('Member One'), 'EXTERNAL_MEMBER');
     const hubs = await hub.call(HUB_PATTERNS.TENANCY_HUB_LIST, { actor: second, tenancyId: tenancy.id });
     expect(hubs).toMatchObject({ total: 1, items: [{ id: counted.id, memberCount: 2, membership: null }] });
+    // "Open" from the console: a tenant admin who is no member reads the Hub's members (everyone).
+    const members = await hub.call(HUB_PATTERNS.MEMBER_LIST, { actor: second, hubId: counted.id });
+    expect(members.items.map((m) => m.displayName)).toEqual(['Member One', admin.displayName]);
     const { admin: stranger } = await newTenancy();
     await expect(
       hub.call(HUB_PATTERNS.TENANCY_HUB_LIST, { actor: stranger, tenancyId: tenancy.id }),
     ).rejects.toMatchObject({ code: ERROR_CODES.TENANCY_NOT_FOUND });
+    await expect(hub.call(HUB_PATTERNS.MEMBER_LIST, { actor: stranger, hubId: counted.id })).rejects.toMatchObject({
+      code: ERROR_CODES.HUB_NOT_FOUND,
+    });
   });
 });

@@ -43,8 +43,11 @@ export interface AppendixChange {
  * text separately (the console: off keeps the text). Switching on without any text is refused.
  */
 export function changeAppendix(current: AppendixSetting, change: AppendixChange): AppendixSetting {
-  const { inviteMessageAppendix: single, inviteMessageAppendixEnabled: enabled, inviteMessageAppendixText: text } =
-    change;
+  const {
+    inviteMessageAppendix: single,
+    inviteMessageAppendixEnabled: enabled,
+    inviteMessageAppendixText: text,
+  } = change;
   if (single !== undefined && (enabled !== undefined || text !== undefined)) {
     throw new DomainError(
       ERROR_CODES.VALIDATION_FAILED,
