@@ -1112,11 +1112,11 @@ export interface components {
         };
         UpdatePolicyBody: {
             /** @description Plain text: switches the appendix on with this text; null switches it off (the text is kept). Not together with inviteMessageAppendixEnabled / inviteMessageAppendixText. */
-            inviteMessageAppendix?: Record<string, never> | null;
+            inviteMessageAppendix?: string | null;
             /** @description Switch the appendix on or off; off keeps its text. On needs a text. */
             inviteMessageAppendixEnabled?: boolean;
             /** @description The appendix text (kept while off); '' or null clears it, only while the appendix is off. */
-            inviteMessageAppendixText?: Record<string, never> | null;
+            inviteMessageAppendixText?: string | null;
             inviteExpiryDays?: number;
         };
         UpdateRegistrationLinkBody: {

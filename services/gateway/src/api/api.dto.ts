@@ -61,6 +61,7 @@ export class AddTenantAdminBody {
 
 export class UpdatePolicyBody {
   @ApiPropertyOptional({
+    type: String,
     nullable: true,
     maxLength: 2000,
     description:
@@ -78,6 +79,7 @@ export class UpdatePolicyBody {
   inviteMessageAppendixEnabled?: boolean;
 
   @ApiPropertyOptional({
+    type: String,
     nullable: true,
     maxLength: 2000,
     description: "The appendix text (kept while off); '' or null clears it, only while the appendix is off.",

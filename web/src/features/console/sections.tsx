@@ -1,3 +1,4 @@
+import { IconBuilding, IconBuildingCommunity, IconFileText } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 
 /**
@@ -13,4 +14,8 @@ export interface ConsoleSection {
   scope: 'tenancy' | 'installation';
 }
 
-export const CONSOLE_SECTIONS: ConsoleSection[] = [];
+export const CONSOLE_SECTIONS: ConsoleSection[] = [
+  { path: 'policies', label: 'Policies', icon: <IconFileText size={18} aria-hidden />, scope: 'tenancy' },
+  { path: 'hubs', label: 'Hubs', icon: <IconBuildingCommunity size={18} aria-hidden />, scope: 'tenancy' },
+  { path: 'tenancies', label: 'Tenancies', icon: <IconBuilding size={18} aria-hidden />, scope: 'installation' },
+];
