@@ -101,8 +101,8 @@ export function ConsoleFrame() {
   );
 }
 
-/** The page a tenancy opens on. */
-export const CONSOLE_TENANCY_HOME = 'overview';
+/** The page a tenancy opens on: its first section in the navigation (Overview, once registered). */
+export const CONSOLE_TENANCY_HOME = CONSOLE_SECTIONS.find((section) => section.scope === 'tenancy')?.path ?? 'overview';
 
 /** /console: a tenant admin goes to their tenancy, an operator to the list of tenancies. */
 export function ConsoleHome() {

@@ -130,7 +130,15 @@ function PolicyEditor({ tenancyId, policy }: { tenancyId: string; policy: Policy
               </Alert>
             )}
             {update.isSuccess && (
-              <Alert color="green" variant="light" icon={<IconCheck aria-hidden />} role="status" title="Saved">
+              <Alert
+                color="green"
+                variant="light"
+                icon={<IconCheck aria-hidden />}
+                role="status"
+                title="Saved"
+                // Green text on the light green falls short of AA contrast: the words in the text colour.
+                styles={{ title: { color: 'var(--mantine-color-text)' } }}
+              >
                 Invite emails sent from now on use these settings.
               </Alert>
             )}

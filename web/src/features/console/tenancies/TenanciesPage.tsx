@@ -1,10 +1,11 @@
-import { Anchor, Button, Group, Modal, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Modal, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { IconPlus, IconUserPlus } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { errorMessage } from '../../../api/api-error';
 import { TENANCIES_PAGE_SIZE, useAddTenantAdmin, useCreateTenancy, useTenancyPage } from '../../../api/tenancies';
 import type { TenancySummary } from '../../../api/types';
+import { useAccount } from '../../../app/auth';
 import { formatDate, formatNumber } from '../../../ui/format';
 import { Pager } from '../../../ui/Pager';
 import { EmptyState, ErrorState, LoadingBlock } from '../../../ui/states';
@@ -12,6 +13,18 @@ import { CONSOLE_TENANCY_HOME } from '../ConsoleFrame';
 
 /** Operators: every tenancy of the installation, create one with its first tenant admin, add tenant admins. */
 export function TenanciesPage() {
+  const account = useAccount();
+  if (!account.isOperator) {
+    return (
+      <Alert color="red" variant="light" role="alert" title="Tenancies are for platform operators">
+        Only a platform operator lists and creates tenancies. Your own tenancies are in the Tenancy menu.
+      </Alert>
+    );
+  }
+  return <TenancyList />;
+}
+
+function TenancyList() {
   const [page, setPage] = useState(1);
   const tenancies = useTenancyPage(page);
   const [creating, setCreating] = useState(false);
@@ -73,7 +86,7 @@ export function TenanciesPage() {
                         variant="light"
                         leftSection={<IconUserPlus size={14} aria-hidden />}
                         onClick={() => setAddingTo(tenancy)}
-                        aria-label={`Add a tenant admin to ${tenancy.name}`}
+                        aria-label={`Add tenant admin to ${tenancy.name}`}
                       >
                         Add tenant admin
                       </Button>
