@@ -45,7 +45,7 @@ export function InviteEmailPreview({ tenancyId, draft }: { tenancyId: string; dr
                   sandbox=""
                   srcDoc={preview.data.html}
                   w="100%"
-                  h={520}
+                  h={640}
                   style={{ border: '1px solid var(--mantine-color-gray-3)', borderRadius: 4, background: 'white' }}
                 />
               </Tabs.Panel>
