@@ -1,5 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { FLOW_TIMEOUT_MS, A11yChecks, STEP_TIMEOUT_MS, eventually, saveScreenshot, visible } from './support/browser';
+import {
+  FLOW_TIMEOUT_MS,
+  A11yChecks,
+  STEP_TIMEOUT_MS,
+  eventually,
+  saveScreenshot,
+  visible,
+  withPageState,
+} from './support/browser';
 import { Person } from './support/person';
 import { WebApp } from './support/web-app';
 
@@ -37,7 +45,11 @@ describe('the console: tenancies, policies with a live preview, Hubs (browser)',
   const password = () => app.password;
   async function signedIn(who: { email: string }): Promise<Person> {
     const person = await app.person();
-    await person.signIn({ email: who.email, password: password() });
+    try {
+      await person.signIn({ email: who.email, password: password() });
+    } catch (error) {
+      throw await withPageState(person.page, error);
+    }
     return person;
   }
   async function openConsoleSection(person: Person, section: string): Promise<void> {
