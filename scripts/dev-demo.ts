@@ -37,6 +37,8 @@ export const DEMO_ACCOUNTS = {
   hubAdmin: account('hana.admin@demo.example', 'Hana Admin', 'Hub admin'),
   teamMember: account('theo.team@demo.example', 'Theo Team', 'Team Member'),
   externalMember: account('erin.external@demo.example', 'Erin External', 'External Member'),
+  /** Runs the demo tenancy from the console (/console); a member of no Hub. */
+  tenantAdmin: account('tara.tenant@demo.example', 'Tara Tenant', 'Tenant admin (console)'),
 } as const;
 
 export const DEMO_TENANCY_NAME = 'Demo Tenancy';
@@ -122,6 +124,12 @@ export async function seedDemo(rpc: RpcClient): Promise<boolean> {
   };
 
   const byOperator = actorOf(operator);
+  const tenantAdmin = await rpc.call(ACCOUNT_PATTERNS.CREATE, withoutRole(DEMO_ACCOUNTS.tenantAdmin));
+  await rpc.call(HUB_PATTERNS.TENANT_ADMIN_ADD, {
+    actor: byOperator,
+    tenancyId: tenancy.id,
+    admin: { accountId: tenantAdmin.id, email: tenantAdmin.email, displayName: tenantAdmin.displayName },
+  });
   const hubAdmin = await addRegistered(byOperator, DEMO_ACCOUNTS.hubAdmin, 'TEAM_MEMBER');
   await rpc.call(HUB_PATTERNS.MEMBER_UPDATE, { actor: byOperator, hubId, accountId: hubAdmin.id, isHubAdmin: true });
   const byHubAdmin = actorOf(hubAdmin);
@@ -168,10 +176,17 @@ function withoutRole(who: Omit<DemoAccount, 'role'> | DemoAccount) {
 
 /** How to sign in, for `npm start`'s output. */
 export function demoSignInLines(appUrl: string): string[] {
-  const accounts = [DEMO_ACCOUNTS.hubAdmin, DEMO_ACCOUNTS.teamMember, DEMO_ACCOUNTS.externalMember, DEMO_ADMIN];
+  const accounts = [
+    DEMO_ACCOUNTS.hubAdmin,
+    DEMO_ACCOUNTS.teamMember,
+    DEMO_ACCOUNTS.externalMember,
+    DEMO_ACCOUNTS.tenantAdmin,
+    DEMO_ADMIN,
+  ];
   const width = Math.max(...accounts.map((a) => a.email.length));
   return [
     `  Open ${appUrl} and sign in to "${DEMO_HUB_NAME}" as one of (password for all: ${DEMO_PASSWORD}):`,
     ...accounts.map((a) => `    ${a.email.padEnd(width)}  ${a.role}`),
+    `  The tenant admin and the operator also find the ops console at ${appUrl.replace(/\/$/, '')}/console.`,
   ];
 }

@@ -52,9 +52,11 @@ async function writeFiles(document: object, dir: string): Promise<void> {
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   // The repository's own prettier settings (named: a scratch directory has none above it), so the
-  // committed files pass `prettier --check`.
+  // written files are alike wherever they are written. No ignore file: .prettierignore lists these
+  // generated files (so `prettier --check` leaves them alone), which would skip them in the repository only.
   const config = path.join(repoRoot(), '.prettierrc.json');
-  execFileSync(bin('prettier'), ['--config', config, '--write', '--log-level', 'warn', json, types], {
+  const options = ['--config', config, '--ignore-path', os.devNull, '--write', '--log-level', 'warn'];
+  execFileSync(bin('prettier'), [...options, json, types], {
     stdio: 'inherit',
   });
 }

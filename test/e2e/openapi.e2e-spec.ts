@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { repoRoot } from '@gatehouse/processes';
 import { GatehouseSystem, HttpResult, TenantAdminFixture } from '@gatehouse/testing';
 import fs from 'node:fs';
@@ -77,6 +78,15 @@ describe('the OpenAPI document describes what the API answers', () => {
     await fits('GET', '/api/v1/tenancies/{tenancyId}/policy', 200, { params });
     await fits('PATCH', '/api/v1/tenancies/{tenancyId}/policy', 200, { params, json: { inviteExpiryDays: 10 } });
     await fits('PATCH', '/api/v1/tenancies/{tenancyId}/policy', 400, { params, json: { inviteMessageAppendix: ' ' } });
+    await fits('PATCH', '/api/v1/tenancies/{tenancyId}/policy', 200, {
+      params,
+      json: { inviteMessageAppendixEnabled: false, inviteMessageAppendixText: 'Kept for later.' },
+    });
+    const hubs = await fits('GET', '/api/v1/tenancies/{tenancyId}/hubs', 200, { params });
+    expect(hubs.items).toEqual([
+      expect.objectContaining({ id: hubId, memberCount: 1, pendingInviteCount: 0, registrationLinkEnabled: false }),
+    ]);
+    await fits('GET', '/api/v1/tenancies/{tenancyId}/hubs', 404, { params: { tenancyId: randomUUID() } });
     await fits('POST', '/api/v1/tenancies/{tenancyId}/policy/preview', 200, { params, json: { hubName: 'Heron' } });
     await fits('GET', '/api/v1/tenancies/{tenancyId}/audit', 200, { params });
     await fits('GET', '/api/v1/tenancies/{tenancyId}/deliveries', 200, { params });

@@ -17,10 +17,13 @@ import {
   ListHubsRequest,
   ListMembersRequest,
   ListTenanciesRequest,
+  ListTenancyHubsRequest,
   MembershipView,
   PermissionDecision,
   PolicyView,
   RemoveMemberRequest,
+  TenancyHubView,
+  TenancySummaryView,
   TenancyView,
   UpdateMemberRequest,
   UpdatePolicyRequest,
@@ -39,11 +42,14 @@ import {
   CreateInviteResult,
   GetAccountRequest,
   GetRegistrationLinkRequest,
+  HUB_INVITE_STATS_PATTERNS,
+  HubInviteStatsView,
   INVITE_PATTERNS,
   InvitePreview,
   InviteView,
   JoinByLinkRequest,
   JoinByLinkResult,
+  ListHubInviteStatsRequest,
   ListInvitesRequest,
   LookupAccountsRequest,
   LookupAccountsResult,
@@ -100,7 +106,7 @@ interface Rpc<TRequest, TResponse> {
  */
 export interface RpcContract {
   [HUB_PATTERNS.TENANCY_CREATE]: Rpc<CreateTenancyRequest, TenancyView>;
-  [HUB_PATTERNS.TENANCY_LIST]: Rpc<ListTenanciesRequest, Page<TenancyView>>;
+  [HUB_PATTERNS.TENANCY_LIST]: Rpc<ListTenanciesRequest, Page<TenancySummaryView>>;
   [HUB_PATTERNS.TENANT_ADMIN_CHECK]: Rpc<CheckTenantAdminRequest, { tenancyId: string }>;
   [HUB_PATTERNS.TENANT_ADMIN_ADD]: Rpc<AddTenantAdminRequest, { tenancyId: string; accountId: string }>;
   [HUB_PATTERNS.POLICY_GET]: Rpc<GetPolicyRequest, PolicyView>;
@@ -108,6 +114,7 @@ export interface RpcContract {
   [HUB_PATTERNS.HUB_CREATE]: Rpc<CreateHubRequest, HubWithMembershipView>;
   [HUB_PATTERNS.HUB_LIST]: Rpc<ListHubsRequest, Page<HubWithMembershipView>>;
   [HUB_PATTERNS.HUB_GET]: Rpc<GetHubRequest, HubWithMembershipView>;
+  [HUB_PATTERNS.TENANCY_HUB_LIST]: Rpc<ListTenancyHubsRequest, Page<TenancyHubView>>;
   [HUB_PATTERNS.MEMBERSHIP_GET]: Rpc<GetMembershipRequest, MembershipView | null>;
   [HUB_PATTERNS.MEMBER_LIST]: Rpc<ListMembersRequest, Page<MembershipView>>;
   [HUB_PATTERNS.MEMBER_ADD_BULK]: Rpc<AddMembersBulkRequest, AddMembersBulkResult>;
@@ -131,6 +138,7 @@ export interface RpcContract {
   [INVITE_PATTERNS.REVOKE]: Rpc<RevokeInviteRequest, InviteView>;
   [INVITE_PATTERNS.PREVIEW_ACCEPT]: Rpc<PreviewInviteRequest, InvitePreview>;
   [INVITE_PATTERNS.ACCEPT]: Rpc<AcceptInviteRequest, AcceptInviteResult>;
+  [HUB_INVITE_STATS_PATTERNS.LIST]: Rpc<ListHubInviteStatsRequest, { items: HubInviteStatsView[] }>;
   [REGISTRATION_LINK_PATTERNS.GET]: Rpc<GetRegistrationLinkRequest, RegistrationLinkView>;
   [REGISTRATION_LINK_PATTERNS.UPDATE]: Rpc<UpdateRegistrationLinkRequest, RegistrationLinkView>;
   [REGISTRATION_LINK_PATTERNS.ROTATE]: Rpc<RotateRegistrationLinkRequest, RegistrationLinkView>;

@@ -7,6 +7,7 @@ import { ObservabilityModule } from '@gatehouse/observability';
 import { AccountResolver } from './api/account-resolver';
 import { HubsController } from './api/hubs.controller';
 import { TenanciesController } from './api/tenancies.controller';
+import { TenancyHubsController } from './api/tenancy-hubs.controller';
 import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { BrowserSessions } from './auth/browser-sessions';
@@ -54,6 +55,7 @@ export class GatewayModule implements NestModule {
         AuthController,
         SessionController,
         TenanciesController,
+        TenancyHubsController,
         HubsController,
         InvitesController,
         AcceptInvitePageController,

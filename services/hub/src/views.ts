@@ -15,7 +15,9 @@ export const toTenancyView = (t: TenancyEntity): TenancyView => ({
 
 export const toPolicyView = (p: TenancyPolicyEntity): PolicyView => ({
   tenancyId: p.tenancyId,
-  inviteMessageAppendix: p.inviteMessageAppendix,
+  inviteMessageAppendix: p.inviteMessageAppendixEnabled ? p.inviteMessageAppendix : null,
+  inviteMessageAppendixEnabled: p.inviteMessageAppendixEnabled,
+  inviteMessageAppendixText: p.inviteMessageAppendix,
   inviteExpiryDays: p.inviteExpiryDays,
   version: p.version,
   updatedAt: p.updatedAt.toISOString(),

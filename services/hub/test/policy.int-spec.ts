@@ -9,7 +9,7 @@ import {
   UpdatePolicyRequest,
 } from '@gatehouse/contracts';
 import { EventSpy } from '@gatehouse/testing';
-import { HubFixture, makeActor } from './hub-fixture';
+import { HubFixture, makeActor, profileOf } from './hub-fixture';
 
 describe('tenancy policy: invite message appendix and invite expiry', () => {
   const hub = new HubFixture();
@@ -195,6 +195,98 @@ describe('tenancy policy: invite message appendix and invite expiry', () => {
     await expect(update(admin, tenancy, { inviteMessageAppendix: 42 as unknown as string })).rejects.toMatchObject({
       code: ERROR_CODES.VALIDATION_FAILED,
       message: expect.stringMatching(/inviteMessageAppendix/),
+    });
+  });
+
+  it('the switch turns the appendix off and keeps its text; on again brings the same text back', async () => {
+    const { tenancy, admin } = await newTenancy();
+    await update(admin, tenancy, {
+      inviteMessageAppendixEnabled: true,
+      inviteMessageAppendixText: 'Ask <b>IT</b> & co.',
+    });
+    const off = await update(admin, tenancy, { inviteMessageAppendixEnabled: false });
+    expect(off).toMatchObject({
+      inviteMessageAppendix: null,
+      inviteMessageAppendixEnabled: false,
+      inviteMessageAppendixText: 'Ask <b>IT</b> & co.',
+      version: 3,
+    });
+    // Editing the kept text while off changes the policy but not what emails carry.
+    await update(admin, tenancy, { inviteMessageAppendixText: 'Ask IT.' });
+    const on = await update(admin, tenancy, { inviteMessageAppendixEnabled: true });
+    expect(on).toMatchObject({ inviteMessageAppendix: 'Ask IT.', inviteMessageAppendixEnabled: true, version: 5 });
+    const events = await policyEvents(tenancy);
+    expect(events.map((e) => e.payload.inviteMessageAppendix)).toEqual(['Ask <b>IT</b> & co.', null, null, 'Ask IT.']);
+
+    const audit = await hub.call(HUB_PATTERNS.AUDIT_LIST, { actor: admin, tenancyId: tenancy.id, limit: 1 });
+    expect(audit.items[0]).toMatchObject({
+      action: 'policy.changed',
+      actorAccountId: admin.accountId,
+      details: {
+        before: {
+          inviteMessageAppendix: null,
+          inviteMessageAppendixEnabled: false,
+          inviteMessageAppendixText: 'Ask IT.',
+        },
+        after: {
+          inviteMessageAppendix: 'Ask IT.',
+          inviteMessageAppendixEnabled: true,
+          inviteMessageAppendixText: 'Ask IT.',
+        },
+      },
+    });
+  });
+
+  it('the older single field still works: null switches off and keeps the text', async () => {
+    const { tenancy, admin } = await newTenancy();
+    await update(admin, tenancy, { inviteMessageAppendix: 'Kept.' });
+    await expect(update(admin, tenancy, { inviteMessageAppendix: null })).resolves.toMatchObject({
+      inviteMessageAppendix: null,
+      inviteMessageAppendixEnabled: false,
+      inviteMessageAppendixText: 'Kept.',
+    });
+  });
+
+  it('refuses to switch on without a text, and the two ways of saying it at once; nothing changes', async () => {
+    const { tenancy, admin } = await newTenancy();
+    await expect(update(admin, tenancy, { inviteMessageAppendixEnabled: true })).rejects.toMatchObject({
+      code: ERROR_CODES.POLICY_APPENDIX_BLANK,
+      message: expect.stringMatching(/switch the appendix off/),
+    });
+    await expect(
+      update(admin, tenancy, { inviteMessageAppendixEnabled: true, inviteMessageAppendixText: '   ' }),
+    ).rejects.toMatchObject({ code: ERROR_CODES.POLICY_APPENDIX_BLANK });
+    await expect(
+      update(admin, tenancy, { inviteMessageAppendix: 'One way', inviteMessageAppendixEnabled: true }),
+    ).rejects.toMatchObject({ code: ERROR_CODES.VALIDATION_FAILED, message: expect.stringMatching(/not both/) });
+    expect(await get(admin, tenancy)).toMatchObject({ inviteMessageAppendixEnabled: false, version: 1 });
+  });
+
+  it('lists tenancies with their numbers of tenant admins and Hubs', async () => {
+    const { tenancy, admin } = await newTenancy();
+    const counted = await hub.createHub(tenancy.id, admin);
+    const second = makeActor('Second Admin');
+    await hub.call(HUB_PATTERNS.TENANT_ADMIN_ADD, {
+      actor: admin,
+      tenancyId: tenancy.id,
+      admin: profileOf(second),
+    });
+    const own = await hub.call(HUB_PATTERNS.TENANCY_LIST, { actor: second, limit: 10 });
+    expect(own.items).toEqual([expect.objectContaining({ id: tenancy.id, adminCount: 2, hubCount: 1 })]);
+
+    // The console's Hubs page: every Hub of the tenancy with its member count, also for a non-member admin.
+    await hub.addMember(counted, makeActor('Member One'), 'EXTERNAL_MEMBER');
+    const hubs = await hub.call(HUB_PATTERNS.TENANCY_HUB_LIST, { actor: second, tenancyId: tenancy.id });
+    expect(hubs).toMatchObject({ total: 1, items: [{ id: counted.id, memberCount: 2, membership: null }] });
+    // "Open" from the console: a tenant admin who is no member reads the Hub's members (everyone).
+    const members = await hub.call(HUB_PATTERNS.MEMBER_LIST, { actor: second, hubId: counted.id });
+    expect(members.items.map((m) => m.displayName)).toEqual(['Member One', admin.displayName]);
+    const { admin: stranger } = await newTenancy();
+    await expect(
+      hub.call(HUB_PATTERNS.TENANCY_HUB_LIST, { actor: stranger, tenancyId: tenancy.id }),
+    ).rejects.toMatchObject({ code: ERROR_CODES.TENANCY_NOT_FOUND });
+    await expect(hub.call(HUB_PATTERNS.MEMBER_LIST, { actor: stranger, hubId: counted.id })).rejects.toMatchObject({
+      code: ERROR_CODES.HUB_NOT_FOUND,
     });
   });
 });

@@ -12,6 +12,7 @@ import { PasswordHasher } from './accounts/password-hasher';
 import { SessionsController } from './accounts/sessions/sessions.controller';
 import { SessionsService } from './accounts/sessions/sessions.service';
 import { INVITE_MIGRATIONS } from './database/migrations';
+import { HubInviteStats, HubInviteStatsController } from './hub-stats/hub-invite-stats';
 import { InviteEnv, INVITE_SCHEMA } from './invite.config';
 import { InviteStatsController, InviteStatsQuery } from './stats/invite-stats.controller';
 import { IMPORTS_CONTROLLERS, IMPORTS_PROVIDERS } from './imports/imports.feature';
@@ -65,6 +66,7 @@ export class InviteModule {
         ...IMPORTS_CONTROLLERS,
         ...REGISTRATION_LINK_CONTROLLERS,
         InviteStatsController,
+        HubInviteStatsController,
       ],
       providers: [
         { provide: InviteEnv, useValue: env },
@@ -75,6 +77,7 @@ export class InviteModule {
         ...IMPORTS_PROVIDERS,
         ...REGISTRATION_LINK_PROVIDERS,
         InviteStatsQuery,
+        HubInviteStats,
       ],
     };
   }

@@ -42,6 +42,7 @@ export class WebApp {
     hubAdmin: DEMO_ACCOUNTS.hubAdmin,
     teamMember: DEMO_ACCOUNTS.teamMember,
     externalMember: DEMO_ACCOUNTS.externalMember,
+    tenantAdmin: DEMO_ACCOUNTS.tenantAdmin,
   };
   readonly demoHubName = DEMO_HUB_NAME;
   readonly password = DEMO_PASSWORD;

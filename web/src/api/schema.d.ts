@@ -486,6 +486,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/tenancies/{tenancyId}/hubs': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List a tenancy's Hubs with members, pending invites and registration-link state
+     * @description Tenant admins of the tenancy and operators. Sorted by name.
+     */
+    get: operations['listTenancyHubs'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/tenancies/{tenancyId}/policy': {
     parameters: {
       query?: never;
@@ -1085,6 +1105,10 @@ export interface components {
       tenancyId: string;
       /** @description Plain text added at the bottom of every invite email; null when off. */
       inviteMessageAppendix: string | null;
+      /** @description Whether invite emails carry the appendix (off by default). */
+      inviteMessageAppendixEnabled: boolean;
+      /** @description The appendix text as written, kept while the appendix is off; null when none was written. */
+      inviteMessageAppendixText: string | null;
       inviteExpiryDays: number;
       /** @description Goes up by one with every change. */
       version: number;
@@ -1168,6 +1192,8 @@ export interface components {
     RenderPreviewBody: {
       /** @description The appendix being edited (plain text). Omitted: the tenancy's current appendix; null: none. Checked like PATCH …/policy: blank → POLICY.APPENDIX_BLANK, over 2000 characters → POLICY.APPENDIX_TOO_LONG. */
       appendix?: string | null;
+      /** @description The invite expiry being edited, for the sample's expiry date (default: the tenancy's current one) */
+      inviteExpiryDays?: number;
       /**
        * @description The Hub name in the sample (default "Example Hub")
        * @example Project Falcon
@@ -1220,6 +1246,37 @@ export interface components {
       /** Format: date-time */
       createdAt: string;
     };
+    TenancyHub: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      tenancyId: string;
+      /** @example Project Falcon */
+      name: string;
+      /**
+       * Format: uuid
+       * @description The account that created the Hub.
+       */
+      createdBy: string;
+      /** Format: date-time */
+      createdAt: string;
+      /** @description The caller's membership; null when the caller sees the Hub as a tenant admin or operator without being a member. */
+      membership: components['schemas']['Membership'] | null;
+      memberCount: number;
+      /** @description Invites not yet accepted, revoked or expired. */
+      pendingInviteCount: number;
+      /** @description Whether the Hub's registration link lets people join (false: off, or none yet). */
+      registrationLinkEnabled: boolean;
+    };
+    TenancyHubPage: {
+      /** @description How many items match, across all pages. */
+      total: number;
+      /** @description The page size used. */
+      limit: number;
+      /** @description How many matching items come before this page. */
+      offset: number;
+      items: components['schemas']['TenancyHub'][];
+    };
     TenancyPage: {
       /** @description How many items match, across all pages. */
       total: number;
@@ -1227,7 +1284,19 @@ export interface components {
       limit: number;
       /** @description How many matching items come before this page. */
       offset: number;
-      items: components['schemas']['Tenancy'][];
+      items: components['schemas']['TenancySummary'][];
+    };
+    TenancySummary: {
+      /** Format: uuid */
+      id: string;
+      /** @example Acme Ltd */
+      name: string;
+      /** @example acme */
+      slug: string;
+      /** Format: date-time */
+      createdAt: string;
+      adminCount: number;
+      hubCount: number;
     };
     TenantAdminAdded: {
       /** Format: uuid */
@@ -1242,8 +1311,12 @@ export interface components {
       canInvite?: boolean;
     };
     UpdatePolicyBody: {
-      /** @description Plain text; null switches the appendix off */
-      inviteMessageAppendix?: Record<string, never> | null;
+      /** @description Plain text: switches the appendix on with this text; null switches it off (the text is kept). Not together with inviteMessageAppendixEnabled / inviteMessageAppendixText. */
+      inviteMessageAppendix?: string | null;
+      /** @description Switch the appendix on or off; off keeps its text. On needs a text. */
+      inviteMessageAppendixEnabled?: boolean;
+      /** @description The appendix text (kept while off); '' or null clears it, only while the appendix is off. */
+      inviteMessageAppendixText?: string | null;
       inviteExpiryDays?: number;
     };
     UpdateRegistrationLinkBody: {
@@ -3348,6 +3421,75 @@ export interface operations {
       };
       /** @description Conflicts with the current state: DELIVERY.NOT_RETRYABLE. */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service did not answer; try again: RPC.UNAVAILABLE, RPC.TIMEOUT. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  listTenancyHubs: {
+    parameters: {
+      query?: {
+        limit?: number;
+        offset?: number;
+      };
+      header?: never;
+      path: {
+        tenancyId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TenancyHubPage'];
+        };
+      };
+      /** @description The request is not valid: VALIDATION.FAILED. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in, or the session expired: AUTH.REQUIRED. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not allowed: PERMISSION.DENIED. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found (or not yours to know about): TENANCY.NOT_FOUND. */
+      404: {
         headers: {
           [name: string]: unknown;
         };

@@ -16,6 +16,13 @@ export type RegistrationLink = Schemas['RegistrationLink'];
 export type UpdateMember = Schemas['UpdateMemberBody'];
 export type UpdateRegistrationLink = Schemas['UpdateRegistrationLinkBody'];
 
+export type TenancySummary = Schemas['TenancySummary'];
+export type CreateTenancy = Schemas['CreateTenancyBody'];
+export type Policy = Schemas['Policy'];
+export type UpdatePolicy = Schemas['UpdatePolicyBody'];
+export type EmailPreview = Schemas['EmailPreview'];
+export type TenancyHub = Schemas['TenancyHub'];
+
 export type UserType = Schemas['UserType'];
 
 export type MembersQuery = NonNullable<operations['listMembers']['parameters']['query']>;

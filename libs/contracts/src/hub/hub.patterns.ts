@@ -10,6 +10,8 @@ export const HUB_PATTERNS = {
   HUB_CREATE: 'hub.hub.create',
   HUB_LIST: 'hub.hub.list',
   HUB_GET: 'hub.hub.get',
+  /** Every Hub of a tenancy with its member count (tenant admins of it, operators): the console's Hubs page. */
+  TENANCY_HUB_LIST: 'hub.tenancy-hub.list',
   MEMBERSHIP_GET: 'hub.membership.get',
   MEMBER_LIST: 'hub.member.list',
   MEMBER_ADD_BULK: 'hub.member.add-bulk',

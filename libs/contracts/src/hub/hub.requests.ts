@@ -92,11 +92,26 @@ export class UpdatePolicyRequest extends ActorRequest {
   @IsUUID()
   tenancyId!: string;
 
-  /** null switches the appendix off; undefined leaves it as it is. Length and blankness are checked by the hub. */
+  /**
+   * The older, one-field way (kept for existing clients): a text switches the appendix on with that text;
+   * null switches it off (the text is kept). undefined leaves it as it is. Length and blankness are checked
+   * by the hub. Not together with the two fields below.
+   */
   @IsOptional()
   @ValidateIf((_, value) => value !== null)
   @IsString()
   inviteMessageAppendix?: string | null;
+
+  /** On or off; switching off keeps the text. Switching on needs a text (sent along or kept). */
+  @IsOptional()
+  @IsBoolean()
+  inviteMessageAppendixEnabled?: boolean;
+
+  /** The appendix text, kept while the appendix is off; '' or null clears it (only while off). */
+  @IsOptional()
+  @ValidateIf((_, value) => value !== null)
+  @IsString()
+  inviteMessageAppendixText?: string | null;
 
   @IsOptional()
   @IsInt()
@@ -119,6 +134,12 @@ export class ListHubsRequest extends ActorPageRequest {
   @IsOptional()
   @IsUUID()
   tenancyId?: string;
+}
+
+/** The console's Hubs page: every Hub of one tenancy, with its member count (tenant admins, operators). */
+export class ListTenancyHubsRequest extends ActorPageRequest {
+  @IsUUID()
+  tenancyId!: string;
 }
 
 export class GetHubRequest extends ActorRequest {

@@ -7,9 +7,19 @@ export interface TenancyView {
   createdAt: string;
 }
 
+/** A tenancy as the console's list shows it: with how many tenant admins and Hubs it has. */
+export interface TenancySummaryView extends TenancyView {
+  adminCount: number;
+  hubCount: number;
+}
+
 export interface PolicyView {
   tenancyId: string;
+  /** What invite emails carry: the text while the appendix is on, null while it is off. */
   inviteMessageAppendix: string | null;
+  inviteMessageAppendixEnabled: boolean;
+  /** The text the tenant admin wrote, kept while the appendix is off. */
+  inviteMessageAppendixText: string | null;
   inviteExpiryDays: number;
   version: number;
   updatedAt: string;
@@ -36,6 +46,11 @@ export interface MembershipView {
 
 export interface HubWithMembershipView extends HubView {
   membership: MembershipView | null;
+}
+
+/** One Hub on the console's Hubs page, as the hub service knows it. */
+export interface TenancyHubView extends HubWithMembershipView {
+  memberCount: number;
 }
 
 export interface AddMembersBulkResult {

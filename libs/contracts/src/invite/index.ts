@@ -13,3 +13,4 @@ export * from './import.patterns';
 export * from './import.requests';
 export * from './import.views';
 export * from './invite-stats.views';
+export * from './hub-invite-stats';

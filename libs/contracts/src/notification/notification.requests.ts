@@ -1,5 +1,17 @@
 import { Type } from 'class-transformer';
-import { IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateIf, ValidateNested } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
 import { Actor } from '../actor';
 import { PageRequest } from '../paging';
 import { USER_TYPES, UserType } from '../user-type';
@@ -63,6 +75,13 @@ export class RenderPreviewRequest extends ActorRequest {
   @MinLength(1)
   @MaxLength(200)
   hubName?: string;
+
+  /** The invite expiry being edited (default: the tenancy's current one). */
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(90)
+  inviteExpiryDays?: number;
 
   /** The user type the sample invite offers (default Team Member): a dry run shows its own. */
   @IsOptional()

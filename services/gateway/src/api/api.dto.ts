@@ -60,11 +60,34 @@ export class AddTenantAdminBody {
 }
 
 export class UpdatePolicyBody {
-  @ApiPropertyOptional({ nullable: true, maxLength: 2000, description: 'Plain text; null switches the appendix off' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    maxLength: 2000,
+    description:
+      'Plain text: switches the appendix on with this text; null switches it off (the text is kept). ' +
+      'Not together with inviteMessageAppendixEnabled / inviteMessageAppendixText.',
+  })
   @IsOptional()
   @ValidateIf((_, value) => value !== null)
   @IsString() // its length is the hub's rule (POLICY.APPENDIX_TOO_LONG); the body limit caps the size
   inviteMessageAppendix?: string | null;
+
+  @ApiPropertyOptional({ description: 'Switch the appendix on or off; off keeps its text. On needs a text.' })
+  @IsOptional()
+  @IsBoolean()
+  inviteMessageAppendixEnabled?: boolean;
+
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    maxLength: 2000,
+    description: "The appendix text (kept while off); '' or null clears it, only while the appendix is off.",
+  })
+  @IsOptional()
+  @ValidateIf((_, value) => value !== null)
+  @IsString()
+  inviteMessageAppendixText?: string | null;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 90 })
   @IsOptional()

@@ -72,3 +72,20 @@ export class MemberRemoved {
   @ApiProperty({ enum: [true] })
   removed!: true;
 }
+
+/** One Hub on the console's Hubs page: the hub's facts and counts, and the invite service's. */
+export class TenancyHub extends HubWithMembership {
+  @ApiProperty({ type: 'integer', minimum: 0 })
+  memberCount!: number;
+
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'Invites not yet accepted, revoked or expired.' })
+  pendingInviteCount!: number;
+
+  @ApiProperty({ description: "Whether the Hub's registration link lets people join (false: off, or none yet)." })
+  registrationLinkEnabled!: boolean;
+}
+
+export class TenancyHubPage extends PageFields {
+  @ApiProperty({ type: [TenancyHub] })
+  items!: TenancyHub[];
+}

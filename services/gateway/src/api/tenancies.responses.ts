@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { AuditEntryView, Page, PolicyView, TenancyView } from '@gatehouse/contracts';
+import { AuditEntryView, Page, PolicyView, TenancySummaryView, TenancyView } from '@gatehouse/contracts';
 import { PageFields } from '../openapi/error-body';
 
 /** TenancyView. */
@@ -17,9 +17,18 @@ export class Tenancy implements TenancyView {
   createdAt!: string;
 }
 
-export class TenancyPage extends PageFields implements Page<TenancyView> {
-  @ApiProperty({ type: [Tenancy] })
-  items!: Tenancy[];
+/** TenancySummaryView: a tenancy in the list, with its numbers of tenant admins and Hubs. */
+export class TenancySummary extends Tenancy implements TenancySummaryView {
+  @ApiProperty({ type: 'integer', minimum: 0 })
+  adminCount!: number;
+
+  @ApiProperty({ type: 'integer', minimum: 0 })
+  hubCount!: number;
+}
+
+export class TenancyPage extends PageFields implements Page<TenancySummaryView> {
+  @ApiProperty({ type: [TenancySummary] })
+  items!: TenancySummary[];
 }
 
 export class TenantAdminAdded {
@@ -41,6 +50,16 @@ export class Policy implements PolicyView {
     description: 'Plain text added at the bottom of every invite email; null when off.',
   })
   inviteMessageAppendix!: string | null;
+
+  @ApiProperty({ description: 'Whether invite emails carry the appendix (off by default).' })
+  inviteMessageAppendixEnabled!: boolean;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'The appendix text as written, kept while the appendix is off; null when none was written.',
+  })
+  inviteMessageAppendixText!: string | null;
 
   @ApiProperty({ type: 'integer', minimum: 1, maximum: 90 })
   inviteExpiryDays!: number;

@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
 import { DELIVERY_STATUSES, DeliveryStatus } from '@gatehouse/contracts';
 import { PageQuery } from '../api/api.dto';
 
@@ -33,6 +33,18 @@ export class RenderPreviewBody {
   @ValidateIf((_, value) => value !== null)
   @IsString()
   appendix?: string | null;
+
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 1,
+    maximum: 90,
+    description: "The invite expiry being edited, for the sample's expiry date (default: the tenancy's current one)",
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(90)
+  inviteExpiryDays?: number;
 
   @ApiPropertyOptional({ example: 'Project Falcon', description: 'The Hub name in the sample (default "Example Hub")' })
   @ValidateIf((_, value) => value !== undefined)

@@ -1,6 +1,12 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { CreateHubRequest, GetHubRequest, HUB_PATTERNS, ListHubsRequest } from '@gatehouse/contracts';
+import {
+  CreateHubRequest,
+  GetHubRequest,
+  HUB_PATTERNS,
+  ListHubsRequest,
+  ListTenancyHubsRequest,
+} from '@gatehouse/contracts';
 import { HubService } from './hub.service';
 
 @Controller()
@@ -15,6 +21,11 @@ export class HubController {
   @MessagePattern(HUB_PATTERNS.HUB_LIST)
   list(@Payload() request: ListHubsRequest) {
     return this.hubs.list(request);
+  }
+
+  @MessagePattern(HUB_PATTERNS.TENANCY_HUB_LIST)
+  listForTenancy(@Payload() request: ListTenancyHubsRequest) {
+    return this.hubs.listForTenancy(request);
   }
 
   @MessagePattern(HUB_PATTERNS.HUB_GET)

@@ -8,8 +8,10 @@ import {
   HUB_EVENTS,
   HubWithMembershipView,
   ListHubsRequest,
+  ListTenancyHubsRequest,
   MembersAddedPayload,
   Page,
+  TenancyHubView,
 } from '@gatehouse/contracts';
 import { DomainError, OutboxWriter } from '@gatehouse/messaging';
 import { randomUUID } from 'node:crypto';
@@ -109,6 +111,24 @@ export class HubService {
     const byHub = new Map(memberships.map((membership) => [membership.hubId, toMembershipView(membership)]));
     const items = rows.map((hub) => ({ ...toHubView(hub), membership: byHub.get(hub.id) ?? null }));
     return { items, total, limit, offset };
+  }
+
+  /**
+   * The console's Hubs page: every Hub of a tenancy the actor administers (or any, for an operator), with
+   * each one's member count, counted by the database for the page's Hubs only.
+   */
+  async listForTenancy({ actor, tenancyId, limit, offset }: ListTenancyHubsRequest): Promise<Page<TenancyHubView>> {
+    await this.access.requireTenancyAdmin(actor, tenancyId);
+    const page = await this.list({ actor, tenancyId, limit, offset });
+    const counts: { hub_id: string; member_count: number }[] = page.items.length
+      ? await this.dataSource.query(
+          `SELECT hub_id, count(*)::int AS member_count FROM hub.memberships
+           WHERE hub_id = ANY($1::uuid[]) GROUP BY hub_id`,
+          [page.items.map((hub) => hub.id)],
+        )
+      : [];
+    const byHub = new Map(counts.map((row) => [row.hub_id, row.member_count]));
+    return { ...page, items: page.items.map((hub) => ({ ...hub, memberCount: byHub.get(hub.id) ?? 0 })) };
   }
 
   async get({ actor, hubId }: GetHubRequest): Promise<HubWithMembershipView> {

@@ -41,19 +41,20 @@ export class MembersService {
   }
 
   /**
-   * External Members see Team Members only; internal callers (no actor) see everyone. `search` keeps the
-   * members whose name or email contains it, in any case (trigram indexes serve the ILIKE).
+   * External Members see Team Members only; internal callers (no actor) see everyone, and so do the
+   * tenancy's tenant admins and operators who open a Hub from the console without being members (read
+   * only). `search` keeps the members whose name or email contains it, in any case (trigram indexes).
    */
   async list(request: ListMembersRequest): Promise<Page<MembershipView>> {
     const { actor, hubId, userType, limit = DEFAULT_PAGE_SIZE, offset = 0 } = request;
     const search = request.search?.trim();
     let visibleTypes: string[] | null = userType ? [userType] : null;
-    if (actor) {
+    if (actor && !(await this.access.overseesHub(actor, hubId))) {
       const { membership } = await this.access.requireHubAction(actor, hubId, 'members.view');
       if (membership.userType === 'EXTERNAL_MEMBER') {
         visibleTypes = userType === 'EXTERNAL_MEMBER' ? [] : ['TEAM_MEMBER'];
       }
-    } else if (!(await this.dataSource.manager.exists(HubEntity, { where: { id: hubId } }))) {
+    } else if (!actor && !(await this.dataSource.manager.exists(HubEntity, { where: { id: hubId } }))) {
       throw new DomainError(ERROR_CODES.HUB_NOT_FOUND, 'No such Hub.');
     }
     const query = this.dataSource.manager

@@ -49,6 +49,20 @@ export class AccessService {
   }
 
   /**
+   * Whether the actor sees a Hub from above without a membership: an operator, or a tenant admin of its
+   * tenancy (the console's "Open"). This grants reading its members only; every Hub action still needs one.
+   */
+  async overseesHub(actor: Actor, hubId: string): Promise<boolean> {
+    if (actor.isOperator) return this.dataSource.manager.exists(HubEntity, { where: { id: hubId } });
+    const rows: unknown[] = await this.dataSource.query(
+      `SELECT 1 FROM hub.hubs h JOIN hub.tenant_admins a ON a.tenancy_id = h.tenancy_id
+       WHERE h.id = $1 AND a.account_id = $2`,
+      [hubId, actor.accountId],
+    );
+    return rows.length > 0;
+  }
+
+  /**
    * Tenant admins of the tenancy and platform operators pass. Others learn only that it does not
    * exist, unless they are members of one of its Hubs (then they know it and are told "not allowed").
    */

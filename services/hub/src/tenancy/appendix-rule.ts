@@ -24,3 +24,43 @@ export function checkAppendix(value: string | null): string | null {
   }
   return text;
 }
+
+/** The appendix as the hub stores it: the text (kept while off) and the switch. */
+export interface AppendixSetting {
+  text: string | null;
+  enabled: boolean;
+}
+
+export interface AppendixChange {
+  inviteMessageAppendix?: string | null;
+  inviteMessageAppendixEnabled?: boolean;
+  inviteMessageAppendixText?: string | null;
+}
+
+/**
+ * Applies a policy change to the appendix. Two ways to say it: the older single field
+ * (`inviteMessageAppendix`: a text switches on with that text, null switches off) or the switch and the
+ * text separately (the console: off keeps the text). Switching on without any text is refused.
+ */
+export function changeAppendix(current: AppendixSetting, change: AppendixChange): AppendixSetting {
+  const {
+    inviteMessageAppendix: single,
+    inviteMessageAppendixEnabled: enabled,
+    inviteMessageAppendixText: text,
+  } = change;
+  if (single !== undefined && (enabled !== undefined || text !== undefined)) {
+    throw new DomainError(
+      ERROR_CODES.VALIDATION_FAILED,
+      'Send either inviteMessageAppendix, or inviteMessageAppendixEnabled and inviteMessageAppendixText, not both.',
+    );
+  }
+  if (single !== undefined) {
+    return single === null ? { ...current, enabled: false } : { text: checkAppendix(single), enabled: true };
+  }
+  const next: AppendixSetting = {
+    text: text === undefined ? current.text : text === null || text.trim() === '' ? null : checkAppendix(text),
+    enabled: enabled ?? current.enabled,
+  };
+  if (next.enabled && next.text === null) checkAppendix(''); // throws POLICY.APPENDIX_BLANK with its sentence
+  return next;
+}

@@ -5,8 +5,12 @@ export class TenancyPolicyEntity {
   @PrimaryColumn('uuid')
   tenancyId!: string;
 
+  /** The text the tenant admin wrote, kept while the appendix is off. */
   @Column('text', { nullable: true })
   inviteMessageAppendix!: string | null;
+
+  @Column('boolean')
+  inviteMessageAppendixEnabled!: boolean;
 
   @Column('int')
   inviteExpiryDays!: number;

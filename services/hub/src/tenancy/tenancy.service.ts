@@ -11,6 +11,7 @@ import {
   Page,
   PolicyChangedPayload,
   PolicyView,
+  TenancySummaryView,
   TenancyView,
   UpdatePolicyRequest,
 } from '@gatehouse/contracts';
@@ -21,10 +22,28 @@ import { AuditWriter } from '../audit/audit-writer';
 import { AccessService } from '../permissions/access.service';
 import { isUniqueViolation } from '../unique-violation';
 import { toPolicyView, toTenancyView } from '../views';
-import { checkAppendix } from './appendix-rule';
+import { changeAppendix } from './appendix-rule';
 import { TenancyPolicyEntity } from './tenancy-policy.entity';
 import { TenancyEntity } from './tenancy.entity';
-import { TenantAdminEntity } from './tenant-admin.entity';
+
+interface TenancySummaryRow {
+  id: string;
+  name: string;
+  slug: string;
+  created_at: Date;
+  admin_count: number;
+  hub_count: number;
+}
+
+/** What a tenant admin sets in a policy: compared to tell a change, and recorded before/after in the audit log. */
+const POLICY_FIELDS = [
+  'inviteMessageAppendix',
+  'inviteMessageAppendixEnabled',
+  'inviteMessageAppendixText',
+  'inviteExpiryDays',
+] as const satisfies (keyof PolicyView)[];
+
+const policyFields = (view: PolicyView) => Object.fromEntries(POLICY_FIELDS.map((field) => [field, view[field]]));
 
 @Injectable()
 export class TenancyService {
@@ -68,16 +87,39 @@ export class TenancyService {
     }
   }
 
-  async list({ actor, limit = DEFAULT_PAGE_SIZE, offset = 0 }: ListTenanciesRequest): Promise<Page<TenancyView>> {
-    const query = this.dataSource.manager.createQueryBuilder(TenancyEntity, 't').orderBy('t.name').addOrderBy('t.id');
-    if (!actor.isOperator) {
-      // The entity, not the table name: with paging, TypeORM can only alias joins it knows (a 500 before).
-      query.innerJoin(TenantAdminEntity, 'a', 'a.tenancy_id = t.id AND a.account_id = :accountId', {
-        accountId: actor.accountId,
-      });
-    }
-    const [rows, total] = await query.take(limit).skip(offset).getManyAndCount();
-    return { items: rows.map(toTenancyView), total, limit, offset };
+  /**
+   * Operators get every tenancy, anyone else the ones they administer; each with its numbers of tenant
+   * admins and Hubs, counted by the database for the page's rows only.
+   */
+  async list({
+    actor,
+    limit = DEFAULT_PAGE_SIZE,
+    offset = 0,
+  }: ListTenanciesRequest): Promise<Page<TenancySummaryView>> {
+    const mine = actor.isOperator ? null : actor.accountId;
+    const visible = `($1::uuid IS NULL OR EXISTS (
+        SELECT 1 FROM hub.tenant_admins me WHERE me.tenancy_id = t.id AND me.account_id = $1))`;
+    const rows: TenancySummaryRow[] = await this.dataSource.query(
+      `SELECT t.id, t.name, t.slug, t.created_at,
+              (SELECT count(*) FROM hub.tenant_admins a WHERE a.tenancy_id = t.id)::int AS admin_count,
+              (SELECT count(*) FROM hub.hubs h WHERE h.tenancy_id = t.id)::int AS hub_count
+       FROM hub.tenancies t WHERE ${visible}
+       ORDER BY t.name, t.id LIMIT $2 OFFSET $3`,
+      [mine, limit, offset],
+    );
+    const [{ total }]: { total: number }[] = await this.dataSource.query(
+      `SELECT count(*)::int AS total FROM hub.tenancies t WHERE ${visible}`,
+      [mine],
+    );
+    const items = rows.map((row) => ({
+      id: row.id,
+      name: row.name,
+      slug: row.slug,
+      createdAt: row.created_at.toISOString(),
+      adminCount: row.admin_count,
+      hubCount: row.hub_count,
+    }));
+    return { items, total, limit, offset };
   }
 
   async addAdmin({ actor, tenancyId, admin }: AddTenantAdminRequest) {
@@ -108,19 +150,20 @@ export class TenancyService {
   async updatePolicy(request: UpdatePolicyRequest): Promise<PolicyView> {
     const { actor, tenancyId } = request;
     await this.access.requireTenancyAdmin(actor, tenancyId);
-    const appendix =
-      request.inviteMessageAppendix === undefined ? undefined : checkAppendix(request.inviteMessageAppendix);
     return this.dataSource.transaction(async (manager) => {
       const policy = await manager.findOneOrFail(TenancyPolicyEntity, {
         where: { tenancyId },
         lock: { mode: 'pessimistic_write' },
       });
       const before = toPolicyView(policy);
-      if (appendix !== undefined) policy.inviteMessageAppendix = appendix;
+      const appendix = changeAppendix(
+        { text: policy.inviteMessageAppendix, enabled: policy.inviteMessageAppendixEnabled },
+        request,
+      );
+      policy.inviteMessageAppendix = appendix.text;
+      policy.inviteMessageAppendixEnabled = appendix.enabled;
       if (request.inviteExpiryDays !== undefined) policy.inviteExpiryDays = request.inviteExpiryDays;
-      const changed =
-        policy.inviteMessageAppendix !== before.inviteMessageAppendix ||
-        policy.inviteExpiryDays !== before.inviteExpiryDays;
+      const changed = POLICY_FIELDS.some((field) => toPolicyView(policy)[field] !== before[field]);
       if (!changed) return before;
       policy.version += 1;
       policy.updatedAt = new Date();
@@ -139,10 +182,7 @@ export class TenancyService {
         tenancyId,
         actorAccountId: actor.accountId,
         action: 'policy.changed',
-        details: {
-          before: { inviteMessageAppendix: before.inviteMessageAppendix, inviteExpiryDays: before.inviteExpiryDays },
-          after: { inviteMessageAppendix: after.inviteMessageAppendix, inviteExpiryDays: after.inviteExpiryDays },
-        },
+        details: { before: policyFields(before), after: policyFields(after) },
       });
       return after;
     });

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
+  Actor,
   AddMembersBulkResult,
   ERROR_CODES,
   HUB_PATTERNS,
@@ -43,6 +44,11 @@ export class HubClient {
       scope: decision.scope,
       inviteExpiryDays: decision.inviteExpiryDays ?? DEFAULT_INVITE_EXPIRY_DAYS,
     };
+  }
+
+  /** Refuses (with the hub's code) unless the actor administers the tenancy or is an operator. */
+  async requireTenancyAdmin(actor: Actor, tenancyId: string): Promise<void> {
+    await this.rpc.call(HUB_PATTERNS.TENANT_ADMIN_CHECK, { actor, tenancyId });
   }
 
   /** Idempotent and set-based on the hub side; the caller keeps batches within MAX_BULK_MEMBERS. */

@@ -35,7 +35,7 @@ export class InvitePreviewService {
       }
       appendix = checked.value;
     }
-    const expiryDays = policy?.inviteExpiryDays ?? DEFAULT_EXPIRY_DAYS;
+    const expiryDays = request.inviteExpiryDays ?? policy?.inviteExpiryDays ?? DEFAULT_EXPIRY_DAYS;
     const email = this.renderer.render(
       'invite',
       {

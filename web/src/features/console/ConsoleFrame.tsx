@@ -1,4 +1,4 @@
-import { AppShell, Container, NavLink as MantineNavLink, ScrollArea, Select, Stack, Text } from '@mantine/core';
+import { Alert, AppShell, Container, NavLink as MantineNavLink, ScrollArea, Select, Stack, Text } from '@mantine/core';
 import { NavLink, Navigate, Outlet, useNavigate, useParams } from 'react-router';
 import { useConsoleTenancies } from '../../api/tenancies';
 import { TopBar } from '../../app/TopBar';
@@ -24,6 +24,9 @@ export function ConsoleFrame() {
   const navigate = useNavigate();
   const items = tenancies.data?.items ?? [];
   const runsAnything = account.isOperator || items.length > 0;
+  // A tenant admin who follows a link to a tenancy not theirs: said in words before any page asks the API
+  // (which refuses too). Operators may open any tenancy, also those beyond the switcher's first page.
+  const notTheirs = tenancyId !== '' && !account.isOperator && !items.some((tenancy) => tenancy.id === tenancyId);
 
   return (
     <AppShell header={{ height: 64 }} navbar={{ width: 240, breakpoint: 'sm' }} padding="md">
@@ -85,15 +88,21 @@ export function ConsoleFrame() {
               organisation&apos;s tenant admin if you need access.
             </EmptyState>
           )}
-          {tenancies.isSuccess && runsAnything && <Outlet />}
+          {tenancies.isSuccess && runsAnything && notTheirs && (
+            <Alert color="red" variant="light" role="alert" title="This tenancy is not one you run">
+              You are not a tenant admin of the tenancy at this address, or it does not exist. Choose one of your
+              tenancies in the Tenancy menu.
+            </Alert>
+          )}
+          {tenancies.isSuccess && runsAnything && !notTheirs && <Outlet />}
         </Container>
       </AppShell.Main>
     </AppShell>
   );
 }
 
-/** The page a tenancy opens on. */
-export const CONSOLE_TENANCY_HOME = 'overview';
+/** The page a tenancy opens on: its first section in the navigation (Overview, once registered). */
+export const CONSOLE_TENANCY_HOME = CONSOLE_SECTIONS.find((section) => section.scope === 'tenancy')?.path ?? 'overview';
 
 /** /console: a tenant admin goes to their tenancy, an operator to the list of tenancies. */
 export function ConsoleHome() {

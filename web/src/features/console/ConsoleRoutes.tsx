@@ -1,6 +1,9 @@
 import { Route } from 'react-router';
 import { HealthPage } from './health/HealthPage';
+import { HubsPage } from './hubs/HubsPage';
 import { OverviewPage } from './overview/OverviewPage';
+import { PoliciesPage } from './policies/PoliciesPage';
+import { TenanciesPage } from './tenancies/TenanciesPage';
 
 /**
  * The console's pages, as route elements under /console (a fragment: react-router reads <Route> children
@@ -10,6 +13,9 @@ export function ConsoleRoutes() {
   return (
     <>
       <Route path="tenancies/:tenancyId/overview" element={<OverviewPage />} />
+      <Route path="tenancies/:tenancyId/policies" element={<PoliciesPage />} />
+      <Route path="tenancies/:tenancyId/hubs" element={<HubsPage />} />
+      <Route path="tenancies" element={<TenanciesPage />} />
       <Route path="health" element={<HealthPage />} />
     </>
   );

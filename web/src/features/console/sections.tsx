@@ -1,4 +1,4 @@
-import { IconChartBar, IconHeartbeat } from '@tabler/icons-react';
+import { IconBuilding, IconBuildingCommunity, IconChartBar, IconFileText, IconHeartbeat } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 
 /**
@@ -16,5 +16,8 @@ export interface ConsoleSection {
 
 export const CONSOLE_SECTIONS: ConsoleSection[] = [
   { path: 'overview', label: 'Overview', icon: <IconChartBar size={18} aria-hidden />, scope: 'tenancy' },
+  { path: 'policies', label: 'Policies', icon: <IconFileText size={18} aria-hidden />, scope: 'tenancy' },
+  { path: 'hubs', label: 'Hubs', icon: <IconBuildingCommunity size={18} aria-hidden />, scope: 'tenancy' },
+  { path: 'tenancies', label: 'Tenancies', icon: <IconBuilding size={18} aria-hidden />, scope: 'installation' },
   { path: 'health', label: 'Health', icon: <IconHeartbeat size={18} aria-hidden />, scope: 'installation' },
 ];

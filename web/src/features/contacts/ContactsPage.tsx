@@ -20,7 +20,11 @@ export function ContactsPage({ tab }: { tab: ContactsTab }) {
             Contacts
           </Title>
           <Text c="dimmed" size="sm">
-            {permissions.seesPendingInvites ? `People in ${hub.name}` : `The Team Members of ${hub.name}`}
+            {!hub.membership
+              ? `People in ${hub.name}. You see this Hub from the console; you are not a member.`
+              : permissions.seesPendingInvites
+                ? `People in ${hub.name}`
+                : `The Team Members of ${hub.name}`}
           </Text>
         </div>
         {/* Without invite permission the top bar has no Invite button; the registration link stays reachable. */}

@@ -1,0 +1,34 @@
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsUUID, ValidateNested } from 'class-validator';
+import { Actor } from '../actor';
+
+/** Served by the invite service: what it knows of a page of Hubs (the console's Hubs page). */
+export const HUB_INVITE_STATS_PATTERNS = {
+  /** Pending invites and registration-link state of the given Hubs of one tenancy, in one set-based query. */
+  LIST: 'invite.hub-stats.list',
+} as const;
+
+/** As many Hubs as one page of the console's Hubs page can hold (PageRequest's limit). */
+export const MAX_HUB_STATS_HUBS = 500;
+
+export class ListHubInviteStatsRequest {
+  @ValidateNested()
+  @Type(() => Actor)
+  actor!: Actor;
+
+  @IsUUID()
+  tenancyId!: string;
+
+  @IsArray()
+  @ArrayMaxSize(MAX_HUB_STATS_HUBS)
+  @IsUUID('all', { each: true })
+  hubIds!: string[];
+}
+
+export interface HubInviteStatsView {
+  hubId: string;
+  /** Invites still waiting to be accepted (pending and not yet expired). */
+  pendingInviteCount: number;
+  /** Whether the Hub's registration link lets people join (false when the Hub has none yet). */
+  registrationLinkEnabled: boolean;
+}
