@@ -69,6 +69,10 @@ describe('delivery: no loss, no duplicates (real RabbitMQ, PostgreSQL and SMTP)'
     await fx.flushEvents();
     expect(await fx.deliveries(eventId)).toEqual([expect.objectContaining({ status: 'failed', attempts: 1 })]);
     expect(fx.sink.to(to)).toHaveLength(0);
+    // Like a sent one, a failed delivery keeps no raw accept token at rest; the rest of its data stays.
+    expect(record.vars).not.toHaveProperty('acceptUrl');
+    expect(JSON.stringify(record.vars)).not.toContain('token=');
+    expect(record.vars).toMatchObject({ inviteeEmail: to, hubName: 'Apollo Design' });
   });
 
   it('gives up after DELIVERY_MAX_ATTEMPTS transient failures', async () => {
@@ -139,6 +143,7 @@ describe('delivery: no loss, no duplicates (real RabbitMQ, PostgreSQL and SMTP)'
       const record = await fx.deliveryWithStatus(eventId, 'failed');
       expect(record.last_error).toBe(INTERRUPTED);
       expect(record.attempts).toBe(1);
+      expect(record.vars).not.toHaveProperty('acceptUrl');
       await fx.flushEvents();
       expect(fx.sink.to(to)).toHaveLength(0);
     } finally {

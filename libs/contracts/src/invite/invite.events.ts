@@ -24,6 +24,8 @@ export interface InvitesIssuedPayload {
   tenancyId: string;
   inviterAccountId: string;
   inviterName: string;
+  /** Who caused this event when it is not the inviter: the member who resent the invites (for the audit log). */
+  actorAccountId?: string;
   userType: UserType;
   invites: { inviteId: string; email: string; acceptUrl: string; expiresAt: string }[];
 }

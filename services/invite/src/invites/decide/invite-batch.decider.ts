@@ -191,7 +191,7 @@ export class InviteBatchDecider {
           batch.resend === 'all' || (batch.resend === 'own' && row.inviter_account_id === batch.inviter.accountId),
       );
       const resent = await reissueInvites(manager, this.invites, this.links, reissue, batch.expiryDays);
-      events.push(...invitesIssuedEvents(INVITE_EVENTS.RESENT, resent));
+      events.push(...invitesIssuedEvents(INVITE_EVENTS.RESENT, resent, batch.inviter.accountId));
       await this.outbox.add(manager, events);
 
       const resentById = new Map(resent.map(({ row }) => [row.id, row]));
