@@ -29,4 +29,6 @@ export const IMPORT_ERROR_CODES = {
   EMPTY: 'IMPORT.EMPTY',
   NOT_FOUND: 'IMPORT.NOT_FOUND',
   NOT_FINISHED: 'IMPORT.NOT_FINISHED',
+  /** A running job stopped: its uploader lost the right to invite (permission off, removed, user type changed). */
+  UPLOADER_MAY_NOT_INVITE: 'IMPORT.UPLOADER_MAY_NOT_INVITE',
 } as const;

@@ -43,6 +43,11 @@ export interface InviteBatch {
    * member", knows this work added them (reported `added`, notice sent).
    */
   intentKey?: string;
+  /**
+   * Asked before each chunk is decided (work that runs for a while: a mass invite): throws when the batch
+   * may not go on, e.g. its inviter lost the right to invite meanwhile. Chunks under way are let finish.
+   */
+  beforeChunk?: () => Promise<void>;
 }
 
 export type EmailDecision =
@@ -94,6 +99,7 @@ export class InviteBatchDecider {
 
   /** One chunk: one look-up, then the registered (one hub call) and the rest (one transaction) side by side. */
   private async decideChunk(batch: InviteBatch, emails: string[]): Promise<EmailDecision[]> {
+    await batch.beforeChunk?.();
     const { registered } = await this.accounts.lookup(emails);
     const registeredEmails = new Set(registered.map((r) => r.email));
     const unregistered = emails.filter((email) => !registeredEmails.has(email));
