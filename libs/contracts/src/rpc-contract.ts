@@ -76,6 +76,8 @@ import {
 import {
   CreateImportRequest,
   GetImportRequest,
+  CheckImportUploadRequest,
+  ImportUploadAllowance,
   IMPORT_PATTERNS,
   ImportJobView,
   ImportReportCsv,
@@ -138,6 +140,7 @@ export interface RpcContract {
   [NOTIFICATION_PATTERNS.DELIVERY_RETRY]: Rpc<RetryDeliveryRequest, DeliveryView>;
   [NOTIFICATION_PATTERNS.PREVIEW_RENDER]: Rpc<RenderPreviewRequest, RenderedEmailView>;
   [IMPORT_PATTERNS.CREATE]: Rpc<CreateImportRequest, ImportJobView>;
+  [IMPORT_PATTERNS.UPLOAD_CHECK]: Rpc<CheckImportUploadRequest, ImportUploadAllowance>;
   [IMPORT_PATTERNS.GET]: Rpc<GetImportRequest, ImportJobView>;
   [IMPORT_PATTERNS.LIST]: Rpc<ListImportsRequest, Page<ImportJobView>>;
   [IMPORT_PATTERNS.ROWS]: Rpc<ListImportRowsRequest, Page<ImportRowView>>;

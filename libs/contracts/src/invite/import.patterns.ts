@@ -1,6 +1,8 @@
 /** Mass invites from a CSV (import jobs), served by the invite service. */
 export const IMPORT_PATTERNS = {
   CREATE: 'invite.import.create',
+  /** Before an upload is read: may the actor invite into the Hub, and how large may the file be? */
+  UPLOAD_CHECK: 'invite.import.upload-check',
   GET: 'invite.import.get',
   LIST: 'invite.import.list',
   ROWS: 'invite.import.rows',
