@@ -38,6 +38,7 @@ import {
   EndAccountSessionsRequest,
   CreateInviteResult,
   GetAccountRequest,
+  DiscardUnusedAccountRequest,
   GetRegistrationLinkRequest,
   INVITE_PATTERNS,
   InvitePreview,
@@ -117,6 +118,7 @@ export interface RpcContract {
   [ACCOUNT_PATTERNS.LOOKUP]: Rpc<LookupAccountsRequest, LookupAccountsResult>;
   [ACCOUNT_PATTERNS.CREATE]: Rpc<CreateAccountRequest, AccountView>;
   [ACCOUNT_PATTERNS.GET]: Rpc<GetAccountRequest, AccountView>;
+  [ACCOUNT_PATTERNS.DISCARD_UNUSED]: Rpc<DiscardUnusedAccountRequest, { discarded: true }>;
   [ACCOUNT_PATTERNS.STATS]: Rpc<StatsRequest, AccountStats>;
   [ACCOUNT_PATTERNS.CREDENTIALS_VERIFY]: Rpc<VerifyCredentialsRequest, AccountView>;
   [ACCOUNT_PATTERNS.SESSION_START]: Rpc<StartSessionRequest, StartedSession>;
