@@ -23,6 +23,8 @@ describe('gateway hardening, end to end', () => {
   let rpc: RpcClient;
   let http: HttpTestClient;
   let trusting = '';
+  /** A second replica of `trusting` (same installation, same database). */
+  let trustingReplica = '';
   let tenancyId = '';
   let tessToken = '';
   let samToken = '';
@@ -42,6 +44,7 @@ describe('gateway hardening, end to end', () => {
       `http://127.0.0.1:${(await group.start('gateway', await freePort(), env('false'))).port}`,
     );
     trusting = `http://127.0.0.1:${(await group.start('gateway', await freePort(), env('loopback'))).port}`;
+    trustingReplica = `http://127.0.0.1:${(await group.start('gateway', await freePort(), env('loopback'))).port}`;
     rpc = testRpcClient(namespace);
     const account = (email: string, displayName: string) =>
       rpc.call(ACCOUNT_PATTERNS.CREATE, { email, displayName, password, emailVerified: true });
@@ -115,5 +118,14 @@ describe('gateway hardening, end to end', () => {
     const statuses: number[] = [];
     for (let i = 1; i <= JOIN_LIMIT + 1; i++) statuses.push(await view(trusting, `198.51.100.${i}`));
     expect(statuses).not.toContain(429);
+  });
+
+  it('shares the limits between replicas: requests spread over two gateways, even at once, get the limit once', async () => {
+    const statuses = await Promise.all(
+      Array.from({ length: 4 * JOIN_LIMIT }, (_, i) => view(i % 2 === 0 ? trusting : trustingReplica, '192.0.2.77')),
+    );
+    expect(statuses.filter((status) => status !== 429)).toHaveLength(JOIN_LIMIT);
+    expect(await view(trustingReplica, '192.0.2.77')).toBe(429);
+    expect(await view(trusting, '192.0.2.78')).not.toBe(429); // another client is not affected
   });
 });

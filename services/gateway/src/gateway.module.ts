@@ -2,6 +2,8 @@ import { DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/c
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { ThrottlerModule } from '@nestjs/throttler';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { serviceDataSourceOptions } from '@gatehouse/database';
 import { BrokerConnection, MessagingModule, createValidationPipe } from '@gatehouse/messaging';
 import { ObservabilityModule } from '@gatehouse/observability';
 import { AccountResolver } from './api/account-resolver';
@@ -26,16 +28,44 @@ import { JoinPageController } from './registration-links/join-page.controller';
 import { SignupConfirmPageController } from './registration-links/signup-confirm-page.controller';
 import { JoinRateLimits } from './registration-links/join-rate-limits';
 import { RegistrationLinkController } from './registration-links/registration-link.controller';
+import { GATEWAY_MIGRATIONS, GATEWAY_SCHEMA } from './rate-limits/migrations';
+import { PgThrottlerStorage } from './rate-limits/pg-throttler-storage';
+import { RateLimitsModule } from './rate-limits/rate-limits.module';
 
-/** The gateway's root module: HTTP in, RPC out; it keeps no data of its own. */
+/**
+ * The gateway's root module: HTTP in, RPC out. The only data it keeps is its rate limits' hits (schema
+ * `gateway`), in PostgreSQL so that every replica counts the same.
+ */
 @Module({})
 export class GatewayModule implements NestModule {
   static forRoot(env: GatewayEnv): DynamicModule {
+    const rateLimits = RateLimitsModule.register(env);
     return {
       module: GatewayModule,
       imports: [
         JwtModule.register({}),
-        ThrottlerModule.forRoot([{ name: 'default', ttl: 60_000, limit: env.SIGN_IN_RATE_LIMIT }]),
+        TypeOrmModule.forRoot(
+          serviceDataSourceOptions({
+            url: env.DATABASE_URL,
+            timeouts: {
+              connectMs: env.DB_CONNECT_TIMEOUT_MS,
+              statementMs: env.DB_STATEMENT_TIMEOUT_MS,
+              idleInTransactionMs: env.DB_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+            },
+            schema: GATEWAY_SCHEMA,
+            entities: [],
+            migrations: GATEWAY_MIGRATIONS,
+          }),
+        ),
+        rateLimits,
+        ThrottlerModule.forRootAsync({
+          imports: [rateLimits],
+          inject: [PgThrottlerStorage],
+          useFactory: (storage: PgThrottlerStorage) => ({
+            throttlers: [{ name: 'default', ttl: 60_000, limit: env.SIGN_IN_RATE_LIMIT }],
+            storage,
+          }),
+        }),
         MessagingModule.register({
           amqpUrl: env.AMQP_URL,
           namespace: env.AMQP_NAMESPACE,
@@ -66,7 +96,6 @@ export class GatewayModule implements NestModule {
         BrowserSessions,
         AccountResolver,
         InviteBatch,
-        JoinRateLimits,
         TenancyAdminCheck,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_PIPE, useValue: createValidationPipe() },

@@ -1,5 +1,8 @@
 import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { guardPoolClients, migrate } from '@gatehouse/database';
+import { DataSource } from 'typeorm';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { loadEnv } from '@gatehouse/config';
 import { currentCorrelationId } from '@gatehouse/messaging';
@@ -17,6 +20,10 @@ export async function startGateway(source: Record<string, string | undefined> = 
     logger: new JsonLogger('gateway', env.LOG_LEVEL, currentCorrelationId),
   });
   app.enableShutdownHooks();
+  // The rate limits' table (schema `gateway`); replicas starting together migrate one after the other.
+  const dataSource = app.get(DataSource);
+  guardPoolClients(dataSource, (message) => Logger.warn(message, 'Database'));
+  await migrate(dataSource);
   // Who may tell us the client's address (rate limits): TRUST_PROXY, see gateway.config.ts.
   app.getHttpAdapter().getInstance().set('trust proxy', trustProxySetting(env.TRUST_PROXY));
   app.getHttpAdapter().getInstance().disable('x-powered-by');
