@@ -40,6 +40,12 @@ export interface MembersAddedNoticePayload {
   userType: UserType;
   signInUrl: string;
   members: { accountId: string; email: string; displayName: string }[];
+  /**
+   * True when the notice itself travels in the hub's hub.member.added (recorded with the membership):
+   * this event is then only the audit's and the report's. Absent in events from before that change, whose
+   * notice is still sent from this event.
+   */
+  noticeByHub?: boolean;
 }
 
 /** invite.invite.revoked / accepted / expired: state changes for the audit log (no email is sent). */

@@ -64,8 +64,8 @@ export interface InviteBatchResult {
  * THE invite decision, for one address or a hundred thousand: per chunk of 1,000 normalised addresses,
  * - one account look-up;
  * - registered accounts: one hub.member.add-bulk call (idempotent) → `added`, or `already_member` for
- *   those the hub already had; the "you were added" notice (invite.member.added) for the added ones is
- *   recorded in the invite service's outbox right after;
+ *   those the hub already had; the "you were added" notice travels in the hub's hub.member.added, recorded
+ *   in the transaction that adds them; invite.member.added (audit, report) is recorded here right after;
  * - everyone else, in one transaction: new pending invites are inserted set-based (the partial unique
  *   index keeps one per Hub and address, also under races); where a pending invite was already there, a
  *   lapsed one is marked expired and replaced, a live one is kept (and re-issued only when asked);
@@ -121,7 +121,10 @@ export class InviteBatchDecider {
   private async addRegistered(batch: InviteBatch, members: MemberProfile[]): Promise<EmailDecision[]> {
     if (members.length === 0) return [];
     const attemptedBefore = batch.intentKey ? await this.noteIntents(batch.intentKey, members) : new Set<string>();
-    const result = await this.hubs.addMembers(batch.hub.id, batch.userType, batch.inviter.accountId, members);
+    // The notice goes with the hub's decision (recorded in its transaction, sent from hub.member.added).
+    const result = await this.hubs.addMembers(batch.hub.id, batch.userType, batch.inviter.accountId, members, {
+      notice: { addedByName: batch.inviter.name, signInUrl: this.links.signInUrl() },
+    });
     // A member the hub calls existing, whom an earlier attempt of this work was adding: the answer to that
     // attempt was lost, and it was this work that added them.
     const added = new Set([
@@ -148,6 +151,7 @@ export class InviteBatchDecider {
               userType: batch.userType,
               signInUrl: this.links.signInUrl(),
               members: addedMembers,
+              noticeByHub: true,
             }),
           );
         }
