@@ -1,7 +1,8 @@
 import { BaseEnv } from '@gatehouse/config';
 import { IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength } from 'class-validator';
 
-const TRUST_PROXY_SHAPE = /^(false|\d{1,2}|[\w.:/]+(\s*,\s*[\w.:/]+)*)$/;
+/** `true` (trust every hop) is refused: any client could then choose its own address. */
+const TRUST_PROXY_SHAPE = /^(?!true$)(false|\d{1,2}|[\w.:/]+(\s*,\s*[\w.:/]+)*)$/;
 
 /** TRUST_PROXY as Express takes it: false, a hop count, or the list of trusted addresses/subnets. */
 export function trustProxySetting(value: string): boolean | number | string {
@@ -65,7 +66,7 @@ export class GatewayEnv extends BaseEnv {
    */
   @IsString()
   @Matches(TRUST_PROXY_SHAPE, {
-    message: 'TRUST_PROXY must be false, a hop count, or a comma-separated list of addresses/subnets',
+    message: 'TRUST_PROXY must be false, a hop count, or a comma-separated list of addresses/subnets (not true)',
   })
   TRUST_PROXY: string = 'loopback';
 
