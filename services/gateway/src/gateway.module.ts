@@ -2,8 +2,6 @@ import { DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/c
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { ThrottlerModule } from '@nestjs/throttler';
-import { TypeOrmModule } from '@nestjs/typeorm';
-import { serviceDataSourceOptions } from '@gatehouse/database';
 import { BrokerConnection, MessagingModule, createValidationPipe } from '@gatehouse/messaging';
 import { ObservabilityModule } from '@gatehouse/observability';
 import { AccountResolver } from './api/account-resolver';
@@ -26,9 +24,7 @@ import { TenancyAdminCheck } from './notifications/tenancy-admin-check';
 import { AcceptInvitePageController } from './pages/accept-invite.controller';
 import { JoinPageController } from './registration-links/join-page.controller';
 import { SignupConfirmPageController } from './registration-links/signup-confirm-page.controller';
-import { JoinRateLimits } from './registration-links/join-rate-limits';
 import { RegistrationLinkController } from './registration-links/registration-link.controller';
-import { GATEWAY_MIGRATIONS, GATEWAY_SCHEMA } from './rate-limits/migrations';
 import { PgThrottlerStorage } from './rate-limits/pg-throttler-storage';
 import { RateLimitsModule } from './rate-limits/rate-limits.module';
 
@@ -44,19 +40,6 @@ export class GatewayModule implements NestModule {
       module: GatewayModule,
       imports: [
         JwtModule.register({}),
-        TypeOrmModule.forRoot(
-          serviceDataSourceOptions({
-            url: env.DATABASE_URL,
-            timeouts: {
-              connectMs: env.DB_CONNECT_TIMEOUT_MS,
-              statementMs: env.DB_STATEMENT_TIMEOUT_MS,
-              idleInTransactionMs: env.DB_IDLE_IN_TRANSACTION_TIMEOUT_MS,
-            },
-            schema: GATEWAY_SCHEMA,
-            entities: [],
-            migrations: GATEWAY_MIGRATIONS,
-          }),
-        ),
         rateLimits,
         ThrottlerModule.forRootAsync({
           imports: [rateLimits],

@@ -1,8 +1,5 @@
 import 'reflect-metadata';
-import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { guardPoolClients, migrate } from '@gatehouse/database';
-import { DataSource } from 'typeorm';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { loadEnv } from '@gatehouse/config';
 import { currentCorrelationId } from '@gatehouse/messaging';
@@ -10,6 +7,7 @@ import { JsonLogger } from '@gatehouse/observability';
 import cookieParser from 'cookie-parser';
 import { GatewayEnv, trustProxySetting } from './gateway.config';
 import { GatewayModule } from './gateway.module';
+import { GatewayDatabase } from './rate-limits/gateway-database';
 import { securityHeaders } from './http/security-headers';
 import { mountOpenApi } from './openapi/openapi-document';
 import { defaultWebRoot, mountWebApp } from './web/web-app';
@@ -20,10 +18,7 @@ export async function startGateway(source: Record<string, string | undefined> = 
     logger: new JsonLogger('gateway', env.LOG_LEVEL, currentCorrelationId),
   });
   app.enableShutdownHooks();
-  // The rate limits' table (schema `gateway`); replicas starting together migrate one after the other.
-  const dataSource = app.get(DataSource);
-  guardPoolClients(dataSource, (message) => Logger.warn(message, 'Database'));
-  await migrate(dataSource);
+  await app.get(GatewayDatabase).open(); // the rate limits' table (schema `gateway`)
   // Who may tell us the client's address (rate limits): TRUST_PROXY, see gateway.config.ts.
   app.getHttpAdapter().getInstance().set('trust proxy', trustProxySetting(env.TRUST_PROXY));
   app.getHttpAdapter().getInstance().disable('x-powered-by');

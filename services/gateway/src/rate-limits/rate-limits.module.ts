@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { JoinRateLimits } from '../registration-links/join-rate-limits';
 import { GatewayEnv } from '../gateway.config';
+import { GatewayDatabase } from './gateway-database';
 import { PgThrottlerStorage } from './pg-throttler-storage';
 import { SharedRateLimiter } from './shared-rate-limiter';
 
@@ -11,8 +12,14 @@ export class RateLimitsModule {
     return {
       module: RateLimitsModule,
       global: true,
-      providers: [{ provide: GatewayEnv, useValue: env }, SharedRateLimiter, PgThrottlerStorage, JoinRateLimits],
-      exports: [SharedRateLimiter, PgThrottlerStorage, JoinRateLimits],
+      providers: [
+        { provide: GatewayEnv, useValue: env },
+        GatewayDatabase,
+        SharedRateLimiter,
+        PgThrottlerStorage,
+        JoinRateLimits,
+      ],
+      exports: [GatewayDatabase, SharedRateLimiter, PgThrottlerStorage, JoinRateLimits],
     };
   }
 }

@@ -1,7 +1,6 @@
 import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { GatewayEnv } from '../gateway.config';
+import { GatewayDatabase } from './gateway-database';
 
 export type Take = { allowed: true; hits: number } | { allowed: false; retryAfterSeconds: number };
 
@@ -22,7 +21,7 @@ export class SharedRateLimiter implements OnModuleDestroy {
   private readonly pruner: NodeJS.Timeout;
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly database: GatewayDatabase,
     private readonly env: GatewayEnv,
   ) {
     this.pruner = setInterval(() => void this.prune(), PRUNE_EVERY_MS);
@@ -35,7 +34,7 @@ export class SharedRateLimiter implements OnModuleDestroy {
 
   take(bucket: string, key: string, limit: number, windowMs: number): Promise<Take> {
     const scoped = `${this.env.AMQP_NAMESPACE}:${bucket}`;
-    return this.dataSource.transaction(async (manager) => {
+    return this.database.dataSource.transaction(async (manager) => {
       await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`${scoped}|${key}`]);
       const [window]: { hits: number; retry_ms: number | null }[] = await manager.query(
         `SELECT count(*)::int AS hits,
@@ -55,7 +54,7 @@ export class SharedRateLimiter implements OnModuleDestroy {
 
   private async prune(): Promise<void> {
     try {
-      await this.dataSource.query(`DELETE FROM gateway.rate_limit_hits WHERE hit_at < now() - $1::interval`, [
+      await this.database.dataSource.query(`DELETE FROM gateway.rate_limit_hits WHERE hit_at < now() - $1::interval`, [
         KEEP_HITS,
       ]);
     } catch (error) {
