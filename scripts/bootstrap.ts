@@ -1,4 +1,4 @@
-import { ACCOUNT_PATTERNS, HUB_PATTERNS, SYSTEM_ACTOR } from '@gatehouse/contracts';
+import { ACCOUNT_PATTERNS, ERROR_CODES, HUB_PATTERNS, SYSTEM_ACTOR } from '@gatehouse/contracts';
 import { AmqpNames, RpcClient } from '@gatehouse/messaging';
 import { parseArgs } from 'node:util';
 
@@ -39,15 +39,43 @@ async function main(): Promise<void> {
       // The operator running bootstrap vouches for the first admin's address (no email goes out here).
       emailVerified: true,
     });
-    const tenancy = await rpc.call(HUB_PATTERNS.TENANCY_CREATE, {
-      actor: SYSTEM_ACTOR,
-      name: values.tenancy!,
-      slug: values.slug!,
-      firstAdmin: { accountId: account.id, email: account.email, displayName: account.displayName },
-    });
+    let tenancy;
+    try {
+      tenancy = await rpc.call(HUB_PATTERNS.TENANCY_CREATE, {
+        actor: SYSTEM_ACTOR,
+        name: values.tenancy!,
+        slug: values.slug!,
+        firstAdmin: { accountId: account.id, email: account.email, displayName: account.displayName },
+      });
+    } catch (error) {
+      // No answer in time: the hub may still have created it, with this account as its admin.
+      if ((error as { code?: string }).code === ERROR_CODES.RPC_TIMEOUT) {
+        throw new Error(
+          `${(error as Error).message} The hub may still have created the tenancy with ${account.email} as admin: ` +
+            'check the tenancies before running bootstrap again.',
+        );
+      }
+      throw new Error(`${(error as Error).message} ${await undoAccount(rpc, account.id, account.email)}`);
+    }
     process.stdout.write(`Created tenancy ${tenancy.slug} (${tenancy.id}) with admin ${account.email}.\n`);
   } finally {
     await rpc.close();
+  }
+}
+
+/**
+ * The tenancy was not created: the account made a moment ago is discarded, so that a failed bootstrap
+ * leaves nothing behind and can simply be run again. Says what happened, for the error message.
+ */
+async function undoAccount(rpc: RpcClient, accountId: string, email: string): Promise<string> {
+  try {
+    await rpc.call(ACCOUNT_PATTERNS.DISCARD_UNUSED, { accountId });
+    return `Nothing was created: the account for ${email} was removed again.`;
+  } catch (error) {
+    return (
+      `The account for ${email} (${accountId}) was created and could not be removed ` +
+      `(${(error as Error).message}); remove it or make it a tenant admin by hand.`
+    );
   }
 }
 

@@ -14,8 +14,9 @@ import { buildOpenApiDocument } from '../services/gateway/src/openapi/openapi-do
  * the TypeScript types openapi-typescript makes of it to web/src/api/schema.d.ts.
  * `--check`: writes both to a temporary directory instead and fails when the committed ones differ.
  *
- * No broker or database is needed: the gateway keeps no data, and its RPC client connects on first call,
- * which building the document never makes. The app is initialised, never listened on.
+ * No broker or database is needed: the gateway's database (its rate limits) is opened by main.ts only, and
+ * its RPC client connects on first call, which building the document never makes. The app is initialised,
+ * never listened on.
  */
 const TARGET_DIR = path.join(repoRoot(), 'web', 'src', 'api');
 const FILES = ['openapi.json', 'schema.d.ts'] as const;

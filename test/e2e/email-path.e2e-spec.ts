@@ -199,7 +199,7 @@ describe('the invite email path, end to end', () => {
     });
   }, 120_000);
 
-  it('shows a refused email as failed in the delivery log, and sends it on retry', async () => {
+  it('shows a refused email as failed in the delivery log; its link is dropped, so a resend of the invite sends it', async () => {
     const carol = 'carol.refused@example.com';
     system.sink.rejectRecipient(carol, 550, 'Mailbox unavailable');
     const invited = await adminCall('POST', `/api/v1/hubs/${hubId}/invites`, { email: carol, userType: 'TEAM_MEMBER' });
@@ -210,10 +210,13 @@ describe('the invite email path, end to end', () => {
 
     system.sink.acceptRecipient(carol);
     const retried = await adminCall('POST', `${tenancyPath()}/deliveries/${failed.id}/retry`);
-    expect(retried).toMatchObject({ status: 200, body: { id: failed.id, status: 'queued', attempts: 0 } });
+    expect(retried).toMatchObject({ status: 409, body: { code: 'DELIVERY.NOT_RETRYABLE' } });
+    expect(retried.body.message).toMatch(/Resend the invite/);
+    const inviteId = (invited.body.invite as { id: string }).id;
+    expect(await adminCall('POST', `/api/v1/hubs/${hubId}/invites/${inviteId}/resend`)).toMatchObject({ status: 200 });
     const [email] = await system.sink.waitFor(carol, 1, EMAIL_DEADLINE_MS);
     expect(email.text.trimEnd().endsWith(appendix)).toBe(true);
-    expect(await deliveryTo(carol, 'sent')).toMatchObject({ id: failed.id, attempts: 1 });
+    expect(await deliveryTo(carol, 'sent')).toMatchObject({ attempts: 1 });
   }, 120_000);
 
   it("renders the console's live preview: the current appendix, a draft, or none — and checks drafts like the policy API", async () => {
@@ -245,7 +248,7 @@ describe('the invite email path, end to end', () => {
     expect(await preview({ hubName: '' })).toMatchObject({ status: 400, body: { code: 'VALIDATION.FAILED' } });
     expect(await preview({ colour: 'red' })).toMatchObject({ status: 400, body: { code: 'VALIDATION.FAILED' } });
     // A preview sends nothing and records nothing.
-    expect((await deliveries()).total).toBe(4);
+    expect((await deliveries()).total).toBe(5); // three, Carol's failed one and her resent invite
   });
 
   it('lets only tenant admins of the tenancy and operators at the delivery log and the preview', async () => {
@@ -284,7 +287,7 @@ describe('the invite email path, end to end', () => {
     await system.createAccount('olive.operator@example.com', 'Olive Operator', password, { isOperator: true });
     const operatorToken = await system.http.signIn('olive.operator@example.com', password);
     const seen = await system.http.call('GET', `${tenancyPath()}/deliveries`, { token: operatorToken });
-    expect(seen).toMatchObject({ status: 200, body: { total: 4 } });
+    expect(seen).toMatchObject({ status: 200, body: { total: 5 } });
 
     // The endpoints are in the OpenAPI document.
     const doc = await system.http.call('GET', '/api/docs-json');

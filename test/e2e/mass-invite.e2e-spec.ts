@@ -2,6 +2,7 @@ import { ImportJobView, ImportRowOutcome, ImportRowView } from '@gatehouse/contr
 import { repoRoot } from '@gatehouse/processes';
 import { GatehouseSystem, JsonBody, TenantAdminFixture, queryTestDb } from '@gatehouse/testing';
 import { execFileSync } from 'node:child_process';
+import http from 'node:http';
 import path from 'node:path';
 
 /**
@@ -274,6 +275,57 @@ describe('mass invite from a CSV, end to end', () => {
     const jobs = await adminCall('GET', `/api/v1/hubs/${hubId}/invite-imports`);
     expect(jobs.body.total).toBe(3);
   }, 120_000);
+
+  it('answers before reading the file: an outsider, and an upload announced over the limit, are refused at once', async () => {
+    const sam = await system.createAccount('sam.outsider@elsewhere.example', 'Sam Outsider', password);
+    const samToken = await system.http.signIn(sam.email, password);
+    // The body is never finished: only an answer given before reading it can arrive.
+    expect(await unfinishedUpload(samToken, 1024 * 1024)).toMatchObject({
+      status: 404,
+      body: { code: 'HUB.NOT_FOUND' },
+    });
+    const overLimit = await unfinishedUpload(ada.token, 20 * 1024 * 1024);
+    expect(overLimit).toMatchObject({ status: 413, body: { code: 'IMPORT.TOO_LARGE' } });
+    expect(overLimit.body.message).toContain('the limit is 10.0 MiB');
+    // A whole file over the limit gets the same answer.
+    const streamed = await upload(Buffer.alloc(11 * 1024 * 1024, 'a@example.com\n'), { userType: 'TEAM_MEMBER' });
+    expect(streamed).toMatchObject({ status: 413, body: { code: 'IMPORT.TOO_LARGE' } });
+  }, 60_000);
+
+  /** Sends the head of a multipart upload announcing `declaredBytes`, and waits for an answer (at most 10 s). */
+  function unfinishedUpload(token: string, declaredBytes: number): Promise<{ status: number; body: JsonBody }> {
+    const boundary = 'gatehouse-unfinished-upload';
+    const head =
+      `--${boundary}\r\nContent-Disposition: form-data; name="userType"\r\n\r\nTEAM_MEMBER\r\n` +
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="big.csv"\r\n` +
+      'Content-Type: text/csv\r\n\r\n' +
+      'someone@example.com\n'.repeat(1000);
+    return new Promise((resolve, reject) => {
+      const request = http.request(`${system.http.baseUrl}/api/v1/hubs/${hubId}/invite-imports`, {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${token}`,
+          'content-type': `multipart/form-data; boundary=${boundary}`,
+          'content-length': String(declaredBytes),
+        },
+      });
+      const timer = setTimeout(() => {
+        request.destroy();
+        reject(new Error('no answer while the upload was unfinished: the gateway waited for the file'));
+      }, 10_000);
+      request.on('response', (response) => {
+        let text = '';
+        response.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
+        response.on('end', () => {
+          clearTimeout(timer);
+          request.destroy();
+          resolve({ status: response.statusCode ?? 0, body: JSON.parse(text) as JsonBody });
+        });
+      });
+      request.on('error', () => undefined); // the gateway may close the connection it answered early
+      request.write(head);
+    });
+  }
 });
 
 /**

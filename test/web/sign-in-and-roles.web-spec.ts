@@ -1,3 +1,4 @@
+import { HUB_PATTERNS, REGISTRATION_LINK_PATTERNS } from '@gatehouse/contracts';
 import { FLOW_TIMEOUT_MS, A11yChecks, saveScreenshot, visible } from './support/browser';
 import { registrationLinkIn } from './support/person';
 import { WebApp } from './support/web-app';
@@ -77,6 +78,34 @@ describe('signing in, and what each kind of member sees (browser)', () => {
     expect(await panel.getByRole('combobox', { name: /user type/i }).count()).toBe(0);
     await a11y.check(member.page, 'registration tab (Team Member)');
     await saveScreenshot(member.page, 'invite-registration-team-member');
+  });
+
+  it('a Team Member whose invite permission is off is offered no registration link (and no invite panel)', async () => {
+    const who = { email: 'paul.paused@example.com', password: app.password, displayName: 'Paul Paused' };
+    await app.createAccount(who.email, who.displayName);
+    const hubId = await app.createHub('Tern', [{ who, userType: 'TEAM_MEMBER' }]);
+    const operator = await app.actorOf(app.accounts.operator);
+    await app.system.rpc.call(REGISTRATION_LINK_PATTERNS.UPDATE, { actor: operator, hubId, enabled: true });
+    const paul = await app.actorOf(who);
+    await app.system.rpc.call(HUB_PATTERNS.MEMBER_UPDATE, {
+      actor: operator,
+      hubId,
+      accountId: paul.accountId,
+      canInvite: false,
+    });
+
+    const member = await app.person();
+    await member.signIn(who);
+    await member.openHub('Tern', hubId);
+    await visible(member.row(who.email));
+    expect(await member.inviteButton.count()).toBe(0);
+    expect(await member.page.getByRole('link', { name: 'Registration link' }).count()).toBe(0);
+    // Not even by typing the registration tab's address: the API would refuse it, the screen does not offer it.
+    await member.page.goto(`/hubs/${hubId}/invite/registration`);
+    await member.page.waitForLoadState('networkidle');
+    await visible(member.page.getByRole('tab', { name: 'Pending invites' }));
+    expect(await member.page.getByText('/join/').count()).toBe(0);
+    expect(await member.page.getByRole('tab', { name: 'Registration' }).count()).toBe(0);
   });
 
   it('an External Member sees Team Members only, and no invite panel', async () => {

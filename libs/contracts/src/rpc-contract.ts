@@ -41,6 +41,7 @@ import {
   EndAccountSessionsRequest,
   CreateInviteResult,
   GetAccountRequest,
+  DiscardUnusedAccountRequest,
   GetRegistrationLinkRequest,
   HUB_INVITE_STATS_PATTERNS,
   HubInviteStatsView,
@@ -82,6 +83,8 @@ import {
 import {
   CreateImportRequest,
   GetImportRequest,
+  CheckImportUploadRequest,
+  ImportUploadAllowance,
   IMPORT_PATTERNS,
   ImportJobView,
   ImportReportCsv,
@@ -126,6 +129,7 @@ export interface RpcContract {
   [ACCOUNT_PATTERNS.LOOKUP]: Rpc<LookupAccountsRequest, LookupAccountsResult>;
   [ACCOUNT_PATTERNS.CREATE]: Rpc<CreateAccountRequest, AccountView>;
   [ACCOUNT_PATTERNS.GET]: Rpc<GetAccountRequest, AccountView>;
+  [ACCOUNT_PATTERNS.DISCARD_UNUSED]: Rpc<DiscardUnusedAccountRequest, { discarded: true }>;
   [ACCOUNT_PATTERNS.STATS]: Rpc<StatsRequest, AccountStats>;
   [ACCOUNT_PATTERNS.CREDENTIALS_VERIFY]: Rpc<VerifyCredentialsRequest, AccountView>;
   [ACCOUNT_PATTERNS.SESSION_START]: Rpc<StartSessionRequest, StartedSession>;
@@ -150,6 +154,7 @@ export interface RpcContract {
   [NOTIFICATION_PATTERNS.DELIVERY_RETRY]: Rpc<RetryDeliveryRequest, DeliveryView>;
   [NOTIFICATION_PATTERNS.PREVIEW_RENDER]: Rpc<RenderPreviewRequest, RenderedEmailView>;
   [IMPORT_PATTERNS.CREATE]: Rpc<CreateImportRequest, ImportJobView>;
+  [IMPORT_PATTERNS.UPLOAD_CHECK]: Rpc<CheckImportUploadRequest, ImportUploadAllowance>;
   [IMPORT_PATTERNS.GET]: Rpc<GetImportRequest, ImportJobView>;
   [IMPORT_PATTERNS.LIST]: Rpc<ListImportsRequest, Page<ImportJobView>>;
   [IMPORT_PATTERNS.ROWS]: Rpc<ListImportRowsRequest, Page<ImportRowView>>;

@@ -1,5 +1,15 @@
 import { BaseEnv } from '@gatehouse/config';
-import { IsInt, IsOptional, IsString, IsUrl, Max, Min, MinLength } from 'class-validator';
+import { IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength } from 'class-validator';
+
+/** `true` (trust every hop) is refused: any client could then choose its own address. */
+const TRUST_PROXY_SHAPE = /^(?!true$)(false|\d{1,2}|[\w.:/]+(\s*,\s*[\w.:/]+)*)$/;
+
+/** TRUST_PROXY as Express takes it: false, a hop count, or the list of trusted addresses/subnets. */
+export function trustProxySetting(value: string): boolean | number | string {
+  if (value === 'false') return false;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value;
+}
 
 export class GatewayEnv extends BaseEnv {
   /** 0 = any free port (tests). */
@@ -46,6 +56,19 @@ export class GatewayEnv extends BaseEnv {
   @Min(1)
   @Max(86400)
   JOIN_RATE_WINDOW_SECONDS: number = 600;
+
+  /**
+   * Which proxies in front of the gateway are trusted to say who the client is (X-Forwarded-For): the
+   * client address used for rate limits comes from them. Express's "trust proxy" values: `false` (none:
+   * the socket's address), a number of hops, or a comma-separated list of addresses/subnets and the names
+   * `loopback`, `linklocal`, `uniquelocal` (e.g. `loopback, 10.0.0.0/8` for an ingress in the cluster).
+   * Never trust more than your own proxies: a trusted hop's X-Forwarded-For is believed.
+   */
+  @IsString()
+  @Matches(TRUST_PROXY_SHAPE, {
+    message: 'TRUST_PROXY must be false, a hop count, or a comma-separated list of addresses/subnets (not true)',
+  })
+  TRUST_PROXY: string = 'loopback';
 
   /** The built web app the gateway serves at `/`; unset = dist/web beside the compiled gateway. */
   @IsOptional()

@@ -28,18 +28,31 @@ import { SignupConfirmPageController } from './registration-links/signup-confirm
 import { TenancyStatsController } from './stats/tenancy-stats.controller';
 import { SystemHealthController } from './system/system-health.controller';
 import { SystemHealthService } from './system/system-health.service';
-import { JoinRateLimits } from './registration-links/join-rate-limits';
 import { RegistrationLinkController } from './registration-links/registration-link.controller';
+import { PgThrottlerStorage } from './rate-limits/pg-throttler-storage';
+import { RateLimitsModule } from './rate-limits/rate-limits.module';
 
-/** The gateway's root module: HTTP in, RPC out; it keeps no data of its own. */
+/**
+ * The gateway's root module: HTTP in, RPC out. The only data it keeps is its rate limits' hits (schema
+ * `gateway`), in PostgreSQL so that every replica counts the same.
+ */
 @Module({})
 export class GatewayModule implements NestModule {
   static forRoot(env: GatewayEnv): DynamicModule {
+    const rateLimits = RateLimitsModule.register(env);
     return {
       module: GatewayModule,
       imports: [
         JwtModule.register({}),
-        ThrottlerModule.forRoot([{ name: 'default', ttl: 60_000, limit: env.SIGN_IN_RATE_LIMIT }]),
+        rateLimits,
+        ThrottlerModule.forRootAsync({
+          imports: [rateLimits],
+          inject: [PgThrottlerStorage],
+          useFactory: (storage: PgThrottlerStorage) => ({
+            throttlers: [{ name: 'default', ttl: 60_000, limit: env.SIGN_IN_RATE_LIMIT }],
+            storage,
+          }),
+        }),
         MessagingModule.register({
           amqpUrl: env.AMQP_URL,
           namespace: env.AMQP_NAMESPACE,
@@ -73,7 +86,6 @@ export class GatewayModule implements NestModule {
         BrowserSessions,
         AccountResolver,
         InviteBatch,
-        JoinRateLimits,
         TenancyAdminCheck,
         SystemHealthService,
         { provide: APP_GUARD, useClass: AuthGuard },

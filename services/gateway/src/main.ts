@@ -5,8 +5,9 @@ import { loadEnv } from '@gatehouse/config';
 import { currentCorrelationId } from '@gatehouse/messaging';
 import { JsonLogger } from '@gatehouse/observability';
 import cookieParser from 'cookie-parser';
-import { GatewayEnv } from './gateway.config';
+import { GatewayEnv, trustProxySetting } from './gateway.config';
 import { GatewayModule } from './gateway.module';
+import { GatewayDatabase } from './rate-limits/gateway-database';
 import { securityHeaders } from './http/security-headers';
 import { mountOpenApi } from './openapi/openapi-document';
 import { defaultWebRoot, mountWebApp } from './web/web-app';
@@ -17,7 +18,9 @@ export async function startGateway(source: Record<string, string | undefined> = 
     logger: new JsonLogger('gateway', env.LOG_LEVEL, currentCorrelationId),
   });
   app.enableShutdownHooks();
-  app.getHttpAdapter().getInstance().set('trust proxy', 'loopback');
+  await app.get(GatewayDatabase).open(); // the rate limits' table (schema `gateway`)
+  // Who may tell us the client's address (rate limits): TRUST_PROXY, see gateway.config.ts.
+  app.getHttpAdapter().getInstance().set('trust proxy', trustProxySetting(env.TRUST_PROXY));
   app.getHttpAdapter().getInstance().disable('x-powered-by');
   app.use(securityHeaders(env.NODE_ENV === 'production'));
   app.use(cookieParser());

@@ -33,7 +33,8 @@ export const MATRIX: Row[] = [
   ['invite',                    'EXTERNAL_MEMBER',  'yes', 'yes',  'yes', 'no',  'no',  'no'],
   ['invites.list',              undefined,          'all', 'all',  'own', 'own', 'no',  'no'],
   ['invites.manage',            undefined,          'all', 'all',  'own', 'own', 'no',  'no'],
-  ['registration-link.view',    undefined,          'yes', 'yes',  'yes', 'yes', 'no',  'no'],
+  ['invites.resend',            undefined,          'all', 'all',  'own', 'no',  'no',  'no'],
+  ['registration-link.view',    undefined,          'yes', 'yes',  'yes', 'no',  'no',  'no'],
   ['registration-link.manage',  undefined,          'yes', 'yes',  'no',  'no',  'no',  'no'],
 ];
 

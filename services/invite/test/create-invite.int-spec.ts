@@ -201,6 +201,7 @@ describe('inviting one address (invite.invite.create)', () => {
         userType: 'TEAM_MEMBER',
         signInUrl: `${PUBLIC_BASE_URL}/`,
         members: [{ accountId: grace.accountId, email: grace.email, displayName: grace.displayName }],
+        noticeByHub: true,
       });
     });
 

@@ -240,6 +240,40 @@ describe('mass invite imports', () => {
     );
   });
 
+  it('stops before its next chunk when the uploader loses the right to invite, and says why', async () => {
+    const uploader = await fx.member(world, 'Lena Loses-Rights', 'TEAM_MEMBER');
+    const emails = Array.from({ length: 9_000 }, () => uniqueEmail('stopped'));
+    const job = await upload(emails.join('\n'), { actor: uploader });
+    const decidedSoFar = async () => {
+      const [{ n }] = await queryTestDb<{ n: number }>(
+        `SELECT count(*)::int AS n FROM invite.import_rows WHERE job_id = $1 AND outcome = 'invited'`,
+        [job.id],
+      );
+      return n;
+    };
+    await eventually(async () => (await decidedSoFar()) > 0, 'the first chunk decided', 60_000);
+    // A Hub admin turns her invite permission off (as the hub stores it) while the job runs.
+    await queryTestDb('UPDATE hub.memberships SET can_invite = false WHERE hub_id = $1 AND account_id = $2', [
+      world.hub.id,
+      uploader.accountId,
+    ]);
+    const ended = await finished(job);
+    expect(ended.status).toBe('failed');
+    expect(ended.error).toEqual({
+      code: 'IMPORT.UPLOADER_MAY_NOT_INVITE',
+      message: expect.stringMatching(/Lena Loses-Rights, who uploaded the file, may no longer invite .*turned off/),
+    });
+    const decided = await decidedSoFar();
+    expect(decided).toBeLessThan(emails.length);
+    // The report says exactly what was done: one pending invite per decided row, none for the rest.
+    const [{ n: invites }] = await queryTestDb<{ n: number }>(
+      `SELECT count(*)::int AS n FROM invite.invites WHERE hub_id = $1 AND email = ANY($2::text[])`,
+      [world.hub.id, emails],
+    );
+    expect(invites).toBe(decided);
+    expect(ended.summary.invited).toBe(decided);
+  }, 180_000);
+
   async function seedAccounts(count: number): Promise<string[]> {
     const emails = Array.from({ length: count }, () => uniqueEmail('registered'));
     await queryTestDb(

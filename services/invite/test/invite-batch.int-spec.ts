@@ -75,6 +75,13 @@ describe('the invite decision for a batch (InviteBatchDecider)', () => {
       .named<MembersAddedPayload>(HUB_EVENTS.MEMBERS_ADDED)
       .filter((e) => e.payload.hubId === world.hub.id && e.payload.userType === 'EXTERNAL_MEMBER');
     expect(hubAdds).toHaveLength(chunks);
+    // The notice travels in the hub's own event, recorded with the memberships (and is sent from there).
+    for (const add of hubAdds)
+      expect(add.payload.notice).toEqual({
+        addedByName: expect.any(String),
+        signInUrl: expect.stringMatching(/^https?:\/\//),
+      });
+    for (const notice of notices) expect(notice.payload.noticeByHub).toBe(true);
 
     // The same batch again (a re-uploaded file): nothing new happens, nothing is sent.
     const again = await decider.decide(batch);

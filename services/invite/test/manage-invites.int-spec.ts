@@ -111,6 +111,35 @@ describe('managing invites: list, resend, revoke, expiry, and inviters who lose 
       expect(error.code).toBe(ERROR_CODES.INVITE_NOT_FOUND);
     });
 
+    it('refuses a Team Member whose invite permission is off, even for their own invite still pending', async () => {
+      const inviter = await f.member(world, 'Petra Paused', 'TEAM_MEMBER');
+      const { invite } = await f.invited(inviter, world.hub.id);
+      // The switch as the hub sees it, before its revocation of her invites has reached the invite service.
+      await queryTestDb('UPDATE hub.memberships SET can_invite = false WHERE hub_id = $1 AND account_id = $2', [
+        world.hub.id,
+        inviter.accountId,
+      ]);
+      const error = await f.failure(INVITE_PATTERNS.RESEND, {
+        actor: inviter,
+        hubId: world.hub.id,
+        inviteId: invite.id,
+      });
+      expect(error).toMatchObject({
+        code: ERROR_CODES.PERMISSION_DENIED,
+        message: expect.stringMatching(/turned off/),
+      });
+      expect(f.issuedTo(INVITE_EVENTS.RESENT, invite.email)).toHaveLength(0);
+      const asked = await f.failure(INVITE_PATTERNS.CREATE, {
+        actor: inviter,
+        hubId: world.hub.id,
+        email: invite.email,
+        userType: 'EXTERNAL_MEMBER',
+        resend: true,
+      });
+      expect(asked.code).toBe(ERROR_CODES.PERMISSION_DENIED);
+      expect((await f.inviteRows({ email: invite.email }))[0].status).toBe('pending');
+    });
+
     it('refuses an invite that is not pending, and one that has lapsed (marking it expired)', async () => {
       const revoked = (await f.invited(tom, world.hub.id)).invite;
       await f.call(INVITE_PATTERNS.REVOKE, { actor: tom, hubId: world.hub.id, inviteId: revoked.id });
@@ -311,6 +340,7 @@ describe('managing invites: list, resend, revoke, expiry, and inviters who lose 
       const email = uniqueEmail('audited');
       const { invite } = await f.invited(tom, world.hub.id, email, 'TEAM_MEMBER');
       await f.call(INVITE_PATTERNS.RESEND, { actor: tom, hubId: world.hub.id, inviteId: invite.id });
+      await f.call(INVITE_PATTERNS.RESEND, { actor: hubAdmin, hubId: world.hub.id, inviteId: invite.id });
       await f.call(INVITE_PATTERNS.REVOKE, { actor: hubAdmin, hubId: world.hub.id, inviteId: invite.id });
       const expiring = (await f.invited(tom, world.hub.id)).invite;
       await queryTestDb(`UPDATE invite.invites SET expires_at = now() - interval '1 second' WHERE id = $1`, [
@@ -332,6 +362,7 @@ describe('managing invites: list, resend, revoke, expiry, and inviters who lose 
       expect(about(email).map((r) => [r.action, r.actor_account_id])).toEqual([
         ['invite.sent', tom.accountId],
         ['invite.resent', tom.accountId],
+        ['invite.resent', hubAdmin.accountId], // who resent, not who invited
         ['invite.revoked', hubAdmin.accountId],
       ]);
       expect(about(email)[0]).toMatchObject({

@@ -403,6 +403,18 @@ describe('registration links', () => {
       expect((await getLink(world, world.admin)).url).toBe(view.url);
     });
 
+    it('a Team Member whose invite permission is off cannot see (copy) it', async () => {
+      const { world } = await openLink();
+      const teamMember = await addMember(world, 'Tess Switched-Off', 'TEAM_MEMBER');
+      await call(HUB_PATTERNS.MEMBER_UPDATE, {
+        actor: world.admin,
+        hubId: world.hub.id,
+        accountId: teamMember.accountId,
+        canInvite: false,
+      });
+      await expectCode(getLink(world, teamMember), ERROR_CODES.PERMISSION_DENIED);
+    });
+
     it('External Members may not see it at all; to non-members the Hub does not exist', async () => {
       const { world } = await openLink();
       const external = await addMember(world, 'Ed External', 'EXTERNAL_MEMBER');

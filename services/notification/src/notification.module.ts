@@ -15,6 +15,7 @@ import { DELIVERY_SETTINGS, DeliverySettings, MAX_BATCH_SIZE } from './deliverie
 import { DeliveryMetrics } from './deliveries/delivery.metrics';
 import { DeliveryRepository } from './deliveries/delivery.repository';
 import { DeliveryWorker } from './deliveries/delivery.worker';
+import { HubMemberEventsConsumer } from './events/hub-member-events.consumer';
 import { InviteEventsConsumer } from './events/invite-events.consumer';
 import { SignupEventsConsumer } from './events/signup-events.consumer';
 import { PolicyEventsConsumer } from './events/policy-events.consumer';
@@ -104,6 +105,7 @@ export class NotificationModule implements OnApplicationShutdown {
       ],
       controllers: [
         InviteEventsConsumer,
+        HubMemberEventsConsumer,
         SignupEventsConsumer,
         PolicyEventsConsumer,
         DeliveriesController,

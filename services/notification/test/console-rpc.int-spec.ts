@@ -1,4 +1,12 @@
-import { Actor, DeliveryView, NOTIFICATION_PATTERNS, RpcPattern, RpcRequest, WireError } from '@gatehouse/contracts';
+import {
+  Actor,
+  DeliveryView,
+  MembersAddedNoticePayload,
+  NOTIFICATION_PATTERNS,
+  RpcPattern,
+  RpcRequest,
+  WireError,
+} from '@gatehouse/contracts';
 import { randomUUID } from 'node:crypto';
 import { address, invitePayload, NotificationFixture } from './notification-fixture';
 
@@ -31,7 +39,7 @@ describe('the notification RPC API for the console', () => {
       const to = address('bounced');
       const tenancyId = randomUUID();
       fx.sink.rejectRecipient(to, 550, 'Mailbox full');
-      const eventId = await fx.publishInvites(invitePayload({ tenancyId, recipients: [to] }));
+      const eventId = await fx.publishMembersAdded(membersAddedPayload(tenancyId, to));
       const failed = await fx.deliveryWithStatus(eventId, 'failed');
 
       fx.sink.acceptRecipient(to);
@@ -43,8 +51,24 @@ describe('the notification RPC API for the console', () => {
       expect(retried).toMatchObject({ id: failed.id, status: 'queued', attempts: 0 });
 
       const [mail] = await fx.sink.waitFor(to);
-      expect(mail.subject).toBe('Ada Lovelace invited you to Apollo Design on Gatehouse');
+      expect(mail.subject).toContain('Apollo Design');
       expect(await fx.deliveryWithStatus(eventId, 'sent')).toMatchObject({ attempts: 1 });
+    });
+
+    it('refuses a failed invite, whose accept link was dropped, and says to resend the invite', async () => {
+      const to = address('bounced-invite');
+      const tenancyId = randomUUID();
+      fx.sink.rejectRecipient(to, 550, 'Mailbox full');
+      const eventId = await fx.publishInvites(invitePayload({ tenancyId, recipients: [to] }));
+      const failed = await fx.deliveryWithStatus(eventId, 'failed');
+      fx.sink.acceptRecipient(to);
+      const error = await refusal(NOTIFICATION_PATTERNS.DELIVERY_RETRY, {
+        actor: admin,
+        tenancyId,
+        deliveryId: failed.id,
+      });
+      expect(error).toEqual({ code: 'DELIVERY.NOT_RETRYABLE', message: expect.stringMatching(/Resend the invite/) });
+      expect((await fx.deliveries(eventId))[0].status).toBe('failed');
     });
 
     it('refuses a delivery that has not failed', async () => {
@@ -213,3 +237,16 @@ describe('the notification RPC API for the console', () => {
     });
   });
 });
+
+function membersAddedPayload(tenancyId: string, to: string): MembersAddedNoticePayload {
+  return {
+    hubId: randomUUID(),
+    hubName: 'Apollo Design',
+    tenancyId,
+    addedByAccountId: randomUUID(),
+    addedByName: 'Ada Lovelace',
+    userType: 'EXTERNAL_MEMBER',
+    signInUrl: 'https://gatehouse.example/sign-in',
+    members: [{ accountId: randomUUID(), email: to, displayName: 'Bo Bounced' }],
+  };
+}

@@ -1,4 +1,4 @@
-import { INVITE_EVENTS } from '@gatehouse/contracts';
+import { HUB_EVENTS, INVITE_EVENTS } from '@gatehouse/contracts';
 import { queryTestDb } from '@gatehouse/testing';
 import { randomUUID } from 'node:crypto';
 import { EventPublisher } from './event-publisher';
@@ -69,6 +69,10 @@ describe('delivery: no loss, no duplicates (real RabbitMQ, PostgreSQL and SMTP)'
     await fx.flushEvents();
     expect(await fx.deliveries(eventId)).toEqual([expect.objectContaining({ status: 'failed', attempts: 1 })]);
     expect(fx.sink.to(to)).toHaveLength(0);
+    // Like a sent one, a failed delivery keeps no raw accept token at rest; the rest of its data stays.
+    expect(record.vars).not.toHaveProperty('acceptUrl');
+    expect(JSON.stringify(record.vars)).not.toContain('token=');
+    expect(record.vars).toMatchObject({ inviteeEmail: to, hubName: 'Apollo Design' });
   });
 
   it('gives up after DELIVERY_MAX_ATTEMPTS transient failures', async () => {
@@ -139,6 +143,7 @@ describe('delivery: no loss, no duplicates (real RabbitMQ, PostgreSQL and SMTP)'
       const record = await fx.deliveryWithStatus(eventId, 'failed');
       expect(record.last_error).toBe(INTERRUPTED);
       expect(record.attempts).toBe(1);
+      expect(record.vars).not.toHaveProperty('acceptUrl');
       await fx.flushEvents();
       expect(fx.sink.to(to)).toHaveLength(0);
     } finally {
@@ -184,6 +189,56 @@ describe('delivery: no loss, no duplicates (real RabbitMQ, PostgreSQL and SMTP)'
         expect(await fx.deliveries(data.id)).toEqual([]);
         expect(await queryTestDb('SELECT 1 FROM notification.inbox WHERE message_id = $1', [data.id])).toEqual([]);
       }
+    });
+  });
+
+  describe('the "you were added" notice', () => {
+    const members = (to: string) => [{ accountId: randomUUID(), email: to, displayName: 'Bo Added' }];
+    const hubEvent = (to: string, notice?: { addedByName: string; signInUrl: string }) =>
+      EventPublisher.envelope(HUB_EVENTS.MEMBERS_ADDED, {
+        hubId: randomUUID(),
+        tenancyId: randomUUID(),
+        hubName: 'Apollo Design',
+        userType: 'EXTERNAL_MEMBER',
+        addedBy: randomUUID(),
+        members: members(to),
+        ...(notice ? { notice } : {}),
+      });
+
+    it('is sent from the hub event that added the member, once even if the event comes twice', async () => {
+      const to = address('added');
+      const envelope = hubEvent(to, { addedByName: 'Ada Lovelace', signInUrl: 'https://gatehouse.example/sign-in' });
+      await fx.events.publish(HUB_EVENTS.MEMBERS_ADDED, envelope);
+      await fx.events.publish(HUB_EVENTS.MEMBERS_ADDED, envelope);
+      const [mail] = await fx.sink.waitFor(to);
+      expect(mail.subject).toContain('Apollo Design');
+      await fx.flushEvents();
+      expect(fx.sink.to(to)).toHaveLength(1);
+    });
+
+    it('is not sent for members added without a notice (accepted invites, registration links)', async () => {
+      const to = address('joined');
+      await fx.events.publish(HUB_EVENTS.MEMBERS_ADDED, hubEvent(to));
+      await fx.flushEvents();
+      expect(fx.sink.to(to)).toHaveLength(0);
+    });
+
+    it("is not sent again from invite.member.added when the hub's event carries it", async () => {
+      const to = address('once');
+      const envelope = EventPublisher.envelope(INVITE_EVENTS.MEMBER_ADDED, {
+        hubId: randomUUID(),
+        hubName: 'Apollo Design',
+        tenancyId: randomUUID(),
+        addedByAccountId: randomUUID(),
+        addedByName: 'Ada Lovelace',
+        userType: 'EXTERNAL_MEMBER',
+        signInUrl: 'https://gatehouse.example/sign-in',
+        members: members(to),
+        noticeByHub: true,
+      });
+      await fx.events.publish(INVITE_EVENTS.MEMBER_ADDED, envelope);
+      await fx.flushEvents();
+      expect(fx.sink.to(to)).toHaveLength(0);
     });
   });
 });

@@ -39,7 +39,8 @@ export function permissionsOf(hub: HubWithMembership | undefined): HubPermission
     canInvite,
     canInviteTeamMembers: canInvite && (isHubAdmin || isTeamMember),
     seesPendingInvites: isHubAdmin || isTeamMember,
-    seesRegistrationLink: isHubAdmin || isTeamMember,
+    // Copying the link is a way of inviting: a Team Member whose invite permission is off does not see it.
+    seesRegistrationLink: canInvite,
   };
 }
 

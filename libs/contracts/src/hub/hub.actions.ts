@@ -5,6 +5,7 @@ export const HUB_ACTIONS = [
   'invite',
   'invites.list',
   'invites.manage',
+  'invites.resend',
   'registration-link.view',
   'registration-link.manage',
 ] as const;

@@ -8,6 +8,8 @@ export interface MembersAddedPayload {
   userType: UserType;
   addedBy: string | null;
   members: { accountId: string; email: string; displayName: string }[];
+  /** Present when the members are to get the "you were added" notice (see AddedNotice). */
+  notice?: { addedByName: string; signInUrl: string };
 }
 
 export interface MemberRemovedPayload {

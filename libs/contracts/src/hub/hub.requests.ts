@@ -182,6 +182,23 @@ export class ListMembersRequest extends PageRequest {
   search?: string;
 }
 
+/**
+ * What the "you were added" notice needs besides the members: when an add-bulk request carries it, the
+ * hub records it in hub.member.added, in the transaction that adds the members, and the notification
+ * service sends the notice from that event — no gap in which a crash could lose it.
+ */
+export class AddedNotice {
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  addedByName!: string;
+
+  @IsString()
+  @Matches(/^https?:\/\/\S+$/, { message: 'signInUrl must be an absolute http(s) URL' })
+  @MaxLength(2000)
+  signInUrl!: string;
+}
+
 /** Internal, idempotent: adds accounts that are not members yet; the same batch twice gives the same state. */
 export class AddMembersBulkRequest {
   @IsUUID()
@@ -199,6 +216,12 @@ export class AddMembersBulkRequest {
   @ValidateNested({ each: true })
   @Type(() => MemberProfile)
   members!: MemberProfile[];
+
+  /** Set when the members added are to get the "you were added" notice (an invite of registered people). */
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => AddedNotice)
+  notice?: AddedNotice;
 }
 
 /** Internal: which of these accounts are members of the Hub (dry runs classify thousands at once). */

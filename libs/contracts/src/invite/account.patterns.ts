@@ -2,6 +2,11 @@
 export const ACCOUNT_PATTERNS = {
   LOOKUP: 'invite.account.lookup',
   CREATE: 'invite.account.create',
+  /**
+   * Undo of CREATE for a set-up that failed half-way (bootstrap): deletes an account created moments ago
+   * that nothing uses yet; refuses (ACCOUNT.IN_USE) otherwise.
+   */
+  DISCARD_UNUSED: 'invite.account.discard-unused',
   GET: 'invite.account.get',
   STATS: 'invite.account.stats',
   CREDENTIALS_VERIFY: 'invite.credentials.verify',

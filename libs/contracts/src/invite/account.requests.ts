@@ -47,6 +47,12 @@ export class GetAccountRequest {
   accountId!: string;
 }
 
+/** invite.account.discard-unused: the account a failed set-up had just created. */
+export class DiscardUnusedAccountRequest {
+  @IsUUID()
+  accountId!: string;
+}
+
 export class StatsRequest {}
 
 export class VerifyCredentialsRequest {

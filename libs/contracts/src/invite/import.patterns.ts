@@ -1,6 +1,8 @@
 /** Mass invites from a CSV (import jobs), served by the invite service. */
 export const IMPORT_PATTERNS = {
   CREATE: 'invite.import.create',
+  /** Before an upload is read: may the actor invite into the Hub, and how large may the file be? */
+  UPLOAD_CHECK: 'invite.import.upload-check',
   GET: 'invite.import.get',
   LIST: 'invite.import.list',
   ROWS: 'invite.import.rows',
@@ -29,4 +31,6 @@ export const IMPORT_ERROR_CODES = {
   EMPTY: 'IMPORT.EMPTY',
   NOT_FOUND: 'IMPORT.NOT_FOUND',
   NOT_FINISHED: 'IMPORT.NOT_FINISHED',
+  /** A running job stopped: its uploader lost the right to invite (permission off, removed, user type changed). */
+  UPLOADER_MAY_NOT_INVITE: 'IMPORT.UPLOADER_MAY_NOT_INVITE',
 } as const;

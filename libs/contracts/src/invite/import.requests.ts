@@ -62,3 +62,18 @@ export class ListImportRowsRequest extends PageRequest {
   @IsIn(IMPORT_ROW_OUTCOMES)
   outcome?: ImportRowOutcome;
 }
+
+/** invite.import.upload-check: asked by the gateway before it reads an upload's body. */
+export class CheckImportUploadRequest {
+  @ValidateNested()
+  @Type(() => Actor)
+  actor!: Actor;
+
+  @IsUUID()
+  hubId!: string;
+}
+
+/** The invite service's own size limit (IMPORT_MAX_BYTES): the gateway stops reading past it. */
+export interface ImportUploadAllowance {
+  maxBytes: number;
+}

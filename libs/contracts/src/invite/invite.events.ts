@@ -24,6 +24,8 @@ export interface InvitesIssuedPayload {
   tenancyId: string;
   inviterAccountId: string;
   inviterName: string;
+  /** Who caused this event when it is not the inviter: the member who resent the invites (for the audit log). */
+  actorAccountId?: string;
   userType: UserType;
   invites: { inviteId: string; email: string; acceptUrl: string; expiresAt: string }[];
 }
@@ -38,6 +40,12 @@ export interface MembersAddedNoticePayload {
   userType: UserType;
   signInUrl: string;
   members: { accountId: string; email: string; displayName: string }[];
+  /**
+   * True when the notice itself travels in the hub's hub.member.added (recorded with the membership):
+   * this event is then only the audit's and the report's. Absent in events from before that change, whose
+   * notice is still sent from this event.
+   */
+  noticeByHub?: boolean;
 }
 
 /** invite.invite.revoked / accepted / expired: state changes for the audit log (no email is sent). */

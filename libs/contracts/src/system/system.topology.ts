@@ -18,6 +18,8 @@ export const SERVICE_CONSUMES: Record<ServiceName, string[]> = {
     INVITE_EVENTS.CREATED,
     INVITE_EVENTS.RESENT,
     INVITE_EVENTS.MEMBER_ADDED,
+    // The "you were added" notice, written by the hub in the transaction that adds the member.
+    HUB_EVENTS.MEMBERS_ADDED,
     SIGNUP_EVENTS.CONFIRMATION_REQUESTED,
     HUB_EVENTS.POLICY_CHANGED,
   ],

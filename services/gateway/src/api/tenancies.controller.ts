@@ -1,7 +1,8 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Actor, HUB_PATTERNS } from '@gatehouse/contracts';
-import { RpcClient } from '@gatehouse/messaging';
+import { Actor, ERROR_CODES, HUB_PATTERNS } from '@gatehouse/contracts';
+import { DomainError, RpcClient } from '@gatehouse/messaging';
+import { TenancyAdminCheck } from '../notifications/tenancy-admin-check';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { AccountResolver } from './account-resolver';
 import { AddTenantAdminBody, AuditQuery, CreateTenancyBody, PageQuery, UpdatePolicyBody } from './api.dto';
@@ -15,6 +16,7 @@ export class TenanciesController {
   constructor(
     private readonly rpc: RpcClient,
     private readonly accounts: AccountResolver,
+    private readonly tenancyAdmins: TenancyAdminCheck,
   ) {}
 
   /** Operators only (checked by the hub service). */
@@ -32,6 +34,10 @@ export class TenanciesController {
   })
   @ApiCreatedResponse({ type: Tenancy })
   async create(@CurrentActor() actor: Actor, @Body() body: CreateTenancyBody) {
+    // Before the address look-up: whether an account exists is not for just anyone to learn (the hub checks again).
+    if (!actor.isOperator) {
+      throw new DomainError(ERROR_CODES.PERMISSION_DENIED, 'Only a platform operator can create tenancies.');
+    }
     const firstAdmin = await this.accounts.byEmail(body.firstAdminEmail);
     return this.rpc.call(HUB_PATTERNS.TENANCY_CREATE, { actor, name: body.name, slug: body.slug, firstAdmin });
   }
@@ -66,6 +72,8 @@ export class TenanciesController {
     @Param('tenancyId', uuidParam('tenancyId')) tenancyId: string,
     @Body() body: AddTenantAdminBody,
   ) {
+    // Permission first: otherwise anyone signed in could learn which addresses have an account.
+    await this.tenancyAdmins.require(actor, tenancyId);
     const admin = await this.accounts.byEmail(body.email);
     return this.rpc.call(HUB_PATTERNS.TENANT_ADMIN_ADD, { actor, tenancyId, admin });
   }

@@ -28,6 +28,13 @@ function sameSecret(a: string, b: string): boolean {
 }
 
 /**
+ * Matched as the router matches routes (Express: case-insensitive, a trailing slash allowed), so that no
+ * spelling of the path reaches the metrics handler past this check (`/METRICS/` is the same route).
+ */
+const METRICS_PATH = /^\/metrics\/?$/i;
+const HEALTH_PATH = /^\/health\//i;
+
+/**
  * Authenticated by default: every route needs a valid bearer token or browser session cookie unless it is
  * marked @Public() or is a health probe. /metrics takes the METRICS_TOKEN or an operator's bearer token.
  *
@@ -55,10 +62,10 @@ export class AuthGuard implements CanActivate {
         'This request came from another site, so it was refused. Open Gatehouse itself and try again.',
       );
     }
-    if (request.path.startsWith('/health/')) return true;
+    if (HEALTH_PATH.test(request.path)) return true;
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()])) return true;
     const header = request.headers.authorization;
-    if (request.path === '/metrics') return this.checkMetrics(header);
+    if (METRICS_PATH.test(request.path)) return this.checkMetrics(header);
     if (header !== undefined) {
       request.actor = await this.tokens.verify(bearerToken(header));
       return true;

@@ -10,7 +10,6 @@ import {
   UploadedFile,
   UseInterceptors,
 } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiAcceptedResponse, ApiBody, ApiConsumes, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Actor, ERROR_CODES, IMPORT_PATTERNS } from '@gatehouse/contracts';
 import { DomainError, RpcClient } from '@gatehouse/messaging';
@@ -21,7 +20,7 @@ import { CurrentActor } from '../auth/current-actor.decorator';
 import { Operation } from '../openapi/operation';
 import { CreateImportForm, CreateImportUpload, ImportRowsQuery } from './imports.dto';
 import { ImportJob, ImportJobPage, ImportRowPage } from './imports.responses';
-import { UPLOAD_LIMIT_BYTES } from './upload-limit';
+import { CsvUploadInterceptor } from './csv-upload.interceptor';
 
 interface UploadedCsv {
   originalname: string;
@@ -57,7 +56,7 @@ export class ImportsController {
     },
   })
   @ApiAcceptedResponse({ type: ImportJob })
-  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: UPLOAD_LIMIT_BYTES, files: 1 } }))
+  @UseInterceptors(CsvUploadInterceptor)
   create(
     @CurrentActor() actor: Actor,
     @Param('hubId', uuidParam('hubId')) hubId: string,

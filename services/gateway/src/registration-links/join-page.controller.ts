@@ -72,7 +72,7 @@ export class JoinPageController {
 
   @Get(':token')
   async show(@Param('token') token: string, @Req() request: Request, @Res() response: Response): Promise<void> {
-    const take = this.limits.view(clientAddress(request));
+    const take = await this.limits.view(clientAddress(request));
     if (!take.allowed) return sendRateLimited(response, take.retryAfterSeconds);
     try {
       const preview = await this.preview(token);
@@ -91,7 +91,7 @@ export class JoinPageController {
     @Res() response: Response,
   ): Promise<void> {
     const address = clientAddress(request);
-    const take = this.limits.submit(address);
+    const take = await this.limits.submit(address);
     if (!take.allowed) return sendRateLimited(response, take.retryAfterSeconds);
     const form = {
       email: field(body, 'email').trim(),

@@ -1,28 +1,28 @@
 import { Injectable } from '@nestjs/common';
 import { GatewayEnv } from '../gateway.config';
-import { SlidingWindowLimiter, Take } from './sliding-window-limiter';
+import { SharedRateLimiter, Take } from '../rate-limits/shared-rate-limiter';
 
 /**
  * The public join page's limits per client address: page views (JOIN_PAGE_RATE_LIMIT) and sign-up
- * attempts (JOIN_SUBMIT_RATE_LIMIT), each per JOIN_RATE_WINDOW_SECONDS. The invite service adds a limit
- * per link behind them.
+ * attempts (JOIN_SUBMIT_RATE_LIMIT), each per JOIN_RATE_WINDOW_SECONDS, counted in PostgreSQL and so
+ * shared by every gateway replica. The invite service adds a limit per link behind them.
  */
 @Injectable()
 export class JoinRateLimits {
-  private readonly views: SlidingWindowLimiter;
-  private readonly submits: SlidingWindowLimiter;
+  private readonly windowMs: number;
 
-  constructor(env: GatewayEnv) {
-    const windowMs = env.JOIN_RATE_WINDOW_SECONDS * 1000;
-    this.views = new SlidingWindowLimiter(env.JOIN_PAGE_RATE_LIMIT, windowMs);
-    this.submits = new SlidingWindowLimiter(env.JOIN_SUBMIT_RATE_LIMIT, windowMs);
+  constructor(
+    private readonly limiter: SharedRateLimiter,
+    private readonly env: GatewayEnv,
+  ) {
+    this.windowMs = env.JOIN_RATE_WINDOW_SECONDS * 1000;
   }
 
-  view(clientAddress: string): Take {
-    return this.views.take(clientAddress);
+  view(clientAddress: string): Promise<Take> {
+    return this.limiter.take('join-view', clientAddress, this.env.JOIN_PAGE_RATE_LIMIT, this.windowMs);
   }
 
-  submit(clientAddress: string): Take {
-    return this.submits.take(clientAddress);
+  submit(clientAddress: string): Promise<Take> {
+    return this.limiter.take('join-submit', clientAddress, this.env.JOIN_SUBMIT_RATE_LIMIT, this.windowMs);
   }
 }

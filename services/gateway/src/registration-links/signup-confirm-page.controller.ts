@@ -45,7 +45,7 @@ export class SignupConfirmPageController {
 
   @Get(':token')
   async show(@Param('token') token: string, @Req() request: Request, @Res() response: Response): Promise<void> {
-    const take = this.limits.view(clientAddress(request));
+    const take = await this.limits.view(clientAddress(request));
     if (!take.allowed) return sendRateLimited(response, take.retryAfterSeconds);
     try {
       return this.sendPreview(response, await this.preview(token));
@@ -61,7 +61,7 @@ export class SignupConfirmPageController {
     @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
-    const take = this.limits.submit(clientAddress(request));
+    const take = await this.limits.submit(clientAddress(request));
     if (!take.allowed) return sendRateLimited(response, take.retryAfterSeconds);
     const password = field(body, 'password');
     try {

@@ -5,7 +5,8 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 
 /** Paths the gateway itself answers: never a file of the web app, never its index.html. */
-const SERVER_PATHS = /^\/(api|health|metrics|invite|join)(\/|$)/;
+// Case-insensitive like the router: /METRICS must reach the guarded route, not the web app.
+const SERVER_PATHS = /^\/(api|health|metrics|invite|join)(\/|$)/i;
 
 /** Vite names every built asset after its content hash, so a cached copy is never stale. */
 const ASSETS = /^\/assets\//;

@@ -76,9 +76,10 @@ export class InviteAuditConsumer {
 
 function issuedRecords(envelope: EventEnvelope<InvitesIssuedPayload>, action: string): AuditRecord[] {
   const { payload } = envelope;
-  // Never the accept URL: it holds the raw token.
+  // Never the accept URL: it holds the raw token. A resend names who resent (maybe not the inviter).
+  const actor = payload.actorAccountId ?? payload.inviterAccountId;
   return payload.invites.map((invite) => ({
-    ...fromEvent(envelope, payload.tenancyId, payload.hubId, payload.inviterAccountId),
+    ...fromEvent(envelope, payload.tenancyId, payload.hubId, actor),
     action,
     subject: invite.email,
     details: {

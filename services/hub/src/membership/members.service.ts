@@ -108,6 +108,10 @@ export class MembersService {
             email: row.email,
             displayName: row.display_name,
           })),
+          // The notice, if asked for, is recorded with the decision that added them (same transaction).
+          ...(request.notice
+            ? { notice: { addedByName: request.notice.addedByName, signInUrl: request.notice.signInUrl } }
+            : {}),
         };
         await this.outbox.add(manager, { name: HUB_EVENTS.MEMBERS_ADDED, payload });
         await this.audit.append(

@@ -37,8 +37,16 @@ export function decide(member: MemberRights | null, action: HubAction, inviteeTy
     case 'invites.manage':
       if (external) return deny('External Members cannot see invites.');
       return allow(isHubAdmin ? 'all' : 'own');
+    case 'invites.resend':
+      // Resending sends an invite email again: only for those who may invite now.
+      if (external) return deny('External Members cannot see invites.');
+      if (isHubAdmin) return allow('all');
+      return canInvite ? allow('own') : deny('A Hub admin has turned off your permission to invite.');
     case 'registration-link.view':
-      return external ? deny('External Members cannot see the registration link.') : allow();
+      if (external) return deny('External Members cannot see the registration link.');
+      // Copying the link is a way of inviting: not for a Team Member whose invite permission is off.
+      if (!isHubAdmin && !canInvite) return deny('A Hub admin has turned off your permission to invite.');
+      return allow();
     case 'registration-link.manage':
       return isHubAdmin ? allow() : deny('Only a Hub admin can change the registration link.');
   }

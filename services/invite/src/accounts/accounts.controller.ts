@@ -4,6 +4,7 @@ import {
   ACCOUNT_PATTERNS,
   AccountStats,
   CreateAccountRequest,
+  DiscardUnusedAccountRequest,
   GetAccountRequest,
   LookupAccountsRequest,
   VerifyCredentialsRequest,
@@ -22,6 +23,11 @@ export class AccountsController {
   @MessagePattern(ACCOUNT_PATTERNS.CREATE)
   create(@Payload() request: CreateAccountRequest) {
     return this.accounts.create(request);
+  }
+
+  @MessagePattern(ACCOUNT_PATTERNS.DISCARD_UNUSED)
+  discardUnused(@Payload() request: DiscardUnusedAccountRequest) {
+    return this.accounts.discardUnused(request.accountId);
   }
 
   @MessagePattern(ACCOUNT_PATTERNS.GET)

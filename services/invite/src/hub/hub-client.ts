@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import {
   Actor,
   AddMembersBulkResult,
+  AddedNotice,
   ERROR_CODES,
   HUB_PATTERNS,
   HubAction,
@@ -57,9 +58,14 @@ export class HubClient {
     userType: UserType,
     addedBy: string | null,
     members: MemberProfile[],
-    options: { timeoutMs?: number } = {},
+    options: { timeoutMs?: number; notice?: AddedNotice } = {},
   ): Promise<AddMembersBulkResult> {
-    return this.rpc.call(HUB_PATTERNS.MEMBER_ADD_BULK, { hubId, userType, addedBy, members }, options);
+    const { notice, ...callOptions } = options;
+    return this.rpc.call(
+      HUB_PATTERNS.MEMBER_ADD_BULK,
+      { hubId, userType, addedBy, members, ...(notice ? { notice } : {}) },
+      callOptions,
+    );
   }
 
   membership(hubId: string, accountId: string): Promise<MembershipView | null> {

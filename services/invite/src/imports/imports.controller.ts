@@ -1,6 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import {
+  CheckImportUploadRequest,
   CreateImportRequest,
   GetImportRequest,
   IMPORT_PATTERNS,
@@ -20,6 +21,11 @@ export class ImportsController {
   @MessagePattern(IMPORT_PATTERNS.CREATE)
   create(@Payload() request: CreateImportRequest) {
     return this.createImport.execute(request);
+  }
+
+  @MessagePattern(IMPORT_PATTERNS.UPLOAD_CHECK)
+  uploadCheck(@Payload() request: CheckImportUploadRequest) {
+    return this.createImport.checkUpload(request);
   }
 
   @MessagePattern(IMPORT_PATTERNS.GET)

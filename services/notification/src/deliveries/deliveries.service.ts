@@ -11,7 +11,7 @@ import {
 } from '@gatehouse/contracts';
 import { DomainError } from '@gatehouse/messaging';
 import { DataSource } from 'typeorm';
-import { toDeliveryView } from './delivery-record';
+import { ONE_TIME_LINK_VARS, toDeliveryView } from './delivery-record';
 import { DeliveryRepository } from './delivery.repository';
 import { DeliveryWorker } from './delivery.worker';
 
@@ -71,6 +71,16 @@ export class DeliveriesService {
             ? 'This invite has expired; its link would not work. Resend the invite instead.'
             : 'This sign-up confirmation has expired; its link would not work. The person can sign up again.',
           { deliveryId, status: 'failed', expiresAt },
+        );
+      }
+      // Their one-time link was dropped when they failed (ONE_TIME_LINK_VARS): a new one is needed.
+      if (expiring && !ONE_TIME_LINK_VARS.some((name) => current.vars?.[name])) {
+        throw new DomainError(
+          NOTIFICATION_ERROR_CODES.DELIVERY_NOT_RETRYABLE,
+          current.template === 'invite'
+            ? "This invite's link is no longer stored (it is dropped when an email fails). Resend the invite from the Hub's pending invites: that sends a new link."
+            : 'This sign-up confirmation link is no longer stored (it is dropped when an email fails). The person can sign up again.',
+          { deliveryId, status: 'failed' },
         );
       }
       return this.deliveries.requeueFailed(manager, deliveryId);

@@ -8,6 +8,14 @@ export type StoredDeliveryStatus = 'queued' | 'sending' | 'sent' | 'failed';
 export const INTERRUPTED_REASON =
   'interrupted during sending; outcome unknown — retry from the console if the recipient did not get it';
 
+/**
+ * Render variables that hold a raw one-time token (an invite's accept link, a sign-up's confirmation link).
+ * They are dropped once a delivery is settled — sent or failed — so no usable token stays at rest; a failed
+ * email with such a link is not retried as it was (its link is gone): the invite is resent instead, which
+ * issues a new link, or the person signs up again.
+ */
+export const ONE_TIME_LINK_VARS = ['acceptUrl', 'confirmUrl'] as const;
+
 /** The note left on a delivery whose sender died mid-send, queued again under the at-least-once policy. */
 export const RESENT_AFTER_CRASH_REASON =
   'interrupted during sending (the sender stopped); sent again with the same Message-ID';

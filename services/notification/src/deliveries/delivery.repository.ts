@@ -10,6 +10,7 @@ import {
   DeliveryBatch,
   DeliveryRow,
   INTERRUPTED_REASON,
+  ONE_TIME_LINK_VARS,
   RESENT_AFTER_CRASH_REASON,
 } from './delivery-record';
 
@@ -145,11 +146,12 @@ export class DeliveryRepository {
     );
   }
 
+  /** Failed: like a sent one, it keeps no one-time link (ONE_TIME_LINK_VARS) at rest. */
   async markFailed(id: string, reason: string): Promise<void> {
     await this.dataSource.query(
-      `UPDATE notification.deliveries SET status = 'failed', last_error = $2, updated_at = now()
+      `UPDATE notification.deliveries SET status = 'failed', last_error = $2, updated_at = now(), vars = vars - $3::text[]
        WHERE id = $1 AND status = 'sending'`,
-      [id, reason],
+      [id, reason, ONE_TIME_LINK_VARS],
     );
   }
 
@@ -185,7 +187,8 @@ export class DeliveryRepository {
     const [rows]: [{ id: string; status: 'queued' | 'failed' }[], number] = await this.dataSource.query(
       `UPDATE notification.deliveries d
        SET status = r.next_status, next_attempt_at = now(), updated_at = now(), claimed_by = NULL, lease_until = NULL,
-           last_error = CASE WHEN r.next_status = 'queued' THEN $4 ELSE $5 END
+           last_error = CASE WHEN r.next_status = 'queued' THEN $4 ELSE $5 END,
+           vars = CASE WHEN r.next_status = 'queued' THEN d.vars ELSE d.vars - $6::text[] END
        FROM (
          SELECT id, CASE WHEN $1 = 'at-least-once' AND attempts < $2 THEN 'queued' ELSE 'failed' END AS next_status
          FROM notification.deliveries
@@ -194,7 +197,7 @@ export class DeliveryRepository {
        ) r
        WHERE d.id = r.id
        RETURNING d.id, d.status`,
-      [policy, maxAttempts, previousLife, RESENT_AFTER_CRASH_REASON, INTERRUPTED_REASON],
+      [policy, maxAttempts, previousLife, RESENT_AFTER_CRASH_REASON, INTERRUPTED_REASON, ONE_TIME_LINK_VARS],
     );
     return rows;
   }

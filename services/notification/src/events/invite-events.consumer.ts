@@ -26,9 +26,11 @@ export class InviteEventsConsumer {
     await this.invitesIssued(data);
   }
 
+  /** Sends the notice only for events from before the hub carried it (see HubMemberEventsConsumer). */
   @EventPattern(INVITE_EVENTS.MEMBER_ADDED)
   async memberAdded(@Payload() data: unknown): Promise<void> {
     const event = await parseEvent(MembersAddedNoticePayloadDto, data);
+    if (event.payload.noticeByHub) return;
     await this.intake.enqueue(memberAddedDeliveries(event, event.payload));
   }
 

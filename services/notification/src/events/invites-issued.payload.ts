@@ -6,6 +6,7 @@ import {
   IsArray,
   IsDateString,
   IsIn,
+  IsOptional,
   IsString,
   IsUUID,
   IsUrl,
@@ -61,6 +62,10 @@ export class InvitesIssuedPayloadDto implements InvitesIssuedPayload {
   @MinLength(1)
   @MaxLength(MAX_NAME_LENGTH)
   inviterName!: string;
+
+  @IsOptional()
+  @IsUUID()
+  actorAccountId?: string;
 
   @IsIn(USER_TYPES)
   userType!: UserType;

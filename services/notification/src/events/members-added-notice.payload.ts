@@ -4,7 +4,9 @@ import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
+  IsBoolean,
   IsIn,
+  IsOptional,
   IsString,
   IsUUID,
   IsUrl,
@@ -64,4 +66,8 @@ export class MembersAddedNoticePayloadDto implements MembersAddedNoticePayload {
   @ValidateNested({ each: true })
   @Type(() => AddedMemberDto)
   members!: AddedMemberDto[];
+
+  @IsOptional()
+  @IsBoolean()
+  noticeByHub?: boolean;
 }

@@ -1,5 +1,5 @@
-import { Anchor, Group, Tabs, Text, Title } from '@mantine/core';
-import { Link, useNavigate } from 'react-router';
+import { Group, Tabs, Text, Title } from '@mantine/core';
+import { useNavigate } from 'react-router';
 import { useHubContext } from '../../app/HubFrame';
 import { MembersTable } from './MembersTable';
 import { PendingInvitesTable } from './PendingInvitesTable';
@@ -27,12 +27,6 @@ export function ContactsPage({ tab }: { tab: ContactsTab }) {
                 : `The Team Members of ${hub.name}`}
           </Text>
         </div>
-        {/* Without invite permission the top bar has no Invite button; the registration link stays reachable. */}
-        {permissions.seesRegistrationLink && !permissions.canInvite && (
-          <Anchor component={Link} to={`/hubs/${hub.id}/invite/registration`}>
-            Registration link
-          </Anchor>
-        )}
       </Group>
       <Tabs
         value={current}

@@ -61,7 +61,7 @@ export function PendingInvitesTable() {
 }
 
 function InviteRow({ invite, onRevoke }: { invite: Invite; onRevoke: () => void }) {
-  const { hub } = useHubContext();
+  const { hub, permissions } = useHubContext();
   const resend = useResendInvite(hub.id);
   const expired = invite.status === 'expired';
   return (
@@ -88,25 +88,28 @@ function InviteRow({ invite, onRevoke }: { invite: Invite; onRevoke: () => void 
       </Table.Td>
       <Table.Td>
         <Group gap="xs" wrap="nowrap">
-          <Button
-            size="xs"
-            variant="light"
-            loading={resend.isPending}
-            onClick={() =>
-              resend.mutate(invite.id, {
-                onSuccess: () =>
-                  notifications.show({ color: 'teal', message: `Invite sent again to ${invite.email}.` }),
-                onError: (error) =>
-                  notifications.show({
-                    color: 'red',
-                    title: `Not resent to ${invite.email}`,
-                    message: errorMessage(error),
-                  }),
-              })
-            }
-          >
-            Resend
-          </Button>
+          {/* Resending sends an email again: only for those who may invite (the API refuses the others). */}
+          {permissions.canInvite && (
+            <Button
+              size="xs"
+              variant="light"
+              loading={resend.isPending}
+              onClick={() =>
+                resend.mutate(invite.id, {
+                  onSuccess: () =>
+                    notifications.show({ color: 'teal', message: `Invite sent again to ${invite.email}.` }),
+                  onError: (error) =>
+                    notifications.show({
+                      color: 'red',
+                      title: `Not resent to ${invite.email}`,
+                      message: errorMessage(error),
+                    }),
+                })
+              }
+            >
+              Resend
+            </Button>
+          )}
           <Button size="xs" variant="subtle" color="red" onClick={onRevoke}>
             Revoke
           </Button>

@@ -66,7 +66,7 @@ export function InvitePanel() {
 function TabBody({ tab, context }: { tab: InviteTab; context: HubContext }) {
   const { permissions } = context;
   if (tab === 'registration' && !permissions.seesRegistrationLink) {
-    return <Text>Only Team Members and Hub admins can see this Hub&apos;s registration link.</Text>;
+    return <Text>Only Hub admins and Team Members who may invite can see this Hub&apos;s registration link.</Text>;
   }
   if (tab !== 'registration' && !permissions.canInvite) {
     return (

@@ -1,6 +1,14 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { ImportJobView, ImportRowOutcome, NOTIFICATION_PATTERNS, SYSTEM_ACTOR } from '@gatehouse/contracts';
-import { RpcClient } from '@gatehouse/messaging';
+import {
+  ERROR_CODES,
+  IMPORT_ERROR_CODES,
+  ImportJobView,
+  ImportRowOutcome,
+  NOTIFICATION_PATTERNS,
+  SYSTEM_ACTOR,
+} from '@gatehouse/contracts';
+import { DomainError, RpcClient, isDomainError } from '@gatehouse/messaging';
+import { HubClient } from '../../hub/hub-client';
 import { EmailDecision, InviteBatchDecider } from '../../invites/decide/invite-batch.decider';
 import { DryRunClassifier } from '../dry-run/dry-run.classifier';
 import { EntityManager } from 'typeorm';
@@ -19,6 +27,9 @@ const OUTCOME_OF: Record<EmailDecision['outcome'], (decision: EmailDecision) => 
   invited: (decision) => (decision.outcome === 'invited' && !decision.emailSent ? 'already_invited' : 'invited'),
 };
 
+/** The hub's answers that mean the uploader may not invite here any more. */
+const REFUSALS = new Set<string>([ERROR_CODES.PERMISSION_DENIED, ERROR_CODES.HUB_NOT_FOUND]);
+
 /**
  * The bridge from rows of a file to THE invite decision (InviteBatchDecider, the same code path as an
  * individual invite) — or, for a dry run, to a classification that reads the same state and writes
@@ -32,6 +43,7 @@ export class ImportDecisions {
     private readonly decider: InviteBatchDecider,
     private readonly classifier: DryRunClassifier,
     private readonly rpc: RpcClient,
+    private readonly hubs: HubClient,
   ) {}
 
   /**
@@ -57,6 +69,7 @@ export class ImportDecisions {
         emails,
         resend: 'none',
         intentKey: `import:${job.id}`,
+        beforeChunk: () => this.uploaderMayStillInvite(job),
         record:
           record &&
           ((manager, part) =>
@@ -72,6 +85,27 @@ export class ImportDecisions {
       for (const decision of decisions) byEmail.set(decision.email, OUTCOME_OF[decision.outcome](decision));
     }
     return rows.map((row) => ({ line: row.line, outcome: byEmail.get(row.email) ?? 'invalid', reason: null }));
+  }
+
+  /**
+   * The job invites in its uploader's name, so it goes on only while they may: asked of the hub before
+   * every chunk. A refusal (invite permission turned off, removed from the Hub, no longer allowed to invite
+   * this user type) stops the job with IMPORT.UPLOADER_MAY_NOT_INVITE and the hub's reason; a hub that does
+   * not answer is a transient error (the runner retries the step).
+   */
+  private async uploaderMayStillInvite(job: ImportJobRow): Promise<void> {
+    try {
+      await this.hubs.authorise(job.created_by, job.hub_id, 'invite', job.user_type);
+    } catch (error) {
+      if (!isDomainError(error) || !REFUSALS.has(error.code)) throw error;
+      const reason =
+        error.code === ERROR_CODES.HUB_NOT_FOUND ? 'they are no longer a member of the Hub' : error.message;
+      throw new DomainError(
+        IMPORT_ERROR_CODES.UPLOADER_MAY_NOT_INVITE,
+        `${job.inviter_name}, who uploaded the file, may no longer invite people to ${job.hub_name} — ${reason}`,
+        { hubId: job.hub_id, refusal: error.code },
+      );
+    }
   }
 
   /** Dry run: the invite email that would go out, rendered by the notification service with the appendix. */

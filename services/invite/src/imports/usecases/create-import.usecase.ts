@@ -1,5 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { CreateImportRequest, IMPORT_ERROR_CODES, ImportJobView } from '@gatehouse/contracts';
+import {
+  CheckImportUploadRequest,
+  CreateImportRequest,
+  IMPORT_ERROR_CODES,
+  ImportJobView,
+  ImportUploadAllowance,
+} from '@gatehouse/contracts';
 import { DomainError, currentCorrelationId } from '@gatehouse/messaging';
 import { randomUUID } from 'node:crypto';
 import { HubClient } from '../../hub/hub-client';
@@ -29,6 +35,15 @@ export class CreateImport {
     private readonly worker: ImportJobWorker,
     private readonly limits: ImportLimits,
   ) {}
+
+  /**
+   * Asked before the file is read (by the gateway): the caller may invite into the Hub (the user type is
+   * checked with the upload itself), and the file may be this large at most.
+   */
+  async checkUpload({ actor, hubId }: CheckImportUploadRequest): Promise<ImportUploadAllowance> {
+    await this.hubs.authorise(actor.accountId, hubId, 'invite');
+    return { maxBytes: this.limits.csv.maxBytes };
+  }
 
   async execute(request: CreateImportRequest): Promise<ImportJobView> {
     const { actor } = request;

@@ -43,6 +43,11 @@ export interface InviteBatch {
    * member", knows this work added them (reported `added`, notice sent).
    */
   intentKey?: string;
+  /**
+   * Asked before each chunk is decided (work that runs for a while: a mass invite): throws when the batch
+   * may not go on, e.g. its inviter lost the right to invite meanwhile. Chunks under way are let finish.
+   */
+  beforeChunk?: () => Promise<void>;
 }
 
 export type EmailDecision =
@@ -59,8 +64,8 @@ export interface InviteBatchResult {
  * THE invite decision, for one address or a hundred thousand: per chunk of 1,000 normalised addresses,
  * - one account look-up;
  * - registered accounts: one hub.member.add-bulk call (idempotent) → `added`, or `already_member` for
- *   those the hub already had; the "you were added" notice (invite.member.added) for the added ones is
- *   recorded in the invite service's outbox right after;
+ *   those the hub already had; the "you were added" notice travels in the hub's hub.member.added, recorded
+ *   in the transaction that adds them; invite.member.added (audit, report) is recorded here right after;
  * - everyone else, in one transaction: new pending invites are inserted set-based (the partial unique
  *   index keeps one per Hub and address, also under races); where a pending invite was already there, a
  *   lapsed one is marked expired and replaced, a live one is kept (and re-issued only when asked);
@@ -94,6 +99,7 @@ export class InviteBatchDecider {
 
   /** One chunk: one look-up, then the registered (one hub call) and the rest (one transaction) side by side. */
   private async decideChunk(batch: InviteBatch, emails: string[]): Promise<EmailDecision[]> {
+    await batch.beforeChunk?.();
     const { registered } = await this.accounts.lookup(emails);
     const registeredEmails = new Set(registered.map((r) => r.email));
     const unregistered = emails.filter((email) => !registeredEmails.has(email));
@@ -115,7 +121,10 @@ export class InviteBatchDecider {
   private async addRegistered(batch: InviteBatch, members: MemberProfile[]): Promise<EmailDecision[]> {
     if (members.length === 0) return [];
     const attemptedBefore = batch.intentKey ? await this.noteIntents(batch.intentKey, members) : new Set<string>();
-    const result = await this.hubs.addMembers(batch.hub.id, batch.userType, batch.inviter.accountId, members);
+    // The notice goes with the hub's decision (recorded in its transaction, sent from hub.member.added).
+    const result = await this.hubs.addMembers(batch.hub.id, batch.userType, batch.inviter.accountId, members, {
+      notice: { addedByName: batch.inviter.name, signInUrl: this.links.signInUrl() },
+    });
     // A member the hub calls existing, whom an earlier attempt of this work was adding: the answer to that
     // attempt was lost, and it was this work that added them.
     const added = new Set([
@@ -142,6 +151,7 @@ export class InviteBatchDecider {
               userType: batch.userType,
               signInUrl: this.links.signInUrl(),
               members: addedMembers,
+              noticeByHub: true,
             }),
           );
         }
@@ -191,7 +201,7 @@ export class InviteBatchDecider {
           batch.resend === 'all' || (batch.resend === 'own' && row.inviter_account_id === batch.inviter.accountId),
       );
       const resent = await reissueInvites(manager, this.invites, this.links, reissue, batch.expiryDays);
-      events.push(...invitesIssuedEvents(INVITE_EVENTS.RESENT, resent));
+      events.push(...invitesIssuedEvents(INVITE_EVENTS.RESENT, resent, batch.inviter.accountId));
       await this.outbox.add(manager, events);
 
       const resentById = new Map(resent.map(({ row }) => [row.id, row]));

@@ -22,11 +22,13 @@ function groupBy<T>(items: T[], key: (item: T) => string): T[][] {
 
 /**
  * invite.invite.created / resent: one event per Hub, inviter and user type (the payload's shape), each
- * item naming one invitee and carrying its raw token in the accept URL.
+ * item naming one invitee and carrying its raw token in the accept URL. `actorAccountId`: who resent
+ * them, when that may be someone else than the inviter (a Hub admin resending a Team Member's invite).
  */
 export function invitesIssuedEvents(
   name: typeof INVITE_EVENTS.CREATED | typeof INVITE_EVENTS.RESENT,
   issued: { row: InviteRow; acceptUrl: string }[],
+  actorAccountId?: string,
 ): PendingEvent[] {
   return groupBy(issued, ({ row }) => `${row.hub_id}|${row.inviter_account_id}|${row.user_type}`).map((group) => {
     const first = group[0].row;
@@ -36,6 +38,7 @@ export function invitesIssuedEvents(
       tenancyId: first.tenancy_id,
       inviterAccountId: first.inviter_account_id,
       inviterName: first.inviter_name,
+      ...(actorAccountId ? { actorAccountId } : {}),
       userType: first.user_type,
       invites: group.map(({ row, acceptUrl }) => ({
         inviteId: row.id,

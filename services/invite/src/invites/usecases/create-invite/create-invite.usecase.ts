@@ -27,7 +27,7 @@ export class CreateInvite {
     const access = await this.hubs.authorise(actor.accountId, hubId, 'invite', userType);
     if (isSelf(email, [actor.email, access.membership.email])) throw InviteErrors.self();
     const resend: ResendScope = request.resend
-      ? ((await this.hubs.authorise(actor.accountId, hubId, 'invites.manage')).scope ?? 'own')
+      ? ((await this.hubs.authorise(actor.accountId, hubId, 'invites.resend')).scope ?? 'own')
       : 'none';
 
     const { decisions } = await this.decider.decide({

@@ -28,7 +28,7 @@ export class ResendInvite {
   ) {}
 
   async execute({ actor, hubId, inviteId }: ResendInviteRequest): Promise<InviteView> {
-    const access = await this.hubs.authorise(actor.accountId, hubId, 'invites.manage');
+    const access = await this.hubs.authorise(actor.accountId, hubId, 'invites.resend');
     const result = await this.dataSource.transaction(async (manager) => {
       const row = await findManageableInvite(manager, this.invites, access, actor.accountId, hubId, inviteId);
       if (row.status !== 'pending') throw InviteErrors.notPending(row.status);
@@ -41,7 +41,7 @@ export class ResendInvite {
         return { expired: true as const };
       }
       const resent = await reissueInvites(manager, this.invites, this.links, [row], access.inviteExpiryDays);
-      await this.outbox.add(manager, invitesIssuedEvents(INVITE_EVENTS.RESENT, resent));
+      await this.outbox.add(manager, invitesIssuedEvents(INVITE_EVENTS.RESENT, resent, actor.accountId));
       return { expired: false as const, view: toInviteView(resent[0].row) };
     });
     if (result.expired) throw InviteErrors.expired();
