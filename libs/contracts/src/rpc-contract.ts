@@ -29,6 +29,8 @@ import {
   ACCOUNT_PATTERNS,
   AcceptInviteRequest,
   AcceptInviteResult,
+  AccountNames,
+  AccountNamesRequest,
   AccountStats,
   AccountView,
   ConfirmSignupRequest,
@@ -72,6 +74,8 @@ import {
   RenderPreviewRequest,
   RenderedEmailView,
   RetryDeliveryRequest,
+  RetryFailedDeliveriesRequest,
+  RetryFailedDeliveriesResult,
 } from './notification';
 import {
   CreateImportRequest,
@@ -82,6 +86,7 @@ import {
   ImportRowView,
   ListImportRowsRequest,
   ListImportsRequest,
+  ListTenancyImportsRequest,
 } from './invite';
 import { Page } from './paging';
 
@@ -115,6 +120,7 @@ export interface RpcContract {
   [ACCOUNT_PATTERNS.LOOKUP]: Rpc<LookupAccountsRequest, LookupAccountsResult>;
   [ACCOUNT_PATTERNS.CREATE]: Rpc<CreateAccountRequest, AccountView>;
   [ACCOUNT_PATTERNS.GET]: Rpc<GetAccountRequest, AccountView>;
+  [ACCOUNT_PATTERNS.NAMES]: Rpc<AccountNamesRequest, AccountNames>;
   [ACCOUNT_PATTERNS.STATS]: Rpc<StatsRequest, AccountStats>;
   [ACCOUNT_PATTERNS.CREDENTIALS_VERIFY]: Rpc<VerifyCredentialsRequest, AccountView>;
   [ACCOUNT_PATTERNS.SESSION_START]: Rpc<StartSessionRequest, StartedSession>;
@@ -136,10 +142,12 @@ export interface RpcContract {
   [REGISTRATION_LINK_PATTERNS.CONFIRM_SIGNUP]: Rpc<ConfirmSignupRequest, ConfirmSignupResult>;
   [NOTIFICATION_PATTERNS.DELIVERY_LIST]: Rpc<ListDeliveriesRequest, Page<DeliveryView>>;
   [NOTIFICATION_PATTERNS.DELIVERY_RETRY]: Rpc<RetryDeliveryRequest, DeliveryView>;
+  [NOTIFICATION_PATTERNS.DELIVERY_RETRY_FAILED]: Rpc<RetryFailedDeliveriesRequest, RetryFailedDeliveriesResult>;
   [NOTIFICATION_PATTERNS.PREVIEW_RENDER]: Rpc<RenderPreviewRequest, RenderedEmailView>;
   [IMPORT_PATTERNS.CREATE]: Rpc<CreateImportRequest, ImportJobView>;
   [IMPORT_PATTERNS.GET]: Rpc<GetImportRequest, ImportJobView>;
   [IMPORT_PATTERNS.LIST]: Rpc<ListImportsRequest, Page<ImportJobView>>;
+  [IMPORT_PATTERNS.LIST_TENANCY]: Rpc<ListTenancyImportsRequest, Page<ImportJobView>>;
   [IMPORT_PATTERNS.ROWS]: Rpc<ListImportRowsRequest, Page<ImportRowView>>;
   [IMPORT_PATTERNS.REPORT_CSV]: Rpc<GetImportRequest, ImportReportCsv>;
 }

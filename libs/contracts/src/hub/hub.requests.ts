@@ -5,6 +5,7 @@ import {
   IsBoolean,
   IsEmail,
   IsIn,
+  IsISO8601,
   IsInt,
   IsOptional,
   IsString,
@@ -242,6 +243,33 @@ export class ListAuditRequest extends ActorPageRequest {
   @IsOptional()
   @IsUUID()
   hubId?: string;
+
+  /** Who did it (an account id). */
+  @IsOptional()
+  @IsUUID()
+  actorAccountId?: string;
+
+  /** One action, e.g. invite.sent. */
+  @IsOptional()
+  @Matches(/^[a-z_]+\.[a-z_]+$/, { message: 'action is an audit action such as invite.sent' })
+  action?: string;
+
+  /** Everything one request or one mass invite caused. */
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  correlationId?: string;
+
+  /** At or after (ISO 8601). */
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  from?: string;
+
+  /** Before (ISO 8601). */
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  to?: string;
 }
 
 /** The longest invite message appendix a tenant admin may set (characters). */

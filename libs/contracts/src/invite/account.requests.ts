@@ -47,6 +47,12 @@ export class GetAccountRequest {
   accountId!: string;
 }
 
+export class AccountNamesRequest {
+  @ArrayMaxSize(500)
+  @IsUUID('all', { each: true })
+  accountIds!: string[];
+}
+
 export class StatsRequest {}
 
 export class VerifyCredentialsRequest {

@@ -1,9 +1,19 @@
 import { Type } from 'class-transformer';
-import { IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateIf, ValidateNested } from 'class-validator';
+import {
+  IsIn,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  MinLength,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
 import { Actor } from '../actor';
 import { PageRequest } from '../paging';
 import { USER_TYPES, UserType } from '../user-type';
-import { DELIVERY_STATUSES, DeliveryStatus } from './notification.views';
+import { DELIVERY_STATUSES, DeliveryStatus, EMAIL_TEMPLATE_IDS, EmailTemplateId } from './notification.views';
 
 /**
  * Authorisation: every request carries the actor the gateway authenticated. The gateway calls these
@@ -33,6 +43,35 @@ export class ListDeliveriesRequest extends PageRequest {
   @IsOptional()
   @IsIn(DELIVERY_STATUSES, { message: `status must be one of ${DELIVERY_STATUSES.join(', ')}` })
   status?: DeliveryStatus;
+
+  /** The kind of email. */
+  @IsOptional()
+  @IsIn(EMAIL_TEMPLATE_IDS, { message: `template must be one of ${EMAIL_TEMPLATE_IDS.join(', ')}` })
+  template?: EmailTemplateId;
+
+  /** Part of the recipient's address, in any case. */
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(254)
+  recipient?: string;
+
+  /** Created at or after. */
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  from?: string;
+
+  /** Created before. */
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  to?: string;
+
+  /** Only what one request or one mass invite caused. */
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  correlationId?: string;
 }
 
 export class RetryDeliveryRequest extends ActorRequest {
@@ -41,6 +80,17 @@ export class RetryDeliveryRequest extends ActorRequest {
 
   @IsUUID()
   deliveryId!: string;
+}
+
+export class RetryFailedDeliveriesRequest extends ActorRequest {
+  @IsUUID()
+  tenancyId!: string;
+
+  /** The correlation id of the mass invite whose failed emails go out again. */
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  correlationId!: string;
 }
 
 export class RenderPreviewRequest extends ActorRequest {

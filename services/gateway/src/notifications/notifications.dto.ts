@@ -1,6 +1,6 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateIf } from 'class-validator';
-import { DELIVERY_STATUSES, DeliveryStatus } from '@gatehouse/contracts';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsISO8601, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import { DELIVERY_STATUSES, DeliveryStatus, EMAIL_TEMPLATE_IDS, EmailTemplateId } from '@gatehouse/contracts';
 import { PageQuery } from '../api/api.dto';
 
 /** GET /api/v1/tenancies/{tenancyId}/deliveries */
@@ -14,6 +14,42 @@ export class ListDeliveriesQuery extends PageQuery {
   @IsOptional()
   @IsUUID()
   hubId?: string;
+
+  @ApiPropertyOptional({ enum: EMAIL_TEMPLATE_IDS, description: 'The kind of email' })
+  @IsOptional()
+  @IsIn(EMAIL_TEMPLATE_IDS, { message: `template must be one of ${EMAIL_TEMPLATE_IDS.join(', ')}` })
+  template?: EmailTemplateId;
+
+  @ApiPropertyOptional({ maxLength: 254, example: 'grace@', description: "Part of the recipient's address, any case" })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(254)
+  recipient?: string;
+
+  @ApiPropertyOptional({ format: 'date-time', description: 'Created at or after' })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'from must be a date and time (ISO 8601)' })
+  from?: string;
+
+  @ApiPropertyOptional({ format: 'date-time', description: 'Created before' })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'to must be a date and time (ISO 8601)' })
+  to?: string;
+
+  @ApiPropertyOptional({ maxLength: 200, description: 'Only what one request or one mass invite caused' })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  correlationId?: string;
+}
+
+/** POST /api/v1/tenancies/{tenancyId}/deliveries/retry-failed */
+export class RetryFailedDeliveriesBody {
+  @ApiProperty({ format: 'uuid', description: 'The mass invite whose failed emails go out again' })
+  @IsUUID()
+  importId!: string;
 }
 
 /** POST /api/v1/tenancies/{tenancyId}/policy/preview */

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
+  Actor,
   AddMembersBulkResult,
   ERROR_CODES,
   HUB_PATTERNS,
@@ -54,6 +55,14 @@ export class HubClient {
     options: { timeoutMs?: number } = {},
   ): Promise<AddMembersBulkResult> {
     return this.rpc.call(HUB_PATTERNS.MEMBER_ADD_BULK, { hubId, userType, addedBy, members }, options);
+  }
+
+  /**
+   * Refuses unless the actor is a tenant admin of the tenancy or an operator, with the hub's own code
+   * (TENANCY.NOT_FOUND, PERMISSION.DENIED).
+   */
+  async requireTenancyAdmin(actor: Actor, tenancyId: string): Promise<void> {
+    await this.rpc.call(HUB_PATTERNS.TENANT_ADMIN_CHECK, { actor, tenancyId });
   }
 
   membership(hubId: string, accountId: string): Promise<MembershipView | null> {
