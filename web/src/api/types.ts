@@ -1,5 +1,7 @@
 import type { components, operations } from './schema';
 
+export type { operations };
+
 /** Response and request shapes, taken from the generated OpenAPI types (never written by hand). */
 type Schemas = components['schemas'];
 
@@ -17,6 +19,11 @@ export type UpdateMember = Schemas['UpdateMemberBody'];
 export type UpdateRegistrationLink = Schemas['UpdateRegistrationLinkBody'];
 
 export type UserType = Schemas['UserType'];
+export type ImportStatus = Schemas['ImportStatus'];
+export type Delivery = Schemas['Delivery'];
+export type DeliveryStatus = Schemas['DeliveryStatus'];
+export type EmailTemplateId = Schemas['EmailTemplateId'];
+export type AuditLogEntry = Schemas['AuditLogEntry'];
 
 export type MembersQuery = NonNullable<operations['listMembers']['parameters']['query']>;
 export type ImportOutcome = NonNullable<ImportRow['outcome']>;

@@ -13,7 +13,8 @@ export class ActorNames {
 
   async name(entries: AuditEntryView[]): Promise<AuditLogEntry[]> {
     const ids = [...new Set(entries.map((entry) => entry.actorAccountId).filter((id): id is string => id !== null))];
-    const { accounts } = ids.length > 0 ? await this.rpc.call(ACCOUNT_PATTERNS.NAMES, { accountIds: ids }) : { accounts: [] };
+    const { accounts } =
+      ids.length > 0 ? await this.rpc.call(ACCOUNT_PATTERNS.NAMES, { accountIds: ids }) : { accounts: [] };
     const byId = new Map(accounts.map((account) => [account.accountId, account]));
     return entries.map((entry) => {
       const account = entry.actorAccountId ? byId.get(entry.actorAccountId) : undefined;

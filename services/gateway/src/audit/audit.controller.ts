@@ -78,7 +78,7 @@ export class AuditController {
       .attachment(`audit-${tenancyId.slice(0, 8)}.csv`)
       .setHeader('x-content-type-options', 'nosniff');
     response.write(`\uFEFF${AUDIT_CSV_HEADER}`);
-    for (let offset = 0; ; ) {
+    for (let offset = 0; ;) {
       response.write(auditCsvLines(await this.names.name(page.items)));
       offset += page.items.length;
       if (page.items.length < EXPORT_PAGE || offset >= page.total) break;

@@ -17,7 +17,7 @@ export class TenancyImportsController {
   @Get()
   @Operation({
     id: 'listTenancyImports',
-    summary: "List every mass invite of a tenancy, newest first",
+    summary: 'List every mass invite of a tenancy, newest first',
     description:
       'Tenant admins of the tenancy and operators. `hubId` and `status` narrow it; a running job counts its ' +
       'outcomes from the rows decided so far. Open one with GET /api/v1/invite-imports/{jobId}.',

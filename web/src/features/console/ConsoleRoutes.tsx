@@ -1,7 +1,20 @@
+import { Route } from 'react-router';
+import { AuditPage } from './audit/AuditPage';
+import { DeliveriesPage } from './deliveries/DeliveriesPage';
+import { ImportDetailPage } from './imports/ImportDetailPage';
+import { ImportsPage } from './imports/ImportsPage';
+
 /**
  * The console's pages, as route elements under /console (a fragment: react-router reads <Route> children
  * directly). Tenancy pages live under tenancies/:tenancyId/; installation pages (operators) directly.
  */
 export function ConsoleRoutes() {
-  return <></>;
+  return (
+    <>
+      <Route path="tenancies/:tenancyId/imports" element={<ImportsPage />} />
+      <Route path="tenancies/:tenancyId/imports/:jobId" element={<ImportDetailPage />} />
+      <Route path="tenancies/:tenancyId/deliveries" element={<DeliveriesPage />} />
+      <Route path="tenancies/:tenancyId/audit" element={<AuditPage />} />
+    </>
+  );
 }

@@ -1,3 +1,4 @@
+import { IconFileImport, IconListDetails, IconMail } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 
 /**
@@ -13,4 +14,8 @@ export interface ConsoleSection {
   scope: 'tenancy' | 'installation';
 }
 
-export const CONSOLE_SECTIONS: ConsoleSection[] = [];
+export const CONSOLE_SECTIONS: ConsoleSection[] = [
+  { path: 'imports', label: 'Imports', icon: <IconFileImport size={18} aria-hidden />, scope: 'tenancy' },
+  { path: 'deliveries', label: 'Deliveries', icon: <IconMail size={18} aria-hidden />, scope: 'tenancy' },
+  { path: 'audit', label: 'Audit log', icon: <IconListDetails size={18} aria-hidden />, scope: 'tenancy' },
+];

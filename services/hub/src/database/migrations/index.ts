@@ -3,4 +3,8 @@ import { MemberSearch1764180000000 } from './1764180000000-member-search';
 import { AuditFilterIndexes1764210500000 } from './1764210500000-audit-filter-indexes';
 
 /** In order. A new migration is appended here and never edited after it has shipped. */
-export const HUB_MIGRATIONS = [InitialHubSchema1764150000000, MemberSearch1764180000000, AuditFilterIndexes1764210500000];
+export const HUB_MIGRATIONS = [
+  InitialHubSchema1764150000000,
+  MemberSearch1764180000000,
+  AuditFilterIndexes1764210500000,
+];

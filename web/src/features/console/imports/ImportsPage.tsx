@@ -1,0 +1,134 @@
+import { Anchor, Badge, Button, Group, Progress, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Link } from 'react-router';
+import { CONSOLE_IMPORTS_PAGE_SIZE, useTenancyImports } from '../../../api/console-imports';
+import type { ImportJob, ImportStatus } from '../../../api/types';
+import { formatDateTime, formatNumber } from '../../../ui/format';
+import { IMPORT_STATUS_LABEL, USER_TYPE_LABEL } from '../../../ui/labels';
+import { Pager } from '../../../ui/Pager';
+import { EmptyState, ErrorState, LoadingBlock } from '../../../ui/states';
+import { IMPORT_STATUS_COLOR, countsInWords } from '../../invite/mass/import-summary';
+import { useConsoleTenancyId } from '../ConsoleFrame';
+import { HubFilter } from '../filters/HubFilter';
+import { useUrlFilters } from '../filters/useUrlFilters';
+
+const FILTERS = ['hubId', 'status'] as const;
+const STATUS_OPTIONS = (Object.keys(IMPORT_STATUS_LABEL) as ImportStatus[]).map((status) => ({
+  value: status,
+  label: IMPORT_STATUS_LABEL[status],
+}));
+
+/** Every mass invite of the tenancy: who, which Hub, user type, state, progress and counts; running ones move. */
+export function ImportsPage() {
+  const tenancyId = useConsoleTenancyId();
+  const filters = useUrlFilters(FILTERS);
+  const { hubId, status } = filters.values;
+  const imports = useTenancyImports(tenancyId, { hubId, status: status as ImportStatus | undefined }, filters.page);
+
+  return (
+    <Stack gap="md">
+      <Title order={1} size="h2">
+        Imports
+      </Title>
+      <Text c="dimmed" size="sm">
+        Every mass invite in this tenancy. A running one updates by itself; open one for its rows, its report and its
+        audit trail.
+      </Text>
+      <Group align="flex-end" gap="sm" role="search" aria-label="Filter the imports">
+        <HubFilter tenancyId={tenancyId} value={hubId} onChange={(value) => filters.set({ hubId: value })} />
+        <Select
+          label="State"
+          placeholder="Any state"
+          data={STATUS_OPTIONS}
+          value={status ?? null}
+          onChange={(value) => filters.set({ status: value })}
+          clearable
+        />
+        {filters.active && (
+          <Button variant="subtle" onClick={filters.clear}>
+            Clear filters
+          </Button>
+        )}
+      </Group>
+      {imports.isPending && <LoadingBlock rows={6} label="Loading the imports" />}
+      {imports.isError && <ErrorState error={imports.error} onRetry={() => void imports.refetch()} />}
+      {imports.data && imports.data.items.length === 0 && (
+        <EmptyState>
+          {filters.active
+            ? 'No mass invite matches these filters.'
+            : 'No mass invites in this tenancy yet. They appear here as soon as someone uploads a file in a Hub.'}
+        </EmptyState>
+      )}
+      {imports.data && imports.data.items.length > 0 && (
+        <>
+          <Text size="sm" c="dimmed">
+            {formatNumber(imports.data.total)} mass invite{imports.data.total === 1 ? '' : 's'}
+          </Text>
+          <Table.ScrollContainer minWidth={980}>
+            <Table verticalSpacing="xs" striped aria-label="Mass invites">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">Uploaded</Table.Th>
+                  <Table.Th scope="col">By</Table.Th>
+                  <Table.Th scope="col">Hub</Table.Th>
+                  <Table.Th scope="col">User type</Table.Th>
+                  <Table.Th scope="col">State</Table.Th>
+                  <Table.Th scope="col">Progress</Table.Th>
+                  <Table.Th scope="col">Outcomes</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {imports.data.items.map((job) => (
+                  <ImportRow key={job.id} job={job} tenancyId={tenancyId} />
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+          <Pager
+            total={imports.data.total}
+            pageSize={CONSOLE_IMPORTS_PAGE_SIZE}
+            page={filters.page}
+            onChange={filters.setPage}
+          />
+        </>
+      )}
+    </Stack>
+  );
+}
+
+function ImportRow({ job, tenancyId }: { job: ImportJob; tenancyId: string }) {
+  const total = job.totalRows ?? 0;
+  const percent = total > 0 ? Math.min(100, Math.round((job.processedRows / total) * 100)) : 0;
+  const progressWords = total > 0 ? `${formatNumber(job.processedRows)} of ${formatNumber(total)} rows` : '—';
+  return (
+    <Table.Tr>
+      <Table.Td>
+        <Anchor component={Link} to={`/console/tenancies/${tenancyId}/imports/${job.id}`} size="sm">
+          {formatDateTime(job.createdAt)}
+        </Anchor>
+        <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+          {job.fileName}
+        </Text>
+      </Table.Td>
+      <Table.Td>{job.createdByName}</Table.Td>
+      <Table.Td>{job.hubName}</Table.Td>
+      <Table.Td>{USER_TYPE_LABEL[job.userType]}</Table.Td>
+      <Table.Td style={{ whiteSpace: 'nowrap' }}>
+        <Badge variant="dot" color={IMPORT_STATUS_COLOR[job.status]}>
+          {IMPORT_STATUS_LABEL[job.status]}
+        </Badge>
+        {job.dryRun && (
+          <Text size="xs" c="dimmed">
+            Preview: nothing sent
+          </Text>
+        )}
+      </Table.Td>
+      <Table.Td miw={160}>
+        <Text size="xs">{progressWords}</Text>
+        <Progress value={percent} size="sm" aria-label={`Progress of ${job.fileName}`} aria-valuetext={progressWords} />
+      </Table.Td>
+      <Table.Td>
+        <Text size="xs">{countsInWords(job)}</Text>
+      </Table.Td>
+    </Table.Tr>
+  );
+}
