@@ -6,8 +6,10 @@ import type { ImportOutcome, operations } from './types';
 
 export const CONSOLE_IMPORTS_PAGE_SIZE = 20;
 export const IMPORT_ROWS_PAGE_SIZE = 25;
-/** While a listed job runs, its progress moves: ask again this often, and stop when every one is done. */
+/** While a listed job runs, its progress moves: ask again this often. */
 const RUNNING_POLL_MS = 1500;
+/** Otherwise now and then, so that a file uploaded meanwhile in a Hub shows up. */
+const IDLE_POLL_MS = 10_000;
 
 export type TenancyImportsFilter = Pick<
   NonNullable<operations['listTenancyImports']['parameters']['query']>,
@@ -32,7 +34,8 @@ export function useTenancyImports(tenancyId: string, filter: TenancyImportsFilte
         }),
       ),
     placeholderData: keepPreviousData,
-    refetchInterval: (query) => (query.state.data?.items.some((job) => !isFinished(job)) ? RUNNING_POLL_MS : false),
+    refetchInterval: (query) =>
+      query.state.data?.items.some((job) => !isFinished(job)) ? RUNNING_POLL_MS : IDLE_POLL_MS,
   });
 }
 

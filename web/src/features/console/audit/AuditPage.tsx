@@ -11,6 +11,7 @@ import {
   TextInput,
   Title,
   UnstyledButton,
+  VisuallyHidden,
 } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { IconDownload, IconX } from '@tabler/icons-react';
@@ -105,7 +106,7 @@ export function AuditPage() {
           <Text size="sm" c="dimmed">
             {formatNumber(log.data.total)} entr{log.data.total === 1 ? 'y' : 'ies'}
           </Text>
-          <Table.ScrollContainer minWidth={1000}>
+          <Table.ScrollContainer minWidth={900}>
             <Table verticalSpacing="xs" striped aria-label="Audit entries">
               <Table.Thead>
                 <Table.Tr>
@@ -150,10 +151,7 @@ function AuditRow({
       <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(entry.createdAt)}</Table.Td>
       <Table.Td>
         {entry.actorAccountId ? (
-          <UnstyledButton
-            onClick={() => onFilter({ actorAccountId: entry.actorAccountId ?? undefined })}
-            aria-label={`Only what ${entry.actorName ?? 'this account'} did`}
-          >
+          <UnstyledButton onClick={() => onFilter({ actorAccountId: entry.actorAccountId ?? undefined })}>
             <Text size="sm" fw={500} c="indigo.8">
               {entry.actorName ?? 'Unknown account'}
             </Text>
@@ -162,6 +160,7 @@ function AuditRow({
                 {entry.actorEmail}
               </Text>
             )}
+            <VisuallyHidden>: only what they did</VisuallyHidden>
           </UnstyledButton>
         ) : (
           <Text size="sm" c="dimmed">
@@ -187,7 +186,7 @@ function AuditRow({
             onClick={() => onFilter({ correlationId: entry.correlationId ?? undefined })}
             aria-label={`Every row of correlation id ${entry.correlationId}`}
           >
-            <Code title={entry.correlationId}>{entry.correlationId.slice(0, 13)}…</Code>
+            <Code title={entry.correlationId}>{entry.correlationId.slice(0, 8)}…</Code>
           </Anchor>
         ) : (
           '—'

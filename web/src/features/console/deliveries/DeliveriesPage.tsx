@@ -132,7 +132,7 @@ export function DeliveriesPage() {
           <Text size="sm" c="dimmed">
             {formatNumber(deliveries.data.total)} email{deliveries.data.total === 1 ? '' : 's'}
           </Text>
-          <Table.ScrollContainer minWidth={1000}>
+          <Table.ScrollContainer minWidth={900}>
             <Table verticalSpacing="xs" striped aria-label="Emails">
               <Table.Thead>
                 <Table.Tr>
@@ -181,7 +181,7 @@ function DeliveryRow({ delivery, tenancyId }: { delivery: Delivery; tenancyId: s
     <Table.Tr>
       <Table.Td style={{ overflowWrap: 'anywhere' }}>{delivery.recipient}</Table.Td>
       <Table.Td>{EMAIL_KIND_LABEL[delivery.template]}</Table.Td>
-      <Table.Td>
+      <Table.Td miw={104}>
         <Badge variant="light" color={status.color}>
           {status.label}
         </Badge>

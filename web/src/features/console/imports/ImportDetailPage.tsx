@@ -1,4 +1,4 @@
-import { Anchor, Badge, Breadcrumbs, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Breadcrumbs, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconDownload, IconListDetails, IconMail } from '@tabler/icons-react';
 import { Link, useParams } from 'react-router';
 import { isFinished, reportCsvUrl, useImportJob } from '../../../api/imports';
@@ -93,11 +93,11 @@ function ImportDetail({ job, base, tenancyId }: { job: ImportJob; base: string; 
         <Title order={2} size="h4" id="outcomes-title" mb="sm">
           {isFinished(job) ? 'Outcomes' : 'Outcomes so far'}
         </Title>
-        <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
+        <Stack gap="md">
           <OutcomeCounts summary={job.summary} />
           <OutcomeChart summary={job.summary} />
-        </SimpleGrid>
-        <FixesNote job={job} />
+          <FixesNote job={job} />
+        </Stack>
       </section>
 
       {job.status === 'done' && !job.dryRun && <RetryFailedOfImport tenancyId={tenancyId} jobId={job.id} />}

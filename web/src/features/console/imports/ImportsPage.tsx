@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Group, Progress, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import { CONSOLE_IMPORTS_PAGE_SIZE, useTenancyImports } from '../../../api/console-imports';
 import type { ImportJob, ImportStatus } from '../../../api/types';
@@ -7,6 +7,7 @@ import { IMPORT_STATUS_LABEL, USER_TYPE_LABEL } from '../../../ui/labels';
 import { Pager } from '../../../ui/Pager';
 import { EmptyState, ErrorState, LoadingBlock } from '../../../ui/states';
 import { IMPORT_STATUS_COLOR, countsInWords } from '../../invite/mass/import-summary';
+import { ImportProgress } from '../../invite/mass/ImportProgress';
 import { useConsoleTenancyId } from '../ConsoleFrame';
 import { HubFilter } from '../filters/HubFilter';
 import { useUrlFilters } from '../filters/useUrlFilters';
@@ -96,9 +97,6 @@ export function ImportsPage() {
 }
 
 function ImportRow({ job, tenancyId }: { job: ImportJob; tenancyId: string }) {
-  const total = job.totalRows ?? 0;
-  const percent = total > 0 ? Math.min(100, Math.round((job.processedRows / total) * 100)) : 0;
-  const progressWords = total > 0 ? `${formatNumber(job.processedRows)} of ${formatNumber(total)} rows` : '—';
   return (
     <Table.Tr>
       <Table.Td>
@@ -112,7 +110,7 @@ function ImportRow({ job, tenancyId }: { job: ImportJob; tenancyId: string }) {
       <Table.Td>{job.createdByName}</Table.Td>
       <Table.Td>{job.hubName}</Table.Td>
       <Table.Td>{USER_TYPE_LABEL[job.userType]}</Table.Td>
-      <Table.Td style={{ whiteSpace: 'nowrap' }}>
+      <Table.Td miw={130}>
         <Badge variant="dot" color={IMPORT_STATUS_COLOR[job.status]}>
           {IMPORT_STATUS_LABEL[job.status]}
         </Badge>
@@ -123,8 +121,7 @@ function ImportRow({ job, tenancyId }: { job: ImportJob; tenancyId: string }) {
         )}
       </Table.Td>
       <Table.Td miw={160}>
-        <Text size="xs">{progressWords}</Text>
-        <Progress value={percent} size="sm" aria-label={`Progress of ${job.fileName}`} aria-valuetext={progressWords} />
+        <ImportProgress job={job} compact />
       </Table.Td>
       <Table.Td>
         <Text size="xs">{countsInWords(job)}</Text>
