@@ -4,3655 +4,3657 @@
  */
 
 export interface paths {
-    "/api/v1/auth/session": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The current browser session */
-        get: operations["getBrowserSession"];
-        put?: never;
-        /**
-         * Sign in the web app (session cookie)
-         * @description Checks email and password, sets the HttpOnly `gatehouse_session` cookie and returns the CSRF token. Shares the rate limit of POST /auth/sign-in.
-         */
-        post: operations["startBrowserSession"];
-        /** Sign out of the web app */
-        delete: operations["endBrowserSession"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+  '/api/v1/auth/session': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/api/v1/auth/sign-in": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Sign in for a bearer token
-         * @description Exchanges email and password for a short-lived bearer token. Rate-limited per client address.
-         */
-        post: operations["signIn"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    /** The current browser session */
+    get: operations['getBrowserSession'];
+    put?: never;
+    /**
+     * Sign in the web app (session cookie)
+     * @description Checks email and password, sets the HttpOnly `gatehouse_session` cookie and returns the CSRF token. Shares the rate limit of POST /auth/sign-in.
+     */
+    post: operations['startBrowserSession'];
+    /** Sign out of the web app */
+    delete: operations['endBrowserSession'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/auth/sign-in': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/api/v1/hubs": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * List Hubs
-         * @description Without `tenancyId`: the Hubs the caller belongs to. With the `tenancyId` of a tenancy the caller administers (or as an operator): every Hub of it. Each item carries the caller's own `membership`, null where the caller is not a member.
-         */
-        get: operations["listHubs"];
-        put?: never;
-        /**
-         * Create a Hub
-         * @description Tenant admins (and operators). The creator becomes its first Hub admin, a Team Member.
-         */
-        post: operations["createHub"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    get?: never;
+    put?: never;
+    /**
+     * Sign in for a bearer token
+     * @description Exchanges email and password for a short-lived bearer token. Rate-limited per client address.
+     */
+    post: operations['signIn'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/hubs': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/api/v1/hubs/{hubId}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Get a Hub and your membership of it */
-        get: operations["getHub"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    /**
+     * List Hubs
+     * @description Without `tenancyId`: the Hubs the caller belongs to. With the `tenancyId` of a tenancy the caller administers (or as an operator): every Hub of it. Each item carries the caller's own `membership`, null where the caller is not a member.
+     */
+    get: operations['listHubs'];
+    put?: never;
+    /**
+     * Create a Hub
+     * @description Tenant admins (and operators). The creator becomes its first Hub admin, a Team Member.
+     */
+    post: operations['createHub'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/hubs/{hubId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/api/v1/hubs/{hubId}/invite-imports": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** List a Hub's mass invites, newest first */
-        get: operations["listImports"];
-        put?: never;
-        /**
-         * Upload a CSV of addresses to invite (a mass invite or its dry run)
-         * @description First column: email addresses; one user type per file. Answers 202 with the job, which runs in the background: poll GET /api/v1/invite-imports/{jobId}.
-         */
-        post: operations["createImport"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    /** Get a Hub and your membership of it */
+    get: operations['getHub'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/hubs/{hubId}/invite-imports': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/api/v1/hubs/{hubId}/invites": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * List a Hub's pending invites
-         * @description Hub admins see all pending invites, Team Members their own. Newest first.
-         */
-        get: operations["listInvites"];
-        put?: never;
-        /**
-         * Invite one address to a Hub
-         * @description Members who may invite; External Members may not, and only those who may invite Team Members can choose TEAM_MEMBER. A registered address is added at once (`added`), others get an invite email (`invited`).
-         */
-        post: operations["createInvite"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    /** List a Hub's mass invites, newest first */
+    get: operations['listImports'];
+    put?: never;
+    /**
+     * Upload a CSV of addresses to invite (a mass invite or its dry run)
+     * @description First column: email addresses; one user type per file. Answers 202 with the job, which runs in the background: poll GET /api/v1/invite-imports/{jobId}.
+     */
+    post: operations['createImport'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/hubs/{hubId}/invites': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/api/v1/hubs/{hubId}/invites/batch": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Invite several addresses to a Hub, each with its own outcome
-         * @description Up to 100 addresses, each handled as POST …/invites would, in order. An address that is refused (INVITE.INVALID_EMAIL, INVITE.SELF, …) gets its `error` and the others go on; when the caller may not invite into the Hub at all, the whole request is refused and nothing is done.
-         */
-        post: operations["createInvites"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    /**
+     * List a Hub's pending invites
+     * @description Hub admins see all pending invites, Team Members their own. Newest first.
+     */
+    get: operations['listInvites'];
+    put?: never;
+    /**
+     * Invite one address to a Hub
+     * @description Members who may invite; External Members may not, and only those who may invite Team Members can choose TEAM_MEMBER. A registered address is added at once (`added`), others get an invite email (`invited`).
+     */
+    post: operations['createInvite'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/hubs/{hubId}/invites/batch': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/api/v1/hubs/{hubId}/invites/{inviteId}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post?: never;
-        /** Revoke a pending invite (the same as POST …/revoke) */
-        delete: operations["deleteInvite"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    get?: never;
+    put?: never;
+    /**
+     * Invite several addresses to a Hub, each with its own outcome
+     * @description Up to 100 addresses, each handled as POST …/invites would, in order. An address that is refused (INVITE.INVALID_EMAIL, INVITE.SELF, …) gets its `error` and the others go on; when the caller may not invite into the Hub at all, the whole request is refused and nothing is done.
+     */
+    post: operations['createInvites'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/hubs/{hubId}/invites/{inviteId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/api/v1/hubs/{hubId}/invites/{inviteId}/resend": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Send a pending invite again
-         * @description A new link with a new expiry; the old link stops working.
-         */
-        post: operations["resendInvite"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Revoke a pending invite (the same as POST …/revoke) */
+    delete: operations['deleteInvite'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/hubs/{hubId}/invites/{inviteId}/resend': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/api/v1/hubs/{hubId}/invites/{inviteId}/revoke": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Revoke a pending invite */
-        post: operations["revokeInvite"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    get?: never;
+    put?: never;
+    /**
+     * Send a pending invite again
+     * @description A new link with a new expiry; the old link stops working.
+     */
+    post: operations['resendInvite'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/hubs/{hubId}/invites/{inviteId}/revoke': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/api/v1/hubs/{hubId}/members": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * List a Hub's members (Contacts)
-         * @description Members see the members of their Hubs; External Members see Team Members only. Sorted by name. `search` keeps those whose name or email contains it (any case).
-         */
-        get: operations["listMembers"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    get?: never;
+    put?: never;
+    /** Revoke a pending invite */
+    post: operations['revokeInvite'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/hubs/{hubId}/members': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/api/v1/hubs/{hubId}/members/{accountId}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post?: never;
-        /**
-         * Remove a member from a Hub
-         * @description Hub admins only. The last Hub admin cannot be removed.
-         */
-        delete: operations["removeMember"];
-        options?: never;
-        head?: never;
-        /**
-         * Change a member's user type, Hub admin role or invite permission
-         * @description Hub admins only.
-         */
-        patch: operations["updateMember"];
-        trace?: never;
+    /**
+     * List a Hub's members (Contacts)
+     * @description Members see the members of their Hubs; External Members see Team Members only. Sorted by name. `search` keeps those whose name or email contains it (any case).
+     */
+    get: operations['listMembers'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/hubs/{hubId}/members/{accountId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/api/v1/hubs/{hubId}/registration-link": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Get a Hub's registration link and its settings
-         * @description Hub admins and Team Members; a Hub that never had one reads as disabled.
-         */
-        get: operations["getRegistrationLink"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        /**
-         * Enable, disable or change the registration link
-         * @description Hub admins only. Absent fields stay as they are.
-         */
-        patch: operations["updateRegistrationLink"];
-        trace?: never;
+    get?: never;
+    put?: never;
+    post?: never;
+    /**
+     * Remove a member from a Hub
+     * @description Hub admins only. The last Hub admin cannot be removed.
+     */
+    delete: operations['removeMember'];
+    options?: never;
+    head?: never;
+    /**
+     * Change a member's user type, Hub admin role or invite permission
+     * @description Hub admins only.
+     */
+    patch: operations['updateMember'];
+    trace?: never;
+  };
+  '/api/v1/hubs/{hubId}/registration-link': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/api/v1/hubs/{hubId}/registration-link/rotate": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Give the registration link a new URL (the old one stops working at once)
-         * @description Hub admins only.
-         */
-        post: operations["rotateRegistrationLink"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    /**
+     * Get a Hub's registration link and its settings
+     * @description Hub admins and Team Members; a Hub that never had one reads as disabled.
+     */
+    get: operations['getRegistrationLink'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Enable, disable or change the registration link
+     * @description Hub admins only. Absent fields stay as they are.
+     */
+    patch: operations['updateRegistrationLink'];
+    trace?: never;
+  };
+  '/api/v1/hubs/{hubId}/registration-link/rotate': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/api/v1/invite-imports/{jobId}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Get a mass invite: status, progress, counts (and, for a dry run, the email) */
-        get: operations["getImport"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    get?: never;
+    put?: never;
+    /**
+     * Give the registration link a new URL (the old one stops working at once)
+     * @description Hub admins only.
+     */
+    post: operations['rotateRegistrationLink'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/invite-imports/{jobId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/api/v1/invite-imports/{jobId}/report.csv": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Download a finished mass invite's report as CSV */
-        get: operations["downloadImportReport"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    /** Get a mass invite: status, progress, counts (and, for a dry run, the email) */
+    get: operations['getImport'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/invite-imports/{jobId}/report.csv': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/api/v1/invite-imports/{jobId}/rows": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * A mass invite's per-row report, a page at a time
-         * @description By line number; `outcome` narrows it to one outcome (e.g. `invalid` for the bad rows).
-         */
-        get: operations["listImportRows"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    /** Download a finished mass invite's report as CSV */
+    get: operations['downloadImportReport'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/invite-imports/{jobId}/rows': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/api/v1/me": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Who is signed in */
-        get: operations["getMe"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    /**
+     * A mass invite's per-row report, a page at a time
+     * @description By line number; `outcome` narrows it to one outcome (e.g. `invalid` for the bad rows).
+     */
+    get: operations['listImportRows'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/me': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/api/v1/tenancies": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * List tenancies
-         * @description Operators see every tenancy; tenant admins their own.
-         */
-        get: operations["listTenancies"];
-        put?: never;
-        /**
-         * Create a tenancy with its first tenant admin
-         * @description Operators only.
-         */
-        post: operations["createTenancy"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    /** Who is signed in */
+    get: operations['getMe'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/tenancies': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/api/v1/tenancies/{tenancyId}/admins": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Make a registered account a tenant admin
-         * @description Tenant admins of the tenancy and operators.
-         */
-        post: operations["addTenantAdmin"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    /**
+     * List tenancies
+     * @description Operators see every tenancy; tenant admins their own.
+     */
+    get: operations['listTenancies'];
+    put?: never;
+    /**
+     * Create a tenancy with its first tenant admin
+     * @description Operators only.
+     */
+    post: operations['createTenancy'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/tenancies/{tenancyId}/admins': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/api/v1/tenancies/{tenancyId}/audit": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * List a tenancy's audit log, newest first
-         * @description Tenant admins of the tenancy and operators. Filters: hubId, actorAccountId, action, correlationId (everything one request or one mass invite caused), from/to (ISO 8601).
-         */
-        get: operations["listAuditEntries"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    get?: never;
+    put?: never;
+    /**
+     * Make a registered account a tenant admin
+     * @description Tenant admins of the tenancy and operators.
+     */
+    post: operations['addTenantAdmin'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/tenancies/{tenancyId}/audit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/api/v1/tenancies/{tenancyId}/audit.csv": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Download a tenancy's audit log (filtered) as CSV
-         * @description Same filters as the list; newest first; every row that matches.
-         */
-        get: operations["exportAuditEntries"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    /**
+     * List a tenancy's audit log, newest first
+     * @description Tenant admins of the tenancy and operators. Filters: hubId, actorAccountId, action, correlationId (everything one request or one mass invite caused), from/to (ISO 8601).
+     */
+    get: operations['listAuditEntries'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/tenancies/{tenancyId}/audit.csv': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/api/v1/tenancies/{tenancyId}/deliveries": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * List a tenancy's email deliveries, newest first
-         * @description Tenant admins of the tenancy and operators. Filters: status, template (kind), hubId, recipient (part of the address), from/to (created, ISO 8601), correlationId (what one request or mass invite caused).
-         */
-        get: operations["listDeliveries"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    /**
+     * Download a tenancy's audit log (filtered) as CSV
+     * @description Same filters as the list; newest first; every row that matches.
+     */
+    get: operations['exportAuditEntries'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/tenancies/{tenancyId}/deliveries': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/api/v1/tenancies/{tenancyId}/deliveries/retry-failed": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Queue again every failed email of one mass invite
-         * @description Tenant admins of the tenancy and operators. Answers how many were queued again, and how many were left failed because their invite has expired.
-         */
-        post: operations["retryFailedDeliveriesOfImport"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    /**
+     * List a tenancy's email deliveries, newest first
+     * @description Tenant admins of the tenancy and operators. Filters: status, template (kind), hubId, recipient (part of the address), from/to (created, ISO 8601), correlationId (what one request or mass invite caused).
+     */
+    get: operations['listDeliveries'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/tenancies/{tenancyId}/deliveries/retry-failed': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/api/v1/tenancies/{tenancyId}/deliveries/{deliveryId}/retry": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Queue a failed delivery again */
-        post: operations["retryDelivery"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    get?: never;
+    put?: never;
+    /**
+     * Queue again every failed email of one mass invite
+     * @description Tenant admins of the tenancy and operators. Answers how many were queued again, and how many were left failed because their invite has expired.
+     */
+    post: operations['retryFailedDeliveriesOfImport'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/tenancies/{tenancyId}/deliveries/{deliveryId}/retry': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/api/v1/tenancies/{tenancyId}/invite-imports": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * List every mass invite of a tenancy, newest first
-         * @description Tenant admins of the tenancy and operators. `hubId` and `status` narrow it; a running job counts its outcomes from the rows decided so far. Open one with GET /api/v1/invite-imports/{jobId}.
-         */
-        get: operations["listTenancyImports"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    get?: never;
+    put?: never;
+    /** Queue a failed delivery again */
+    post: operations['retryDelivery'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/tenancies/{tenancyId}/invite-imports': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/api/v1/tenancies/{tenancyId}/policy": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Get a tenancy's invite policy */
-        get: operations["getPolicy"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        /**
-         * Change a tenancy's invite policy (email appendix, invite expiry)
-         * @description Tenant admins of the tenancy and operators.
-         */
-        patch: operations["updatePolicy"];
-        trace?: never;
+    /**
+     * List every mass invite of a tenancy, newest first
+     * @description Tenant admins of the tenancy and operators. `hubId` and `status` narrow it; a running job counts its outcomes from the rows decided so far. Open one with GET /api/v1/invite-imports/{jobId}.
+     */
+    get: operations['listTenancyImports'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/tenancies/{tenancyId}/policy': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/api/v1/tenancies/{tenancyId}/policy/preview": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Render the tenancy's invite email with sample values (sends nothing)
-         * @description Tenant admins of the tenancy and operators.
-         */
-        post: operations["previewInviteEmail"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    /** Get a tenancy's invite policy */
+    get: operations['getPolicy'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Change a tenancy's invite policy (email appendix, invite expiry)
+     * @description Tenant admins of the tenancy and operators.
+     */
+    patch: operations['updatePolicy'];
+    trace?: never;
+  };
+  '/api/v1/tenancies/{tenancyId}/policy/preview': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
+    get?: never;
+    put?: never;
+    /**
+     * Render the tenancy's invite email with sample values (sends nothing)
+     * @description Tenant admins of the tenancy and operators.
+     */
+    post: operations['previewInviteEmail'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
-    schemas: {
-        AccountView: {
-            /** Format: uuid */
-            id: string;
-            /** @example ada@example.com */
-            email: string;
-            /** @example Ada Lovelace */
-            displayName: string;
-            /** @description Operators run the installation (tenancies, health). */
-            isOperator: boolean;
-            /** Format: date-time */
-            createdAt: string;
-        };
-        Actor: {
-            /** Format: uuid */
-            accountId: string;
-            email: string;
-            displayName: string;
-            isOperator: boolean;
-        };
-        AddTenantAdminBody: {
-            email: string;
-        };
-        AuditLogEntry: {
-            /**
-             * @description A decimal number as a string; later entries have larger ones.
-             * @example 1042
-             */
-            id: string;
-            /** Format: uuid */
-            tenancyId: string;
-            /** Format: uuid */
-            hubId: string | null;
-            /**
-             * Format: uuid
-             * @description null: the system did it.
-             */
-            actorAccountId: string | null;
-            /** @example member.added */
-            action: string;
-            /** @description Whom or what it concerns, e.g. an email address. */
-            subject: string | null;
-            details: {
-                [key: string]: unknown;
-            };
-            correlationId: string | null;
-            /** Format: date-time */
-            createdAt: string;
-            /**
-             * @description null: the system, or an unknown account.
-             * @example Ada Lovelace
-             */
-            actorName: string | null;
-            /** @example ada@example.com */
-            actorEmail: string | null;
-        };
-        AuditLogPage: {
-            /** @description How many items match, across all pages. */
-            total: number;
-            /** @description The page size used. */
-            limit: number;
-            /** @description How many matching items come before this page. */
-            offset: number;
-            items: components["schemas"]["AuditLogEntry"][];
-        };
-        BrowserSession: {
-            account: components["schemas"]["AccountView"];
-            /** @description Send as the X-CSRF-Token header on POST, PUT, PATCH and DELETE. */
-            csrfToken: string;
-            /**
-             * Format: date-time
-             * @description When the session ends at the latest (it also ends when idle).
-             */
-            expiresAt: string;
-        };
-        CreateHubBody: {
-            tenancyId: string;
-            /** @example Project Falcon */
-            name: string;
-        };
-        CreateImportUpload: {
-            /**
-             * @description One user type for the whole file
-             * @enum {string}
-             */
-            userType: "TEAM_MEMBER" | "EXTERNAL_MEMBER";
-            /** @description Classify every row and show the email, change nothing, send nothing */
-            dryRun?: boolean;
-            /**
-             * Format: binary
-             * @description The CSV file (one)
-             */
-            file: string;
-        };
-        CreateInviteBody: {
-            /**
-             * @description Normalised by the invite service
-             * @example grace@example.com
-             */
-            email: string;
-            /**
-             * @description Required: the user type the invitee gets
-             * @enum {string}
-             */
-            userType: "TEAM_MEMBER" | "EXTERNAL_MEMBER";
-            /** @description When a pending invite exists already: send it again (new link, the old one stops working) */
-            resend?: boolean;
-        };
-        CreateInviteResult: {
-            /** @description `added`: the address had an account and is a member now; `invited`: an invite is pending (see `emailSent`); `already_member`: nothing changed. */
-            outcome: components["schemas"]["InviteOutcome"];
-            /** @description The address as Gatehouse stores it (normalised). */
-            email: string;
-            /** @description `added` and `already_member`: the membership. */
-            membership?: components["schemas"]["Membership"];
-            /** @description `invited`: the pending invite (new, or the one pending already). */
-            invite?: components["schemas"]["Invite"];
-            /** @description Whether an email goes out because of this request. `invited` with false: already invited, not sent again. */
-            emailSent: boolean;
-        };
-        CreateInvitesBody: {
-            /**
-             * @description The addresses as typed; each is normalised and checked on its own
-             * @example [
-             *       "grace@example.com",
-             *       "alan@example.org"
-             *     ]
-             */
-            emails: string[];
-            /**
-             * @description Required: the user type every invitee gets
-             * @enum {string}
-             */
-            userType: "TEAM_MEMBER" | "EXTERNAL_MEMBER";
-        };
-        CreateInvitesResult: {
-            results: components["schemas"]["InviteAddressResult"][];
-        };
-        CreateTenancyBody: {
-            /** @example Acme Ltd */
-            name: string;
-            /** @example acme */
-            slug: string;
-            /** @description Email of an existing account that becomes the first tenant admin */
-            firstAdminEmail: string;
-        };
-        Delivery: {
-            /** Format: uuid */
-            id: string;
-            /**
-             * Format: uuid
-             * @description The event that asked for the email.
-             */
-            eventId: string;
-            /** @example grace@example.com */
-            recipient: string;
-            template: components["schemas"]["EmailTemplateId"];
-            /** @description queued: waiting for its first attempt; sending: claimed by a sender, under way; sent; retrying: queued again after a failed attempt (see nextAttemptAt, lastError); failed: given up or refused for good. */
-            status: components["schemas"]["DeliveryStatus"];
-            /** @description SMTP attempts so far. */
-            attempts: number;
-            lastError: string | null;
-            /** @description The Message-ID of the sent email. */
-            messageId: string | null;
-            /** Format: uuid */
-            tenancyId: string;
-            /** Format: uuid */
-            hubId: string | null;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            nextAttemptAt: string | null;
-            /** Format: date-time */
-            sentAt: string | null;
-            /** Format: date-time */
-            updatedAt: string;
-        };
-        DeliveryPage: {
-            /** @description How many items match, across all pages. */
-            total: number;
-            /** @description The page size used. */
-            limit: number;
-            /** @description How many matching items come before this page. */
-            offset: number;
-            items: components["schemas"]["Delivery"][];
-        };
-        /**
-         * @description queued: waiting for its first attempt; sending: claimed by a sender, under way; sent; retrying: queued again after a failed attempt (see nextAttemptAt, lastError); failed: given up or refused for good.
-         * @enum {string}
-         */
-        DeliveryStatus: "queued" | "sending" | "sent" | "retrying" | "failed";
-        EmailPreview: {
-            subject: string;
-            /** @description Show in a sandboxed frame. */
-            html: string;
-            text: string;
-            /** @description The appendix rendered at the bottom; null when off. */
-            appendix: string | null;
-        };
-        /** @enum {string} */
-        EmailTemplateId: "invite" | "member-added" | "signup-confirm";
-        /** @description An error: a stable code to branch on and a sentence a person can read. */
-        Error: {
-            /**
-             * @description Stable error code (libs/contracts/src/errors.ts).
-             * @example PERMISSION.DENIED
-             */
-            code: string;
-            /**
-             * @description What went wrong, in words.
-             * @example Only Hub admins can change members.
-             */
-            message: string;
-            /** @description Machine-readable context, such as the field that failed validation. */
-            details?: {
-                [key: string]: unknown;
-            };
-        };
-        HubWithMembership: {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            tenancyId: string;
-            /** @example Project Falcon */
-            name: string;
-            /**
-             * Format: uuid
-             * @description The account that created the Hub.
-             */
-            createdBy: string;
-            /** Format: date-time */
-            createdAt: string;
-            /** @description The caller's membership; null when the caller sees the Hub as a tenant admin or operator without being a member. */
-            membership: components["schemas"]["Membership"] | null;
-        };
-        HubWithMembershipPage: {
-            /** @description How many items match, across all pages. */
-            total: number;
-            /** @description The page size used. */
-            limit: number;
-            /** @description How many matching items come before this page. */
-            offset: number;
-            items: components["schemas"]["HubWithMembership"][];
-        };
-        ImportError: {
-            /** @example IMPORT.EMPTY */
-            code: string;
-            message: string;
-        };
-        ImportJob: {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            hubId: string;
-            /**
-             * @description The Hub's name when the file was uploaded.
-             * @example Apollo Design
-             */
-            hubName: string;
-            /** Format: uuid */
-            tenancyId: string;
-            /**
-             * Format: uuid
-             * @description The account that uploaded the file.
-             */
-            createdBy: string;
-            /**
-             * @description The uploader's display name.
-             * @example Ada Lovelace
-             */
-            createdByName: string;
-            /** @description One user type for the whole file. */
-            userType: components["schemas"]["UserType"];
-            /** @description A dry run classifies every row and changes nothing. */
-            dryRun: boolean;
-            /** @example partners.csv */
-            fileName: string;
-            status: components["schemas"]["ImportStatus"];
-            /** @description Rows of the file that hold something; null until the file is parsed. */
-            totalRows: number | null;
-            /** @description Rows decided so far (progress: processedRows of totalRows). */
-            processedRows: number;
-            summary: components["schemas"]["ImportSummary"];
-            /** @description What the parser fixed, in words ("BOM removed", …). */
-            fixes: string[];
-            /** @description Why the job failed (status `failed`). */
-            error: components["schemas"]["ImportError"] | null;
-            correlationId: string;
-            /**
-             * Format: date-time
-             * @description When the file was uploaded.
-             */
-            createdAt: string;
-            /** Format: date-time */
-            startedAt: string | null;
-            /** Format: date-time */
-            finishedAt: string | null;
-            /** @description Dry runs: the email that would go out. */
-            emailPreview: components["schemas"]["EmailPreview"] | null;
-        };
-        ImportJobPage: {
-            /** @description How many items match, across all pages. */
-            total: number;
-            /** @description The page size used. */
-            limit: number;
-            /** @description How many matching items come before this page. */
-            offset: number;
-            items: components["schemas"]["ImportJob"][];
-        };
-        ImportRow: {
-            /** @description Line number in the file (1-based). */
-            line: number;
-            /** @description The cell as it was in the file. */
-            rawValue: string;
-            /** @description The normalised address; null when not an address. */
-            email: string | null;
-            /**
-             * @description null while the row is not decided yet.
-             * @enum {string|null}
-             */
-            outcome: "added" | "invited" | "already_member" | "already_invited" | "duplicate_in_file" | "invalid" | "skipped" | null;
-            /** @description Why the row was invalid or skipped, in words. */
-            reason: string | null;
-        };
-        ImportRowPage: {
-            /** @description How many items match, across all pages. */
-            total: number;
-            /** @description The page size used. */
-            limit: number;
-            /** @description How many matching items come before this page. */
-            offset: number;
-            items: components["schemas"]["ImportRow"][];
-        };
-        /** @enum {string} */
-        ImportStatus: "queued" | "parsing" | "running" | "done" | "failed";
-        ImportSummary: {
-            added?: number;
-            invited?: number;
-            already_member?: number;
-            already_invited?: number;
-            duplicate_in_file?: number;
-            invalid?: number;
-            skipped?: number;
-        };
-        Invite: {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            hubId: string;
-            /** Format: uuid */
-            tenancyId: string;
-            /** @example Project Falcon */
-            hubName: string;
-            /**
-             * @description Normalised.
-             * @example grace@example.com
-             */
-            email: string;
-            userType: components["schemas"]["UserType"];
-            /** @description As of now: a pending invite past its expiry reads as `expired`. */
-            status: components["schemas"]["InviteStatus"];
-            /**
-             * Format: uuid
-             * @description Who sent it.
-             */
-            inviterAccountId: string;
-            /**
-             * @description The inviter's display name.
-             * @example Ada Lovelace
-             */
-            inviterName: string;
-            /**
-             * Format: date-time
-             * @description When it was first made.
-             */
-            createdAt: string;
-            /** Format: date-time */
-            expiresAt: string;
-            /**
-             * Format: date-time
-             * @description When the email last went out (first send or latest resend).
-             */
-            lastSentAt: string;
-            /** @description How many times the email went out (1 + resends). */
-            sendCount: number;
-            /** Format: date-time */
-            acceptedAt: string | null;
-            /** Format: date-time */
-            revokedAt: string | null;
-        };
-        InviteAddressResult: {
-            /** @description The address as it was sent. */
-            input: string;
-            /** @description null when the address was refused. */
-            result: components["schemas"]["CreateInviteResult"] | null;
-            /** @description Why this address was refused (e.g. INVITE.INVALID_EMAIL, INVITE.SELF); null when it went through. */
-            error: components["schemas"]["Error"] | null;
-        };
-        /**
-         * @description `added`: the address had an account and is a member now; `invited`: an invite is pending (see `emailSent`); `already_member`: nothing changed.
-         * @enum {string}
-         */
-        InviteOutcome: "added" | "invited" | "already_member";
-        InvitePage: {
-            /** @description How many items match, across all pages. */
-            total: number;
-            /** @description The page size used. */
-            limit: number;
-            /** @description How many matching items come before this page. */
-            offset: number;
-            items: components["schemas"]["Invite"][];
-        };
-        /**
-         * @description As of now: a pending invite past its expiry reads as `expired`.
-         * @enum {string}
-         */
-        InviteStatus: "pending" | "accepted" | "revoked" | "expired";
-        MemberRemoved: {
-            /** @enum {boolean} */
-            removed: true;
-        };
-        Membership: {
-            /** Format: uuid */
-            hubId: string;
-            /** Format: uuid */
-            accountId: string;
-            /** @example ada@example.com */
-            email: string;
-            /** @example Ada Lovelace */
-            displayName: string;
-            userType: components["schemas"]["UserType"];
-            /** @description Hub admins manage members, invites and the registration link (Team Members only). */
-            isHubAdmin: boolean;
-            /** @description Whether the member may invite (Team Members; Hub admins always may). */
-            canInvite: boolean;
-            /** Format: date-time */
-            joinedAt: string;
-        };
-        MembershipPage: {
-            /** @description How many items match, across all pages. */
-            total: number;
-            /** @description The page size used. */
-            limit: number;
-            /** @description How many matching items come before this page. */
-            offset: number;
-            items: components["schemas"]["Membership"][];
-        };
-        Policy: {
-            /** Format: uuid */
-            tenancyId: string;
-            /** @description Plain text added at the bottom of every invite email; null when off. */
-            inviteMessageAppendix: string | null;
-            inviteExpiryDays: number;
-            /** @description Goes up by one with every change. */
-            version: number;
-            /** Format: date-time */
-            updatedAt: string;
-        };
-        RegistrationLink: {
-            /** Format: uuid */
-            hubId: string;
-            /** @description Off by default. */
-            enabled: boolean;
-            status: components["schemas"]["RegistrationLinkStatus"];
-            /**
-             * @description Team Members get it while the link is enabled, Hub admins whenever one was issued; null otherwise.
-             * @example https://gatehouse.example.com/join/3q2…
-             */
-            url: string | null;
-            /** @description What people who join become. */
-            userType: components["schemas"]["UserType"];
-            /**
-             * Format: date-time
-             * @description null: never expires.
-             */
-            expiresAt: string | null;
-            /** @description null: no limit. */
-            maxUses: number | null;
-            /** @description Accounts that joined through the link so far (rotation does not reset it). */
-            useCount: number;
-            /** @description Normalised; empty = any domain. */
-            allowedDomains: string[];
-            /** @description Whether the caller may enable, disable, rotate and change it (Hub admins). */
-            canManage: boolean;
-            /** Format: date-time */
-            updatedAt: string | null;
-        };
-        /** @enum {string} */
-        RegistrationLinkStatus: "open" | "disabled" | "expired" | "used_up";
-        RenderPreviewBody: {
-            /** @description The appendix being edited (plain text). Omitted: the tenancy's current appendix; null: none. Checked like PATCH …/policy: blank → POLICY.APPENDIX_BLANK, over 2000 characters → POLICY.APPENDIX_TOO_LONG. */
-            appendix?: string | null;
-            /**
-             * @description The Hub name in the sample (default "Example Hub")
-             * @example Project Falcon
-             */
-            hubName?: string;
-        };
-        RetriedDeliveries: {
-            /** Format: uuid */
-            importId: string;
-            /** @description Failed deliveries queued again (attempts reset). */
-            requeued: number;
-            /** @description Failed invite emails left failed because the invite has expired (resend the invite instead). */
-            expired: number;
-        };
-        RetryFailedDeliveriesBody: {
-            /**
-             * Format: uuid
-             * @description The mass invite whose failed emails go out again
-             */
-            importId: string;
-        };
-        SignInBody: {
-            /** @example ada@example.com */
-            email: string;
-            /** Format: password */
-            password: string;
-        };
-        SignInResult: {
-            /** @description Send as `Authorization: Bearer <accessToken>`. */
-            accessToken: string;
-            /**
-             * @description Seconds until the token expires.
-             * @example 900
-             */
-            expiresIn: number;
-            /** @enum {string} */
-            tokenType: "Bearer";
-            account: components["schemas"]["AccountView"];
-        };
-        Tenancy: {
-            /** Format: uuid */
-            id: string;
-            /** @example Acme Ltd */
-            name: string;
-            /** @example acme */
-            slug: string;
-            /** Format: date-time */
-            createdAt: string;
-        };
-        TenancyPage: {
-            /** @description How many items match, across all pages. */
-            total: number;
-            /** @description The page size used. */
-            limit: number;
-            /** @description How many matching items come before this page. */
-            offset: number;
-            items: components["schemas"]["Tenancy"][];
-        };
-        TenantAdminAdded: {
-            /** Format: uuid */
-            tenancyId: string;
-            /** Format: uuid */
-            accountId: string;
-        };
-        UpdateMemberBody: {
-            /** @enum {string} */
-            userType?: "TEAM_MEMBER" | "EXTERNAL_MEMBER";
-            isHubAdmin?: boolean;
-            canInvite?: boolean;
-        };
-        UpdatePolicyBody: {
-            /** @description Plain text; null switches the appendix off */
-            inviteMessageAppendix?: Record<string, never> | null;
-            inviteExpiryDays?: number;
-        };
-        UpdateRegistrationLinkBody: {
-            /** @description Turn the link on or off (off by default). Enabling issues the URL the first time. */
-            enabled?: boolean;
-            /**
-             * @description What people who join become
-             * @default EXTERNAL_MEMBER
-             * @enum {string}
-             */
-            userType: "TEAM_MEMBER" | "EXTERNAL_MEMBER";
-            /**
-             * Format: date-time
-             * @description In the future; null = never
-             */
-            expiresAt?: string | null;
-            /** @description null = no limit */
-            maxUses?: number | null;
-            /**
-             * @description Exact email domains allowed to join (subdomains are not included); empty = any domain
-             * @example [
-             *       "example.com"
-             *     ]
-             */
-            allowedDomains?: string[];
-        };
-        /**
-         * @description One user type for the whole file.
-         * @enum {string}
-         */
-        UserType: "TEAM_MEMBER" | "EXTERNAL_MEMBER";
+  schemas: {
+    AccountView: {
+      /** Format: uuid */
+      id: string;
+      /** @example ada@example.com */
+      email: string;
+      /** @example Ada Lovelace */
+      displayName: string;
+      /** @description Operators run the installation (tenancies, health). */
+      isOperator: boolean;
+      /** Format: date-time */
+      createdAt: string;
     };
-    responses: never;
-    parameters: never;
-    requestBodies: never;
-    headers: never;
-    pathItems: never;
+    Actor: {
+      /** Format: uuid */
+      accountId: string;
+      email: string;
+      displayName: string;
+      isOperator: boolean;
+    };
+    AddTenantAdminBody: {
+      email: string;
+    };
+    AuditLogEntry: {
+      /**
+       * @description A decimal number as a string; later entries have larger ones.
+       * @example 1042
+       */
+      id: string;
+      /** Format: uuid */
+      tenancyId: string;
+      /** Format: uuid */
+      hubId: string | null;
+      /**
+       * Format: uuid
+       * @description null: the system did it.
+       */
+      actorAccountId: string | null;
+      /** @example member.added */
+      action: string;
+      /** @description Whom or what it concerns, e.g. an email address. */
+      subject: string | null;
+      details: {
+        [key: string]: unknown;
+      };
+      correlationId: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      /**
+       * @description null: the system, or an unknown account.
+       * @example Ada Lovelace
+       */
+      actorName: string | null;
+      /** @example ada@example.com */
+      actorEmail: string | null;
+    };
+    AuditLogPage: {
+      /** @description How many items match, across all pages. */
+      total: number;
+      /** @description The page size used. */
+      limit: number;
+      /** @description How many matching items come before this page. */
+      offset: number;
+      items: components['schemas']['AuditLogEntry'][];
+    };
+    BrowserSession: {
+      account: components['schemas']['AccountView'];
+      /** @description Send as the X-CSRF-Token header on POST, PUT, PATCH and DELETE. */
+      csrfToken: string;
+      /**
+       * Format: date-time
+       * @description When the session ends at the latest (it also ends when idle).
+       */
+      expiresAt: string;
+    };
+    CreateHubBody: {
+      tenancyId: string;
+      /** @example Project Falcon */
+      name: string;
+    };
+    CreateImportUpload: {
+      /**
+       * @description One user type for the whole file
+       * @enum {string}
+       */
+      userType: 'TEAM_MEMBER' | 'EXTERNAL_MEMBER';
+      /** @description Classify every row and show the email, change nothing, send nothing */
+      dryRun?: boolean;
+      /**
+       * Format: binary
+       * @description The CSV file (one)
+       */
+      file: string;
+    };
+    CreateInviteBody: {
+      /**
+       * @description Normalised by the invite service
+       * @example grace@example.com
+       */
+      email: string;
+      /**
+       * @description Required: the user type the invitee gets
+       * @enum {string}
+       */
+      userType: 'TEAM_MEMBER' | 'EXTERNAL_MEMBER';
+      /** @description When a pending invite exists already: send it again (new link, the old one stops working) */
+      resend?: boolean;
+    };
+    CreateInviteResult: {
+      /** @description `added`: the address had an account and is a member now; `invited`: an invite is pending (see `emailSent`); `already_member`: nothing changed. */
+      outcome: components['schemas']['InviteOutcome'];
+      /** @description The address as Gatehouse stores it (normalised). */
+      email: string;
+      /** @description `added` and `already_member`: the membership. */
+      membership?: components['schemas']['Membership'];
+      /** @description `invited`: the pending invite (new, or the one pending already). */
+      invite?: components['schemas']['Invite'];
+      /** @description Whether an email goes out because of this request. `invited` with false: already invited, not sent again. */
+      emailSent: boolean;
+    };
+    CreateInvitesBody: {
+      /**
+       * @description The addresses as typed; each is normalised and checked on its own
+       * @example [
+       *       "grace@example.com",
+       *       "alan@example.org"
+       *     ]
+       */
+      emails: string[];
+      /**
+       * @description Required: the user type every invitee gets
+       * @enum {string}
+       */
+      userType: 'TEAM_MEMBER' | 'EXTERNAL_MEMBER';
+    };
+    CreateInvitesResult: {
+      results: components['schemas']['InviteAddressResult'][];
+    };
+    CreateTenancyBody: {
+      /** @example Acme Ltd */
+      name: string;
+      /** @example acme */
+      slug: string;
+      /** @description Email of an existing account that becomes the first tenant admin */
+      firstAdminEmail: string;
+    };
+    Delivery: {
+      /** Format: uuid */
+      id: string;
+      /**
+       * Format: uuid
+       * @description The event that asked for the email.
+       */
+      eventId: string;
+      /** @example grace@example.com */
+      recipient: string;
+      template: components['schemas']['EmailTemplateId'];
+      /** @description queued: waiting for its first attempt; sending: claimed by a sender, under way; sent; retrying: queued again after a failed attempt (see nextAttemptAt, lastError); failed: given up or refused for good. */
+      status: components['schemas']['DeliveryStatus'];
+      /** @description SMTP attempts so far. */
+      attempts: number;
+      lastError: string | null;
+      /** @description The Message-ID of the sent email. */
+      messageId: string | null;
+      /** Format: uuid */
+      tenancyId: string;
+      /** Format: uuid */
+      hubId: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      nextAttemptAt: string | null;
+      /** Format: date-time */
+      sentAt: string | null;
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    DeliveryPage: {
+      /** @description How many items match, across all pages. */
+      total: number;
+      /** @description The page size used. */
+      limit: number;
+      /** @description How many matching items come before this page. */
+      offset: number;
+      items: components['schemas']['Delivery'][];
+    };
+    /**
+     * @description queued: waiting for its first attempt; sending: claimed by a sender, under way; sent; retrying: queued again after a failed attempt (see nextAttemptAt, lastError); failed: given up or refused for good.
+     * @enum {string}
+     */
+    DeliveryStatus: 'queued' | 'sending' | 'sent' | 'retrying' | 'failed';
+    EmailPreview: {
+      subject: string;
+      /** @description Show in a sandboxed frame. */
+      html: string;
+      text: string;
+      /** @description The appendix rendered at the bottom; null when off. */
+      appendix: string | null;
+    };
+    /** @enum {string} */
+    EmailTemplateId: 'invite' | 'member-added' | 'signup-confirm';
+    /** @description An error: a stable code to branch on and a sentence a person can read. */
+    Error: {
+      /**
+       * @description Stable error code (libs/contracts/src/errors.ts).
+       * @example PERMISSION.DENIED
+       */
+      code: string;
+      /**
+       * @description What went wrong, in words.
+       * @example Only Hub admins can change members.
+       */
+      message: string;
+      /** @description Machine-readable context, such as the field that failed validation. */
+      details?: {
+        [key: string]: unknown;
+      };
+    };
+    HubWithMembership: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      tenancyId: string;
+      /** @example Project Falcon */
+      name: string;
+      /**
+       * Format: uuid
+       * @description The account that created the Hub.
+       */
+      createdBy: string;
+      /** Format: date-time */
+      createdAt: string;
+      /** @description The caller's membership; null when the caller sees the Hub as a tenant admin or operator without being a member. */
+      membership: components['schemas']['Membership'] | null;
+    };
+    HubWithMembershipPage: {
+      /** @description How many items match, across all pages. */
+      total: number;
+      /** @description The page size used. */
+      limit: number;
+      /** @description How many matching items come before this page. */
+      offset: number;
+      items: components['schemas']['HubWithMembership'][];
+    };
+    ImportError: {
+      /** @example IMPORT.EMPTY */
+      code: string;
+      message: string;
+    };
+    ImportJob: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      hubId: string;
+      /**
+       * @description The Hub's name when the file was uploaded.
+       * @example Apollo Design
+       */
+      hubName: string;
+      /** Format: uuid */
+      tenancyId: string;
+      /**
+       * Format: uuid
+       * @description The account that uploaded the file.
+       */
+      createdBy: string;
+      /**
+       * @description The uploader's display name.
+       * @example Ada Lovelace
+       */
+      createdByName: string;
+      /** @description One user type for the whole file. */
+      userType: components['schemas']['UserType'];
+      /** @description A dry run classifies every row and changes nothing. */
+      dryRun: boolean;
+      /** @example partners.csv */
+      fileName: string;
+      status: components['schemas']['ImportStatus'];
+      /** @description Rows of the file that hold something; null until the file is parsed. */
+      totalRows: number | null;
+      /** @description Rows decided so far (progress: processedRows of totalRows). */
+      processedRows: number;
+      summary: components['schemas']['ImportSummary'];
+      /** @description What the parser fixed, in words ("BOM removed", …). */
+      fixes: string[];
+      /** @description Why the job failed (status `failed`). */
+      error: components['schemas']['ImportError'] | null;
+      correlationId: string;
+      /**
+       * Format: date-time
+       * @description When the file was uploaded.
+       */
+      createdAt: string;
+      /** Format: date-time */
+      startedAt: string | null;
+      /** Format: date-time */
+      finishedAt: string | null;
+      /** @description Dry runs: the email that would go out. */
+      emailPreview: components['schemas']['EmailPreview'] | null;
+    };
+    ImportJobPage: {
+      /** @description How many items match, across all pages. */
+      total: number;
+      /** @description The page size used. */
+      limit: number;
+      /** @description How many matching items come before this page. */
+      offset: number;
+      items: components['schemas']['ImportJob'][];
+    };
+    ImportRow: {
+      /** @description Line number in the file (1-based). */
+      line: number;
+      /** @description The cell as it was in the file. */
+      rawValue: string;
+      /** @description The normalised address; null when not an address. */
+      email: string | null;
+      /**
+       * @description null while the row is not decided yet.
+       * @enum {string|null}
+       */
+      outcome:
+        'added' | 'invited' | 'already_member' | 'already_invited' | 'duplicate_in_file' | 'invalid' | 'skipped' | null;
+      /** @description Why the row was invalid or skipped, in words. */
+      reason: string | null;
+    };
+    ImportRowPage: {
+      /** @description How many items match, across all pages. */
+      total: number;
+      /** @description The page size used. */
+      limit: number;
+      /** @description How many matching items come before this page. */
+      offset: number;
+      items: components['schemas']['ImportRow'][];
+    };
+    /** @enum {string} */
+    ImportStatus: 'queued' | 'parsing' | 'running' | 'done' | 'failed';
+    ImportSummary: {
+      added?: number;
+      invited?: number;
+      already_member?: number;
+      already_invited?: number;
+      duplicate_in_file?: number;
+      invalid?: number;
+      skipped?: number;
+    };
+    Invite: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      hubId: string;
+      /** Format: uuid */
+      tenancyId: string;
+      /** @example Project Falcon */
+      hubName: string;
+      /**
+       * @description Normalised.
+       * @example grace@example.com
+       */
+      email: string;
+      userType: components['schemas']['UserType'];
+      /** @description As of now: a pending invite past its expiry reads as `expired`. */
+      status: components['schemas']['InviteStatus'];
+      /**
+       * Format: uuid
+       * @description Who sent it.
+       */
+      inviterAccountId: string;
+      /**
+       * @description The inviter's display name.
+       * @example Ada Lovelace
+       */
+      inviterName: string;
+      /**
+       * Format: date-time
+       * @description When it was first made.
+       */
+      createdAt: string;
+      /** Format: date-time */
+      expiresAt: string;
+      /**
+       * Format: date-time
+       * @description When the email last went out (first send or latest resend).
+       */
+      lastSentAt: string;
+      /** @description How many times the email went out (1 + resends). */
+      sendCount: number;
+      /** Format: date-time */
+      acceptedAt: string | null;
+      /** Format: date-time */
+      revokedAt: string | null;
+    };
+    InviteAddressResult: {
+      /** @description The address as it was sent. */
+      input: string;
+      /** @description null when the address was refused. */
+      result: components['schemas']['CreateInviteResult'] | null;
+      /** @description Why this address was refused (e.g. INVITE.INVALID_EMAIL, INVITE.SELF); null when it went through. */
+      error: components['schemas']['Error'] | null;
+    };
+    /**
+     * @description `added`: the address had an account and is a member now; `invited`: an invite is pending (see `emailSent`); `already_member`: nothing changed.
+     * @enum {string}
+     */
+    InviteOutcome: 'added' | 'invited' | 'already_member';
+    InvitePage: {
+      /** @description How many items match, across all pages. */
+      total: number;
+      /** @description The page size used. */
+      limit: number;
+      /** @description How many matching items come before this page. */
+      offset: number;
+      items: components['schemas']['Invite'][];
+    };
+    /**
+     * @description As of now: a pending invite past its expiry reads as `expired`.
+     * @enum {string}
+     */
+    InviteStatus: 'pending' | 'accepted' | 'revoked' | 'expired';
+    MemberRemoved: {
+      /** @enum {boolean} */
+      removed: true;
+    };
+    Membership: {
+      /** Format: uuid */
+      hubId: string;
+      /** Format: uuid */
+      accountId: string;
+      /** @example ada@example.com */
+      email: string;
+      /** @example Ada Lovelace */
+      displayName: string;
+      userType: components['schemas']['UserType'];
+      /** @description Hub admins manage members, invites and the registration link (Team Members only). */
+      isHubAdmin: boolean;
+      /** @description Whether the member may invite (Team Members; Hub admins always may). */
+      canInvite: boolean;
+      /** Format: date-time */
+      joinedAt: string;
+    };
+    MembershipPage: {
+      /** @description How many items match, across all pages. */
+      total: number;
+      /** @description The page size used. */
+      limit: number;
+      /** @description How many matching items come before this page. */
+      offset: number;
+      items: components['schemas']['Membership'][];
+    };
+    Policy: {
+      /** Format: uuid */
+      tenancyId: string;
+      /** @description Plain text added at the bottom of every invite email; null when off. */
+      inviteMessageAppendix: string | null;
+      inviteExpiryDays: number;
+      /** @description Goes up by one with every change. */
+      version: number;
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    RegistrationLink: {
+      /** Format: uuid */
+      hubId: string;
+      /** @description Off by default. */
+      enabled: boolean;
+      status: components['schemas']['RegistrationLinkStatus'];
+      /**
+       * @description Team Members get it while the link is enabled, Hub admins whenever one was issued; null otherwise.
+       * @example https://gatehouse.example.com/join/3q2…
+       */
+      url: string | null;
+      /** @description What people who join become. */
+      userType: components['schemas']['UserType'];
+      /**
+       * Format: date-time
+       * @description null: never expires.
+       */
+      expiresAt: string | null;
+      /** @description null: no limit. */
+      maxUses: number | null;
+      /** @description Accounts that joined through the link so far (rotation does not reset it). */
+      useCount: number;
+      /** @description Normalised; empty = any domain. */
+      allowedDomains: string[];
+      /** @description Whether the caller may enable, disable, rotate and change it (Hub admins). */
+      canManage: boolean;
+      /** Format: date-time */
+      updatedAt: string | null;
+    };
+    /** @enum {string} */
+    RegistrationLinkStatus: 'open' | 'disabled' | 'expired' | 'used_up';
+    RenderPreviewBody: {
+      /** @description The appendix being edited (plain text). Omitted: the tenancy's current appendix; null: none. Checked like PATCH …/policy: blank → POLICY.APPENDIX_BLANK, over 2000 characters → POLICY.APPENDIX_TOO_LONG. */
+      appendix?: string | null;
+      /**
+       * @description The Hub name in the sample (default "Example Hub")
+       * @example Project Falcon
+       */
+      hubName?: string;
+    };
+    RetriedDeliveries: {
+      /** Format: uuid */
+      importId: string;
+      /** @description Failed deliveries queued again (attempts reset). */
+      requeued: number;
+      /** @description Failed invite emails left failed because the invite has expired (resend the invite instead). */
+      expired: number;
+    };
+    RetryFailedDeliveriesBody: {
+      /**
+       * Format: uuid
+       * @description The mass invite whose failed emails go out again
+       */
+      importId: string;
+    };
+    SignInBody: {
+      /** @example ada@example.com */
+      email: string;
+      /** Format: password */
+      password: string;
+    };
+    SignInResult: {
+      /** @description Send as `Authorization: Bearer <accessToken>`. */
+      accessToken: string;
+      /**
+       * @description Seconds until the token expires.
+       * @example 900
+       */
+      expiresIn: number;
+      /** @enum {string} */
+      tokenType: 'Bearer';
+      account: components['schemas']['AccountView'];
+    };
+    Tenancy: {
+      /** Format: uuid */
+      id: string;
+      /** @example Acme Ltd */
+      name: string;
+      /** @example acme */
+      slug: string;
+      /** Format: date-time */
+      createdAt: string;
+    };
+    TenancyPage: {
+      /** @description How many items match, across all pages. */
+      total: number;
+      /** @description The page size used. */
+      limit: number;
+      /** @description How many matching items come before this page. */
+      offset: number;
+      items: components['schemas']['Tenancy'][];
+    };
+    TenantAdminAdded: {
+      /** Format: uuid */
+      tenancyId: string;
+      /** Format: uuid */
+      accountId: string;
+    };
+    UpdateMemberBody: {
+      /** @enum {string} */
+      userType?: 'TEAM_MEMBER' | 'EXTERNAL_MEMBER';
+      isHubAdmin?: boolean;
+      canInvite?: boolean;
+    };
+    UpdatePolicyBody: {
+      /** @description Plain text; null switches the appendix off */
+      inviteMessageAppendix?: Record<string, never> | null;
+      inviteExpiryDays?: number;
+    };
+    UpdateRegistrationLinkBody: {
+      /** @description Turn the link on or off (off by default). Enabling issues the URL the first time. */
+      enabled?: boolean;
+      /**
+       * @description What people who join become
+       * @default EXTERNAL_MEMBER
+       * @enum {string}
+       */
+      userType: 'TEAM_MEMBER' | 'EXTERNAL_MEMBER';
+      /**
+       * Format: date-time
+       * @description In the future; null = never
+       */
+      expiresAt?: string | null;
+      /** @description null = no limit */
+      maxUses?: number | null;
+      /**
+       * @description Exact email domains allowed to join (subdomains are not included); empty = any domain
+       * @example [
+       *       "example.com"
+       *     ]
+       */
+      allowedDomains?: string[];
+    };
+    /**
+     * @description One user type for the whole file.
+     * @enum {string}
+     */
+    UserType: 'TEAM_MEMBER' | 'EXTERNAL_MEMBER';
+  };
+  responses: never;
+  parameters: never;
+  requestBodies: never;
+  headers: never;
+  pathItems: never;
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    getBrowserSession: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["BrowserSession"];
-                };
-            };
-            /** @description Not signed in, or the session expired: AUTH.REQUIRED. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description A service did not answer; try again: RPC.UNAVAILABLE, RPC.TIMEOUT. */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
+  getBrowserSession: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    startBrowserSession: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
         };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["SignInBody"];
-            };
+        content: {
+          'application/json': components['schemas']['BrowserSession'];
         };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["BrowserSession"];
-                };
-            };
-            /** @description The request is not valid: VALIDATION.FAILED. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not signed in, or the session expired: AUTH.INVALID_CREDENTIALS. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Too many attempts; wait and try again: AUTH.RATE_LIMITED. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description A service did not answer; try again: RPC.UNAVAILABLE, RPC.TIMEOUT. */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+      };
+      /** @description Not signed in, or the session expired: AUTH.REQUIRED. */
+      401: {
+        headers: {
+          [name: string]: unknown;
         };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service did not answer; try again: RPC.UNAVAILABLE, RPC.TIMEOUT. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
     };
-    endBrowserSession: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Signed out: the session is ended and the cookie cleared. */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Not signed in, or the session expired: AUTH.REQUIRED. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not allowed: AUTH.CSRF_FAILED. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description A service did not answer; try again: RPC.UNAVAILABLE, RPC.TIMEOUT. */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
+  };
+  startBrowserSession: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    signIn: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["SignInBody"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["SignInResult"];
-                };
-            };
-            /** @description The request is not valid: VALIDATION.FAILED. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not signed in, or the session expired: AUTH.INVALID_CREDENTIALS. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Too many attempts; wait and try again: AUTH.RATE_LIMITED. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description A service did not answer; try again: RPC.UNAVAILABLE, RPC.TIMEOUT. */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SignInBody'];
+      };
     };
-    listHubs: {
-        parameters: {
-            query?: {
-                limit?: number;
-                offset?: number;
-                tenancyId?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
         };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HubWithMembershipPage"];
-                };
-            };
-            /** @description The request is not valid: VALIDATION.FAILED. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not signed in, or the session expired: AUTH.REQUIRED. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description A service did not answer; try again: RPC.UNAVAILABLE, RPC.TIMEOUT. */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+        content: {
+          'application/json': components['schemas']['BrowserSession'];
         };
+      };
+      /** @description The request is not valid: VALIDATION.FAILED. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in, or the session expired: AUTH.INVALID_CREDENTIALS. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too many attempts; wait and try again: AUTH.RATE_LIMITED. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service did not answer; try again: RPC.UNAVAILABLE, RPC.TIMEOUT. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
     };
-    createHub: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CreateHubBody"];
-            };
-        };
-        responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HubWithMembership"];
-                };
-            };
-            /** @description The request is not valid: VALIDATION.FAILED. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not signed in, or the session expired: AUTH.REQUIRED. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not allowed: PERMISSION.DENIED. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not found (or not yours to know about): TENANCY.NOT_FOUND. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Conflicts with the current state: HUB.NAME_TAKEN. */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description A service did not answer; try again: RPC.UNAVAILABLE, RPC.TIMEOUT. */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
+  };
+  endBrowserSession: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    getHub: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                hubId: string;
-            };
-            cookie?: never;
+    requestBody?: never;
+    responses: {
+      /** @description Signed out: the session is ended and the cookie cleared. */
+      204: {
+        headers: {
+          [name: string]: unknown;
         };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HubWithMembership"];
-                };
-            };
-            /** @description The request is not valid: VALIDATION.FAILED. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not signed in, or the session expired: AUTH.REQUIRED. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not found (or not yours to know about): HUB.NOT_FOUND. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description A service did not answer; try again: RPC.UNAVAILABLE, RPC.TIMEOUT. */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+        content?: never;
+      };
+      /** @description Not signed in, or the session expired: AUTH.REQUIRED. */
+      401: {
+        headers: {
+          [name: string]: unknown;
         };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not allowed: AUTH.CSRF_FAILED. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service did not answer; try again: RPC.UNAVAILABLE, RPC.TIMEOUT. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
     };
-    listImports: {
-        parameters: {
-            query?: {
-                limit?: number;
-                offset?: number;
-            };
-            header?: never;
-            path: {
-                hubId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ImportJobPage"];
-                };
-            };
-            /** @description The request is not valid: VALIDATION.FAILED. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not signed in, or the session expired: AUTH.REQUIRED. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not allowed: PERMISSION.DENIED. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not found (or not yours to know about): HUB.NOT_FOUND. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description A service did not answer; try again: RPC.UNAVAILABLE, RPC.TIMEOUT. */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
+  };
+  signIn: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    createImport: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                hubId: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "multipart/form-data": components["schemas"]["CreateImportUpload"];
-            };
-        };
-        responses: {
-            202: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ImportJob"];
-                };
-            };
-            /** @description The request is not valid: VALIDATION.FAILED, IMPORT.EMPTY. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not signed in, or the session expired: AUTH.REQUIRED. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not allowed: PERMISSION.DENIED. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not found (or not yours to know about): HUB.NOT_FOUND. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Too large: IMPORT.TOO_LARGE, IMPORT.TOO_MANY_ROWS, REQUEST.TOO_LARGE. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not a supported file: IMPORT.NOT_TEXT. */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description A service did not answer; try again: RPC.UNAVAILABLE, RPC.TIMEOUT. */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SignInBody'];
+      };
     };
-    listInvites: {
-        parameters: {
-            query?: {
-                limit?: number;
-                offset?: number;
-            };
-            header?: never;
-            path: {
-                hubId: string;
-            };
-            cookie?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
         };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["InvitePage"];
-                };
-            };
-            /** @description The request is not valid: VALIDATION.FAILED. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not signed in, or the session expired: AUTH.REQUIRED. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not allowed: PERMISSION.DENIED. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not found (or not yours to know about): HUB.NOT_FOUND. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description A service did not answer; try again: RPC.UNAVAILABLE, RPC.TIMEOUT. */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+        content: {
+          'application/json': components['schemas']['SignInResult'];
         };
+      };
+      /** @description The request is not valid: VALIDATION.FAILED. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in, or the session expired: AUTH.INVALID_CREDENTIALS. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too many attempts; wait and try again: AUTH.RATE_LIMITED. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service did not answer; try again: RPC.UNAVAILABLE, RPC.TIMEOUT. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
     };
-    createInvite: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                hubId: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CreateInviteBody"];
-            };
-        };
-        responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CreateInviteResult"];
-                };
-            };
-            /** @description The request is not valid: VALIDATION.FAILED, INVITE.INVALID_EMAIL, INVITE.SELF. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not signed in, or the session expired: AUTH.REQUIRED. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not allowed: PERMISSION.DENIED. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not found (or not yours to know about): HUB.NOT_FOUND. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description A service did not answer; try again: RPC.UNAVAILABLE, RPC.TIMEOUT. */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
+  };
+  listHubs: {
+    parameters: {
+      query?: {
+        limit?: number;
+        offset?: number;
+        tenancyId?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    createInvites: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                hubId: string;
-            };
-            cookie?: never;
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
         };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CreateInvitesBody"];
-            };
+        content: {
+          'application/json': components['schemas']['HubWithMembershipPage'];
         };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CreateInvitesResult"];
-                };
-            };
-            /** @description The request is not valid: VALIDATION.FAILED. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not signed in, or the session expired: AUTH.REQUIRED. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not allowed: PERMISSION.DENIED. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not found (or not yours to know about): HUB.NOT_FOUND. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description A service did not answer; try again: RPC.UNAVAILABLE, RPC.TIMEOUT. */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+      };
+      /** @description The request is not valid: VALIDATION.FAILED. */
+      400: {
+        headers: {
+          [name: string]: unknown;
         };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in, or the session expired: AUTH.REQUIRED. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service did not answer; try again: RPC.UNAVAILABLE, RPC.TIMEOUT. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
     };
-    deleteInvite: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                hubId: string;
-                inviteId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Invite"];
-                };
-            };
-            /** @description The request is not valid: VALIDATION.FAILED. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not signed in, or the session expired: AUTH.REQUIRED. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not allowed: PERMISSION.DENIED. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not found (or not yours to know about): HUB.NOT_FOUND, INVITE.NOT_FOUND. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Conflicts with the current state: INVITE.NOT_PENDING. */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description A service did not answer; try again: RPC.UNAVAILABLE, RPC.TIMEOUT. */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
+  };
+  createHub: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    resendInvite: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                hubId: string;
-                inviteId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Invite"];
-                };
-            };
-            /** @description The request is not valid: VALIDATION.FAILED. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not signed in, or the session expired: AUTH.REQUIRED. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not allowed: PERMISSION.DENIED. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not found (or not yours to know about): HUB.NOT_FOUND, INVITE.NOT_FOUND. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Conflicts with the current state: INVITE.NOT_PENDING. */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description A service did not answer; try again: RPC.UNAVAILABLE, RPC.TIMEOUT. */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateHubBody'];
+      };
     };
-    revokeInvite: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                hubId: string;
-                inviteId: string;
-            };
-            cookie?: never;
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
         };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Invite"];
-                };
-            };
-            /** @description The request is not valid: VALIDATION.FAILED. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not signed in, or the session expired: AUTH.REQUIRED. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not allowed: PERMISSION.DENIED. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not found (or not yours to know about): HUB.NOT_FOUND, INVITE.NOT_FOUND. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Conflicts with the current state: INVITE.NOT_PENDING. */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description A service did not answer; try again: RPC.UNAVAILABLE, RPC.TIMEOUT. */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+        content: {
+          'application/json': components['schemas']['HubWithMembership'];
         };
+      };
+      /** @description The request is not valid: VALIDATION.FAILED. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in, or the session expired: AUTH.REQUIRED. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not allowed: PERMISSION.DENIED. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found (or not yours to know about): TENANCY.NOT_FOUND. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Conflicts with the current state: HUB.NAME_TAKEN. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service did not answer; try again: RPC.UNAVAILABLE, RPC.TIMEOUT. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
     };
-    listMembers: {
-        parameters: {
-            query?: {
-                limit?: number;
-                offset?: number;
-                userType?: "TEAM_MEMBER" | "EXTERNAL_MEMBER";
-                /** @description Only members whose name or email contains this, in any case. */
-                search?: string;
-            };
-            header?: never;
-            path: {
-                hubId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["MembershipPage"];
-                };
-            };
-            /** @description The request is not valid: VALIDATION.FAILED. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not signed in, or the session expired: AUTH.REQUIRED. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not found (or not yours to know about): HUB.NOT_FOUND. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description A service did not answer; try again: RPC.UNAVAILABLE, RPC.TIMEOUT. */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
+  };
+  getHub: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        hubId: string;
+      };
+      cookie?: never;
     };
-    removeMember: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                hubId: string;
-                accountId: string;
-            };
-            cookie?: never;
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
         };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["MemberRemoved"];
-                };
-            };
-            /** @description The request is not valid: VALIDATION.FAILED. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not signed in, or the session expired: AUTH.REQUIRED. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not allowed: PERMISSION.DENIED. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not found (or not yours to know about): HUB.NOT_FOUND, MEMBER.NOT_FOUND. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Conflicts with the current state: MEMBER.LAST_ADMIN. */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description A service did not answer; try again: RPC.UNAVAILABLE, RPC.TIMEOUT. */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+        content: {
+          'application/json': components['schemas']['HubWithMembership'];
         };
+      };
+      /** @description The request is not valid: VALIDATION.FAILED. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in, or the session expired: AUTH.REQUIRED. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found (or not yours to know about): HUB.NOT_FOUND. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service did not answer; try again: RPC.UNAVAILABLE, RPC.TIMEOUT. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
     };
-    updateMember: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                hubId: string;
-                accountId: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["UpdateMemberBody"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Membership"];
-                };
-            };
-            /** @description The request is not valid: VALIDATION.FAILED. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not signed in, or the session expired: AUTH.REQUIRED. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not allowed: PERMISSION.DENIED. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not found (or not yours to know about): HUB.NOT_FOUND, MEMBER.NOT_FOUND. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Conflicts with the current state: MEMBER.LAST_ADMIN, MEMBER.ADMIN_MUST_BE_TEAM_MEMBER. */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description A service did not answer; try again: RPC.UNAVAILABLE, RPC.TIMEOUT. */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
+  };
+  listImports: {
+    parameters: {
+      query?: {
+        limit?: number;
+        offset?: number;
+      };
+      header?: never;
+      path: {
+        hubId: string;
+      };
+      cookie?: never;
     };
-    getRegistrationLink: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                hubId: string;
-            };
-            cookie?: never;
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
         };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["RegistrationLink"];
-                };
-            };
-            /** @description The request is not valid: VALIDATION.FAILED. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not signed in, or the session expired: AUTH.REQUIRED. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not allowed: PERMISSION.DENIED. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not found (or not yours to know about): HUB.NOT_FOUND. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description A service did not answer; try again: RPC.UNAVAILABLE, RPC.TIMEOUT. */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+        content: {
+          'application/json': components['schemas']['ImportJobPage'];
         };
+      };
+      /** @description The request is not valid: VALIDATION.FAILED. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in, or the session expired: AUTH.REQUIRED. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not allowed: PERMISSION.DENIED. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found (or not yours to know about): HUB.NOT_FOUND. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service did not answer; try again: RPC.UNAVAILABLE, RPC.TIMEOUT. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
     };
-    updateRegistrationLink: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                hubId: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["UpdateRegistrationLinkBody"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["RegistrationLink"];
-                };
-            };
-            /** @description The request is not valid: VALIDATION.FAILED. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not signed in, or the session expired: AUTH.REQUIRED. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not allowed: PERMISSION.DENIED. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not found (or not yours to know about): HUB.NOT_FOUND. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description A service did not answer; try again: RPC.UNAVAILABLE, RPC.TIMEOUT. */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
+  };
+  createImport: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        hubId: string;
+      };
+      cookie?: never;
     };
-    rotateRegistrationLink: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                hubId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["RegistrationLink"];
-                };
-            };
-            /** @description The request is not valid: VALIDATION.FAILED. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not signed in, or the session expired: AUTH.REQUIRED. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not allowed: PERMISSION.DENIED. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not found (or not yours to know about): HUB.NOT_FOUND. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description A service did not answer; try again: RPC.UNAVAILABLE, RPC.TIMEOUT. */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
+    requestBody: {
+      content: {
+        'multipart/form-data': components['schemas']['CreateImportUpload'];
+      };
     };
-    getImport: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                jobId: string;
-            };
-            cookie?: never;
+    responses: {
+      202: {
+        headers: {
+          [name: string]: unknown;
         };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ImportJob"];
-                };
-            };
-            /** @description The request is not valid: VALIDATION.FAILED. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not signed in, or the session expired: AUTH.REQUIRED. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not found (or not yours to know about): IMPORT.NOT_FOUND. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description A service did not answer; try again: RPC.UNAVAILABLE, RPC.TIMEOUT. */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+        content: {
+          'application/json': components['schemas']['ImportJob'];
         };
+      };
+      /** @description The request is not valid: VALIDATION.FAILED, IMPORT.EMPTY. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in, or the session expired: AUTH.REQUIRED. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not allowed: PERMISSION.DENIED. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found (or not yours to know about): HUB.NOT_FOUND. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too large: IMPORT.TOO_LARGE, IMPORT.TOO_MANY_ROWS, REQUEST.TOO_LARGE. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not a supported file: IMPORT.NOT_TEXT. */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service did not answer; try again: RPC.UNAVAILABLE, RPC.TIMEOUT. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
     };
-    downloadImportReport: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                jobId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The report (line, value, email, outcome, reason). */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/csv": string;
-                };
-            };
-            /** @description The request is not valid: VALIDATION.FAILED. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/csv": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not signed in, or the session expired: AUTH.REQUIRED. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/csv": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not found (or not yours to know about): IMPORT.NOT_FOUND. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/csv": components["schemas"]["Error"];
-                };
-            };
-            /** @description Conflicts with the current state: IMPORT.NOT_FINISHED. */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/csv": components["schemas"]["Error"];
-                };
-            };
-            /** @description A service did not answer; try again: RPC.UNAVAILABLE, RPC.TIMEOUT. */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/csv": components["schemas"]["Error"];
-                };
-            };
-        };
+  };
+  listInvites: {
+    parameters: {
+      query?: {
+        limit?: number;
+        offset?: number;
+      };
+      header?: never;
+      path: {
+        hubId: string;
+      };
+      cookie?: never;
     };
-    listImportRows: {
-        parameters: {
-            query?: {
-                limit?: number;
-                offset?: number;
-                outcome?: "added" | "invited" | "already_member" | "already_invited" | "duplicate_in_file" | "invalid" | "skipped";
-            };
-            header?: never;
-            path: {
-                jobId: string;
-            };
-            cookie?: never;
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
         };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ImportRowPage"];
-                };
-            };
-            /** @description The request is not valid: VALIDATION.FAILED. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not signed in, or the session expired: AUTH.REQUIRED. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not found (or not yours to know about): IMPORT.NOT_FOUND. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description A service did not answer; try again: RPC.UNAVAILABLE, RPC.TIMEOUT. */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+        content: {
+          'application/json': components['schemas']['InvitePage'];
         };
+      };
+      /** @description The request is not valid: VALIDATION.FAILED. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in, or the session expired: AUTH.REQUIRED. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not allowed: PERMISSION.DENIED. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found (or not yours to know about): HUB.NOT_FOUND. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service did not answer; try again: RPC.UNAVAILABLE, RPC.TIMEOUT. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
     };
-    getMe: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Actor"];
-                };
-            };
-            /** @description Not signed in, or the session expired: AUTH.REQUIRED. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description A service did not answer; try again: RPC.UNAVAILABLE, RPC.TIMEOUT. */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
+  };
+  createInvite: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        hubId: string;
+      };
+      cookie?: never;
     };
-    listTenancies: {
-        parameters: {
-            query?: {
-                limit?: number;
-                offset?: number;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["TenancyPage"];
-                };
-            };
-            /** @description The request is not valid: VALIDATION.FAILED. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not signed in, or the session expired: AUTH.REQUIRED. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description A service did not answer; try again: RPC.UNAVAILABLE, RPC.TIMEOUT. */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateInviteBody'];
+      };
     };
-    createTenancy: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
         };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CreateTenancyBody"];
-            };
+        content: {
+          'application/json': components['schemas']['CreateInviteResult'];
         };
-        responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Tenancy"];
-                };
-            };
-            /** @description The request is not valid: VALIDATION.FAILED, ACCOUNT.INVALID_EMAIL. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not signed in, or the session expired: AUTH.REQUIRED. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not allowed: PERMISSION.DENIED. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not found (or not yours to know about): ACCOUNT.NOT_FOUND. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Conflicts with the current state: TENANCY.SLUG_TAKEN. */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description A service did not answer; try again: RPC.UNAVAILABLE, RPC.TIMEOUT. */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+      };
+      /** @description The request is not valid: VALIDATION.FAILED, INVITE.INVALID_EMAIL, INVITE.SELF. */
+      400: {
+        headers: {
+          [name: string]: unknown;
         };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in, or the session expired: AUTH.REQUIRED. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not allowed: PERMISSION.DENIED. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found (or not yours to know about): HUB.NOT_FOUND. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service did not answer; try again: RPC.UNAVAILABLE, RPC.TIMEOUT. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
     };
-    addTenantAdmin: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                tenancyId: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["AddTenantAdminBody"];
-            };
-        };
-        responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["TenantAdminAdded"];
-                };
-            };
-            /** @description The request is not valid: VALIDATION.FAILED, ACCOUNT.INVALID_EMAIL. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not signed in, or the session expired: AUTH.REQUIRED. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not allowed: PERMISSION.DENIED. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not found (or not yours to know about): TENANCY.NOT_FOUND, ACCOUNT.NOT_FOUND. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description A service did not answer; try again: RPC.UNAVAILABLE, RPC.TIMEOUT. */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
+  };
+  createInvites: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        hubId: string;
+      };
+      cookie?: never;
     };
-    listAuditEntries: {
-        parameters: {
-            query?: {
-                limit?: number;
-                offset?: number;
-                hubId?: string;
-                /** @description Who did it (account id) */
-                actorAccountId?: string;
-                action?: string;
-                /** @description Everything one request or one mass invite caused */
-                correlationId?: string;
-                /** @description At or after */
-                from?: string;
-                /** @description Before */
-                to?: string;
-            };
-            header?: never;
-            path: {
-                tenancyId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AuditLogPage"];
-                };
-            };
-            /** @description The request is not valid: VALIDATION.FAILED. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not signed in, or the session expired: AUTH.REQUIRED. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not allowed: PERMISSION.DENIED. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not found (or not yours to know about): TENANCY.NOT_FOUND. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description A service did not answer; try again: RPC.UNAVAILABLE, RPC.TIMEOUT. */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateInvitesBody'];
+      };
     };
-    exportAuditEntries: {
-        parameters: {
-            query?: {
-                hubId?: string;
-                /** @description Who did it (account id) */
-                actorAccountId?: string;
-                action?: string;
-                /** @description Everything one request or one mass invite caused */
-                correlationId?: string;
-                /** @description At or after */
-                from?: string;
-                /** @description Before */
-                to?: string;
-            };
-            header?: never;
-            path: {
-                tenancyId: string;
-            };
-            cookie?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
         };
-        requestBody?: never;
-        responses: {
-            /** @description time, actor_name, actor_email, action, subject, hub_id, correlation_id, details (JSON) */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/csv": string;
-                };
-            };
-            /** @description The request is not valid: VALIDATION.FAILED. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/csv": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not signed in, or the session expired: AUTH.REQUIRED. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/csv": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not allowed: PERMISSION.DENIED. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/csv": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not found (or not yours to know about): TENANCY.NOT_FOUND. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/csv": components["schemas"]["Error"];
-                };
-            };
-            /** @description A service did not answer; try again: RPC.UNAVAILABLE, RPC.TIMEOUT. */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/csv": components["schemas"]["Error"];
-                };
-            };
+        content: {
+          'application/json': components['schemas']['CreateInvitesResult'];
         };
+      };
+      /** @description The request is not valid: VALIDATION.FAILED. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in, or the session expired: AUTH.REQUIRED. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not allowed: PERMISSION.DENIED. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found (or not yours to know about): HUB.NOT_FOUND. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service did not answer; try again: RPC.UNAVAILABLE, RPC.TIMEOUT. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
     };
-    listDeliveries: {
-        parameters: {
-            query?: {
-                limit?: number;
-                offset?: number;
-                status?: "queued" | "sending" | "sent" | "retrying" | "failed";
-                /** @description Only the deliveries about this Hub */
-                hubId?: string;
-                /** @description The kind of email */
-                template?: "invite" | "member-added" | "signup-confirm";
-                /** @description Part of the recipient's address, any case */
-                recipient?: string;
-                /** @description Created at or after */
-                from?: string;
-                /** @description Created before */
-                to?: string;
-                /** @description Only what one request or one mass invite caused */
-                correlationId?: string;
-            };
-            header?: never;
-            path: {
-                tenancyId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["DeliveryPage"];
-                };
-            };
-            /** @description The request is not valid: VALIDATION.FAILED. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not signed in, or the session expired: AUTH.REQUIRED. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not allowed: PERMISSION.DENIED. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not found (or not yours to know about): TENANCY.NOT_FOUND. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description A service did not answer; try again: RPC.UNAVAILABLE, RPC.TIMEOUT. */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
+  };
+  deleteInvite: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        hubId: string;
+        inviteId: string;
+      };
+      cookie?: never;
     };
-    retryFailedDeliveriesOfImport: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                tenancyId: string;
-            };
-            cookie?: never;
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
         };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["RetryFailedDeliveriesBody"];
-            };
+        content: {
+          'application/json': components['schemas']['Invite'];
         };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["RetriedDeliveries"];
-                };
-            };
-            /** @description The request is not valid: VALIDATION.FAILED. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not signed in, or the session expired: AUTH.REQUIRED. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not allowed: PERMISSION.DENIED. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not found (or not yours to know about): TENANCY.NOT_FOUND, IMPORT.NOT_FOUND. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description A service did not answer; try again: RPC.UNAVAILABLE, RPC.TIMEOUT. */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+      };
+      /** @description The request is not valid: VALIDATION.FAILED. */
+      400: {
+        headers: {
+          [name: string]: unknown;
         };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in, or the session expired: AUTH.REQUIRED. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not allowed: PERMISSION.DENIED. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found (or not yours to know about): HUB.NOT_FOUND, INVITE.NOT_FOUND. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Conflicts with the current state: INVITE.NOT_PENDING. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service did not answer; try again: RPC.UNAVAILABLE, RPC.TIMEOUT. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
     };
-    retryDelivery: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                tenancyId: string;
-                deliveryId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Delivery"];
-                };
-            };
-            /** @description The request is not valid: VALIDATION.FAILED. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not signed in, or the session expired: AUTH.REQUIRED. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not allowed: PERMISSION.DENIED. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not found (or not yours to know about): TENANCY.NOT_FOUND, DELIVERY.NOT_FOUND. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Conflicts with the current state: DELIVERY.NOT_RETRYABLE. */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description A service did not answer; try again: RPC.UNAVAILABLE, RPC.TIMEOUT. */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
+  };
+  resendInvite: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        hubId: string;
+        inviteId: string;
+      };
+      cookie?: never;
     };
-    listTenancyImports: {
-        parameters: {
-            query?: {
-                limit?: number;
-                offset?: number;
-                /** @description Only this Hub's mass invites */
-                hubId?: string;
-                status?: "queued" | "parsing" | "running" | "done" | "failed";
-            };
-            header?: never;
-            path: {
-                tenancyId: string;
-            };
-            cookie?: never;
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
         };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ImportJobPage"];
-                };
-            };
-            /** @description The request is not valid: VALIDATION.FAILED. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not signed in, or the session expired: AUTH.REQUIRED. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not allowed: PERMISSION.DENIED. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not found (or not yours to know about): TENANCY.NOT_FOUND. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description A service did not answer; try again: RPC.UNAVAILABLE, RPC.TIMEOUT. */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+        content: {
+          'application/json': components['schemas']['Invite'];
         };
+      };
+      /** @description The request is not valid: VALIDATION.FAILED. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in, or the session expired: AUTH.REQUIRED. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not allowed: PERMISSION.DENIED. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found (or not yours to know about): HUB.NOT_FOUND, INVITE.NOT_FOUND. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Conflicts with the current state: INVITE.NOT_PENDING. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service did not answer; try again: RPC.UNAVAILABLE, RPC.TIMEOUT. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
     };
-    getPolicy: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                tenancyId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Policy"];
-                };
-            };
-            /** @description The request is not valid: VALIDATION.FAILED. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not signed in, or the session expired: AUTH.REQUIRED. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not allowed: PERMISSION.DENIED. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not found (or not yours to know about): TENANCY.NOT_FOUND. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description A service did not answer; try again: RPC.UNAVAILABLE, RPC.TIMEOUT. */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
+  };
+  revokeInvite: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        hubId: string;
+        inviteId: string;
+      };
+      cookie?: never;
     };
-    updatePolicy: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                tenancyId: string;
-            };
-            cookie?: never;
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
         };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["UpdatePolicyBody"];
-            };
+        content: {
+          'application/json': components['schemas']['Invite'];
         };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Policy"];
-                };
-            };
-            /** @description The request is not valid: VALIDATION.FAILED, POLICY.APPENDIX_BLANK, POLICY.APPENDIX_TOO_LONG. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not signed in, or the session expired: AUTH.REQUIRED. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not allowed: PERMISSION.DENIED. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not found (or not yours to know about): TENANCY.NOT_FOUND. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description A service did not answer; try again: RPC.UNAVAILABLE, RPC.TIMEOUT. */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+      };
+      /** @description The request is not valid: VALIDATION.FAILED. */
+      400: {
+        headers: {
+          [name: string]: unknown;
         };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in, or the session expired: AUTH.REQUIRED. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not allowed: PERMISSION.DENIED. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found (or not yours to know about): HUB.NOT_FOUND, INVITE.NOT_FOUND. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Conflicts with the current state: INVITE.NOT_PENDING. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service did not answer; try again: RPC.UNAVAILABLE, RPC.TIMEOUT. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
     };
-    previewInviteEmail: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                tenancyId: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["RenderPreviewBody"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["EmailPreview"];
-                };
-            };
-            /** @description The request is not valid: VALIDATION.FAILED, POLICY.APPENDIX_BLANK, POLICY.APPENDIX_TOO_LONG. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not signed in, or the session expired: AUTH.REQUIRED. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not allowed: PERMISSION.DENIED. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not found (or not yours to know about): TENANCY.NOT_FOUND. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description A service did not answer; try again: RPC.UNAVAILABLE, RPC.TIMEOUT. */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
+  };
+  listMembers: {
+    parameters: {
+      query?: {
+        limit?: number;
+        offset?: number;
+        userType?: 'TEAM_MEMBER' | 'EXTERNAL_MEMBER';
+        /** @description Only members whose name or email contains this, in any case. */
+        search?: string;
+      };
+      header?: never;
+      path: {
+        hubId: string;
+      };
+      cookie?: never;
     };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MembershipPage'];
+        };
+      };
+      /** @description The request is not valid: VALIDATION.FAILED. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in, or the session expired: AUTH.REQUIRED. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found (or not yours to know about): HUB.NOT_FOUND. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service did not answer; try again: RPC.UNAVAILABLE, RPC.TIMEOUT. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  removeMember: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        hubId: string;
+        accountId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MemberRemoved'];
+        };
+      };
+      /** @description The request is not valid: VALIDATION.FAILED. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in, or the session expired: AUTH.REQUIRED. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not allowed: PERMISSION.DENIED. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found (or not yours to know about): HUB.NOT_FOUND, MEMBER.NOT_FOUND. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Conflicts with the current state: MEMBER.LAST_ADMIN. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service did not answer; try again: RPC.UNAVAILABLE, RPC.TIMEOUT. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  updateMember: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        hubId: string;
+        accountId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateMemberBody'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Membership'];
+        };
+      };
+      /** @description The request is not valid: VALIDATION.FAILED. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in, or the session expired: AUTH.REQUIRED. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not allowed: PERMISSION.DENIED. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found (or not yours to know about): HUB.NOT_FOUND, MEMBER.NOT_FOUND. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Conflicts with the current state: MEMBER.LAST_ADMIN, MEMBER.ADMIN_MUST_BE_TEAM_MEMBER. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service did not answer; try again: RPC.UNAVAILABLE, RPC.TIMEOUT. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  getRegistrationLink: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        hubId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RegistrationLink'];
+        };
+      };
+      /** @description The request is not valid: VALIDATION.FAILED. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in, or the session expired: AUTH.REQUIRED. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not allowed: PERMISSION.DENIED. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found (or not yours to know about): HUB.NOT_FOUND. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service did not answer; try again: RPC.UNAVAILABLE, RPC.TIMEOUT. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  updateRegistrationLink: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        hubId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateRegistrationLinkBody'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RegistrationLink'];
+        };
+      };
+      /** @description The request is not valid: VALIDATION.FAILED. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in, or the session expired: AUTH.REQUIRED. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not allowed: PERMISSION.DENIED. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found (or not yours to know about): HUB.NOT_FOUND. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service did not answer; try again: RPC.UNAVAILABLE, RPC.TIMEOUT. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  rotateRegistrationLink: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        hubId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RegistrationLink'];
+        };
+      };
+      /** @description The request is not valid: VALIDATION.FAILED. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in, or the session expired: AUTH.REQUIRED. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not allowed: PERMISSION.DENIED. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found (or not yours to know about): HUB.NOT_FOUND. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service did not answer; try again: RPC.UNAVAILABLE, RPC.TIMEOUT. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  getImport: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        jobId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ImportJob'];
+        };
+      };
+      /** @description The request is not valid: VALIDATION.FAILED. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in, or the session expired: AUTH.REQUIRED. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found (or not yours to know about): IMPORT.NOT_FOUND. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service did not answer; try again: RPC.UNAVAILABLE, RPC.TIMEOUT. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  downloadImportReport: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        jobId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The report (line, value, email, outcome, reason). */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': string;
+        };
+      };
+      /** @description The request is not valid: VALIDATION.FAILED. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in, or the session expired: AUTH.REQUIRED. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found (or not yours to know about): IMPORT.NOT_FOUND. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': components['schemas']['Error'];
+        };
+      };
+      /** @description Conflicts with the current state: IMPORT.NOT_FINISHED. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': components['schemas']['Error'];
+        };
+      };
+      /** @description A service did not answer; try again: RPC.UNAVAILABLE, RPC.TIMEOUT. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  listImportRows: {
+    parameters: {
+      query?: {
+        limit?: number;
+        offset?: number;
+        outcome?:
+          'added' | 'invited' | 'already_member' | 'already_invited' | 'duplicate_in_file' | 'invalid' | 'skipped';
+      };
+      header?: never;
+      path: {
+        jobId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ImportRowPage'];
+        };
+      };
+      /** @description The request is not valid: VALIDATION.FAILED. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in, or the session expired: AUTH.REQUIRED. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found (or not yours to know about): IMPORT.NOT_FOUND. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service did not answer; try again: RPC.UNAVAILABLE, RPC.TIMEOUT. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  getMe: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Actor'];
+        };
+      };
+      /** @description Not signed in, or the session expired: AUTH.REQUIRED. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service did not answer; try again: RPC.UNAVAILABLE, RPC.TIMEOUT. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  listTenancies: {
+    parameters: {
+      query?: {
+        limit?: number;
+        offset?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TenancyPage'];
+        };
+      };
+      /** @description The request is not valid: VALIDATION.FAILED. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in, or the session expired: AUTH.REQUIRED. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service did not answer; try again: RPC.UNAVAILABLE, RPC.TIMEOUT. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  createTenancy: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateTenancyBody'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Tenancy'];
+        };
+      };
+      /** @description The request is not valid: VALIDATION.FAILED, ACCOUNT.INVALID_EMAIL. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in, or the session expired: AUTH.REQUIRED. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not allowed: PERMISSION.DENIED. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found (or not yours to know about): ACCOUNT.NOT_FOUND. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Conflicts with the current state: TENANCY.SLUG_TAKEN. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service did not answer; try again: RPC.UNAVAILABLE, RPC.TIMEOUT. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  addTenantAdmin: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        tenancyId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AddTenantAdminBody'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TenantAdminAdded'];
+        };
+      };
+      /** @description The request is not valid: VALIDATION.FAILED, ACCOUNT.INVALID_EMAIL. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in, or the session expired: AUTH.REQUIRED. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not allowed: PERMISSION.DENIED. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found (or not yours to know about): TENANCY.NOT_FOUND, ACCOUNT.NOT_FOUND. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service did not answer; try again: RPC.UNAVAILABLE, RPC.TIMEOUT. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  listAuditEntries: {
+    parameters: {
+      query?: {
+        limit?: number;
+        offset?: number;
+        hubId?: string;
+        /** @description Who did it (account id) */
+        actorAccountId?: string;
+        action?: string;
+        /** @description Everything one request or one mass invite caused */
+        correlationId?: string;
+        /** @description At or after */
+        from?: string;
+        /** @description Before */
+        to?: string;
+      };
+      header?: never;
+      path: {
+        tenancyId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AuditLogPage'];
+        };
+      };
+      /** @description The request is not valid: VALIDATION.FAILED. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in, or the session expired: AUTH.REQUIRED. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not allowed: PERMISSION.DENIED. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found (or not yours to know about): TENANCY.NOT_FOUND. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service did not answer; try again: RPC.UNAVAILABLE, RPC.TIMEOUT. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  exportAuditEntries: {
+    parameters: {
+      query?: {
+        hubId?: string;
+        /** @description Who did it (account id) */
+        actorAccountId?: string;
+        action?: string;
+        /** @description Everything one request or one mass invite caused */
+        correlationId?: string;
+        /** @description At or after */
+        from?: string;
+        /** @description Before */
+        to?: string;
+      };
+      header?: never;
+      path: {
+        tenancyId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description time, actor_name, actor_email, action, subject, hub_id, correlation_id, details (JSON) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': string;
+        };
+      };
+      /** @description The request is not valid: VALIDATION.FAILED. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in, or the session expired: AUTH.REQUIRED. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': components['schemas']['Error'];
+        };
+      };
+      /** @description Not allowed: PERMISSION.DENIED. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found (or not yours to know about): TENANCY.NOT_FOUND. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': components['schemas']['Error'];
+        };
+      };
+      /** @description A service did not answer; try again: RPC.UNAVAILABLE, RPC.TIMEOUT. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  listDeliveries: {
+    parameters: {
+      query?: {
+        limit?: number;
+        offset?: number;
+        status?: 'queued' | 'sending' | 'sent' | 'retrying' | 'failed';
+        /** @description Only the deliveries about this Hub */
+        hubId?: string;
+        /** @description The kind of email */
+        template?: 'invite' | 'member-added' | 'signup-confirm';
+        /** @description Part of the recipient's address, any case */
+        recipient?: string;
+        /** @description Created at or after */
+        from?: string;
+        /** @description Created before */
+        to?: string;
+        /** @description Only what one request or one mass invite caused */
+        correlationId?: string;
+      };
+      header?: never;
+      path: {
+        tenancyId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DeliveryPage'];
+        };
+      };
+      /** @description The request is not valid: VALIDATION.FAILED. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in, or the session expired: AUTH.REQUIRED. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not allowed: PERMISSION.DENIED. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found (or not yours to know about): TENANCY.NOT_FOUND. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service did not answer; try again: RPC.UNAVAILABLE, RPC.TIMEOUT. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  retryFailedDeliveriesOfImport: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        tenancyId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RetryFailedDeliveriesBody'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RetriedDeliveries'];
+        };
+      };
+      /** @description The request is not valid: VALIDATION.FAILED. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in, or the session expired: AUTH.REQUIRED. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not allowed: PERMISSION.DENIED. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found (or not yours to know about): TENANCY.NOT_FOUND, IMPORT.NOT_FOUND. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service did not answer; try again: RPC.UNAVAILABLE, RPC.TIMEOUT. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  retryDelivery: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        tenancyId: string;
+        deliveryId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Delivery'];
+        };
+      };
+      /** @description The request is not valid: VALIDATION.FAILED. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in, or the session expired: AUTH.REQUIRED. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not allowed: PERMISSION.DENIED. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found (or not yours to know about): TENANCY.NOT_FOUND, DELIVERY.NOT_FOUND. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Conflicts with the current state: DELIVERY.NOT_RETRYABLE. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service did not answer; try again: RPC.UNAVAILABLE, RPC.TIMEOUT. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  listTenancyImports: {
+    parameters: {
+      query?: {
+        limit?: number;
+        offset?: number;
+        /** @description Only this Hub's mass invites */
+        hubId?: string;
+        status?: 'queued' | 'parsing' | 'running' | 'done' | 'failed';
+      };
+      header?: never;
+      path: {
+        tenancyId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ImportJobPage'];
+        };
+      };
+      /** @description The request is not valid: VALIDATION.FAILED. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in, or the session expired: AUTH.REQUIRED. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not allowed: PERMISSION.DENIED. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found (or not yours to know about): TENANCY.NOT_FOUND. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service did not answer; try again: RPC.UNAVAILABLE, RPC.TIMEOUT. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  getPolicy: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        tenancyId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Policy'];
+        };
+      };
+      /** @description The request is not valid: VALIDATION.FAILED. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in, or the session expired: AUTH.REQUIRED. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not allowed: PERMISSION.DENIED. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found (or not yours to know about): TENANCY.NOT_FOUND. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service did not answer; try again: RPC.UNAVAILABLE, RPC.TIMEOUT. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  updatePolicy: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        tenancyId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdatePolicyBody'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Policy'];
+        };
+      };
+      /** @description The request is not valid: VALIDATION.FAILED, POLICY.APPENDIX_BLANK, POLICY.APPENDIX_TOO_LONG. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in, or the session expired: AUTH.REQUIRED. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not allowed: PERMISSION.DENIED. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found (or not yours to know about): TENANCY.NOT_FOUND. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service did not answer; try again: RPC.UNAVAILABLE, RPC.TIMEOUT. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  previewInviteEmail: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        tenancyId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RenderPreviewBody'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EmailPreview'];
+        };
+      };
+      /** @description The request is not valid: VALIDATION.FAILED, POLICY.APPENDIX_BLANK, POLICY.APPENDIX_TOO_LONG. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in, or the session expired: AUTH.REQUIRED. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not allowed: PERMISSION.DENIED. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found (or not yours to know about): TENANCY.NOT_FOUND. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service did not answer; try again: RPC.UNAVAILABLE, RPC.TIMEOUT. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
 }
