@@ -2999,16 +2999,16 @@ export interface operations {
       query?: {
         limit?: number;
         offset?: number;
-        hubId?: string;
-        /** @description Who did it (account id) */
-        actorAccountId?: string;
-        action?: string;
-        /** @description Everything one request or one mass invite caused */
-        correlationId?: string;
         /** @description At or after */
         from?: string;
         /** @description Before */
         to?: string;
+        /** @description Only what one request or one mass invite caused */
+        correlationId?: string;
+        hubId?: string;
+        /** @description Who did it (account id) */
+        actorAccountId?: string;
+        action?: string;
       };
       header?: never;
       path: {
@@ -3076,16 +3076,16 @@ export interface operations {
   exportAuditEntries: {
     parameters: {
       query?: {
-        hubId?: string;
-        /** @description Who did it (account id) */
-        actorAccountId?: string;
-        action?: string;
-        /** @description Everything one request or one mass invite caused */
-        correlationId?: string;
         /** @description At or after */
         from?: string;
         /** @description Before */
         to?: string;
+        /** @description Only what one request or one mass invite caused */
+        correlationId?: string;
+        hubId?: string;
+        /** @description Who did it (account id) */
+        actorAccountId?: string;
+        action?: string;
       };
       header?: never;
       path: {
@@ -3156,6 +3156,12 @@ export interface operations {
       query?: {
         limit?: number;
         offset?: number;
+        /** @description At or after */
+        from?: string;
+        /** @description Before */
+        to?: string;
+        /** @description Only what one request or one mass invite caused */
+        correlationId?: string;
         status?: 'queued' | 'sending' | 'sent' | 'retrying' | 'failed';
         /** @description Only the deliveries about this Hub */
         hubId?: string;
@@ -3163,12 +3169,6 @@ export interface operations {
         template?: 'invite' | 'member-added' | 'signup-confirm';
         /** @description Part of the recipient's address, any case */
         recipient?: string;
-        /** @description Created at or after */
-        from?: string;
-        /** @description Created before */
-        to?: string;
-        /** @description Only what one request or one mass invite caused */
-        correlationId?: string;
       };
       header?: never;
       path: {

@@ -5,7 +5,6 @@ import {
   IsBoolean,
   IsEmail,
   IsIn,
-  IsISO8601,
   IsInt,
   IsOptional,
   IsString,
@@ -19,6 +18,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { Actor } from '../actor';
+import { LogPageRequest } from '../log-filter';
 import { PageRequest } from '../paging';
 import { USER_TYPES, UserType } from '../user-type';
 import { HUB_ACTIONS, HubAction } from './hub.actions';
@@ -236,7 +236,7 @@ export class CheckPermissionRequest {
   userType?: UserType;
 }
 
-export class ListAuditRequest extends ActorPageRequest {
+export class ListAuditRequest extends LogPageRequest {
   @IsUUID()
   tenancyId!: string;
 
@@ -253,23 +253,6 @@ export class ListAuditRequest extends ActorPageRequest {
   @IsOptional()
   @Matches(/^[a-z_]+\.[a-z_]+$/, { message: 'action is an audit action such as invite.sent' })
   action?: string;
-
-  /** Everything one request or one mass invite caused. */
-  @IsOptional()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(200)
-  correlationId?: string;
-
-  /** At or after (ISO 8601). */
-  @IsOptional()
-  @IsISO8601({ strict: true })
-  from?: string;
-
-  /** Before (ISO 8601). */
-  @IsOptional()
-  @IsISO8601({ strict: true })
-  to?: string;
 }
 
 /** The longest invite message appendix a tenant admin may set (characters). */

@@ -1,17 +1,7 @@
 import { Type } from 'class-transformer';
-import {
-  IsIn,
-  IsISO8601,
-  IsOptional,
-  IsString,
-  IsUUID,
-  MaxLength,
-  MinLength,
-  ValidateIf,
-  ValidateNested,
-} from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateIf, ValidateNested } from 'class-validator';
 import { Actor } from '../actor';
-import { PageRequest } from '../paging';
+import { LogPageRequest } from '../log-filter';
 import { USER_TYPES, UserType } from '../user-type';
 import { DELIVERY_STATUSES, DeliveryStatus, EMAIL_TEMPLATE_IDS, EmailTemplateId } from './notification.views';
 
@@ -26,11 +16,7 @@ class ActorRequest {
   actor!: Actor;
 }
 
-export class ListDeliveriesRequest extends PageRequest {
-  @ValidateNested()
-  @Type(() => Actor)
-  actor!: Actor;
-
+export class ListDeliveriesRequest extends LogPageRequest {
   /** Omitted: every tenancy (operators only). */
   @IsOptional()
   @IsUUID()
@@ -55,23 +41,6 @@ export class ListDeliveriesRequest extends PageRequest {
   @MinLength(1)
   @MaxLength(254)
   recipient?: string;
-
-  /** Created at or after. */
-  @IsOptional()
-  @IsISO8601({ strict: true })
-  from?: string;
-
-  /** Created before. */
-  @IsOptional()
-  @IsISO8601({ strict: true })
-  to?: string;
-
-  /** Only what one request or one mass invite caused. */
-  @IsOptional()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(200)
-  correlationId?: string;
 }
 
 export class RetryDeliveryRequest extends ActorRequest {

@@ -1,9 +1,10 @@
 import { ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
-import { IsISO8601, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsOptional, IsUUID, Matches } from 'class-validator';
 import { PageQuery } from '../api/api.dto';
+import { LogFilterQuery } from '../api/log-filter.dto';
 
 /** The audit log's filters (the CSV export takes the same, without paging). */
-export class AuditFilterQuery {
+export class AuditFilterQuery extends LogFilterQuery {
   @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
   @IsUUID()
@@ -18,23 +19,6 @@ export class AuditFilterQuery {
   @IsOptional()
   @Matches(/^[a-z_]+\.[a-z_]+$/, { message: 'action is an audit action such as invite.sent' })
   action?: string;
-
-  @ApiPropertyOptional({ maxLength: 200, description: 'Everything one request or one mass invite caused' })
-  @IsOptional()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(200)
-  correlationId?: string;
-
-  @ApiPropertyOptional({ format: 'date-time', description: 'At or after' })
-  @IsOptional()
-  @IsISO8601({ strict: true }, { message: 'from must be a date and time (ISO 8601)' })
-  from?: string;
-
-  @ApiPropertyOptional({ format: 'date-time', description: 'Before' })
-  @IsOptional()
-  @IsISO8601({ strict: true }, { message: 'to must be a date and time (ISO 8601)' })
-  to?: string;
 }
 
 /** GET /api/v1/tenancies/{tenancyId}/audit: the filters and limit/offset. */

@@ -1,10 +1,11 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsISO8601, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateIf } from 'class-validator';
 import { DELIVERY_STATUSES, DeliveryStatus, EMAIL_TEMPLATE_IDS, EmailTemplateId } from '@gatehouse/contracts';
 import { PageQuery } from '../api/api.dto';
+import { LogFilterQuery } from '../api/log-filter.dto';
 
 /** GET /api/v1/tenancies/{tenancyId}/deliveries */
-export class ListDeliveriesQuery extends PageQuery {
+export class ListDeliveriesQuery extends IntersectionType(PageQuery, LogFilterQuery) {
   @ApiPropertyOptional({ enum: DELIVERY_STATUSES })
   @IsOptional()
   @IsIn(DELIVERY_STATUSES, { message: `status must be one of ${DELIVERY_STATUSES.join(', ')}` })
@@ -26,23 +27,6 @@ export class ListDeliveriesQuery extends PageQuery {
   @MinLength(1)
   @MaxLength(254)
   recipient?: string;
-
-  @ApiPropertyOptional({ format: 'date-time', description: 'Created at or after' })
-  @IsOptional()
-  @IsISO8601({ strict: true }, { message: 'from must be a date and time (ISO 8601)' })
-  from?: string;
-
-  @ApiPropertyOptional({ format: 'date-time', description: 'Created before' })
-  @IsOptional()
-  @IsISO8601({ strict: true }, { message: 'to must be a date and time (ISO 8601)' })
-  to?: string;
-
-  @ApiPropertyOptional({ maxLength: 200, description: 'Only what one request or one mass invite caused' })
-  @IsOptional()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(200)
-  correlationId?: string;
 }
 
 /** POST /api/v1/tenancies/{tenancyId}/deliveries/retry-failed */

@@ -18,11 +18,10 @@ import { IconDownload, IconX } from '@tabler/icons-react';
 import { AUDIT_PAGE_SIZE, auditCsvUrl, useAuditLog } from '../../../api/audit';
 import { useTenancyHubOptions } from '../../../api/tenancy-hubs';
 import type { AuditLogEntry } from '../../../api/types';
-import { formatDateTime, formatNumber } from '../../../ui/format';
-import { Pager } from '../../../ui/Pager';
-import { EmptyState, ErrorState, LoadingBlock } from '../../../ui/states';
+import { formatDateTime } from '../../../ui/format';
 import { useConsoleTenancyId } from '../ConsoleFrame';
 import { HubFilter } from '../filters/HubFilter';
+import { ServerPagedTable } from '../filters/ServerPagedTable';
 import { TimeRangeInputs } from '../filters/TimeRangeInputs';
 import { useUrlFilters } from '../filters/useUrlFilters';
 import { AUDIT_ACTIONS } from './audit-actions';
@@ -96,43 +95,26 @@ export function AuditPage() {
           </Button>
         </Group>
       )}
-      {log.isPending && <LoadingBlock rows={8} label="Loading the audit log" />}
-      {log.isError && <ErrorState error={log.error} onRetry={() => void log.refetch()} />}
-      {log.data && log.data.items.length === 0 && (
-        <EmptyState>{filters.active ? 'No entry matches these filters.' : 'Nothing has been recorded yet.'}</EmptyState>
-      )}
-      {log.data && log.data.items.length > 0 && (
-        <>
-          <Text size="sm" c="dimmed">
-            {formatNumber(log.data.total)} entr{log.data.total === 1 ? 'y' : 'ies'}
-          </Text>
-          <Table.ScrollContainer minWidth={900}>
-            <Table verticalSpacing="xs" striped aria-label="Audit entries">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">When</Table.Th>
-                  <Table.Th scope="col">Who</Table.Th>
-                  <Table.Th scope="col">Did</Table.Th>
-                  <Table.Th scope="col">To whom / what</Table.Th>
-                  <Table.Th scope="col">Hub</Table.Th>
-                  <Table.Th scope="col">Correlation id</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {log.data.items.map((entry) => (
-                  <AuditRow
-                    key={entry.id}
-                    entry={entry}
-                    hubName={entry.hubId ? (hubNames.get(entry.hubId) ?? 'another Hub') : '—'}
-                    onFilter={filters.set}
-                  />
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-          <Pager total={log.data.total} pageSize={AUDIT_PAGE_SIZE} page={filters.page} onChange={filters.setPage} />
-        </>
-      )}
+      <ServerPagedTable
+        query={log}
+        label="Audit entries"
+        noun={['entry', 'entries']}
+        columns={['When', 'Who', 'Did', 'To whom / what', 'Hub', 'Correlation id']}
+        minWidth={900}
+        empty="Nothing has been recorded yet."
+        filtered={filters.active}
+        pageSize={AUDIT_PAGE_SIZE}
+        page={filters.page}
+        onPage={filters.setPage}
+        row={(entry) => (
+          <AuditRow
+            key={entry.id}
+            entry={entry}
+            hubName={entry.hubId ? (hubNames.get(entry.hubId) ?? 'another Hub') : '—'}
+            onFilter={filters.set}
+          />
+        )}
+      />
     </Stack>
   );
 }

@@ -17,10 +17,9 @@ import { errorMessage } from '../../../api/api-error';
 import { DELIVERIES_PAGE_SIZE, useDeliveries, useRetryDelivery } from '../../../api/deliveries';
 import type { Delivery, DeliveryStatus, EmailTemplateId } from '../../../api/types';
 import { formatDateTime, formatNumber } from '../../../ui/format';
-import { Pager } from '../../../ui/Pager';
-import { EmptyState, ErrorState, LoadingBlock } from '../../../ui/states';
 import { useConsoleTenancyId } from '../ConsoleFrame';
 import { HubFilter } from '../filters/HubFilter';
+import { ServerPagedTable } from '../filters/ServerPagedTable';
 import { TimeRangeInputs } from '../filters/TimeRangeInputs';
 import { useUrlFilters } from '../filters/useUrlFilters';
 import { RetryFailedOfImport } from '../imports/RetryFailedOfImport';
@@ -120,48 +119,27 @@ export function DeliveriesPage() {
           )}
         </Alert>
       )}
-      {deliveries.isPending && <LoadingBlock rows={8} label="Loading the deliveries" />}
-      {deliveries.isError && <ErrorState error={deliveries.error} onRetry={() => void deliveries.refetch()} />}
-      {deliveries.data && deliveries.data.items.length === 0 && (
-        <EmptyState>
-          {filters.active ? 'No email matches these filters.' : 'No emails have been sent for this tenancy yet.'}
-        </EmptyState>
-      )}
-      {deliveries.data && deliveries.data.items.length > 0 && (
-        <>
-          <Text size="sm" c="dimmed">
-            {formatNumber(deliveries.data.total)} email{deliveries.data.total === 1 ? '' : 's'}
-          </Text>
-          <Table.ScrollContainer minWidth={900}>
-            <Table verticalSpacing="xs" striped aria-label="Emails">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">Recipient</Table.Th>
-                  <Table.Th scope="col">Kind</Table.Th>
-                  <Table.Th scope="col">Status</Table.Th>
-                  <Table.Th scope="col">Attempts</Table.Th>
-                  <Table.Th scope="col">Last error</Table.Th>
-                  <Table.Th scope="col">Time</Table.Th>
-                  <Table.Th scope="col">
-                    <VisuallyHidden>Actions</VisuallyHidden>
-                  </Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {deliveries.data.items.map((delivery) => (
-                  <DeliveryRow key={delivery.id} delivery={delivery} tenancyId={tenancyId} />
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-          <Pager
-            total={deliveries.data.total}
-            pageSize={DELIVERIES_PAGE_SIZE}
-            page={filters.page}
-            onChange={filters.setPage}
-          />
-        </>
-      )}
+      <ServerPagedTable
+        query={deliveries}
+        label="Emails"
+        noun={['email', 'emails']}
+        columns={[
+          'Recipient',
+          'Kind',
+          'Status',
+          'Attempts',
+          'Last error',
+          'Time',
+          <VisuallyHidden key="actions">Actions</VisuallyHidden>,
+        ]}
+        minWidth={900}
+        empty="No emails have been sent for this tenancy yet."
+        filtered={filters.active}
+        pageSize={DELIVERIES_PAGE_SIZE}
+        page={filters.page}
+        onPage={filters.setPage}
+        row={(delivery) => <DeliveryRow key={delivery.id} delivery={delivery} tenancyId={tenancyId} />}
+      />
     </Stack>
   );
 }

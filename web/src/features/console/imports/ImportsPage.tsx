@@ -2,14 +2,13 @@ import { Anchor, Badge, Button, Group, Select, Stack, Table, Text, Title } from 
 import { Link } from 'react-router';
 import { CONSOLE_IMPORTS_PAGE_SIZE, useTenancyImports } from '../../../api/console-imports';
 import type { ImportJob, ImportStatus } from '../../../api/types';
-import { formatDateTime, formatNumber } from '../../../ui/format';
+import { formatDateTime } from '../../../ui/format';
 import { IMPORT_STATUS_LABEL, USER_TYPE_LABEL } from '../../../ui/labels';
-import { Pager } from '../../../ui/Pager';
-import { EmptyState, ErrorState, LoadingBlock } from '../../../ui/states';
 import { IMPORT_STATUS_COLOR, countsInWords } from '../../invite/mass/import-summary';
 import { ImportProgress } from '../../invite/mass/ImportProgress';
 import { useConsoleTenancyId } from '../ConsoleFrame';
 import { HubFilter } from '../filters/HubFilter';
+import { ServerPagedTable } from '../filters/ServerPagedTable';
 import { useUrlFilters } from '../filters/useUrlFilters';
 
 const FILTERS = ['hubId', 'status'] as const;
@@ -50,48 +49,19 @@ export function ImportsPage() {
           </Button>
         )}
       </Group>
-      {imports.isPending && <LoadingBlock rows={6} label="Loading the imports" />}
-      {imports.isError && <ErrorState error={imports.error} onRetry={() => void imports.refetch()} />}
-      {imports.data && imports.data.items.length === 0 && (
-        <EmptyState>
-          {filters.active
-            ? 'No mass invite matches these filters.'
-            : 'No mass invites in this tenancy yet. They appear here as soon as someone uploads a file in a Hub.'}
-        </EmptyState>
-      )}
-      {imports.data && imports.data.items.length > 0 && (
-        <>
-          <Text size="sm" c="dimmed">
-            {formatNumber(imports.data.total)} mass invite{imports.data.total === 1 ? '' : 's'}
-          </Text>
-          <Table.ScrollContainer minWidth={980}>
-            <Table verticalSpacing="xs" striped aria-label="Mass invites">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">Uploaded</Table.Th>
-                  <Table.Th scope="col">By</Table.Th>
-                  <Table.Th scope="col">Hub</Table.Th>
-                  <Table.Th scope="col">User type</Table.Th>
-                  <Table.Th scope="col">State</Table.Th>
-                  <Table.Th scope="col">Progress</Table.Th>
-                  <Table.Th scope="col">Outcomes</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {imports.data.items.map((job) => (
-                  <ImportRow key={job.id} job={job} tenancyId={tenancyId} />
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-          <Pager
-            total={imports.data.total}
-            pageSize={CONSOLE_IMPORTS_PAGE_SIZE}
-            page={filters.page}
-            onChange={filters.setPage}
-          />
-        </>
-      )}
+      <ServerPagedTable
+        query={imports}
+        label="Mass invites"
+        noun={['mass invite', 'mass invites']}
+        columns={['Uploaded', 'By', 'Hub', 'User type', 'State', 'Progress', 'Outcomes']}
+        minWidth={980}
+        empty="No mass invites in this tenancy yet. They appear here as soon as someone uploads a file in a Hub."
+        filtered={filters.active}
+        pageSize={CONSOLE_IMPORTS_PAGE_SIZE}
+        page={filters.page}
+        onPage={filters.setPage}
+        row={(job) => <ImportRow key={job.id} job={job} tenancyId={tenancyId} />}
+      />
     </Stack>
   );
 }
