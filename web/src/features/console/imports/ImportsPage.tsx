@@ -1,10 +1,11 @@
-import { Anchor, Badge, Button, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Button, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import { CONSOLE_IMPORTS_PAGE_SIZE, useTenancyImports } from '../../../api/console-imports';
 import type { ImportJob, ImportStatus } from '../../../api/types';
 import { formatDateTime } from '../../../ui/format';
 import { IMPORT_STATUS_LABEL, USER_TYPE_LABEL } from '../../../ui/labels';
-import { IMPORT_STATUS_COLOR, countsInWords } from '../../invite/mass/import-summary';
+import { countsInWords } from '../../invite/mass/import-summary';
+import { ImportState } from '../../invite/mass/ImportState';
 import { ImportProgress } from '../../invite/mass/ImportProgress';
 import { useConsoleTenancyId } from '../ConsoleFrame';
 import { HubFilter } from '../filters/HubFilter';
@@ -81,14 +82,7 @@ function ImportRow({ job, tenancyId }: { job: ImportJob; tenancyId: string }) {
       <Table.Td>{job.hubName}</Table.Td>
       <Table.Td>{USER_TYPE_LABEL[job.userType]}</Table.Td>
       <Table.Td miw={130}>
-        <Badge variant="dot" color={IMPORT_STATUS_COLOR[job.status]}>
-          {IMPORT_STATUS_LABEL[job.status]}
-        </Badge>
-        {job.dryRun && (
-          <Text size="xs" c="dimmed">
-            Preview: nothing sent
-          </Text>
-        )}
+        <ImportState job={job} />
       </Table.Td>
       <Table.Td miw={160}>
         <ImportProgress job={job} compact />
