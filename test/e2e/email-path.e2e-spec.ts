@@ -180,7 +180,7 @@ describe('the invite email path, end to end', () => {
     expect((await deliveries('&status=sent')).total).toBe(3);
     expect((await deliveries('&status=failed')).total).toBe(0);
     expect((await deliveries(`&hubId=${hubId}`)).total).toBe(3);
-    expect(await adminCall('GET', `${tenancyPath()}/deliveries?status=sending`)).toMatchObject({
+    expect(await adminCall('GET', `${tenancyPath()}/deliveries?status=bounced`)).toMatchObject({
       status: 400,
       body: { code: 'VALIDATION.FAILED' },
     });

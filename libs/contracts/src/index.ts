@@ -3,6 +3,7 @@ export * from './envelope';
 export * from './errors';
 export * from './hub';
 export * from './invite';
+export * from './log-filter';
 export * from './notification';
 export * from './paging';
 export * from './rpc-contract';

@@ -32,6 +32,8 @@ import {
   ACCOUNT_PATTERNS,
   AcceptInviteRequest,
   AcceptInviteResult,
+  AccountNames,
+  AccountNamesRequest,
   AccountStats,
   AccountView,
   ConfirmSignupRequest,
@@ -79,6 +81,8 @@ import {
   RenderPreviewRequest,
   RenderedEmailView,
   RetryDeliveryRequest,
+  RetryFailedDeliveriesRequest,
+  RetryFailedDeliveriesResult,
 } from './notification';
 import {
   CreateImportRequest,
@@ -91,6 +95,7 @@ import {
   ImportRowView,
   ListImportRowsRequest,
   ListImportsRequest,
+  ListTenancyImportsRequest,
 } from './invite';
 import { Page } from './paging';
 import { StatsWindowRequest } from './stats';
@@ -130,6 +135,7 @@ export interface RpcContract {
   [ACCOUNT_PATTERNS.CREATE]: Rpc<CreateAccountRequest, AccountView>;
   [ACCOUNT_PATTERNS.GET]: Rpc<GetAccountRequest, AccountView>;
   [ACCOUNT_PATTERNS.DISCARD_UNUSED]: Rpc<DiscardUnusedAccountRequest, { discarded: true }>;
+  [ACCOUNT_PATTERNS.NAMES]: Rpc<AccountNamesRequest, AccountNames>;
   [ACCOUNT_PATTERNS.STATS]: Rpc<StatsRequest, AccountStats>;
   [ACCOUNT_PATTERNS.CREDENTIALS_VERIFY]: Rpc<VerifyCredentialsRequest, AccountView>;
   [ACCOUNT_PATTERNS.SESSION_START]: Rpc<StartSessionRequest, StartedSession>;
@@ -152,11 +158,13 @@ export interface RpcContract {
   [REGISTRATION_LINK_PATTERNS.CONFIRM_SIGNUP]: Rpc<ConfirmSignupRequest, ConfirmSignupResult>;
   [NOTIFICATION_PATTERNS.DELIVERY_LIST]: Rpc<ListDeliveriesRequest, Page<DeliveryView>>;
   [NOTIFICATION_PATTERNS.DELIVERY_RETRY]: Rpc<RetryDeliveryRequest, DeliveryView>;
+  [NOTIFICATION_PATTERNS.DELIVERY_RETRY_FAILED]: Rpc<RetryFailedDeliveriesRequest, RetryFailedDeliveriesResult>;
   [NOTIFICATION_PATTERNS.PREVIEW_RENDER]: Rpc<RenderPreviewRequest, RenderedEmailView>;
   [IMPORT_PATTERNS.CREATE]: Rpc<CreateImportRequest, ImportJobView>;
   [IMPORT_PATTERNS.UPLOAD_CHECK]: Rpc<CheckImportUploadRequest, ImportUploadAllowance>;
   [IMPORT_PATTERNS.GET]: Rpc<GetImportRequest, ImportJobView>;
   [IMPORT_PATTERNS.LIST]: Rpc<ListImportsRequest, Page<ImportJobView>>;
+  [IMPORT_PATTERNS.LIST_TENANCY]: Rpc<ListTenancyImportsRequest, Page<ImportJobView>>;
   [IMPORT_PATTERNS.ROWS]: Rpc<ListImportRowsRequest, Page<ImportRowView>>;
   [IMPORT_PATTERNS.REPORT_CSV]: Rpc<GetImportRequest, ImportReportCsv>;
   [INVITE_PATTERNS.STATS]: Rpc<StatsWindowRequest, InviteDailyStats[]>;

@@ -8,6 +8,8 @@ import { AccountResolver } from './api/account-resolver';
 import { HubsController } from './api/hubs.controller';
 import { TenanciesController } from './api/tenancies.controller';
 import { TenancyHubsController } from './api/tenancy-hubs.controller';
+import { ActorNames } from './audit/actor-names';
+import { AuditController } from './audit/audit.controller';
 import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { BrowserSessions } from './auth/browser-sessions';
@@ -17,6 +19,7 @@ import { HttpErrorFilter } from './errors/http-error.filter';
 import { GatewayEnv } from './gateway.config';
 import { CorrelationMiddleware } from './http/correlation.middleware';
 import { ImportsController } from './imports/imports.controller';
+import { TenancyImportsController } from './imports/tenancy-imports.controller';
 import { InviteBatch } from './invites/invite-batch';
 import { InvitesController } from './invites/invites.controller';
 import { DeliveriesController } from './notifications/deliveries.controller';
@@ -79,6 +82,8 @@ export class GatewayModule implements NestModule {
         EmailPreviewController,
         SystemHealthController,
         TenancyStatsController,
+        TenancyImportsController,
+        AuditController,
       ],
       providers: [
         { provide: GatewayEnv, useValue: env },
@@ -88,6 +93,7 @@ export class GatewayModule implements NestModule {
         InviteBatch,
         TenancyAdminCheck,
         SystemHealthService,
+        ActorNames,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_PIPE, useValue: createValidationPipe() },
         { provide: APP_FILTER, useClass: HttpErrorFilter },

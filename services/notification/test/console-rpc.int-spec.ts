@@ -175,7 +175,7 @@ describe('the notification RPC API for the console', () => {
       const error = await refusal(NOTIFICATION_PATTERNS.DELIVERY_LIST, {
         actor: admin,
         tenancyId: randomUUID(),
-        status: 'sending' as never,
+        status: 'bounced' as never,
       });
       expect(error.code).toBe('VALIDATION.FAILED');
     });

@@ -438,9 +438,29 @@ export interface paths {
     };
     /**
      * List a tenancy's audit log, newest first
-     * @description Tenant admins of the tenancy and operators.
+     * @description Tenant admins of the tenancy and operators. Filters: hubId, actorAccountId, action, correlationId (everything one request or one mass invite caused), from/to (ISO 8601).
      */
     get: operations['listAuditEntries'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/tenancies/{tenancyId}/audit.csv': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Download a tenancy's audit log (filtered) as CSV
+     * @description Same filters as the list; newest first; every row that matches.
+     */
+    get: operations['exportAuditEntries'];
     put?: never;
     post?: never;
     delete?: never;
@@ -458,11 +478,31 @@ export interface paths {
     };
     /**
      * List a tenancy's email deliveries, newest first
-     * @description Tenant admins of the tenancy and operators. `sending` shows as `queued`.
+     * @description Tenant admins of the tenancy and operators. Filters: status, template (kind), hubId, recipient (part of the address), from/to (created, ISO 8601), correlationId (what one request or mass invite caused).
      */
     get: operations['listDeliveries'];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/tenancies/{tenancyId}/deliveries/retry-failed': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Queue again every failed email of one mass invite
+     * @description Tenant admins of the tenancy and operators. Answers how many were queued again, and how many were left failed because their invite has expired.
+     */
+    post: operations['retryFailedDeliveriesOfImport'];
     delete?: never;
     options?: never;
     head?: never;
@@ -498,6 +538,26 @@ export interface paths {
      * @description Tenant admins of the tenancy and operators. Sorted by name.
      */
     get: operations['listTenancyHubs'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/tenancies/{tenancyId}/invite-imports': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List every mass invite of a tenancy, newest first
+     * @description Tenant admins of the tenancy and operators. `hubId` and `status` narrow it; a running job counts its outcomes from the rows decided so far. Open one with GET /api/v1/invite-imports/{jobId}.
+     */
+    get: operations['listTenancyImports'];
     put?: never;
     post?: never;
     delete?: never;
@@ -613,7 +673,7 @@ export interface components {
     AddTenantAdminBody: {
       email: string;
     };
-    AuditEntry: {
+    AuditLogEntry: {
       /**
        * @description A decimal number as a string; later entries have larger ones.
        * @example 1042
@@ -638,15 +698,22 @@ export interface components {
       correlationId: string | null;
       /** Format: date-time */
       createdAt: string;
+      /**
+       * @description null: the system, or an unknown account.
+       * @example Ada Lovelace
+       */
+      actorName: string | null;
+      /** @example ada@example.com */
+      actorEmail: string | null;
     };
-    AuditEntryPage: {
+    AuditLogPage: {
       /** @description How many items match, across all pages. */
       total: number;
       /** @description The page size used. */
       limit: number;
       /** @description How many matching items come before this page. */
       offset: number;
-      items: components['schemas']['AuditEntry'][];
+      items: components['schemas']['AuditLogEntry'][];
     };
     BrowserSession: {
       account: components['schemas']['AccountView'];
@@ -750,6 +817,7 @@ export interface components {
       /** @example grace@example.com */
       recipient: string;
       template: components['schemas']['EmailTemplateId'];
+      /** @description queued: waiting for its first attempt; sending: claimed by a sender, under way; sent; retrying: queued again after a failed attempt (see nextAttemptAt, lastError); failed: given up or refused for good. */
       status: components['schemas']['DeliveryStatus'];
       /** @description SMTP attempts so far. */
       attempts: number;
@@ -778,8 +846,11 @@ export interface components {
       offset: number;
       items: components['schemas']['Delivery'][];
     };
-    /** @enum {string} */
-    DeliveryStatus: 'queued' | 'sent' | 'failed';
+    /**
+     * @description queued: waiting for its first attempt; sending: claimed by a sender, under way; sent; retrying: queued again after a failed attempt (see nextAttemptAt, lastError); failed: given up or refused for good.
+     * @enum {string}
+     */
+    DeliveryStatus: 'queued' | 'sending' | 'sent' | 'retrying' | 'failed';
     EmailDay: {
       sent: number;
       /** @description Failed for good (a retry from the delivery log may still send it). */
@@ -877,6 +948,11 @@ export interface components {
       id: string;
       /** Format: uuid */
       hubId: string;
+      /**
+       * @description The Hub's name when the file was uploaded.
+       * @example Apollo Design
+       */
+      hubName: string;
       /** Format: uuid */
       tenancyId: string;
       /**
@@ -1199,6 +1275,21 @@ export interface components {
        * @example Project Falcon
        */
       hubName?: string;
+    };
+    RetriedDeliveries: {
+      /** Format: uuid */
+      importId: string;
+      /** @description Failed deliveries queued again (attempts reset). */
+      requeued: number;
+      /** @description Failed invite emails left failed because the invite has expired (resend the invite instead). */
+      expired: number;
+    };
+    RetryFailedDeliveriesBody: {
+      /**
+       * Format: uuid
+       * @description The mass invite whose failed emails go out again
+       */
+      importId: string;
     };
     /** @enum {string} */
     ServiceName: 'hub' | 'invite' | 'notification';
@@ -3226,7 +3317,16 @@ export interface operations {
       query?: {
         limit?: number;
         offset?: number;
+        /** @description At or after */
+        from?: string;
+        /** @description Before */
+        to?: string;
+        /** @description Only what one request or one mass invite caused */
+        correlationId?: string;
         hubId?: string;
+        /** @description Who did it (account id) */
+        actorAccountId?: string;
+        action?: string;
       };
       header?: never;
       path: {
@@ -3241,7 +3341,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['AuditEntryPage'];
+          'application/json': components['schemas']['AuditLogPage'];
         };
       };
       /** @description The request is not valid: VALIDATION.FAILED. */
@@ -3291,14 +3391,102 @@ export interface operations {
       };
     };
   };
+  exportAuditEntries: {
+    parameters: {
+      query?: {
+        /** @description At or after */
+        from?: string;
+        /** @description Before */
+        to?: string;
+        /** @description Only what one request or one mass invite caused */
+        correlationId?: string;
+        hubId?: string;
+        /** @description Who did it (account id) */
+        actorAccountId?: string;
+        action?: string;
+      };
+      header?: never;
+      path: {
+        tenancyId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description time, actor_name, actor_email, action, subject, hub_id, correlation_id, details (JSON) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': string;
+        };
+      };
+      /** @description The request is not valid: VALIDATION.FAILED. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in, or the session expired: AUTH.REQUIRED. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': components['schemas']['Error'];
+        };
+      };
+      /** @description Not allowed: PERMISSION.DENIED. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found (or not yours to know about): TENANCY.NOT_FOUND. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': components['schemas']['Error'];
+        };
+      };
+      /** @description A service did not answer; try again: RPC.UNAVAILABLE, RPC.TIMEOUT. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': components['schemas']['Error'];
+        };
+      };
+    };
+  };
   listDeliveries: {
     parameters: {
       query?: {
         limit?: number;
         offset?: number;
-        status?: 'queued' | 'sent' | 'failed';
+        /** @description At or after */
+        from?: string;
+        /** @description Before */
+        to?: string;
+        /** @description Only what one request or one mass invite caused */
+        correlationId?: string;
+        status?: 'queued' | 'sending' | 'sent' | 'retrying' | 'failed';
         /** @description Only the deliveries about this Hub */
         hubId?: string;
+        /** @description The kind of email */
+        template?: 'invite' | 'member-added' | 'signup-confirm';
+        /** @description Part of the recipient's address, any case */
+        recipient?: string;
       };
       header?: never;
       path: {
@@ -3344,6 +3532,76 @@ export interface operations {
         };
       };
       /** @description Not found (or not yours to know about): TENANCY.NOT_FOUND. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service did not answer; try again: RPC.UNAVAILABLE, RPC.TIMEOUT. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  retryFailedDeliveriesOfImport: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        tenancyId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RetryFailedDeliveriesBody'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RetriedDeliveries'];
+        };
+      };
+      /** @description The request is not valid: VALIDATION.FAILED. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in, or the session expired: AUTH.REQUIRED. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not allowed: PERMISSION.DENIED. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found (or not yours to know about): TENANCY.NOT_FOUND, IMPORT.NOT_FOUND. */
       404: {
         headers: {
           [name: string]: unknown;
@@ -3459,6 +3717,78 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['TenancyHubPage'];
+        };
+      };
+      /** @description The request is not valid: VALIDATION.FAILED. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in, or the session expired: AUTH.REQUIRED. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not allowed: PERMISSION.DENIED. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found (or not yours to know about): TENANCY.NOT_FOUND. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A service did not answer; try again: RPC.UNAVAILABLE, RPC.TIMEOUT. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  listTenancyImports: {
+    parameters: {
+      query?: {
+        limit?: number;
+        offset?: number;
+        /** @description Only this Hub's mass invites */
+        hubId?: string;
+        status?: 'queued' | 'parsing' | 'running' | 'done' | 'failed';
+      };
+      header?: never;
+      path: {
+        tenancyId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ImportJobPage'];
         };
       };
       /** @description The request is not valid: VALIDATION.FAILED. */

@@ -7,9 +7,6 @@ import type { EmailTemplateId } from './types';
 export const STATS_WINDOWS = [14, 30, 90] as const;
 export type StatsWindow = (typeof STATS_WINDOWS)[number];
 
-/** Enough for the Hub filter of one tenancy. */
-const HUB_FILTER_LIMIT = 500;
-
 /** Invites sent / accepted / expired / failed per day of the tenancy (optionally one Hub). */
 export function useInviteStats(tenancyId: string, days: number, hubId: string | undefined) {
   return useQuery({
@@ -40,14 +37,5 @@ export function useEmailStats(
         }),
       ),
     placeholderData: keepPreviousData,
-  });
-}
-
-/** Every Hub of the tenancy, for the Overview's Hub filter (listHubs with tenancyId: admins and operators). */
-export function useTenancyHubChoices(tenancyId: string) {
-  return useQuery({
-    queryKey: ['tenancies', tenancyId, 'hub-choices'],
-    queryFn: async () =>
-      unwrap(await api.GET('/api/v1/hubs', { params: { query: { tenancyId, limit: HUB_FILTER_LIMIT } } })),
   });
 }

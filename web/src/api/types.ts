@@ -1,5 +1,7 @@
 import type { components, operations } from './schema';
 
+export type { operations };
+
 /** Response and request shapes, taken from the generated OpenAPI types (never written by hand). */
 type Schemas = components['schemas'];
 
@@ -24,6 +26,11 @@ export type EmailPreview = Schemas['EmailPreview'];
 export type TenancyHub = Schemas['TenancyHub'];
 
 export type UserType = Schemas['UserType'];
+export type ImportStatus = Schemas['ImportStatus'];
+export type Delivery = Schemas['Delivery'];
+export type DeliveryStatus = Schemas['DeliveryStatus'];
+export type EmailTemplateId = Schemas['EmailTemplateId'];
+export type AuditLogEntry = Schemas['AuditLogEntry'];
 
 export type MembersQuery = NonNullable<operations['listMembers']['parameters']['query']>;
 export type ImportOutcome = NonNullable<ImportRow['outcome']>;
@@ -32,4 +39,3 @@ export type SystemHealth = Schemas['SystemHealth'];
 export type QueueHealth = Schemas['QueueHealth'];
 export type InviteStats = Schemas['InviteStatsResponse'];
 export type EmailStats = Schemas['EmailStatsResponse'];
-export type EmailTemplateId = Schemas['EmailTemplateId'];

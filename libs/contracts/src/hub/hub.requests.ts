@@ -18,6 +18,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { Actor } from '../actor';
+import { LogPageRequest } from '../log-filter';
 import { PageRequest } from '../paging';
 import { USER_TYPES, UserType } from '../user-type';
 import { HUB_ACTIONS, HubAction } from './hub.actions';
@@ -279,13 +280,23 @@ export class CheckPermissionRequest {
   userType?: UserType;
 }
 
-export class ListAuditRequest extends ActorPageRequest {
+export class ListAuditRequest extends LogPageRequest {
   @IsUUID()
   tenancyId!: string;
 
   @IsOptional()
   @IsUUID()
   hubId?: string;
+
+  /** Who did it (an account id). */
+  @IsOptional()
+  @IsUUID()
+  actorAccountId?: string;
+
+  /** One action, e.g. invite.sent. */
+  @IsOptional()
+  @Matches(/^[a-z_]+\.[a-z_]+$/, { message: 'action is an audit action such as invite.sent' })
+  action?: string;
 }
 
 /** The longest invite message appendix a tenant admin may set (characters). */

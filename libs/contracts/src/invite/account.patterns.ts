@@ -8,6 +8,8 @@ export const ACCOUNT_PATTERNS = {
    */
   DISCARD_UNUSED: 'invite.account.discard-unused',
   GET: 'invite.account.get',
+  /** Names and addresses of up to 500 accounts by id, in one query (the console's audit log shows people). */
+  NAMES: 'invite.account.names',
   STATS: 'invite.account.stats',
   CREDENTIALS_VERIFY: 'invite.credentials.verify',
   /** Browser sessions (docs/architecture.md, "Browser sessions"): the gateway's cookie maps to one of these. */

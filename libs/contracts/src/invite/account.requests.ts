@@ -53,6 +53,12 @@ export class DiscardUnusedAccountRequest {
   accountId!: string;
 }
 
+export class AccountNamesRequest {
+  @ArrayMaxSize(500)
+  @IsUUID('all', { each: true })
+  accountIds!: string[];
+}
+
 export class StatsRequest {}
 
 export class VerifyCredentialsRequest {

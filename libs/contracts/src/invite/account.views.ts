@@ -16,6 +16,11 @@ export interface LookupAccountsResult {
   invalid: { input: string; reason: string }[];
 }
 
+/** Who an account id is, for showing: the accounts found (an unknown id is left out). */
+export interface AccountNames {
+  accounts: { accountId: string; email: string; displayName: string }[];
+}
+
 export interface AccountStats {
   accounts: number;
 }

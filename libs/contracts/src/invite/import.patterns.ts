@@ -5,6 +5,8 @@ export const IMPORT_PATTERNS = {
   UPLOAD_CHECK: 'invite.import.upload-check',
   GET: 'invite.import.get',
   LIST: 'invite.import.list',
+  /** Every job of a tenancy (tenant admins of it and operators), optionally one Hub's or one state's. */
+  LIST_TENANCY: 'invite.import.list-tenancy',
   ROWS: 'invite.import.rows',
   REPORT_CSV: 'invite.import.report-csv',
 } as const;

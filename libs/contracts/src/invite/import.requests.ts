@@ -3,7 +3,7 @@ import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, MaxLength, ValidateNeste
 import { Actor } from '../actor';
 import { PageRequest } from '../paging';
 import { USER_TYPES, UserType } from '../user-type';
-import { IMPORT_ROW_OUTCOMES, ImportRowOutcome } from './import.patterns';
+import { IMPORT_ROW_OUTCOMES, IMPORT_STATUSES, ImportRowOutcome, ImportStatus } from './import.patterns';
 
 /** Base64 of at most 64 MiB of file: the configured size limit (default 10 MiB) is checked by the service. */
 export const MAX_IMPORT_BASE64_LENGTH = Math.ceil((64 * 1024 * 1024) / 3) * 4;
@@ -48,6 +48,23 @@ export class ListImportsRequest extends PageRequest {
 
   @IsUUID()
   hubId!: string;
+}
+
+export class ListTenancyImportsRequest extends PageRequest {
+  @ValidateNested()
+  @Type(() => Actor)
+  actor!: Actor;
+
+  @IsUUID()
+  tenancyId!: string;
+
+  @IsOptional()
+  @IsUUID()
+  hubId?: string;
+
+  @IsOptional()
+  @IsIn(IMPORT_STATUSES, { message: `status must be one of ${IMPORT_STATUSES.join(', ')}` })
+  status?: ImportStatus;
 }
 
 export class ListImportRowsRequest extends PageRequest {

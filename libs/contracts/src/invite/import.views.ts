@@ -5,6 +5,8 @@ import { ImportRowOutcome, ImportStatus } from './import.patterns';
 export interface ImportJobView {
   id: string;
   hubId: string;
+  /** The Hub's name (as it was at upload). */
+  hubName: string;
   tenancyId: string;
   createdBy: string;
   /** The uploader's display name (as it was at upload). */

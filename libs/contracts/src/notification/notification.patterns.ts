@@ -4,6 +4,8 @@ export const NOTIFICATION_PATTERNS = {
   DELIVERY_LIST: 'notification.delivery.list',
   /** Puts a failed delivery back in the queue with its attempts reset. */
   DELIVERY_RETRY: 'notification.delivery.retry',
+  /** Puts every failed delivery of one correlation id (one mass invite) back in the queue, set-based. */
+  DELIVERY_RETRY_FAILED: 'notification.delivery.retry-failed',
   /** Renders the invite email of a tenancy with its current or a proposed appendix, without sending. */
   PREVIEW_RENDER: 'notification.preview.render',
   /** A tenancy's emails per day of the window, by outcome (sent / failed / retrying / queued). */

@@ -13,7 +13,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { Actor } from '../actor';
-import { PageRequest } from '../paging';
+import { LogPageRequest } from '../log-filter';
 import { USER_TYPES, UserType } from '../user-type';
 import { StatsWindowRequest } from '../stats';
 import { DELIVERY_STATUSES, DeliveryStatus, EMAIL_TEMPLATE_IDS, EmailTemplateId } from './notification.views';
@@ -29,11 +29,7 @@ class ActorRequest {
   actor!: Actor;
 }
 
-export class ListDeliveriesRequest extends PageRequest {
-  @ValidateNested()
-  @Type(() => Actor)
-  actor!: Actor;
-
+export class ListDeliveriesRequest extends LogPageRequest {
   /** Omitted: every tenancy (operators only). */
   @IsOptional()
   @IsUUID()
@@ -46,6 +42,18 @@ export class ListDeliveriesRequest extends PageRequest {
   @IsOptional()
   @IsIn(DELIVERY_STATUSES, { message: `status must be one of ${DELIVERY_STATUSES.join(', ')}` })
   status?: DeliveryStatus;
+
+  /** The kind of email. */
+  @IsOptional()
+  @IsIn(EMAIL_TEMPLATE_IDS, { message: `template must be one of ${EMAIL_TEMPLATE_IDS.join(', ')}` })
+  template?: EmailTemplateId;
+
+  /** Part of the recipient's address, in any case. */
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(254)
+  recipient?: string;
 }
 
 export class RetryDeliveryRequest extends ActorRequest {
@@ -54,6 +62,17 @@ export class RetryDeliveryRequest extends ActorRequest {
 
   @IsUUID()
   deliveryId!: string;
+}
+
+export class RetryFailedDeliveriesRequest extends ActorRequest {
+  @IsUUID()
+  tenancyId!: string;
+
+  /** The correlation id of the mass invite whose failed emails go out again. */
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  correlationId!: string;
 }
 
 export class RenderPreviewRequest extends ActorRequest {

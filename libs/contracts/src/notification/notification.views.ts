@@ -1,5 +1,9 @@
-/** What a delivery record can be, as callers see it ("sending" is internal and shows as "queued"). */
-export const DELIVERY_STATUSES = ['queued', 'sent', 'failed'] as const;
+/**
+ * What a delivery record can be, as callers see it: queued (waiting for its first attempt), sending (claimed
+ * by a sender, the SMTP exchange may be under way), sent, retrying (queued again after a failed attempt,
+ * waiting for its back-off) and failed (given up, or refused for good by the recipient's server).
+ */
+export const DELIVERY_STATUSES = ['queued', 'sending', 'sent', 'retrying', 'failed'] as const;
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 
 /** The emails the notification service sends. */
@@ -27,6 +31,14 @@ export interface DeliveryView {
   nextAttemptAt: string | null;
   sentAt: string | null;
   updatedAt: string;
+}
+
+/** The outcome of retrying the failed deliveries of one mass invite. */
+export interface RetryFailedDeliveriesResult {
+  /** Failed deliveries put back in the queue (attempts reset). */
+  requeued: number;
+  /** Failed invite or sign-up emails left alone because their link has expired. */
+  expired: number;
 }
 
 /** An email as it would be sent, not sent. */

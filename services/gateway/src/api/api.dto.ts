@@ -97,13 +97,6 @@ export class UpdatePolicyBody {
   inviteExpiryDays?: number;
 }
 
-export class AuditQuery extends PageQuery {
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsUUID()
-  hubId?: string;
-}
-
 export class CreateHubBody {
   @ApiProperty()
   @IsUUID()

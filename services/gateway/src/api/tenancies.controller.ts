@@ -5,9 +5,9 @@ import { DomainError, RpcClient } from '@gatehouse/messaging';
 import { TenancyAdminCheck } from '../notifications/tenancy-admin-check';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { AccountResolver } from './account-resolver';
-import { AddTenantAdminBody, AuditQuery, CreateTenancyBody, PageQuery, UpdatePolicyBody } from './api.dto';
+import { AddTenantAdminBody, CreateTenancyBody, PageQuery, UpdatePolicyBody } from './api.dto';
 import { Operation } from '../openapi/operation';
-import { AuditEntryPage, Policy, Tenancy, TenancyPage, TenantAdminAdded } from './tenancies.responses';
+import { Policy, Tenancy, TenancyPage, TenantAdminAdded } from './tenancies.responses';
 import { uuidParam } from './uuid-param';
 
 @ApiTags('tenancies')
@@ -107,21 +107,5 @@ export class TenanciesController {
     @Body() body: UpdatePolicyBody,
   ) {
     return this.rpc.call(HUB_PATTERNS.POLICY_UPDATE, { actor, tenancyId, ...body });
-  }
-
-  @Get(':tenancyId/audit')
-  @Operation({
-    id: 'listAuditEntries',
-    summary: "List a tenancy's audit log, newest first",
-    description: 'Tenant admins of the tenancy and operators.',
-    errors: { 400: ['VALIDATION.FAILED'], 403: ['PERMISSION.DENIED'], 404: ['TENANCY.NOT_FOUND'] },
-  })
-  @ApiOkResponse({ type: AuditEntryPage })
-  audit(
-    @CurrentActor() actor: Actor,
-    @Param('tenancyId', uuidParam('tenancyId')) tenancyId: string,
-    @Query() query: AuditQuery,
-  ) {
-    return this.rpc.call(HUB_PATTERNS.AUDIT_LIST, { actor, tenancyId, ...query });
   }
 }

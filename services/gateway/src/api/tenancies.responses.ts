@@ -100,8 +100,3 @@ export class AuditEntry implements AuditEntryView {
   @ApiProperty({ format: 'date-time' })
   createdAt!: string;
 }
-
-export class AuditEntryPage extends PageFields implements Page<AuditEntryView> {
-  @ApiProperty({ type: [AuditEntry] })
-  items!: AuditEntry[];
-}

@@ -1,7 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsOptional } from 'class-validator';
-import { IMPORT_ROW_OUTCOMES, ImportRowOutcome, USER_TYPES, UserType } from '@gatehouse/contracts';
+import { IsBoolean, IsIn, IsOptional, IsUUID } from 'class-validator';
+import {
+  IMPORT_ROW_OUTCOMES,
+  IMPORT_STATUSES,
+  ImportRowOutcome,
+  ImportStatus,
+  USER_TYPES,
+  UserType,
+} from '@gatehouse/contracts';
 import { PageQuery } from '../api/api.dto';
 
 /** The form fields beside the uploaded file (multipart/form-data). */
@@ -32,4 +39,17 @@ export class ImportRowsQuery extends PageQuery {
   @IsOptional()
   @IsIn(IMPORT_ROW_OUTCOMES)
   outcome?: ImportRowOutcome;
+}
+
+/** GET /api/v1/tenancies/{tenancyId}/invite-imports */
+export class TenancyImportsQuery extends PageQuery {
+  @ApiPropertyOptional({ format: 'uuid', description: "Only this Hub's mass invites" })
+  @IsOptional()
+  @IsUUID()
+  hubId?: string;
+
+  @ApiPropertyOptional({ enum: IMPORT_STATUSES })
+  @IsOptional()
+  @IsIn(IMPORT_STATUSES, { message: `status must be one of ${IMPORT_STATUSES.join(', ')}` })
+  status?: ImportStatus;
 }

@@ -40,6 +40,9 @@ export class ImportJob implements ImportJobView {
   @ApiProperty({ format: 'uuid' })
   hubId!: string;
 
+  @ApiProperty({ example: 'Apollo Design', description: "The Hub's name when the file was uploaded." })
+  hubName!: string;
+
   @ApiProperty({ format: 'uuid' })
   tenancyId!: string;
 

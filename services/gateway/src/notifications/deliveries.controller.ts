@@ -1,12 +1,12 @@
-import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Actor, NOTIFICATION_PATTERNS } from '@gatehouse/contracts';
-import { RpcClient } from '@gatehouse/messaging';
+import { Actor, IMPORT_ERROR_CODES, IMPORT_PATTERNS, NOTIFICATION_PATTERNS } from '@gatehouse/contracts';
+import { DomainError, RpcClient } from '@gatehouse/messaging';
 import { uuidParam } from '../api/uuid-param';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { Operation } from '../openapi/operation';
-import { ListDeliveriesQuery } from './notifications.dto';
-import { Delivery, DeliveryPage } from './notifications.responses';
+import { ListDeliveriesQuery, RetryFailedDeliveriesBody } from './notifications.dto';
+import { Delivery, DeliveryPage, RetriedDeliveries } from './notifications.responses';
 import { TenancyAdminCheck } from './tenancy-admin-check';
 
 /** The delivery log of a tenancy (every email, its status and attempts) and retrying a failed one. */
@@ -18,12 +18,14 @@ export class DeliveriesController {
     private readonly tenancyAdmins: TenancyAdminCheck,
   ) {}
 
-  /** Tenant admins of the tenancy and operators. Newest first; `sending` shows as `queued`. */
+  /** Tenant admins of the tenancy and operators. Newest first, filtered in the notification service's query. */
   @Get()
   @Operation({
     id: 'listDeliveries',
     summary: "List a tenancy's email deliveries, newest first",
-    description: 'Tenant admins of the tenancy and operators. `sending` shows as `queued`.',
+    description:
+      'Tenant admins of the tenancy and operators. Filters: status, template (kind), hubId, recipient (part of ' +
+      'the address), from/to (created, ISO 8601), correlationId (what one request or mass invite caused).',
     errors: { 400: ['VALIDATION.FAILED'], 403: ['PERMISSION.DENIED'], 404: ['TENANCY.NOT_FOUND'] },
   })
   @ApiOkResponse({ type: DeliveryPage })
@@ -34,6 +36,44 @@ export class DeliveriesController {
   ) {
     await this.tenancyAdmins.require(actor, tenancyId);
     return this.rpc.call(NOTIFICATION_PATTERNS.DELIVERY_LIST, { actor, tenancyId, ...query });
+  }
+
+  /**
+   * Every failed delivery of one mass invite back in the queue. The invite service says whether the caller
+   * may see the import (and which correlation id its emails carry); the notification service requeues them
+   * in one statement.
+   */
+  @Post('retry-failed')
+  @HttpCode(200)
+  @Operation({
+    id: 'retryFailedDeliveriesOfImport',
+    summary: 'Queue again every failed email of one mass invite',
+    description:
+      'Tenant admins of the tenancy and operators. Answers how many were queued again, and how many were left ' +
+      'failed because their invite has expired.',
+    errors: {
+      400: ['VALIDATION.FAILED'],
+      403: ['PERMISSION.DENIED'],
+      404: ['TENANCY.NOT_FOUND', 'IMPORT.NOT_FOUND'],
+    },
+  })
+  @ApiOkResponse({ type: RetriedDeliveries })
+  async retryFailed(
+    @CurrentActor() actor: Actor,
+    @Param('tenancyId', uuidParam('tenancyId')) tenancyId: string,
+    @Body() body: RetryFailedDeliveriesBody,
+  ): Promise<RetriedDeliveries> {
+    await this.tenancyAdmins.require(actor, tenancyId);
+    const job = await this.rpc.call(IMPORT_PATTERNS.GET, { actor, jobId: body.importId });
+    if (job.tenancyId !== tenancyId) {
+      throw new DomainError(IMPORT_ERROR_CODES.NOT_FOUND, 'No such import in this tenancy.');
+    }
+    const result = await this.rpc.call(NOTIFICATION_PATTERNS.DELIVERY_RETRY_FAILED, {
+      actor,
+      tenancyId,
+      correlationId: job.correlationId,
+    });
+    return { importId: job.id, ...result };
   }
 
   /** A failed delivery goes back to the queue with its attempts reset (DELIVERY.NOT_RETRYABLE otherwise). */

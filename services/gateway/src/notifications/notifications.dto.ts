@@ -1,10 +1,11 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
-import { DELIVERY_STATUSES, DeliveryStatus } from '@gatehouse/contracts';
+import { DELIVERY_STATUSES, DeliveryStatus, EMAIL_TEMPLATE_IDS, EmailTemplateId } from '@gatehouse/contracts';
 import { PageQuery } from '../api/api.dto';
+import { LogFilterQuery } from '../api/log-filter.dto';
 
 /** GET /api/v1/tenancies/{tenancyId}/deliveries */
-export class ListDeliveriesQuery extends PageQuery {
+export class ListDeliveriesQuery extends IntersectionType(PageQuery, LogFilterQuery) {
   @ApiPropertyOptional({ enum: DELIVERY_STATUSES })
   @IsOptional()
   @IsIn(DELIVERY_STATUSES, { message: `status must be one of ${DELIVERY_STATUSES.join(', ')}` })
@@ -14,6 +15,25 @@ export class ListDeliveriesQuery extends PageQuery {
   @IsOptional()
   @IsUUID()
   hubId?: string;
+
+  @ApiPropertyOptional({ enum: EMAIL_TEMPLATE_IDS, description: 'The kind of email' })
+  @IsOptional()
+  @IsIn(EMAIL_TEMPLATE_IDS, { message: `template must be one of ${EMAIL_TEMPLATE_IDS.join(', ')}` })
+  template?: EmailTemplateId;
+
+  @ApiPropertyOptional({ maxLength: 254, example: 'grace@', description: "Part of the recipient's address, any case" })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(254)
+  recipient?: string;
+}
+
+/** POST /api/v1/tenancies/{tenancyId}/deliveries/retry-failed */
+export class RetryFailedDeliveriesBody {
+  @ApiProperty({ format: 'uuid', description: 'The mass invite whose failed emails go out again' })
+  @IsUUID()
+  importId!: string;
 }
 
 /** POST /api/v1/tenancies/{tenancyId}/policy/preview */

@@ -7,6 +7,7 @@ import {
   EmailTemplateId,
   Page,
   RenderedEmailView,
+  RetryFailedDeliveriesResult,
 } from '@gatehouse/contracts';
 import { PageFields } from '../openapi/error-body';
 
@@ -24,7 +25,13 @@ export class Delivery implements DeliveryView {
   @ApiProperty({ enum: EMAIL_TEMPLATE_IDS, enumName: 'EmailTemplateId' })
   template!: EmailTemplateId;
 
-  @ApiProperty({ enum: DELIVERY_STATUSES, enumName: 'DeliveryStatus' })
+  @ApiProperty({
+    enum: DELIVERY_STATUSES,
+    enumName: 'DeliveryStatus',
+    description:
+      'queued: waiting for its first attempt; sending: claimed by a sender, under way; sent; retrying: queued ' +
+      'again after a failed attempt (see nextAttemptAt, lastError); failed: given up or refused for good.',
+  })
   status!: DeliveryStatus;
 
   @ApiProperty({ type: 'integer', description: 'SMTP attempts so far.' })
@@ -58,6 +65,22 @@ export class Delivery implements DeliveryView {
 export class DeliveryPage extends PageFields implements Page<DeliveryView> {
   @ApiProperty({ type: [Delivery] })
   items!: Delivery[];
+}
+
+/** What a bulk retry did. */
+export class RetriedDeliveries implements RetryFailedDeliveriesResult {
+  @ApiProperty({ format: 'uuid' })
+  importId!: string;
+
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'Failed deliveries queued again (attempts reset).' })
+  requeued!: number;
+
+  @ApiProperty({
+    type: 'integer',
+    minimum: 0,
+    description: 'Failed invite emails left failed because the invite has expired (resend the invite instead).',
+  })
+  expired!: number;
 }
 
 /** RenderedEmailView: an email as it would be sent. */

@@ -2,7 +2,7 @@ import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditEntryView, DEFAULT_PAGE_SIZE, HUB_PATTERNS, ListAuditRequest, Page } from '@gatehouse/contracts';
-import { DataSource } from 'typeorm';
+import { DataSource, LessThan, MoreThanOrEqual, And, FindOptionsWhere } from 'typeorm';
 import { AccessService } from '../permissions/access.service';
 import { toAuditView } from '../views';
 import { AuditEntryEntity } from './audit-entry.entity';
@@ -15,16 +15,30 @@ export class AuditController {
     private readonly access: AccessService,
   ) {}
 
+  /** Newest first; every filter is a condition of the one query (indexes: tenancy, correlation id, actor). */
   @MessagePattern(HUB_PATTERNS.AUDIT_LIST)
   async list(@Payload() request: ListAuditRequest): Promise<Page<AuditEntryView>> {
-    const { actor, tenancyId, hubId, limit = DEFAULT_PAGE_SIZE, offset = 0 } = request;
+    const { actor, tenancyId, limit = DEFAULT_PAGE_SIZE, offset = 0 } = request;
     await this.access.requireTenancyAdmin(actor, tenancyId);
     const [rows, total] = await this.dataSource.manager.findAndCount(AuditEntryEntity, {
-      where: hubId ? { tenancyId, hubId } : { tenancyId },
+      where: auditFilter(request),
       order: { createdAt: 'DESC', id: 'DESC' },
       take: limit,
       skip: offset,
     });
     return { items: rows.map(toAuditView), total, limit, offset };
   }
+}
+
+function auditFilter(request: ListAuditRequest): FindOptionsWhere<AuditEntryEntity> {
+  const { tenancyId, hubId, actorAccountId, action, correlationId, from, to } = request;
+  const where: FindOptionsWhere<AuditEntryEntity> = { tenancyId };
+  if (hubId) where.hubId = hubId;
+  if (actorAccountId) where.actorAccountId = actorAccountId;
+  if (action) where.action = action;
+  if (correlationId) where.correlationId = correlationId;
+  if (from && to) where.createdAt = And(MoreThanOrEqual(new Date(from)), LessThan(new Date(to)));
+  else if (from) where.createdAt = MoreThanOrEqual(new Date(from));
+  else if (to) where.createdAt = LessThan(new Date(to));
+  return where;
 }

@@ -2,6 +2,7 @@ import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import {
   ACCOUNT_PATTERNS,
+  AccountNamesRequest,
   AccountStats,
   CreateAccountRequest,
   DiscardUnusedAccountRequest,
@@ -33,6 +34,11 @@ export class AccountsController {
   @MessagePattern(ACCOUNT_PATTERNS.GET)
   get(@Payload() request: GetAccountRequest) {
     return this.accounts.get(request.accountId);
+  }
+
+  @MessagePattern(ACCOUNT_PATTERNS.NAMES)
+  names(@Payload() request: AccountNamesRequest) {
+    return this.accounts.names(request.accountIds);
   }
 
   @MessagePattern(ACCOUNT_PATTERNS.STATS)

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
+  AccountNames,
   ACCOUNT_EVENTS,
   AccountCreatedPayload,
   AccountView,
@@ -160,6 +161,16 @@ export class AccountsService {
     const account = await this.dataSource.manager.findOneBy(AccountEntity, { id: accountId });
     if (!account) throw new DomainError(ERROR_CODES.ACCOUNT_NOT_FOUND, 'No such account.');
     return toAccountView(account);
+  }
+
+  /** Who these ids are, in one query (ids with no account are left out). */
+  async names(accountIds: string[]): Promise<AccountNames> {
+    if (accountIds.length === 0) return { accounts: [] };
+    const accounts: AccountNames['accounts'] = await this.dataSource.query(
+      `SELECT id AS "accountId", email, display_name AS "displayName" FROM invite.accounts WHERE id = ANY($1::uuid[])`,
+      [accountIds],
+    );
+    return { accounts };
   }
 
   async count(): Promise<number> {

@@ -47,11 +47,6 @@ export class HubClient {
     };
   }
 
-  /** Refuses (with the hub's code) unless the actor administers the tenancy or is an operator. */
-  async requireTenancyAdmin(actor: Actor, tenancyId: string): Promise<void> {
-    await this.rpc.call(HUB_PATTERNS.TENANT_ADMIN_CHECK, { actor, tenancyId });
-  }
-
   /** Idempotent and set-based on the hub side; the caller keeps batches within MAX_BULK_MEMBERS. */
   addMembers(
     hubId: string,
@@ -66,6 +61,14 @@ export class HubClient {
       { hubId, userType, addedBy, members, ...(notice ? { notice } : {}) },
       callOptions,
     );
+  }
+
+  /**
+   * Refuses unless the actor is a tenant admin of the tenancy or an operator, with the hub's own code
+   * (TENANCY.NOT_FOUND, PERMISSION.DENIED).
+   */
+  async requireTenancyAdmin(actor: Actor, tenancyId: string): Promise<void> {
+    await this.rpc.call(HUB_PATTERNS.TENANT_ADMIN_CHECK, { actor, tenancyId });
   }
 
   membership(hubId: string, accountId: string): Promise<MembershipView | null> {

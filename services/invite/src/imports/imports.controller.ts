@@ -7,6 +7,7 @@ import {
   IMPORT_PATTERNS,
   ListImportRowsRequest,
   ListImportsRequest,
+  ListTenancyImportsRequest,
 } from '@gatehouse/contracts';
 import { CreateImport } from './usecases/create-import.usecase';
 import { ReadImports } from './usecases/read-import.usecase';
@@ -36,6 +37,11 @@ export class ImportsController {
   @MessagePattern(IMPORT_PATTERNS.LIST)
   list(@Payload() request: ListImportsRequest) {
     return this.readImports.list(request);
+  }
+
+  @MessagePattern(IMPORT_PATTERNS.LIST_TENANCY)
+  listTenancy(@Payload() request: ListTenancyImportsRequest) {
+    return this.readImports.listTenancy(request);
   }
 
   @MessagePattern(IMPORT_PATTERNS.ROWS)

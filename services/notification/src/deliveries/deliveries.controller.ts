@@ -1,6 +1,11 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { ListDeliveriesRequest, NOTIFICATION_PATTERNS, RetryDeliveryRequest } from '@gatehouse/contracts';
+import {
+  ListDeliveriesRequest,
+  NOTIFICATION_PATTERNS,
+  RetryDeliveryRequest,
+  RetryFailedDeliveriesRequest,
+} from '@gatehouse/contracts';
 import { DeliveriesService } from './deliveries.service';
 
 @Controller()
@@ -15,5 +20,10 @@ export class DeliveriesController {
   @MessagePattern(NOTIFICATION_PATTERNS.DELIVERY_RETRY)
   retry(@Payload() request: RetryDeliveryRequest) {
     return this.deliveries.retry(request);
+  }
+
+  @MessagePattern(NOTIFICATION_PATTERNS.DELIVERY_RETRY_FAILED)
+  retryFailed(@Payload() request: RetryFailedDeliveriesRequest) {
+    return this.deliveries.retryFailed(request);
   }
 }

@@ -8,10 +8,12 @@ import {
   NOTIFICATION_ERROR_CODES,
   Page,
   RetryDeliveryRequest,
+  RetryFailedDeliveriesRequest,
+  RetryFailedDeliveriesResult,
 } from '@gatehouse/contracts';
 import { DomainError } from '@gatehouse/messaging';
 import { DataSource } from 'typeorm';
-import { ONE_TIME_LINK_VARS, toDeliveryView } from './delivery-record';
+import { ONE_TIME_LINK_VARS, publicStatus, toDeliveryView } from './delivery-record';
 import { DeliveryRepository } from './delivery.repository';
 import { DeliveryWorker } from './delivery.worker';
 
@@ -29,14 +31,19 @@ export class DeliveriesService {
   ) {}
 
   async list(request: ListDeliveriesRequest): Promise<Page<DeliveryView>> {
-    const { actor, tenancyId, hubId, status, limit = DEFAULT_PAGE_SIZE, offset = 0 } = request;
+    const { actor, tenancyId, limit = DEFAULT_PAGE_SIZE, offset = 0 } = request;
     if (!tenancyId && !actor.isOperator) {
       throw new DomainError(
         ERROR_CODES.PERMISSION_DENIED,
         'Only a platform operator can list the deliveries of every tenancy.',
       );
     }
-    const { rows, total } = await this.deliveries.list({ tenancyId, hubId, status }, limit, offset);
+    const { hubId, status, template, recipient, from, to, correlationId } = request;
+    const { rows, total } = await this.deliveries.list(
+      { tenancyId, hubId, status, template, recipient, from, to, correlationId },
+      limit,
+      offset,
+    );
     return { items: rows.map(toDeliveryView), total, limit, offset };
   }
 
@@ -54,7 +61,7 @@ export class DeliveriesService {
         );
       }
       if (current.status !== 'failed') {
-        const shown = current.status === 'sending' ? 'queued' : current.status;
+        const shown = publicStatus(current);
         throw new DomainError(
           NOTIFICATION_ERROR_CODES.DELIVERY_NOT_RETRYABLE,
           `Only a failed delivery can be retried; this one is ${shown}.`,
@@ -87,5 +94,15 @@ export class DeliveriesService {
     });
     this.worker.wake();
     return toDeliveryView(row);
+  }
+
+  /**
+   * Every failed delivery of one mass invite (its correlation id) back in the queue, set-based; those whose
+   * link has expired are left failed and counted, as a single retry would refuse them.
+   */
+  async retryFailed({ tenancyId, correlationId }: RetryFailedDeliveriesRequest): Promise<RetryFailedDeliveriesResult> {
+    const result = await this.deliveries.requeueFailedOf(tenancyId, correlationId);
+    if (result.requeued > 0) this.worker.wake();
+    return result;
   }
 }

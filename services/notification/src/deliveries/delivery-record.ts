@@ -68,13 +68,27 @@ export interface DeliveryRow {
   updated_at: Date;
 }
 
-/** The status callers see: "sending" shows as "queued" (it is not done yet). */
-export function publicStatus(status: StoredDeliveryStatus): DeliveryStatus {
-  return status === 'sending' ? 'queued' : status;
+/**
+ * The status callers see. Stored "queued" is two things to a person: waiting for its first attempt
+ * (queued), or waiting for its back-off after a failed one (retrying: attempts made, none succeeded).
+ * A failed delivery retried from the console has its attempts reset, so it shows as queued again.
+ */
+export function publicStatus(row: Pick<DeliveryRow, 'status' | 'attempts'>): DeliveryStatus {
+  if (row.status === 'queued') return row.attempts > 0 ? 'retrying' : 'queued';
+  return row.status;
 }
 
+/** The stored condition of each public status (the same rule as publicStatus, for SQL filters). */
+export const PUBLIC_STATUS_SQL: Record<DeliveryStatus, string> = {
+  queued: `status = 'queued' AND attempts = 0`,
+  retrying: `status = 'queued' AND attempts > 0`,
+  sending: `status = 'sending'`,
+  sent: `status = 'sent'`,
+  failed: `status = 'failed'`,
+};
+
 export function toDeliveryView(row: DeliveryRow): DeliveryView {
-  const status = publicStatus(row.status);
+  const status = publicStatus(row);
   return {
     id: row.id,
     eventId: row.event_id,
@@ -87,7 +101,7 @@ export function toDeliveryView(row: DeliveryRow): DeliveryView {
     tenancyId: row.tenancy_id,
     hubId: row.hub_id,
     createdAt: row.created_at.toISOString(),
-    nextAttemptAt: status === 'queued' ? row.next_attempt_at.toISOString() : null,
+    nextAttemptAt: row.status === 'queued' ? row.next_attempt_at.toISOString() : null,
     sentAt: row.sent_at ? row.sent_at.toISOString() : null,
     updatedAt: row.updated_at.toISOString(),
   };

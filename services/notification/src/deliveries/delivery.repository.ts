@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DeliveryStatus } from '@gatehouse/contracts';
+import type { DeliveryStatus, EmailTemplateId, RetryFailedDeliveriesResult } from '@gatehouse/contracts';
 import { DataSource, EntityManager } from 'typeorm';
 import { jsonb } from '../database/pg-text';
 import type { EmailTemplate } from '../rendering';
@@ -11,6 +11,7 @@ import {
   DeliveryRow,
   INTERRUPTED_REASON,
   ONE_TIME_LINK_VARS,
+  PUBLIC_STATUS_SQL,
   RESENT_AFTER_CRASH_REASON,
 } from './delivery-record';
 
@@ -32,7 +33,17 @@ export interface DeliveryFilter {
   tenancyId?: string;
   hubId?: string;
   status?: DeliveryStatus;
+  template?: EmailTemplateId;
+  /** Part of the address, in any case. */
+  recipient?: string;
+  /** ISO 8601: created at or after `from`, before `to`. */
+  from?: string;
+  to?: string;
+  correlationId?: string;
 }
+
+/** Invite and sign-up emails carry a link that expires: a failed one whose link is dead is not sent again. */
+const LINK_EXPIRED_SQL = `coalesce(template IN ('invite', 'signup-confirm') AND (vars->>'expiresAt')::timestamptz <= now(), false)`;
 
 /**
  * Every SQL statement on notification.deliveries. State changes out of "sending" only apply to a row
@@ -211,8 +222,12 @@ export class DeliveryRepository {
     };
     if (filter.tenancyId) where('tenancy_id = ?', filter.tenancyId);
     if (filter.hubId) where('hub_id = ?', filter.hubId);
-    if (filter.status)
-      where('status = ANY(?::text[])', filter.status === 'queued' ? ['queued', 'sending'] : [filter.status]);
+    if (filter.status) conditions.push(PUBLIC_STATUS_SQL[filter.status]);
+    if (filter.template) where('template = ?', filter.template);
+    if (filter.recipient) where(`lower(recipient) LIKE '%' || ? || '%'`, escapeLike(filter.recipient.toLowerCase()));
+    if (filter.from) where('created_at >= ?::timestamptz', filter.from);
+    if (filter.to) where('created_at < ?::timestamptz', filter.to);
+    if (filter.correlationId) where('correlation_id = ?', filter.correlationId);
     const clause = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
     const [{ count }]: { count: string }[] = await this.dataSource.query(
       `SELECT count(*) FROM notification.deliveries ${clause}`,
@@ -235,6 +250,28 @@ export class DeliveryRepository {
     return rows[0] ?? null;
   }
 
+  /**
+   * Every failed delivery of one correlation id (one mass invite) in a tenancy back to the queue, due now,
+   * attempts reset — one statement; those whose link has expired stay failed and are counted.
+   */
+  async requeueFailedOf(tenancyId: string, correlationId: string): Promise<RetryFailedDeliveriesResult> {
+    const [counts]: { requeued: number; expired: number }[] = await this.dataSource.query(
+      `WITH failed AS (
+         SELECT id, (${LINK_EXPIRED_SQL}) AS expired FROM notification.deliveries
+         WHERE tenancy_id = $1 AND correlation_id = $2 AND status = 'failed'
+         FOR UPDATE),
+       requeued AS (
+         UPDATE notification.deliveries d
+         SET status = 'queued', attempts = 0, next_attempt_at = now(), updated_at = now()
+         FROM failed WHERE d.id = failed.id AND NOT failed.expired
+         RETURNING d.id)
+       SELECT (SELECT count(*) FROM requeued)::int AS requeued,
+              (SELECT count(*) FROM failed WHERE expired)::int AS expired`,
+      [tenancyId, correlationId],
+    );
+    return counts;
+  }
+
   /** A failed delivery back to the queue, due now, with its attempts reset. */
   async requeueFailed(manager: EntityManager, id: string): Promise<DeliveryRow> {
     const [rows]: [DeliveryRow[], number] = await manager.query(
@@ -246,4 +283,9 @@ export class DeliveryRepository {
     );
     return rows[0];
   }
+}
+
+/** `value` matched literally inside LIKE (its own % and _ are not wildcards). */
+function escapeLike(value: string): string {
+  return value.replace(/[\\%_]/g, (character) => `\\${character}`);
 }

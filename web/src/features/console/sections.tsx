@@ -1,4 +1,13 @@
-import { IconBuilding, IconBuildingCommunity, IconChartBar, IconFileText, IconHeartbeat } from '@tabler/icons-react';
+import {
+  IconBuilding,
+  IconBuildingCommunity,
+  IconChartBar,
+  IconFileImport,
+  IconFileText,
+  IconHeartbeat,
+  IconListDetails,
+  IconMail,
+} from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 
 /**
@@ -18,6 +27,9 @@ export const CONSOLE_SECTIONS: ConsoleSection[] = [
   { path: 'overview', label: 'Overview', icon: <IconChartBar size={18} aria-hidden />, scope: 'tenancy' },
   { path: 'policies', label: 'Policies', icon: <IconFileText size={18} aria-hidden />, scope: 'tenancy' },
   { path: 'hubs', label: 'Hubs', icon: <IconBuildingCommunity size={18} aria-hidden />, scope: 'tenancy' },
+  { path: 'imports', label: 'Imports', icon: <IconFileImport size={18} aria-hidden />, scope: 'tenancy' },
+  { path: 'deliveries', label: 'Deliveries', icon: <IconMail size={18} aria-hidden />, scope: 'tenancy' },
+  { path: 'audit', label: 'Audit log', icon: <IconListDetails size={18} aria-hidden />, scope: 'tenancy' },
   { path: 'tenancies', label: 'Tenancies', icon: <IconBuilding size={18} aria-hidden />, scope: 'installation' },
   { path: 'health', label: 'Health', icon: <IconHeartbeat size={18} aria-hidden />, scope: 'installation' },
 ];

@@ -7,6 +7,7 @@ import { Sessions1764190000000 } from './1764190000000-sessions';
 import { ImportJobOwner1764200000000 } from './1764200000000-import-job-owner';
 import { MemberAddIntents1764200100000 } from './1764200100000-member-add-intents';
 
+import { ImportJobsTenancyIndex1764210500000 } from './1764210500000-import-jobs-tenancy-index';
 /** In order. A new migration is appended here and never edited after it has shipped. */
 export const INVITE_MIGRATIONS = [
   Accounts1764150100000,
@@ -17,4 +18,5 @@ export const INVITE_MIGRATIONS = [
   Sessions1764190000000,
   ImportJobOwner1764200000000,
   MemberAddIntents1764200100000,
+  ImportJobsTenancyIndex1764210500000,
 ];

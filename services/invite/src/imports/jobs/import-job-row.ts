@@ -34,6 +34,7 @@ export function toImportJobView(row: ImportJobRow): ImportJobView {
   return {
     id: row.id,
     hubId: row.hub_id,
+    hubName: row.hub_name,
     tenancyId: row.tenancy_id,
     createdBy: row.created_by,
     createdByName: row.inviter_name,

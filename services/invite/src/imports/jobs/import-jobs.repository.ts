@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ImportRowOutcome, ImportRowView, UserType } from '@gatehouse/contracts';
+import { ImportRowOutcome, ImportRowView, ImportStatus, UserType } from '@gatehouse/contracts';
 import { DataSource, EntityManager } from 'typeorm';
 import { IMPORT_JOB_COLUMNS, ImportJobRow } from './import-job-row';
 
@@ -93,6 +93,26 @@ export class ImportJobsRepository {
     const [{ total }] = await this.dataSource.query(
       `SELECT count(*)::int AS total FROM invite.import_jobs WHERE ${where}`,
       [hubId, createdBy],
+    );
+    return { rows, total: total as number };
+  }
+
+  /** Every job of a tenancy, newest first, optionally one Hub's or one state's (the console's imports page). */
+  async listTenancy(
+    filter: { tenancyId: string; hubId?: string; status?: ImportStatus },
+    limit: number,
+    offset: number,
+  ) {
+    const where = `tenancy_id = $1 AND ($2::uuid IS NULL OR hub_id = $2) AND ($3::text IS NULL OR status = $3)`;
+    const params = [filter.tenancyId, filter.hubId ?? null, filter.status ?? null];
+    const rows: ImportJobRow[] = await this.dataSource.query(
+      `SELECT ${IMPORT_JOB_COLUMNS} FROM invite.import_jobs WHERE ${where}
+       ORDER BY created_at DESC, id LIMIT $4 OFFSET $5`,
+      [...params, limit, offset],
+    );
+    const [{ total }] = await this.dataSource.query(
+      `SELECT count(*)::int AS total FROM invite.import_jobs WHERE ${where}`,
+      params,
     );
     return { rows, total: total as number };
   }

@@ -9,6 +9,7 @@ import {
   ImportRowView,
   ListImportRowsRequest,
   ListImportsRequest,
+  ListTenancyImportsRequest,
   Page,
 } from '@gatehouse/contracts';
 import { DomainError } from '@gatehouse/messaging';
@@ -21,7 +22,8 @@ const notFound = () => new DomainError(IMPORT_ERROR_CODES.NOT_FOUND, 'No such im
 
 /**
  * Jobs, their rows and their report. Who may see them: like pending invites — Hub admins all of a Hub's
- * imports, Team Members their own, External Members none (the hub decides, 'invites.list').
+ * imports, Team Members their own, External Members none (the hub decides, 'invites.list') — and, for the
+ * console, tenant admins of the job's tenancy and operators (whether or not they are members of its Hub).
  */
 @Injectable()
 export class ReadImports {
@@ -33,7 +35,7 @@ export class ReadImports {
   /** One job; while it runs, its summary is counted from the rows decided so far (the progress screen's counts). */
   async get({ actor, jobId }: GetImportRequest): Promise<ImportJobView> {
     const job = await this.visibleJob(actor, jobId);
-    if (job.status === 'running') job.summary = await this.jobs.summarySoFar(job.id);
+    await this.countRunningSoFar([job]);
     return toImportJobView(job);
   }
 
@@ -45,6 +47,21 @@ export class ReadImports {
   }: ListImportsRequest): Promise<Page<ImportJobView>> {
     const access = await this.hubs.authorise(actor.accountId, hubId, 'invites.list');
     const { rows, total } = await this.jobs.list(hubId, access.scope === 'all' ? null : actor.accountId, limit, offset);
+    return { items: rows.map(toImportJobView), total, limit, offset };
+  }
+
+  /** The console's list: every job of the tenancy, for its tenant admins and operators (the hub decides). */
+  async listTenancy({
+    actor,
+    tenancyId,
+    hubId,
+    status,
+    limit = DEFAULT_PAGE_SIZE,
+    offset = 0,
+  }: ListTenancyImportsRequest): Promise<Page<ImportJobView>> {
+    await this.hubs.requireTenancyAdmin(actor, tenancyId);
+    const { rows, total } = await this.jobs.listTenancy({ tenancyId, hubId, status }, limit, offset);
+    await this.countRunningSoFar(rows);
     return { items: rows.map(toImportJobView), total, limit, offset };
   }
 
@@ -83,13 +100,26 @@ export class ReadImports {
     return { fileName: `${base}-report.csv`, csv };
   }
 
+  /** A running job's summary is written when it ends: until then, its counts come from the rows decided so far. */
+  private async countRunningSoFar(jobs: ImportJobRow[]): Promise<void> {
+    for (const job of jobs) {
+      if (job.status === 'running') job.summary = await this.jobs.summarySoFar(job.id);
+    }
+  }
+
+  /** Anyone who may not see the job learns only that there is no such import. */
   private async visibleJob(actor: Actor, jobId: string): Promise<ImportJobRow> {
     const job = await this.jobs.find(jobId);
     if (!job) throw notFound();
-    const access = await this.hubs.authorise(actor.accountId, job.hub_id, 'invites.list').catch(() => {
+    if (await this.seesAsHubMember(actor, job)) return job;
+    await this.hubs.requireTenancyAdmin(actor, job.tenancy_id).catch(() => {
       throw notFound();
     });
-    if (access.scope !== 'all' && job.created_by !== actor.accountId) throw notFound();
     return job;
+  }
+
+  private async seesAsHubMember(actor: Actor, job: ImportJobRow): Promise<boolean> {
+    const access = await this.hubs.authorise(actor.accountId, job.hub_id, 'invites.list').catch(() => null);
+    return access !== null && (access.scope === 'all' || job.created_by === actor.accountId);
   }
 }

@@ -1,6 +1,7 @@
 import { Group, SegmentedControl, Select, Stack, Text, Title } from '@mantine/core';
 import { useSearchParams } from 'react-router';
-import { STATS_WINDOWS, StatsWindow, useEmailStats, useInviteStats, useTenancyHubChoices } from '../../../api/stats';
+import { STATS_WINDOWS, StatsWindow, useEmailStats, useInviteStats } from '../../../api/stats';
+import { useTenancyHubOptions } from '../../../api/tenancy-hubs';
 import { useConsoleTenancies } from '../../../api/tenancies';
 import type { EmailTemplateId } from '../../../api/types';
 import { ErrorState, LoadingBlock } from '../../../ui/states';
@@ -45,7 +46,7 @@ export function OverviewPage() {
   const kind = EMAIL_KINDS.find((k) => k.value === kindParam)?.value;
 
   const tenancy = useConsoleTenancies().data?.items.find((t) => t.id === tenancyId);
-  const hubs = useTenancyHubChoices(tenancyId);
+  const hubs = useTenancyHubOptions(tenancyId);
   const invites = useInviteStats(tenancyId, days, hubId);
   const emails = useEmailStats(tenancyId, days, hubId, kind);
 
@@ -90,7 +91,7 @@ export function OverviewPage() {
           searchable
           value={hubId ?? null}
           onChange={(value) => setParam('hubId', value)}
-          data={(hubs.data?.items ?? []).map((hub) => ({ value: hub.id, label: hub.name }))}
+          data={hubs.data ?? []}
           disabled={!hubs.data}
         />
       </Group>

@@ -1,22 +1,15 @@
-import { Anchor, Badge, Table, Text, Title } from '@mantine/core';
+import { Anchor, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { IMPORTS_PAGE_SIZE, useHubImports } from '../../../api/imports';
-import type { ImportJob } from '../../../api/types';
 import { useAccount } from '../../../app/auth';
 import { useHubContext } from '../../../app/HubFrame';
-import { formatDateTime, formatNumber } from '../../../ui/format';
-import { IMPORT_OUTCOMES, IMPORT_STATUS_LABEL, USER_TYPE_LABEL } from '../../../ui/labels';
+import { formatDateTime } from '../../../ui/format';
+import { USER_TYPE_LABEL } from '../../../ui/labels';
 import { EmptyState, ErrorState, LoadingBlock } from '../../../ui/states';
 import { Pager } from '../../../ui/Pager';
-
-const STATUS_COLOR: Record<ImportJob['status'], string> = {
-  queued: 'gray',
-  parsing: 'blue',
-  running: 'blue',
-  done: 'teal',
-  failed: 'red',
-};
+import { countsInWords } from './import-summary';
+import { ImportState } from './ImportState';
 
 /** Earlier mass invites of this Hub: who, when, user type, state and counts. */
 export function ImportHistory({ currentJobId }: { currentJobId?: string }) {
@@ -69,14 +62,7 @@ export function ImportHistory({ currentJobId }: { currentJobId?: string }) {
                     <Table.Td style={{ overflowWrap: 'anywhere' }}>{job.fileName}</Table.Td>
                     <Table.Td>{USER_TYPE_LABEL[job.userType]}</Table.Td>
                     <Table.Td style={{ whiteSpace: 'nowrap', minWidth: 120 }}>
-                      <Badge variant="dot" color={STATUS_COLOR[job.status]}>
-                        {IMPORT_STATUS_LABEL[job.status]}
-                      </Badge>
-                      {job.dryRun && (
-                        <Text size="xs" c="dimmed">
-                          Preview: nothing sent
-                        </Text>
-                      )}
+                      <ImportState job={job} />
                     </Table.Td>
                     <Table.Td>
                       <Text size="xs">{countsInWords(job)}</Text>
@@ -91,12 +77,4 @@ export function ImportHistory({ currentJobId }: { currentJobId?: string }) {
       )}
     </section>
   );
-}
-
-function countsInWords(job: ImportJob): string {
-  const parts = IMPORT_OUTCOMES.filter(({ outcome }) => (job.summary[outcome] ?? 0) > 0).map(
-    ({ outcome, label }) => `${label.toLowerCase()} ${formatNumber(job.summary[outcome])}`,
-  );
-  if (parts.length > 0) return parts.join(' · ');
-  return job.totalRows === null ? '—' : `${formatNumber(job.processedRows)} of ${formatNumber(job.totalRows)} rows`;
 }

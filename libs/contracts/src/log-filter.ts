@@ -1,0 +1,31 @@
+import { Type } from 'class-transformer';
+import { IsISO8601, IsOptional, IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { Actor } from './actor';
+import { PageRequest } from './paging';
+
+/**
+ * A page of one of the console's logs (the audit log, the delivery log): who asks, and the filters both
+ * share — a time range [from, to) on when the row was written, and a correlation id (everything one
+ * request or one mass invite caused).
+ */
+export class LogPageRequest extends PageRequest {
+  @ValidateNested()
+  @Type(() => Actor)
+  actor!: Actor;
+
+  /** At or after (ISO 8601). */
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  from?: string;
+
+  /** Before (ISO 8601). */
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  to?: string;
+
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  correlationId?: string;
+}

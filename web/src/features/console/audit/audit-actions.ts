@@ -1,0 +1,22 @@
+/** The actions the hub records (services/hub: audit writers and consumers), for the action filter. */
+export const AUDIT_ACTIONS = [
+  'invite.sent',
+  'invite.resent',
+  'invite.revoked',
+  'invite.accepted',
+  'invite.expired',
+  'invite.member_added',
+  'member.added',
+  'member.removed',
+  'member.user_type_changed',
+  'member.invite_permission_changed',
+  'hub.created',
+  'policy.changed',
+  'registration_link.enabled',
+  'registration_link.disabled',
+  'registration_link.rotated',
+  'registration_link.settings_changed',
+  'registration_link.used',
+  'tenancy.created',
+  'tenant_admin.added',
+] as const;
