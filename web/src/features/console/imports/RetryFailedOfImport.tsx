@@ -15,9 +15,7 @@ function retryOutcome(result: RetriedDeliveries): string {
     [result.resent, 'their invites were resent since, with a newer email'],
     [result.linkGone, 'sign-up confirmations, whose people can sign up again'],
   ];
-  const sentences = left
-    .filter(([count]) => count > 0)
-    .map(([count, why]) => `${emails(count)} left failed: ${why}.`);
+  const sentences = left.filter(([count]) => count > 0).map(([count, why]) => `${emails(count)} left failed: ${why}.`);
   const queued =
     result.requeued > 0
       ? `${formatNumber(result.requeued)} failed email${result.requeued === 1 ? '' : 's'} queued again.`
