@@ -80,7 +80,7 @@ export class DeliveriesService {
       const expiring = current.template === 'invite' || current.template === 'signup-confirm';
       const expiresAt = expiring ? String(current.vars?.expiresAt ?? '') : '';
       if (expiresAt && new Date(expiresAt).getTime() <= Date.now()) {
-        throw notRetryable(deliveryId, current.template === 'invite' ? 'expired' : 'signup-expired');
+        throw notRetryable(deliveryId, current.template === 'invite' ? 'expired' : 'signup-expired', { expiresAt });
       }
       if (!expiring || ONE_TIME_LINK_VARS.some((name) => current.vars?.[name])) {
         return this.deliveries.requeueFailed(manager, deliveryId);
@@ -148,10 +148,11 @@ const NOT_RETRYABLE: Record<NotRetryableReason, string> = {
 };
 
 /** DELIVERY.NOT_RETRYABLE for a failed email that is not sent again, with why in `reason`. */
-function notRetryable(deliveryId: string, reason: NotRetryableReason): DomainError {
+function notRetryable(deliveryId: string, reason: NotRetryableReason, extra: Record<string, string> = {}): DomainError {
   return new DomainError(NOTIFICATION_ERROR_CODES.DELIVERY_NOT_RETRYABLE, NOT_RETRYABLE[reason], {
     deliveryId,
     status: 'failed',
     reason,
+    ...extra,
   });
 }
