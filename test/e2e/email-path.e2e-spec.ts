@@ -1,5 +1,6 @@
 import { DeliveryView } from '@gatehouse/contracts';
-import { GatehouseSystem, JsonBody, ReceivedMail, TenantAdminFixture } from '@gatehouse/testing';
+import { createHash } from 'node:crypto';
+import { GatehouseSystem, JsonBody, ReceivedMail, TenantAdminFixture, queryTestDb } from '@gatehouse/testing';
 
 /**
  * The invite email's whole path, as people meet it: the compiled hub, invite, notification and gateway
@@ -199,24 +200,158 @@ describe('the invite email path, end to end', () => {
     });
   }, 120_000);
 
-  it('shows a refused email as failed in the delivery log; its link is dropped, so a resend of the invite sends it', async () => {
-    const carol = 'carol.refused@example.com';
-    system.sink.rejectRecipient(carol, 550, 'Mailbox unavailable');
-    const invited = await adminCall('POST', `/api/v1/hubs/${hubId}/invites`, { email: carol, userType: 'TEAM_MEMBER' });
+  /** What the delivery row keeps of its render data, and the invite's stored token hash and expiry. */
+  const storedVars = async (deliveryId: string) =>
+    (await queryTestDb<{ vars: JsonBody }>('SELECT vars FROM notification.deliveries WHERE id = $1', [deliveryId]))[0]
+      .vars;
+  const storedInvite = async (inviteId: string) =>
+    (
+      await queryTestDb<{ token_hash: string; expires_at: Date; status: string }>(
+        'SELECT token_hash, expires_at, status FROM invite.invites WHERE id = $1',
+        [inviteId],
+      )
+    )[0];
+  const tokenHashOf = (link: string) => createHash('sha256').update(link.split('/invite/')[1], 'utf8').digest('hex');
+
+  /** Invites an address the sink refuses; waits for its failed delivery. */
+  async function inviteRefused(address: string): Promise<{ failed: DeliveryView; inviteId: string }> {
+    system.sink.rejectRecipient(address, 550, 'Mailbox unavailable');
+    const invited = await adminCall('POST', `/api/v1/hubs/${hubId}/invites`, {
+      email: address,
+      userType: 'TEAM_MEMBER',
+    });
     expect(invited.body).toMatchObject({ outcome: 'invited' });
-    const failed = await deliveryTo(carol, 'failed');
+    const failed = await deliveryTo(address, 'failed');
     expect(failed.lastError).toContain('Mailbox unavailable');
+    // Failed, it keeps no link at rest — only which invite it is for.
+    const inviteId = (invited.body.invite as { id: string }).id;
+    expect(await storedVars(failed.id)).toEqual(expect.not.objectContaining({ acceptUrl: expect.anything() }));
+    expect(await storedVars(failed.id)).toMatchObject({ inviteId });
+    return { failed, inviteId };
+  }
+
+  it('retries a refused invite email on the same row with a new link for the same invite; the old token is gone', async () => {
+    const carol = 'carol.refused@example.com';
+    const { failed, inviteId } = await inviteRefused(carol);
     expect((await deliveries('&status=failed')).items.map((d) => d.recipient)).toEqual([carol]);
+    const before = await storedInvite(inviteId);
 
     system.sink.acceptRecipient(carol);
     const retried = await adminCall('POST', `${tenancyPath()}/deliveries/${failed.id}/retry`);
-    expect(retried).toMatchObject({ status: 409, body: { code: 'DELIVERY.NOT_RETRYABLE' } });
-    expect(retried.body.message).toMatch(/Resend the invite/);
-    const inviteId = (invited.body.invite as { id: string }).id;
-    expect(await adminCall('POST', `/api/v1/hubs/${hubId}/invites/${inviteId}/resend`)).toMatchObject({ status: 200 });
+    expect(retried).toMatchObject({ status: 200, body: { id: failed.id, status: 'queued', attempts: 0 } });
     const [email] = await system.sink.waitFor(carol, 1, EMAIL_DEADLINE_MS);
     expect(email.text.trimEnd().endsWith(appendix)).toBe(true);
-    expect(await deliveryTo(carol, 'sent')).toMatchObject({ attempts: 1 });
+    // One row for Carol, failed → queued → sent.
+    expect(await deliveryTo(carol, 'sent')).toMatchObject({ id: failed.id, attempts: 1 });
+    expect((await deliveries(`&recipient=${encodeURIComponent(carol)}`)).total).toBe(1);
+
+    // A new token for the same pending invite (the old one is stored nowhere), its expiry kept.
+    const link = acceptLink(email);
+    const after = await storedInvite(inviteId);
+    expect(after.token_hash).not.toBe(before.token_hash);
+    expect(after.token_hash).toBe(tokenHashOf(link));
+    expect(after.expires_at.toISOString()).toBe(before.expires_at.toISOString());
+    expect(await storedVars(failed.id)).toBeNull();
+
+    // The emailed link works: Carol joins through it.
+    expect((await system.http.call('GET', link)).text).toContain('Join Falcon &amp; Friends');
+    const accepted = await system.http.call('POST', link, { form: { displayName: 'Carol Refused', password } });
+    expect(accepted).toMatchObject({ status: 303 });
+    expect(accepted.headers.get('location')).toBe(`/hubs/${hubId}/contacts`);
+
+    // The audit log names who renewed the link.
+    const audit = await system.pollUntil(async () => {
+      const page = await adminCall('GET', `${tenancyPath()}/audit?action=invite.link_renewed`);
+      return page.body.items?.length > 0 ? page.body.items : undefined;
+    }, 'the link renewal in the audit log');
+    expect(audit).toEqual([expect.objectContaining({ subject: carol, actorAccountId: tess.admin.id })]);
+  }, 120_000);
+
+  it('refuses to retry the failed email of an invite accepted or resent since', async () => {
+    const dave = 'dave.refused@example.com';
+    const daves = await inviteRefused(dave);
+    // Dave signs up by another route: his pending invite is accepted with the new account.
+    await system.createAccount(dave, 'Dave Refused', password);
+    await system.pollUntil(
+      async () => (await storedInvite(daves.inviteId)).status === 'accepted',
+      "Dave's invite accepted",
+    );
+    system.sink.acceptRecipient(dave);
+    const refused = await adminCall('POST', `${tenancyPath()}/deliveries/${daves.failed.id}/retry`);
+    expect(refused).toMatchObject({
+      status: 409,
+      body: { code: 'DELIVERY.NOT_RETRYABLE', details: { reason: 'accepted' } },
+    });
+    expect(refused.body.message).toBe(
+      'This invite has been accepted since: the person has joined and needs no invite email.',
+    );
+
+    // Erin's invite is resent after her email failed: the resend's email carries the live link.
+    const erin = 'erin.refused@example.com';
+    const erins = await inviteRefused(erin);
+    system.sink.acceptRecipient(erin);
+    expect(await adminCall('POST', `/api/v1/hubs/${hubId}/invites/${erins.inviteId}/resend`)).toMatchObject({
+      status: 200,
+    });
+    const [resent] = await system.sink.waitFor(erin, 1, EMAIL_DEADLINE_MS);
+    const again = await adminCall('POST', `${tenancyPath()}/deliveries/${erins.failed.id}/retry`);
+    expect(again).toMatchObject({
+      status: 409,
+      body: { code: 'DELIVERY.NOT_RETRYABLE', details: { reason: 'resent' } },
+    });
+    expect((await storedInvite(erins.inviteId)).token_hash).toBe(tokenHashOf(acceptLink(resent)));
+    expect(await storedVars(erins.failed.id)).toEqual(expect.not.objectContaining({ acceptUrl: expect.anything() }));
+    await flushEmails();
+    expect(system.sink.to(dave)).toHaveLength(0);
+    expect(system.sink.to(erin)).toHaveLength(1);
+  }, 120_000);
+
+  it("retries an import's failed invite emails in bulk with new links, and says why any stayed failed", async () => {
+    const [frank, gina, hal] = ['frank.bulk@example.com', 'gina.bulk@example.com', 'hal.bulk@example.com'];
+    for (const address of [frank, gina]) system.sink.rejectRecipient(address, 550, 'Mailbox unavailable');
+    const form = new FormData();
+    form.append('userType', 'TEAM_MEMBER');
+    form.append('file', new Blob([`email\n${frank}\n${gina}\n${hal}\n`], { type: 'text/csv' }), 'three.csv');
+    const upload = await system.http.call('POST', `/api/v1/hubs/${hubId}/invite-imports`, {
+      token: tess.token,
+      multipart: form,
+    });
+    expect(upload.status).toBe(202);
+    const importId = upload.body.id as string;
+    const failedFrank = await deliveryTo(frank, 'failed');
+    await deliveryTo(gina, 'failed');
+    await deliveryTo(hal, 'sent');
+    const frankInviteId = String((await storedVars(failedFrank.id)).inviteId);
+    const before = await storedInvite(frankInviteId);
+    // Gina joins by another route meanwhile: her invite email is not needed any more.
+    await system.createAccount(gina, 'Gina Bulk', password);
+    await system.pollUntil(async () => {
+      const [row] = await queryTestDb<{ status: string }>('SELECT status FROM invite.invites WHERE email = $1', [gina]);
+      return row?.status === 'accepted';
+    }, "Gina's invite accepted");
+
+    for (const address of [frank, gina]) system.sink.acceptRecipient(address);
+    const bulk = await adminCall('POST', `${tenancyPath()}/deliveries/retry-failed`, { importId });
+    expect(bulk).toMatchObject({
+      status: 200,
+      body: { importId, requeued: 1, expired: 0, notPending: 1, resent: 0, linkGone: 0 },
+    });
+    const [email] = await system.sink.waitFor(frank, 1, EMAIL_DEADLINE_MS);
+    expect(await deliveryTo(frank, 'sent')).toMatchObject({ id: failedFrank.id });
+    const link = acceptLink(email);
+    const after = await storedInvite(frankInviteId);
+    expect(after.token_hash).not.toBe(before.token_hash);
+    expect(after.token_hash).toBe(tokenHashOf(link));
+    expect((await system.http.call('GET', link)).text).toContain('Join Falcon &amp; Friends');
+    expect((await deliveries(`&recipient=${encodeURIComponent(gina)}`)).items).toEqual([
+      expect.objectContaining({ status: 'failed' }),
+    ]);
+    // Nothing left to retry.
+    expect(await adminCall('POST', `${tenancyPath()}/deliveries/retry-failed`, { importId })).toMatchObject({
+      body: { requeued: 0, notPending: 1 },
+    });
+    await flushEmails();
+    expect(system.sink.to(gina)).toHaveLength(0);
   }, 120_000);
 
   it("renders the console's live preview: the current appendix, a draft, or none — and checks drafts like the policy API", async () => {
@@ -248,7 +383,8 @@ describe('the invite email path, end to end', () => {
     expect(await preview({ hubName: '' })).toMatchObject({ status: 400, body: { code: 'VALIDATION.FAILED' } });
     expect(await preview({ colour: 'red' })).toMatchObject({ status: 400, body: { code: 'VALIDATION.FAILED' } });
     // A preview sends nothing and records nothing.
-    expect((await deliveries()).total).toBe(5); // three, Carol's failed one and her resent invite
+    // Three, Carol's, Dave's, Erin's two, a marker, the import's three and its marker.
+    expect((await deliveries()).total).toBe(12);
   });
 
   it('lets only tenant admins of the tenancy and operators at the delivery log and the preview', async () => {
@@ -287,7 +423,7 @@ describe('the invite email path, end to end', () => {
     await system.createAccount('olive.operator@example.com', 'Olive Operator', password, { isOperator: true });
     const operatorToken = await system.http.signIn('olive.operator@example.com', password);
     const seen = await system.http.call('GET', `${tenancyPath()}/deliveries`, { token: operatorToken });
-    expect(seen).toMatchObject({ status: 200, body: { total: 5 } });
+    expect(seen).toMatchObject({ status: 200, body: { total: 12 } });
 
     // The endpoints are in the OpenAPI document.
     const doc = await system.http.call('GET', '/api/docs-json');

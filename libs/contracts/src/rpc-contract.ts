@@ -67,6 +67,8 @@ import {
   SessionView,
   StartSessionRequest,
   StartedSession,
+  RenewInviteLinksRequest,
+  RenewInviteLinksResult,
   RevokeInviteRequest,
   RotateRegistrationLinkRequest,
   SignupPreview,
@@ -146,6 +148,7 @@ export interface RpcContract {
   [INVITE_PATTERNS.LIST]: Rpc<ListInvitesRequest, Page<InviteView>>;
   [INVITE_PATTERNS.RESEND]: Rpc<ResendInviteRequest, InviteView>;
   [INVITE_PATTERNS.REVOKE]: Rpc<RevokeInviteRequest, InviteView>;
+  [INVITE_PATTERNS.RENEW_LINKS]: Rpc<RenewInviteLinksRequest, RenewInviteLinksResult>;
   [INVITE_PATTERNS.PREVIEW_ACCEPT]: Rpc<PreviewInviteRequest, InvitePreview>;
   [INVITE_PATTERNS.ACCEPT]: Rpc<AcceptInviteRequest, AcceptInviteResult>;
   [HUB_INVITE_STATS_PATTERNS.LIST]: Rpc<ListHubInviteStatsRequest, { items: HubInviteStatsView[] }>;

@@ -15,6 +15,7 @@ import { DELIVERY_SETTINGS, DeliverySettings, MAX_BATCH_SIZE } from './deliverie
 import { DeliveryMetrics } from './deliveries/delivery.metrics';
 import { DeliveryRepository } from './deliveries/delivery.repository';
 import { DeliveryWorker } from './deliveries/delivery.worker';
+import { InviteLinkRenewal } from './deliveries/invite-link-renewal';
 import { HubMemberEventsConsumer } from './events/hub-member-events.consumer';
 import { InviteEventsConsumer } from './events/invite-events.consumer';
 import { SignupEventsConsumer } from './events/signup-events.consumer';
@@ -124,6 +125,7 @@ export class NotificationModule implements OnApplicationShutdown {
         DeliveryWorker,
         DeliveryIntake,
         DeliveriesService,
+        InviteLinkRenewal,
         InvitePreviewService,
         DeliveryStatsRepository,
         DeliveryBacklogMetrics,

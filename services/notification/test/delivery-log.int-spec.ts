@@ -1,8 +1,15 @@
-import { Actor, DeliveryView, INVITE_EVENTS, InvitesIssuedPayload, NOTIFICATION_PATTERNS } from '@gatehouse/contracts';
+import {
+  Actor,
+  DeliveryView,
+  INVITE_EVENTS,
+  InvitesIssuedPayload,
+  MembersAddedNoticePayload,
+  NOTIFICATION_PATTERNS,
+} from '@gatehouse/contracts';
 import { pollUntil } from '@gatehouse/testing';
 import { randomUUID } from 'node:crypto';
 import { EventPublisher } from './event-publisher';
-import { address, invitePayload, NotificationFixture } from './notification-fixture';
+import { address, invitePayload, membersAddedPayload, NotificationFixture } from './notification-fixture';
 
 const admin: Actor = {
   accountId: randomUUID(),
@@ -21,10 +28,14 @@ describe('the delivery log for the console', () => {
   beforeAll(() => fx.start());
   afterAll(() => fx.stop());
 
-  /** Publishes invite.created with a correlation id of ours (a mass invite's), returns the event id. */
-  async function publishWithCorrelation(payload: InvitesIssuedPayload, correlationId: string): Promise<string> {
-    const envelope = { ...EventPublisher.envelope(INVITE_EVENTS.CREATED, payload), correlationId };
-    await fx.events.publish(INVITE_EVENTS.CREATED, envelope);
+  /** Publishes an event with a correlation id of ours (a mass invite's), returns the event id. */
+  async function publishWithCorrelation(
+    name: typeof INVITE_EVENTS.CREATED | typeof INVITE_EVENTS.MEMBER_ADDED,
+    payload: InvitesIssuedPayload | MembersAddedNoticePayload,
+    correlationId: string,
+  ): Promise<string> {
+    const envelope = { ...EventPublisher.envelope(name, payload), correlationId };
+    await fx.events.publish(name, envelope);
     return envelope.id;
   }
 
@@ -55,7 +66,11 @@ describe('the delivery log for the console', () => {
     const tenancyId = randomUUID();
     const [ada, bob] = [address('ada'), address('bob')];
     const correlationId = `import-${randomUUID()}`;
-    const first = await publishWithCorrelation(invitePayload({ tenancyId, recipients: [ada] }), correlationId);
+    const first = await publishWithCorrelation(
+      INVITE_EVENTS.CREATED,
+      invitePayload({ tenancyId, recipients: [ada] }),
+      correlationId,
+    );
     await fx.deliveryWithStatus(first, 'sent');
     const between = new Date().toISOString();
     const second = await fx.publishInvites(invitePayload({ tenancyId, recipients: [bob] }));
@@ -76,12 +91,21 @@ describe('the delivery log for the console', () => {
     const importId = `import-${randomUUID()}`;
     const [one, two, expired, other] = [address('one'), address('two'), address('expired'), address('other')];
     for (const to of [one, two, expired, other]) fx.sink.rejectRecipient(to, 550, 'No such user');
-    await publishWithCorrelation(invitePayload({ tenancyId, recipients: [one, two] }), importId);
+    // Notices carry no one-time link, so they go out again as they were (invite emails get a new link from
+    // the invite service: test/e2e/email-path.e2e-spec.ts); an expired invite's is left failed before asking.
+    for (const to of [one, two]) {
+      await publishWithCorrelation(INVITE_EVENTS.MEMBER_ADDED, membersAddedPayload(tenancyId, to), importId);
+    }
     const old = await publishWithCorrelation(
+      INVITE_EVENTS.CREATED,
       invitePayload({ tenancyId, recipients: [expired], expiresAt: '2020-01-01T00:00:00.000Z' }),
       importId,
     );
-    const theirs = await publishWithCorrelation(invitePayload({ tenancyId, recipients: [other] }), 'another');
+    const theirs = await publishWithCorrelation(
+      INVITE_EVENTS.MEMBER_ADDED,
+      membersAddedPayload(tenancyId, other),
+      'another',
+    );
     await fx.deliveryWithStatus(old, 'failed');
     await fx.deliveryWithStatus(theirs, 'failed');
     await pollUntil(async () => (await list(tenancyId, { status: 'failed' })).total === 4, 'four failed deliveries');
@@ -92,7 +116,8 @@ describe('the delivery log for the console', () => {
       tenancyId,
       correlationId: importId,
     });
-    expect(result).toEqual({ requeued: 2, expired: 1 });
+    const nothingElse = { notPending: 0, resent: 0, linkGone: 0 };
+    expect(result).toEqual({ requeued: 2, expired: 1, ...nothingElse });
     await fx.sink.waitFor(one);
     await fx.sink.waitFor(two);
     expect(recipients(await list(tenancyId, { status: 'failed' }))).toEqual([expired, other].sort());
@@ -104,13 +129,13 @@ describe('the delivery log for the console', () => {
         tenancyId,
         correlationId: importId,
       }),
-    ).toEqual({ requeued: 0, expired: 1 });
+    ).toEqual({ requeued: 0, expired: 1, ...nothingElse });
     expect(
       await fx.rpc.call(NOTIFICATION_PATTERNS.DELIVERY_RETRY_FAILED, {
         actor: admin,
         tenancyId: randomUUID(),
         correlationId: 'another',
       }),
-    ).toEqual({ requeued: 0, expired: 0 });
+    ).toEqual({ requeued: 0, expired: 0, ...nothingElse });
   });
 });

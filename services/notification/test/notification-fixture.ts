@@ -211,3 +211,17 @@ export async function eventually(condition: () => boolean | Promise<boolean>, wh
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
 }
+
+/** invite.member.added for one address: the "you were added" notice, which carries no one-time link. */
+export function membersAddedPayload(tenancyId: string, to: string): MembersAddedNoticePayload {
+  return {
+    hubId: randomUUID(),
+    hubName: 'Apollo Design',
+    tenancyId,
+    addedByAccountId: randomUUID(),
+    addedByName: 'Ada Lovelace',
+    userType: 'EXTERNAL_MEMBER',
+    signInUrl: 'https://gatehouse.example/sign-in',
+    members: [{ accountId: randomUUID(), email: to, displayName: 'Bo Bounced' }],
+  };
+}

@@ -500,7 +500,7 @@ export interface paths {
     put?: never;
     /**
      * Queue again every failed email of one mass invite
-     * @description Tenant admins of the tenancy and operators. Answers how many were queued again, and how many were left failed because their invite has expired.
+     * @description Tenant admins of the tenancy and operators. Invite emails go out again with a new link for the same pending invite (the failed one was dropped). Answers how many were queued again, and how many were left failed and why: the link expired, the invite is no longer pending or was resent since, or (sign-up confirmations) the link is gone.
      */
     post: operations['retryFailedDeliveriesOfImport'];
     delete?: never;
@@ -518,7 +518,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Queue a failed delivery again */
+    /**
+     * Queue a failed delivery again
+     * @description Tenant admins of the tenancy and operators. A failed invite email goes out again on the same delivery with a new link for its pending invite. Refused (DELIVERY.NOT_RETRYABLE, `reason` in details) when the delivery is not failed, its link has expired, its invite was accepted, revoked or resent since, or it is a sign-up confirmation whose link was dropped.
+     */
     post: operations['retryDelivery'];
     delete?: never;
     options?: never;
@@ -1281,8 +1284,14 @@ export interface components {
       importId: string;
       /** @description Failed deliveries queued again (attempts reset). */
       requeued: number;
-      /** @description Failed invite emails left failed because the invite has expired (resend the invite instead). */
+      /** @description Failed invite or sign-up emails left failed because their link has expired. */
       expired: number;
+      /** @description Failed invite emails left failed because the invite was accepted or revoked since. */
+      notPending: number;
+      /** @description Failed invite emails left failed because the invite was resent since (the newer email has its link). */
+      resent: number;
+      /** @description Failed sign-up confirmations left failed: their link is dropped when they fail (the person signs up again). */
+      linkGone: number;
     };
     RetryFailedDeliveriesBody: {
       /**

@@ -29,6 +29,7 @@ export type UserType = Schemas['UserType'];
 export type ImportStatus = Schemas['ImportStatus'];
 export type Delivery = Schemas['Delivery'];
 export type DeliveryStatus = Schemas['DeliveryStatus'];
+export type RetriedDeliveries = Schemas['RetriedDeliveries'];
 export type EmailTemplateId = Schemas['EmailTemplateId'];
 export type AuditLogEntry = Schemas['AuditLogEntry'];
 

@@ -7,6 +7,8 @@ export const INVITE_EVENTS = {
   REVOKED: 'invite.invite.revoked',
   ACCEPTED: 'invite.invite.accepted',
   EXPIRED: 'invite.invite.expired',
+  /** New links for invites whose email failed, re-sent by a delivery retry (for the audit log; sends nothing). */
+  LINK_RENEWED: 'invite.invite.link-renewed',
   /** A registered account was added to a Hub by an invite: the "you were added to <Hub>" notice. */
   MEMBER_ADDED: 'invite.member.added',
 } as const;
@@ -48,7 +50,7 @@ export interface MembersAddedNoticePayload {
   noticeByHub?: boolean;
 }
 
-/** invite.invite.revoked / accepted / expired: state changes for the audit log (no email is sent). */
+/** invite.invite.revoked / accepted / expired / link-renewed: state changes for the audit log (no email is sent). */
 export interface InviteStateChangedPayload {
   hubId: string;
   tenancyId: string;

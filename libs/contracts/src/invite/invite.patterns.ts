@@ -7,6 +7,11 @@ export const INVITE_PATTERNS = {
   /** A new token (the old link dies) and a new email. */
   RESEND: 'invite.invite.resend',
   REVOKE: 'invite.invite.revoke',
+  /**
+   * New links for pending invites whose email failed (the notification service's retry): a new token each,
+   * the expiry kept, no email of its own (the caller re-sends the failed one). Tenant admins and operators.
+   */
+  RENEW_LINKS: 'invite.invite.renew-links',
   /** Public accept page: what the token offers. Changes nothing. */
   PREVIEW_ACCEPT: 'invite.invite.preview-accept',
   /** Public accept page: creates the account and every membership the address was invited to. */

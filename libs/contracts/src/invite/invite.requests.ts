@@ -1,5 +1,17 @@
 import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsDateString,
+  IsIn,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
 import { Actor } from '../actor';
 import { PageRequest } from '../paging';
 import { USER_TYPES, UserType } from '../user-type';
@@ -63,6 +75,35 @@ export class ResendInviteRequest extends InviteActorRequest {
 export class RevokeInviteRequest extends InviteActorRequest {
   @IsUUID()
   inviteId!: string;
+}
+
+/** The most invites one RENEW_LINKS call renews (a bulk retry of a larger import calls once per chunk). */
+export const MAX_RENEW_LINKS = 2_000;
+
+/** One invite whose email failed, and when that email was asked for (the delivery's creation). */
+export class InviteLinkToRenew {
+  @IsUUID()
+  inviteId!: string;
+
+  /** ISO 8601. An invite sent again after this (a resend) already has a newer email with a live link. */
+  @IsDateString()
+  emailCreatedAt!: string;
+}
+
+export class RenewInviteLinksRequest {
+  @ValidateNested()
+  @Type(() => Actor)
+  actor!: Actor;
+
+  @IsUUID()
+  tenancyId!: string;
+
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MAX_RENEW_LINKS)
+  @ValidateNested({ each: true })
+  @Type(() => InviteLinkToRenew)
+  invites!: InviteLinkToRenew[];
 }
 
 export class PreviewInviteRequest {

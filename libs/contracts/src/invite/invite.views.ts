@@ -57,3 +57,16 @@ export interface AcceptInviteResult {
    */
   memberships: { hubId: string; hubName: string; userType: UserType; granted: boolean }[];
 }
+
+/**
+ * What RENEW_LINKS did, per invite asked about. `renewed`: a new link (the raw token, only in this answer and
+ * the email), the expiry unchanged. `refused`: why not — the invite is no longer pending (accepted, revoked,
+ * expired), was `resent` since the failed email (its newer email carries the live link), or is `not_found`
+ * in the tenancy.
+ */
+export interface RenewInviteLinksResult {
+  renewed: { inviteId: string; acceptUrl: string; expiresAt: string }[];
+  refused: { inviteId: string; reason: InviteLinkRefusal }[];
+}
+
+export type InviteLinkRefusal = 'accepted' | 'revoked' | 'expired' | 'resent' | 'not_found';

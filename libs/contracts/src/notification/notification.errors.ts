@@ -5,7 +5,10 @@
 export const NOTIFICATION_ERROR_CODES = {
   /** No delivery with that id in that tenancy. */
   DELIVERY_NOT_FOUND: 'DELIVERY.NOT_FOUND',
-  /** Only a failed delivery can be retried (and not one whose invite has expired). */
+  /**
+   * Only a failed delivery can be retried, and not one whose link has expired, whose invite is no longer
+   * pending or was resent since, nor a sign-up confirmation whose link was dropped.
+   */
   DELIVERY_NOT_RETRYABLE: 'DELIVERY.NOT_RETRYABLE',
 } as const;
 

@@ -37,8 +37,17 @@ export interface DeliveryView {
 export interface RetryFailedDeliveriesResult {
   /** Failed deliveries put back in the queue (attempts reset). */
   requeued: number;
-  /** Failed invite or sign-up emails left alone because their link has expired. */
+  /** Failed invite or sign-up emails left failed because their link has expired. */
   expired: number;
+  /** Failed invite emails left failed because the invite was accepted or revoked since: nobody needs them. */
+  notPending: number;
+  /** Failed invite emails left failed because the invite was resent since: the newer email has the live link. */
+  resent: number;
+  /**
+   * Failed sign-up confirmations left failed: their link was dropped when they failed and is not renewed
+   * (the person signs up again through the registration link).
+   */
+  linkGone: number;
 }
 
 /** An email as it would be sent, not sent. */

@@ -49,8 +49,10 @@ export class DeliveriesController {
     id: 'retryFailedDeliveriesOfImport',
     summary: 'Queue again every failed email of one mass invite',
     description:
-      'Tenant admins of the tenancy and operators. Answers how many were queued again, and how many were left ' +
-      'failed because their invite has expired.',
+      'Tenant admins of the tenancy and operators. Invite emails go out again with a new link for the same ' +
+      'pending invite (the failed one was dropped). Answers how many were queued again, and how many were left ' +
+      'failed and why: the link expired, the invite is no longer pending or was resent since, or (sign-up ' +
+      'confirmations) the link is gone.',
     errors: {
       400: ['VALIDATION.FAILED'],
       403: ['PERMISSION.DENIED'],
@@ -82,6 +84,11 @@ export class DeliveriesController {
   @Operation({
     id: 'retryDelivery',
     summary: 'Queue a failed delivery again',
+    description:
+      'Tenant admins of the tenancy and operators. A failed invite email goes out again on the same delivery ' +
+      'with a new link for its pending invite. Refused (DELIVERY.NOT_RETRYABLE, `reason` in details) when the ' +
+      'delivery is not failed, its link has expired, its invite was accepted, revoked or resent since, or it ' +
+      'is a sign-up confirmation whose link was dropped.',
     errors: {
       400: ['VALIDATION.FAILED'],
       403: ['PERMISSION.DENIED'],

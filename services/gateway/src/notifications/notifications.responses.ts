@@ -78,9 +78,31 @@ export class RetriedDeliveries implements RetryFailedDeliveriesResult {
   @ApiProperty({
     type: 'integer',
     minimum: 0,
-    description: 'Failed invite emails left failed because the invite has expired (resend the invite instead).',
+    description: 'Failed invite or sign-up emails left failed because their link has expired.',
   })
   expired!: number;
+
+  @ApiProperty({
+    type: 'integer',
+    minimum: 0,
+    description: 'Failed invite emails left failed because the invite was accepted or revoked since.',
+  })
+  notPending!: number;
+
+  @ApiProperty({
+    type: 'integer',
+    minimum: 0,
+    description: 'Failed invite emails left failed because the invite was resent since (the newer email has its link).',
+  })
+  resent!: number;
+
+  @ApiProperty({
+    type: 'integer',
+    minimum: 0,
+    description:
+      'Failed sign-up confirmations left failed: their link is dropped when they fail (the person signs up again).',
+  })
+  linkGone!: number;
 }
 
 /** RenderedEmailView: an email as it would be sent. */

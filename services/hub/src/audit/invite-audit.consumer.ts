@@ -17,6 +17,7 @@ export const INVITE_AUDIT_ACTIONS = {
   [INVITE_EVENTS.REVOKED]: 'invite.revoked',
   [INVITE_EVENTS.ACCEPTED]: 'invite.accepted',
   [INVITE_EVENTS.EXPIRED]: 'invite.expired',
+  [INVITE_EVENTS.LINK_RENEWED]: 'invite.link_renewed',
   [INVITE_EVENTS.MEMBER_ADDED]: 'invite.member_added',
 } as const;
 
@@ -53,6 +54,12 @@ export class InviteAuditConsumer {
   @EventPattern(INVITE_EVENTS.EXPIRED)
   onExpired(@Payload() envelope: EventEnvelope<InviteStateChangedPayload>) {
     return this.record(envelope, stateRecords(envelope, INVITE_AUDIT_ACTIONS[INVITE_EVENTS.EXPIRED]));
+  }
+
+  /** A delivery retry gave a failed invite email a new link: the actor is who retried it. */
+  @EventPattern(INVITE_EVENTS.LINK_RENEWED)
+  onLinkRenewed(@Payload() envelope: EventEnvelope<InviteStateChangedPayload>) {
+    return this.record(envelope, stateRecords(envelope, INVITE_AUDIT_ACTIONS[INVITE_EVENTS.LINK_RENEWED]));
   }
 
   @EventPattern(INVITE_EVENTS.MEMBER_ADDED)

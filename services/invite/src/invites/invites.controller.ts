@@ -6,6 +6,7 @@ import {
   INVITE_PATTERNS,
   ListInvitesRequest,
   PreviewInviteRequest,
+  RenewInviteLinksRequest,
   ResendInviteRequest,
   RevokeInviteRequest,
 } from '@gatehouse/contracts';
@@ -13,6 +14,7 @@ import { AcceptInvite } from './usecases/accept-invite/accept-invite.usecase';
 import { CreateInvite } from './usecases/create-invite/create-invite.usecase';
 import { ListInvites } from './usecases/list-invites/list-invites.usecase';
 import { PreviewInvite } from './usecases/preview-invite/preview-invite.usecase';
+import { RenewInviteLinks } from './usecases/renew-invite-links/renew-invite-links.usecase';
 import { ResendInvite } from './usecases/resend-invite/resend-invite.usecase';
 import { RevokeInvite } from './usecases/revoke-invite/revoke-invite.usecase';
 
@@ -26,6 +28,7 @@ export class InvitesController {
     private readonly revokeInvite: RevokeInvite,
     private readonly previewInvite: PreviewInvite,
     private readonly acceptInvite: AcceptInvite,
+    private readonly renewInviteLinks: RenewInviteLinks,
   ) {}
 
   @MessagePattern(INVITE_PATTERNS.CREATE)
@@ -46,6 +49,11 @@ export class InvitesController {
   @MessagePattern(INVITE_PATTERNS.REVOKE)
   revoke(@Payload() request: RevokeInviteRequest) {
     return this.revokeInvite.execute(request);
+  }
+
+  @MessagePattern(INVITE_PATTERNS.RENEW_LINKS)
+  renewLinks(@Payload() request: RenewInviteLinksRequest) {
+    return this.renewInviteLinks.execute(request);
   }
 
   @MessagePattern(INVITE_PATTERNS.PREVIEW_ACCEPT)

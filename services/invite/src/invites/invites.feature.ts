@@ -17,6 +17,7 @@ import { AcceptPendingInvites } from './usecases/accept-pending-invites/accept-p
 import { CreateInvite } from './usecases/create-invite/create-invite.usecase';
 import { ListInvites } from './usecases/list-invites/list-invites.usecase';
 import { PreviewInvite } from './usecases/preview-invite/preview-invite.usecase';
+import { RenewInviteLinks } from './usecases/renew-invite-links/renew-invite-links.usecase';
 import { ResendInvite } from './usecases/resend-invite/resend-invite.usecase';
 import { RevokeInvite } from './usecases/revoke-invite/revoke-invite.usecase';
 import { RevokeInviterInvites } from './usecases/revoke-inviter-invites/revoke-inviter-invites';
@@ -42,6 +43,7 @@ export const INVITES_PROVIDERS: Provider[] = [
   RevokeInvite,
   PreviewInvite,
   AcceptInvite,
+  RenewInviteLinks,
   ExpireInvitesJob,
   PickUpRegisteredInviteesJob,
   PruneOutboxJob,

@@ -4,6 +4,7 @@ import {
   DEFAULT_PAGE_SIZE,
   DeliveryView,
   ERROR_CODES,
+  InviteLinkRefusal,
   ListDeliveriesRequest,
   NOTIFICATION_ERROR_CODES,
   Page,
@@ -15,12 +16,14 @@ import { DomainError } from '@gatehouse/messaging';
 import { DataSource } from 'typeorm';
 import { ONE_TIME_LINK_VARS, publicStatus, toDeliveryView } from './delivery-record';
 import { DeliveryRepository } from './delivery.repository';
+import { InviteLinkRenewal } from './invite-link-renewal';
 import { DeliveryWorker } from './delivery.worker';
 
 /**
  * The console's view of deliveries: listing, and asking again for a failed one.
  * Authorisation is the gateway's (it lets only tenant admins of the tenancy and operators call);
- * here, only a listing across every tenancy is limited to operators.
+ * here, only a listing across every tenancy is limited to operators, and the invite service checks the
+ * actor again when a retry asks it for new invite links.
  */
 @Injectable()
 export class DeliveriesService {
@@ -28,6 +31,7 @@ export class DeliveriesService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly deliveries: DeliveryRepository,
     private readonly worker: DeliveryWorker,
+    private readonly links: InviteLinkRenewal,
   ) {}
 
   async list(request: ListDeliveriesRequest): Promise<Page<DeliveryView>> {
@@ -47,8 +51,12 @@ export class DeliveriesService {
     return { items: rows.map(toDeliveryView), total, limit, offset };
   }
 
-  /** A failed delivery goes back to the queue with its attempts reset; anything else is refused. */
-  async retry({ tenancyId, deliveryId }: RetryDeliveryRequest): Promise<DeliveryView> {
+  /**
+   * A failed delivery goes back to the queue with its attempts reset; anything else is refused. A failed
+   * invite email lost its link (ONE_TIME_LINK_VARS): the invite service gives its invite a new one, which the
+   * same row carries when it goes out again (docs/decisions.md, "A retried invite email gets a new link").
+   */
+  async retry({ actor, tenancyId, deliveryId }: RetryDeliveryRequest): Promise<DeliveryView> {
     const row = await this.dataSource.transaction(async (manager) => {
       const current = await this.deliveries.findForUpdate(manager, tenancyId, deliveryId);
       if (!current) {
@@ -72,37 +80,79 @@ export class DeliveriesService {
       const expiring = current.template === 'invite' || current.template === 'signup-confirm';
       const expiresAt = expiring ? String(current.vars?.expiresAt ?? '') : '';
       if (expiresAt && new Date(expiresAt).getTime() <= Date.now()) {
-        throw new DomainError(
-          NOTIFICATION_ERROR_CODES.DELIVERY_NOT_RETRYABLE,
-          current.template === 'invite'
-            ? 'This invite has expired; its link would not work. Resend the invite instead.'
-            : 'This sign-up confirmation has expired; its link would not work. The person can sign up again.',
-          { deliveryId, status: 'failed', expiresAt },
-        );
+        throw notRetryable(deliveryId, current.template === 'invite' ? 'expired' : 'signup-expired', { expiresAt });
       }
-      // Their one-time link was dropped when they failed (ONE_TIME_LINK_VARS): a new one is needed.
-      if (expiring && !ONE_TIME_LINK_VARS.some((name) => current.vars?.[name])) {
-        throw new DomainError(
-          NOTIFICATION_ERROR_CODES.DELIVERY_NOT_RETRYABLE,
-          current.template === 'invite'
-            ? "This invite's link is no longer stored (it is dropped when an email fails). Resend the invite from the Hub's pending invites: that sends a new link."
-            : 'This sign-up confirmation link is no longer stored (it is dropped when an email fails). The person can sign up again.',
-          { deliveryId, status: 'failed' },
-        );
+      if (!expiring || ONE_TIME_LINK_VARS.some((name) => current.vars?.[name])) {
+        return this.deliveries.requeueFailed(manager, deliveryId);
       }
-      return this.deliveries.requeueFailed(manager, deliveryId);
+      const inviteId = current.template === 'invite' ? current.vars?.inviteId : undefined;
+      if (typeof inviteId !== 'string') {
+        throw notRetryable(deliveryId, current.template === 'invite' ? 'invite-link-gone' : 'signup-link-gone');
+      }
+      const email = { deliveryId, inviteId, createdAt: current.created_at };
+      const { acceptUrls, refused } = await this.links.renew(actor, tenancyId, [email]);
+      const acceptUrl = acceptUrls.get(deliveryId);
+      if (!acceptUrl) throw notRetryable(deliveryId, refused.get(deliveryId) ?? 'not_found');
+      return this.deliveries.requeueFailed(manager, deliveryId, acceptUrl);
     });
     this.worker.wake();
     return toDeliveryView(row);
   }
 
   /**
-   * Every failed delivery of one mass invite (its correlation id) back in the queue, set-based; those whose
-   * link has expired are left failed and counted, as a single retry would refuse them.
+   * Every failed delivery of one mass invite (its correlation id) back in the queue, set-based; invite
+   * emails whose link was dropped get new links (one invite-service call per MAX_RENEW_LINKS). What is left
+   * failed is counted by why: the link expired, the invite is no longer pending or was resent since, or the
+   * link is gone for good (sign-up confirmations) — as a single retry would refuse each.
    */
-  async retryFailed({ tenancyId, correlationId }: RetryFailedDeliveriesRequest): Promise<RetryFailedDeliveriesResult> {
-    const result = await this.deliveries.requeueFailedOf(tenancyId, correlationId);
-    if (result.requeued > 0) this.worker.wake();
-    return result;
+  async retryFailed({
+    actor,
+    tenancyId,
+    correlationId,
+  }: RetryFailedDeliveriesRequest): Promise<RetryFailedDeliveriesResult> {
+    const { counts, refused } = await this.dataSource.transaction(async (manager) => {
+      const linkless = await this.deliveries.lockFailedOf(manager, tenancyId, correlationId);
+      const renewed = linkless.length > 0 ? await this.links.renew(actor, tenancyId, linkless) : null;
+      const acceptUrls = renewed?.acceptUrls ?? new Map<string, string>();
+      return {
+        counts: await this.deliveries.requeueFailedOf(manager, tenancyId, correlationId, acceptUrls),
+        refused: [...(renewed?.refused.values() ?? [])],
+      };
+    });
+    if (counts.requeued > 0) this.worker.wake();
+    const tally = (reasons: InviteLinkRefusal[]) => refused.filter((reason) => reasons.includes(reason)).length;
+    return {
+      requeued: counts.requeued,
+      expired: counts.expired + tally(['expired']),
+      notPending: tally(['accepted', 'revoked', 'not_found']),
+      resent: tally(['resent']),
+      linkGone: counts.linkGone,
+    };
   }
+}
+
+type NotRetryableReason = InviteLinkRefusal | 'signup-expired' | 'invite-link-gone' | 'signup-link-gone';
+
+const NOT_RETRYABLE: Record<NotRetryableReason, string> = {
+  expired: 'This invite has expired; its link would not work. Resend the invite instead.',
+  'signup-expired': 'This sign-up confirmation has expired; its link would not work. The person can sign up again.',
+  accepted: 'This invite has been accepted since: the person has joined and needs no invite email.',
+  revoked: 'This invite has been revoked since: there is no invite to send.',
+  not_found: 'This invite no longer exists: there is nothing to send.',
+  resent:
+    'This invite was resent after this email failed: the newer email carries its link. Retry that one if it failed.',
+  'invite-link-gone':
+    "This invite's link is no longer stored (it is dropped when an email fails). Resend the invite from the Hub's pending invites: that sends a new link.",
+  'signup-link-gone':
+    'This sign-up confirmation link is no longer stored (it is dropped when an email fails). The person can sign up again.',
+};
+
+/** DELIVERY.NOT_RETRYABLE for a failed email that is not sent again, with why in `reason`. */
+function notRetryable(deliveryId: string, reason: NotRetryableReason, extra: Record<string, string> = {}): DomainError {
+  return new DomainError(NOTIFICATION_ERROR_CODES.DELIVERY_NOT_RETRYABLE, NOT_RETRYABLE[reason], {
+    deliveryId,
+    status: 'failed',
+    reason,
+    ...extra,
+  });
 }

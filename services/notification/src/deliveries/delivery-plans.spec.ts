@@ -40,6 +40,7 @@ describe('delivery plans', () => {
           acceptUrl: 'https://g/1',
           expiresAt: '2026-02-01T00:00:00Z',
           userType: 'TEAM_MEMBER',
+          inviteId: 'i1',
         },
       },
       expect.objectContaining({ recipient: 'y@example.com' }),

@@ -26,6 +26,7 @@ export function inviteDeliveries(envelope: EventEnvelope, payload: InvitesIssued
         acceptUrl: invite.acceptUrl,
         expiresAt: invite.expiresAt,
         userType: payload.userType,
+        inviteId: invite.inviteId,
       },
     })),
   };

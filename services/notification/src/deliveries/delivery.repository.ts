@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DeliveryStatus, EmailTemplateId, RetryFailedDeliveriesResult } from '@gatehouse/contracts';
+import type { DeliveryStatus, EmailTemplateId } from '@gatehouse/contracts';
 import { DataSource, EntityManager } from 'typeorm';
 import { jsonb } from '../database/pg-text';
 import type { EmailTemplate } from '../rendering';
+import type { LinklessInviteEmail } from './invite-link-renewal';
 import {
   ClaimedDelivery,
   CrashPolicy,
@@ -44,6 +45,10 @@ export interface DeliveryFilter {
 
 /** Invite and sign-up emails carry a link that expires: a failed one whose link is dead is not sent again. */
 const LINK_EXPIRED_SQL = `coalesce(template IN ('invite', 'signup-confirm') AND (vars->>'expiresAt')::timestamptz <= now(), false)`;
+
+/** An invite or sign-up email whose one-time link was dropped (ONE_TIME_LINK_VARS: it failed). */
+const LINKLESS_SQL = `(template IN ('invite', 'signup-confirm')
+  AND NOT coalesce(vars ?| array[${ONE_TIME_LINK_VARS.map((name) => `'${name}'`).join(', ')}], false))`;
 
 /**
  * Every SQL statement on notification.deliveries. State changes out of "sending" only apply to a row
@@ -251,35 +256,74 @@ export class DeliveryRepository {
   }
 
   /**
-   * Every failed delivery of one correlation id (one mass invite) in a tenancy back to the queue, due now,
-   * attempts reset — one statement; those whose link has expired stay failed and are counted.
+   * Locks every failed delivery of one correlation id (one mass invite) in a tenancy for the caller's
+   * transaction, and returns the invite emails among them that need a new link to go out again: their link
+   * was dropped when they failed, it has not expired, and they know their invite.
    */
-  async requeueFailedOf(tenancyId: string, correlationId: string): Promise<RetryFailedDeliveriesResult> {
-    const [counts]: { requeued: number; expired: number }[] = await this.dataSource.query(
+  async lockFailedOf(manager: EntityManager, tenancyId: string, correlationId: string): Promise<LinklessInviteEmail[]> {
+    const rows: { id: string; invite_id: string | null; created_at: Date; renewable: boolean }[] = await manager.query(
+      `SELECT id, vars->>'inviteId' AS invite_id, created_at,
+              (template = 'invite' AND ${LINKLESS_SQL} AND NOT ${LINK_EXPIRED_SQL} AND vars ? 'inviteId') AS renewable
+       FROM notification.deliveries
+       WHERE tenancy_id = $1 AND correlation_id = $2 AND status = 'failed'
+       FOR UPDATE`,
+      [tenancyId, correlationId],
+    );
+    return rows
+      .filter((row) => row.renewable)
+      .map((row) => ({ deliveryId: row.id, inviteId: row.invite_id!, createdAt: row.created_at }));
+  }
+
+  /**
+   * Every failed delivery of one correlation id in a tenancy back to the queue, due now, attempts reset — one
+   * statement, after lockFailedOf in the same transaction. Emails whose link was dropped go out with their new
+   * link (`acceptUrls`: delivery id → accept URL) or stay failed; so do those whose link has expired. Counts
+   * what stayed failed because its link expired, or is gone for good (sign-up confirmations, and invite
+   * emails from before they named their invite).
+   */
+  async requeueFailedOf(
+    manager: EntityManager,
+    tenancyId: string,
+    correlationId: string,
+    acceptUrls: Map<string, string>,
+  ): Promise<{ requeued: number; expired: number; linkGone: number }> {
+    const [counts]: { requeued: number; expired: number; linkGone: number }[] = await manager.query(
       `WITH failed AS (
-         SELECT id, (${LINK_EXPIRED_SQL}) AS expired FROM notification.deliveries
+         SELECT id, (${LINK_EXPIRED_SQL}) AS expired, (${LINKLESS_SQL}) AS linkless,
+                (template = 'signup-confirm' OR NOT coalesce(vars ? 'inviteId', false)) AS unrenewable
+         FROM notification.deliveries
          WHERE tenancy_id = $1 AND correlation_id = $2 AND status = 'failed'
          FOR UPDATE),
+       renewed AS (SELECT * FROM unnest($3::uuid[], $4::text[]) AS t(id, accept_url)),
        requeued AS (
          UPDATE notification.deliveries d
-         SET status = 'queued', attempts = 0, next_attempt_at = now(), updated_at = now()
-         FROM failed WHERE d.id = failed.id AND NOT failed.expired
+         SET status = 'queued', attempts = 0, next_attempt_at = now(), updated_at = now(),
+             vars = CASE WHEN renewed.id IS NULL THEN d.vars
+                         ELSE d.vars || jsonb_build_object('acceptUrl', renewed.accept_url) END
+         FROM failed LEFT JOIN renewed ON renewed.id = failed.id
+         WHERE d.id = failed.id AND NOT failed.expired AND (NOT failed.linkless OR renewed.id IS NOT NULL)
          RETURNING d.id)
        SELECT (SELECT count(*) FROM requeued)::int AS requeued,
-              (SELECT count(*) FROM failed WHERE expired)::int AS expired`,
-      [tenancyId, correlationId],
+              count(*) FILTER (WHERE expired)::int AS expired,
+              count(*) FILTER (WHERE NOT expired AND linkless AND unrenewable)::int AS "linkGone"
+       FROM failed`,
+      [tenancyId, correlationId, [...acceptUrls.keys()], [...acceptUrls.values()]],
     );
     return counts;
   }
 
-  /** A failed delivery back to the queue, due now, with its attempts reset. */
-  async requeueFailed(manager: EntityManager, id: string): Promise<DeliveryRow> {
+  /**
+   * A failed delivery back to the queue, due now, with its attempts reset; `acceptUrl`: the new link of an
+   * invite email whose link was dropped when it failed.
+   */
+  async requeueFailed(manager: EntityManager, id: string, acceptUrl?: string): Promise<DeliveryRow> {
     const [rows]: [DeliveryRow[], number] = await manager.query(
       `UPDATE notification.deliveries
-       SET status = 'queued', attempts = 0, next_attempt_at = now(), updated_at = now()
+       SET status = 'queued', attempts = 0, next_attempt_at = now(), updated_at = now(),
+           vars = CASE WHEN $2::text IS NULL THEN vars ELSE vars || jsonb_build_object('acceptUrl', $2::text) END
        WHERE id = $1 AND status = 'failed'
        RETURNING ${COLUMNS}`,
-      [id],
+      [id, acceptUrl ?? null],
     );
     return rows[0];
   }

@@ -17,6 +17,11 @@ export interface InviteEmailVars {
   /** When the invite stops working; shown as a UTC date in words ("10 December 2026"). */
   expiresAt: string | Date;
   userType: UserType;
+  /**
+   * Not rendered: which invite this email is for, so a retry of it once failed can ask the invite service
+   * for a new link (the failed one's link is dropped). Absent on deliveries from before it was stored.
+   */
+  inviteId?: string;
 }
 
 /** The short notice to a registered account that was added to a Hub straight away. */

@@ -127,6 +127,30 @@ export class InvitesRepository {
     );
   }
 
+  /**
+   * A new token for live pending invites whose email failed (a delivery retry): the expiry and the send
+   * record stay as they are (the same email is sent again, not a new one). Returns the rows it changed.
+   */
+  async replaceTokens(manager: EntityManager, rotations: { id: string; tokenHash: string }[]): Promise<InviteRow[]> {
+    if (rotations.length === 0) return [];
+    return updatedRows<InviteRow>(
+      manager,
+      `UPDATE invite.invites i SET token_hash = t.token_hash
+       FROM unnest($1::uuid[], $2::text[]) AS t(id, token_hash)
+       WHERE i.id = t.id AND i.status = 'pending' AND i.expires_at > now()
+       RETURNING ${I_COLUMNS}`,
+      [rotations.map((r) => r.id), rotations.map((r) => r.tokenHash)],
+    );
+  }
+
+  /** Invites of a tenancy by id, locked for the rest of the caller's transaction. */
+  async findInTenancy(manager: EntityManager, tenancyId: string, ids: string[]): Promise<InviteRow[]> {
+    return manager.query(
+      `SELECT ${COLUMNS} FROM invite.invites WHERE id = ANY($1::uuid[]) AND tenancy_id = $2 ORDER BY id FOR UPDATE`,
+      [ids, tenancyId],
+    );
+  }
+
   async findInHub(
     manager: EntityManager,
     hubId: string,

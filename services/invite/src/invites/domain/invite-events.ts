@@ -7,7 +7,11 @@ import {
 import { PendingEvent } from '@gatehouse/messaging';
 import { InviteRow } from './invite-row';
 
-type StateEvent = typeof INVITE_EVENTS.REVOKED | typeof INVITE_EVENTS.ACCEPTED | typeof INVITE_EVENTS.EXPIRED;
+type StateEvent =
+  | typeof INVITE_EVENTS.REVOKED
+  | typeof INVITE_EVENTS.ACCEPTED
+  | typeof INVITE_EVENTS.EXPIRED
+  | typeof INVITE_EVENTS.LINK_RENEWED;
 
 function groupBy<T>(items: T[], key: (item: T) => string): T[][] {
   const groups = new Map<string, T[]>();
@@ -52,7 +56,7 @@ export function invitesIssuedEvents(
 }
 
 /**
- * invite.invite.revoked / accepted / expired: one event per Hub (and per actor, which for an accept is
+ * invite.invite.revoked / accepted / expired / link-renewed: one event per Hub (and per actor, which for an accept is
  * the new account), for the audit log.
  */
 export function inviteStateEvents(

@@ -5,6 +5,7 @@ export const AUDIT_ACTIONS = [
   'invite.revoked',
   'invite.accepted',
   'invite.expired',
+  'invite.link_renewed',
   'invite.member_added',
   'member.added',
   'member.removed',

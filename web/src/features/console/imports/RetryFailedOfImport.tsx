@@ -2,7 +2,28 @@ import { Alert, Button, Group, Text } from '@mantine/core';
 import { IconRefresh } from '@tabler/icons-react';
 import { errorMessage } from '../../../api/api-error';
 import { useRetryFailedOfImport } from '../../../api/deliveries';
+import type { RetriedDeliveries } from '../../../api/types';
 import { formatNumber } from '../../../ui/format';
+
+const emails = (count: number) => `${formatNumber(count)} email${count === 1 ? '' : 's'}`;
+
+/** What the bulk retry did, and why any failed email was left failed (each in one short sentence). */
+function retryOutcome(result: RetriedDeliveries): string {
+  const left: [number, string][] = [
+    [result.expired, 'their links have expired (resend those invites)'],
+    [result.notPending, 'their invites were accepted or revoked since'],
+    [result.resent, 'their invites were resent since, with a newer email'],
+    [result.linkGone, 'sign-up confirmations, whose people can sign up again'],
+  ];
+  const sentences = left.filter(([count]) => count > 0).map(([count, why]) => `${emails(count)} left failed: ${why}.`);
+  const queued =
+    result.requeued > 0
+      ? `${formatNumber(result.requeued)} failed email${result.requeued === 1 ? '' : 's'} queued again.`
+      : sentences.length > 0
+        ? 'No failed email could be queued again.'
+        : 'No failed emails to retry.';
+  return [queued, ...sentences].join(' ');
+}
 
 /** "Retry failed emails of this import", and what it did (how many were queued again). */
 export function RetryFailedOfImport({ tenancyId, jobId }: { tenancyId: string; jobId: string }) {
@@ -19,11 +40,7 @@ export function RetryFailedOfImport({ tenancyId, jobId }: { tenancyId: string; j
       </Button>
       {retry.isSuccess && (
         <Text size="sm" role="status">
-          {retry.data.requeued === 0
-            ? 'No failed emails to retry.'
-            : `${formatNumber(retry.data.requeued)} failed email${retry.data.requeued === 1 ? '' : 's'} queued again.`}
-          {retry.data.expired > 0 &&
-            ` ${formatNumber(retry.data.expired)} left failed: their invites have expired (resend those invites).`}
+          {retryOutcome(retry.data)}
         </Text>
       )}
       {retry.isError && (
