@@ -13,6 +13,7 @@ import {
   currentCorrelationId,
 } from '@gatehouse/messaging';
 import { JsonLogger, METRICS_REGISTRY } from '@gatehouse/observability';
+import type { ChannelModel } from 'amqplib';
 import type { Registry } from 'prom-client';
 import { DataSource } from 'typeorm';
 
@@ -24,6 +25,13 @@ export interface BackendServiceSpec {
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   /** Event-name patterns this service consumes from the events exchange. */
   consumes: string[];
+  /** Events this service publishes that no service consumes by design (bound to events.unconsumed). */
+  unconsumed?: string[];
+  /**
+   * When the broker turns out to have lost its definitions (this service's marker exchange is gone), the
+   * outbox events sent this long ago or less are published again: the messages in the lost queues are gone.
+   */
+  outboxReplayWindowMs?: number;
   /** Back-off and attempts for events that failed transiently. */
   retry: RetryPolicy;
   http: { port: number; host: string };
@@ -51,15 +59,31 @@ export async function bootBackendService(spec: BackendServiceSpec): Promise<INes
 
     const names = app.get(AmqpNames);
     const broker = app.get(BrokerConnection);
-    // The topology is declared on every (re)connection: a broker that lost its definitions gets them back.
+    const relay = outboxRelayOf(app);
+    const metrics = app.get<Registry>(METRICS_REGISTRY, { strict: false });
+    relay?.useMetrics(metrics);
+    // The topology is declared on every (re)connection: a broker that lost its definitions gets them back,
+    // and the events that were in its lost queues are published again from the outbox.
     broker.onConnect(async (connection) => {
+      const definitionsLost = !(await markerExists(connection, names, spec.service));
       const channel = await connection.createChannel();
-      await assertTopology(channel, names, { service: spec.service, consumes: spec.consumes }, spec.retry);
+      const topology = { service: spec.service, consumes: spec.consumes, unconsumed: spec.unconsumed };
+      await assertTopology(channel, names, topology, spec.retry);
+      await channel.assertExchange(markerExchange(names, spec.service), 'fanout', { durable: true });
       await channel.close();
+      if (definitionsLost && relay) {
+        // Not awaited: the relay may hold outbox rows locked while it waits for this very connection.
+        relay
+          .replaySentSince(spec.outboxReplayWindowMs ?? DEFAULT_OUTBOX_REPLAY_WINDOW_MS)
+          .then((count) => {
+            if (count > 0)
+              logger.warn(`broker had lost its definitions: ${count} outbox events published again`, 'Broker');
+          })
+          .catch((error: Error) => logger.error(`outbox replay failed: ${error.message}`, undefined, 'Broker'));
+      }
     });
     await broker.connect();
 
-    const metrics = app.get<Registry>(METRICS_REGISTRY, { strict: false });
     const drain = app.get(ConsumerDrain);
     connectRmqConsumers(
       app,
@@ -71,12 +95,43 @@ export async function bootBackendService(spec: BackendServiceSpec): Promise<INes
     );
     await app.startAllMicroservices();
 
-    await app.get(OutboxRelay, { strict: false }).start();
+    await relay?.start();
 
     await app.listen(spec.http.port, spec.http.host);
     return app;
   } catch (error) {
     await app.close().catch(() => undefined);
     throw error;
+  }
+}
+
+const DEFAULT_OUTBOX_REPLAY_WINDOW_MS = 30 * 60_000;
+
+function outboxRelayOf(app: INestApplication): OutboxRelay | undefined {
+  try {
+    return app.get(OutboxRelay, { strict: false });
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * An exchange only this service's topology hook declares (never Nest's consumers, which re-create their
+ * queues on their own): if it is missing on a (re)connection, the broker lost its definitions since this
+ * service last declared them — or never had them (first boot; the replay then finds nothing recent).
+ */
+function markerExchange(names: AmqpNames, service: ServiceName): string {
+  return `${names.namespace}.${service}.declared`;
+}
+
+async function markerExists(connection: ChannelModel, names: AmqpNames, service: ServiceName): Promise<boolean> {
+  const channel = await connection.createChannel();
+  channel.on('error', () => undefined); // a 404 closes the channel; that is the answer
+  try {
+    await channel.checkExchange(markerExchange(names, service));
+    await channel.close();
+    return true;
+  } catch {
+    return false;
   }
 }
