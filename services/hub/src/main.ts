@@ -21,6 +21,7 @@ export async function startHub(source: Record<string, string | undefined> = proc
       maxDelayMs: env.MESSAGE_RETRY_MAX_MS,
     },
     http: { port: env.HTTP_PORT, host: env.HTTP_HOST },
+    outboxReplayWindowMs: env.OUTBOX_REPLAY_WINDOW_MS,
   });
 }
 
