@@ -4,7 +4,7 @@ import type { ChannelModel, ConfirmChannel } from 'amqplib';
 /**
  * One raw amqplib connection per process (TCP no-delay on), for what Nest's RMQ transport does not do:
  * declaring the topology, publishing outbox events with publisher confirms, and the readiness check.
- * A lost connection is made again at once (back-off 0.5 s doubling to 30 s) — not only on next use: a
+ * A lost connection is made again at once (back-off 0.5 s doubling to 5 s) — not only on next use: a
  * service that publishes nothing for a while must still declare its bindings again on a broker that
  * restarted without them, or events for it are unroutable.
  */
@@ -59,7 +59,7 @@ export class BrokerConnection {
 
   private scheduleReconnect(attempt: number): void {
     if (this.closed || this.reconnectTimer || this.onConnectHooks.length === 0) return;
-    const delay = Math.min(30_000, this.reconnectDelayMs * 2 ** attempt);
+    const delay = Math.min(5_000, this.reconnectDelayMs * 2 ** attempt);
     this.reconnectTimer = setTimeout(() => {
       this.reconnectTimer = null;
       if (this.closed || this.connection) return;

@@ -6,6 +6,7 @@ import {
   AmqpNames,
   BrokerConnection,
   ConsumerDrain,
+  DEFINITIONS_RESTORED_EVENT,
   OutboxRelay,
   RetryPolicy,
   assertTopology,
@@ -62,25 +63,33 @@ export async function bootBackendService(spec: BackendServiceSpec): Promise<INes
     const relay = outboxRelayOf(app);
     const metrics = app.get<Registry>(METRICS_REGISTRY, { strict: false });
     relay?.useMetrics(metrics);
-    // The topology is declared on every (re)connection: a broker that lost its definitions gets them back,
-    // and the events that were in its lost queues are published again from the outbox.
+    if (relay) relay.replayWindowMs = spec.outboxReplayWindowMs ?? relay.replayWindowMs;
+    const consumes = [...spec.consumes, DEFINITIONS_RESTORED_EVENT];
+    // The topology is declared on every (re)connection: a broker that lost its definitions gets them back.
+    // When it had lost them, every service is told (once this one's bindings are back) and publishes its
+    // recent outbox events again: the messages in the lost queues are gone (definitions-restored.ts).
     broker.onConnect(async (connection) => {
       const definitionsLost = !(await markerExists(connection, names, spec.service));
-      const channel = await connection.createChannel();
-      const topology = { service: spec.service, consumes: spec.consumes, unconsumed: spec.unconsumed };
+      const channel = await connection.createConfirmChannel();
+      const topology = { service: spec.service, consumes, unconsumed: spec.unconsumed };
       await assertTopology(channel, names, topology, spec.retry);
       await channel.assertExchange(markerExchange(names, spec.service), 'fanout', { durable: true });
-      await channel.close();
-      if (definitionsLost && relay) {
-        // Not awaited: the relay may hold outbox rows locked while it waits for this very connection.
-        relay
-          .replaySentSince(spec.outboxReplayWindowMs ?? DEFAULT_OUTBOX_REPLAY_WINDOW_MS)
-          .then((count) => {
-            if (count > 0)
-              logger.warn(`broker had lost its definitions: ${count} outbox events published again`, 'Broker');
-          })
-          .catch((error: Error) => logger.error(`outbox replay failed: ${error.message}`, undefined, 'Broker'));
+      if (definitionsLost) {
+        const notice = {
+          pattern: DEFINITIONS_RESTORED_EVENT,
+          data: { service: spec.service, at: new Date().toISOString() },
+        };
+        channel.publish(names.eventsExchange, DEFINITIONS_RESTORED_EVENT, Buffer.from(JSON.stringify(notice)), {
+          persistent: true,
+          contentType: 'application/json',
+        });
+        await channel.waitForConfirms();
+        logger.warn(
+          `the broker had lost its definitions (declared again); every service told to replay its outbox`,
+          'Broker',
+        );
       }
+      await channel.close();
     });
     await broker.connect();
 
@@ -90,7 +99,7 @@ export async function bootBackendService(spec: BackendServiceSpec): Promise<INes
       { url: spec.amqpUrl, names, prefetch: spec.prefetch, retry: spec.retry, metrics, drain },
       {
         rpcQueue: names.rpcQueue(spec.service),
-        eventsQueue: spec.consumes.length > 0 ? names.eventsQueue(spec.service) : undefined,
+        eventsQueue: names.eventsQueue(spec.service),
       },
     );
     await app.startAllMicroservices();
@@ -104,8 +113,6 @@ export async function bootBackendService(spec: BackendServiceSpec): Promise<INes
     throw error;
   }
 }
-
-const DEFAULT_OUTBOX_REPLAY_WINDOW_MS = 30 * 60_000;
 
 function outboxRelayOf(app: INestApplication): OutboxRelay | undefined {
   try {

@@ -60,6 +60,8 @@ export class OutboxRelay {
   private listenerReady = false;
   private readonly heldBack = new Map<string, HeldBack>();
   private unroutable: Counter<'event'> | null = null;
+  /** How far back replayRecent reaches (OUTBOX_REPLAY_WINDOW_MS). */
+  replayWindowMs = 30 * 60_000;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -91,6 +93,15 @@ export class OutboxRelay {
       [windowMs],
     )) as [unknown, number];
     if (count > 0) this.wake();
+    return count;
+  }
+
+  /** replaySentSince(replayWindowMs), logged: after the broker lost its definitions (DEFINITIONS_RESTORED_EVENT). */
+  async replayRecent(): Promise<number> {
+    const count = await this.replaySentSince(this.replayWindowMs);
+    this.logger.warn(
+      `the broker lost its definitions: ${count} outbox event(s) of the last ${this.replayWindowMs} ms published again`,
+    );
     return count;
   }
 
