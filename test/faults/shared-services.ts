@@ -23,13 +23,10 @@ const postgresRunning = () => pgctl('status').status === 0;
 
 /** Stops PostgreSQL (fast: open connections are ended) and starts it again; always started again. */
 export function restartPostgres(): void {
-  try {
-    const stopped = pgctl('stop', '-m', 'fast');
-    if (stopped.status !== 0) throw new Error(`pg_ctlcluster stop failed: ${stopped.stderr}`);
-  } finally {
-    const started = pgctl('start');
-    if (started.status !== 0 && !postgresRunning()) throw new Error(`pg_ctlcluster start failed: ${started.stderr}`);
-  }
+  const stopped = pgctl('stop', '-m', 'fast');
+  const started = pgctl('start');
+  if (!postgresRunning()) throw new Error(`PostgreSQL did not start again: ${started.stderr}`);
+  if (stopped.status !== 0) throw new Error(`pg_ctlcluster stop failed: ${stopped.stderr}`);
 }
 
 /** Starts RabbitMQ's app and PostgreSQL if a case left either stopped. */
