@@ -38,6 +38,7 @@ export class BrokerConnection {
           connection.on('error', () => this.lost(connection));
           try {
             for (const hook of this.onConnectHooks) await hook(connection);
+            if (this.closed) throw new Error('Broker connection is closed');
           } catch (error) {
             await connection.close().catch(() => undefined);
             throw error;
