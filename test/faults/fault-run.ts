@@ -11,6 +11,7 @@ import {
 import * as amqp from 'amqplib';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
+import { namespaceQueues } from './shared-services';
 
 /** Rows of each case's mass invite: 10,000 in CI, fewer while developing on a shared machine. */
 export const FAULT_ROWS = Number(process.env.FAULT_ROWS ?? 10_000);
@@ -36,6 +37,8 @@ export interface FaultOutcome {
   deadLetters: Record<string, number>;
   expiredRequests: number;
   failedDeliveries: string[];
+  /** The hub's audit log: one `invite.sent` row per invitee, one `invite.member_added` per added account. */
+  audit: { sent: number; memberAdded: number; duplicates: number };
 }
 
 /**
@@ -175,7 +178,7 @@ export class FaultRun {
         const [{ open, total }] = await queryTestDb<{ open: number; total: number }>(
           `SELECT count(*) FILTER (WHERE status IN ('queued', 'sending'))::int AS open, count(*)::int AS total
            FROM notification.deliveries`,
-        );
+        ).catch(() => [{ open: 1, total: 0 }]);
         return open === 0 && total >= expected + this.refused.size;
       },
       'every delivery to be settled',
@@ -206,6 +209,13 @@ export class FaultRun {
     const failed = await queryTestDb<{ recipient: string }>(
       `SELECT recipient FROM notification.deliveries WHERE status = 'failed' ORDER BY recipient`,
     );
+    const [audit] = await queryTestDb<{ sent: number; member_added: number; duplicates: number }>(
+      `SELECT count(DISTINCT subject) FILTER (WHERE action = 'invite.sent')::int AS sent,
+              count(DISTINCT subject) FILTER (WHERE action = 'invite.member_added')::int AS member_added,
+              (count(*) - count(DISTINCT (action, subject)))::int AS duplicates
+       FROM hub.audit_log WHERE hub_id = $1 AND action IN ('invite.sent', 'invite.member_added')`,
+      [this.hubId],
+    );
     return {
       jobStatus: job.status,
       summary: (job.summary ?? {}) as Record<string, number>,
@@ -221,6 +231,7 @@ export class FaultRun {
       deadLetters: dead.rejected,
       expiredRequests: dead.expiredRequests,
       failedDeliveries: failed.map((row) => row.recipient),
+      audit: { sent: audit.sent, memberAdded: audit.member_added, duplicates: audit.duplicates },
     };
   }
 
@@ -256,8 +267,24 @@ export class FaultRun {
     return { added: this.registered.length, invited: this.unregistered.length };
   }
 
-  stop(): Promise<void> {
-    return this.system.stop();
+  /** Audit rows every case expects: each invitee's invite sent, each registered account's addition. */
+  expectedAudit(): FaultOutcome['audit'] {
+    return { sent: this.unregistered.length + this.singles.length, memberAdded: this.registered.length, duplicates: 0 };
+  }
+
+  /** Stops the system, then removes what its namespace left on the broker (retry queues, events.unconsumed). */
+  async stop(): Promise<void> {
+    await this.system.stop();
+    const leftovers = namespaceQueues(this.system.namespace);
+    if (leftovers.length === 0) return;
+    const connection = await amqp.connect(testAmqpUrl());
+    try {
+      const channel = await connection.createChannel();
+      for (const queue of leftovers) await channel.deleteQueue(queue);
+      await channel.close();
+    } finally {
+      await connection.close();
+    }
   }
 }
 
@@ -273,6 +300,10 @@ export function describeOutcome(run: FaultRun, outcome: FaultOutcome): string {
   if (outcome.sameMessageIdAgain) parts.push(`same Message-ID again ${outcome.sameMessageIdAgain}`);
   if (outcome.unexpectedRecipients.length) parts.push(`UNEXPECTED ${outcome.unexpectedRecipients.length}`);
   if (outcome.failedDeliveries.length) parts.push(`failed deliveries ${outcome.failedDeliveries.length}`);
+  const { audit } = outcome;
+  parts.push(
+    `audit sent ${audit.sent}, added ${audit.memberAdded}${audit.duplicates ? `, DUPLICATES ${audit.duplicates}` : ''}`,
+  );
   parts.push(`DLQ ${JSON.stringify(outcome.deadLetters)}`);
   if (outcome.expiredRequests) parts.push(`expired requests ${outcome.expiredRequests}`);
   return parts.join('; ');

@@ -1,104 +1,88 @@
-import { ProcessName } from '@gatehouse/processes';
-import { queryTestDb } from '@gatehouse/testing';
-import { execFileSync } from 'node:child_process';
-import * as amqp from 'amqplib';
-import { testAmqpUrl } from '@gatehouse/testing';
 import { FAULT_ROWS, FaultOutcome, FaultRun, describeOutcome } from './fault-run';
+import {
+  POISONED_DEAD_LETTERS,
+  crash,
+  loseDefinitions,
+  poisonEveryQueue,
+  progress,
+  restartPostgresAt,
+  stopRabbitFor,
+  terminateConnections,
+  whenDeciding,
+  whenEmailsFlow,
+} from './injections';
+import { restoreSharedServices } from './shared-services';
 
 /**
  * The fault suite (docs/operations.md): each case starts the whole system, runs a mass invite of
- * FAULT_ROWS rows (registered and new addresses mixed) plus a few individual invites, injects ONE fault
+ * FAULT_ROWS rows (registered and new addresses mixed) plus a few individual invites, injects its fault(s)
  * mid-run, lets it recover, and checks the exact outcome: memberships and pending invites, exactly one
- * email (one Message-ID) per invitee and per added account, the job done with a correct report, no
- * unexpected dead letters. A table of fault × expected × got is printed at the end.
+ * email (one Message-ID) per invitee and per added account, the job done with a correct report, the audit
+ * log complete (one row per invite sent and per member added, none twice), no unexpected dead letters. A case may strike several times (e.g. SIGTERM of each service in turn) when
+ * each recovery is independent of the next. A table of fault × expected × got is printed at the end.
  */
 interface FaultCase {
   fault: string;
   expected: string;
   /** Before the upload (e.g. tell the SMTP sink whom to refuse). */
   prepare?: (run: FaultRun) => void | Promise<void>;
-  /** Waits for its moment in the run, injects the fault and undoes it (restart, restore); says what it did. */
+  /** Waits for its moment(s) in the run, injects the fault(s) and undoes them; says what it did. */
   inject: (run: FaultRun) => Promise<string | void>;
   /** Dead letters the case leaves on purpose. */
   deadLetters?: Record<string, number>;
-  env?: ConstructorParameters<typeof FaultRun>[1];
 }
 
-const table: { fault: string; expected: string; got: string; pass: boolean; injected: string }[] = [];
+const table: { fault: string; expected: string; got: string; pass: boolean; injected: string; seconds: number }[] = [];
 
-/** The moment most faults strike: a third of the emails are out. */
-const whenEmailsFlow = async (run: FaultRun) =>
-  run.waitUntil(
-    () => run.system.sink.messages.length,
-    Math.ceil(run.expectedRecipients.length / 3),
-    'a third of the emails',
-  );
-/** While the job decides: a third of its new addresses have an invite. */
-const whenDeciding = (run: FaultRun) =>
-  run.waitUntil(() => run.invitesCreated(), Math.ceil(run.unregistered.length / 3), 'a third of the invites created');
-
-/** Where the run stood when the fault struck. */
-async function progress(run: FaultRun): Promise<string> {
-  return `at ${run.system.sink.messages.length} emails, ${await run.invitesCreated()} invites, ${await run.decidedRows()} rows decided`;
-}
-
-async function crash(run: FaultRun, name: ProcessName, signal: NodeJS.Signals): Promise<string> {
-  const where = await progress(run);
-  const code = await run.system.stopProcess(name, signal);
-  if (signal === 'SIGTERM' && code !== 0) throw new Error(`${name} exited with ${code} after SIGTERM, not 0`);
-  await run.system.restartProcess(name);
-  return `${signal} ${where}; exit code ${code}`;
-}
-
-/** Terminates every connection the services hold to this test's database (never another database's). */
-async function terminateConnections(): Promise<number> {
-  const rows = await queryTestDb<{ pid: number }>(
-    `SELECT pg_terminate_backend(pid) AS pid FROM pg_stat_activity
-     WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_type = 'client backend'`,
-  );
-  return rows.length;
-}
-
-const rabbitmqctl = (command: string) => execFileSync('rabbitmqctl', [command], { stdio: 'ignore', timeout: 60_000 });
-
-/** A process ended with `signal` at `moment`, then started again. */
-function processCase(
-  fault: string,
-  expected: string,
-  moment: (run: FaultRun) => Promise<void>,
-  name: ProcessName,
+/** Waits for each moment in turn and ends `name` with `signal` there; the lines of what was done. */
+function inTurn(
   signal: NodeJS.Signals,
-): FaultCase {
-  return {
-    fault,
-    expected,
-    inject: async (run) => {
+  steps: [moment: (run: FaultRun) => Promise<void>, name: Parameters<typeof crash>[1]][],
+) {
+  return async (run: FaultRun) => {
+    const done: string[] = [];
+    for (const [moment, name] of steps) {
       await moment(run);
-      return crash(run, name, signal);
-    },
+      done.push(await crash(run, name, signal));
+    }
+    return done.join('; ');
   };
 }
 
 const CASES: FaultCase[] = [
-  processCase(
-    'kill -9 notification mid-send, restarted',
-    'claims taken back at boot, resent (same Message-ID); one email each',
-    whenEmailsFlow,
-    'notification',
-    'SIGKILL',
-  ),
-  processCase(
-    'kill -9 invite during the decisions, restarted',
-    'job resumed at boot; report counts its own rows as invited/added; one email each',
-    whenDeciding,
-    'invite',
-    'SIGKILL',
-  ),
   {
-    fault: 'pg_terminate_backend of all service connections during the decisions',
+    fault: 'kill -9 notification mid-send, restarted',
+    expected: 'claims taken back at boot, resent (same Message-ID); one email each',
+    inject: inTurn('SIGKILL', [[whenEmailsFlow(1 / 3), 'notification']]),
+  },
+  {
+    fault: 'kill -9 invite during the decisions, restarted',
+    expected: 'job resumed at boot; report counts its own rows as invited/added; one email each',
+    inject: inTurn('SIGKILL', [[whenDeciding(1 / 3), 'invite']]),
+  },
+  {
+    fault: 'kill -9 hub during the decisions, then kill -9 gateway; each restarted',
+    expected: 'requests in flight redelivered or retried by their caller; job done; one email each',
+    inject: inTurn('SIGKILL', [
+      [whenDeciding(1 / 3), 'hub'],
+      [whenDeciding(2 / 3), 'gateway'],
+    ]),
+  },
+  {
+    fault: 'SIGTERM of each service in turn (invite, hub, gateway deciding; notification mid-send), restarted',
+    expected: 'each exits 0; in-flight work finished or released; job resumed; one email each',
+    inject: inTurn('SIGTERM', [
+      [whenDeciding(1 / 4), 'invite'],
+      [whenDeciding(1 / 2), 'hub'],
+      [whenDeciding(1 / 2), 'gateway'],
+      [whenEmailsFlow(1 / 2), 'notification'],
+    ]),
+  },
+  {
+    fault: 'pg_terminate_backend of all service connections (3× during the decisions)',
     expected: 'transient errors retried; job resumes, not failed; one email each',
     inject: async (run) => {
-      await whenDeciding(run);
+      await whenDeciding(1 / 3)(run);
       const where = await progress(run);
       let terminated = 0;
       for (let i = 0; i < 3; i++) {
@@ -109,87 +93,75 @@ const CASES: FaultCase[] = [
     },
   },
   {
-    fault: 'SMTP sink answers 421 to the next 300 messages',
-    expected: 'retried with back-off; one email each',
+    fault: 'PostgreSQL restarted (pg_ctlcluster stop -m fast, start) during the decisions',
+    expected: 'pools and LISTEN reconnect; transient errors retried; job done; one email each',
     inject: async (run) => {
-      await whenEmailsFlow(run);
-      run.system.sink.failNext(300, 421);
-      return `421 × 300 from ${await progress(run)}`;
+      await whenDeciding(1 / 3)(run);
+      return restartPostgresAt(run);
     },
   },
   {
-    fault: 'SMTP sink answers 550 for 5 invitees',
-    expected: 'those 5 failed once, not retried; everyone else one email',
+    fault: 'SMTP sink answers 421 to the next 300 messages, and 550 for 5 invitees',
+    expected: '421s retried with back-off; the 5 failed once, not retried; everyone else one email',
     prepare: (run) => {
       for (const address of run.unregistered.slice(10, 15)) {
         run.system.sink.rejectRecipient(address, 550, 'No such user here');
         run.refused.add(address);
       }
     },
-    inject: whenEmailsFlow,
-  },
-  {
-    fault: 'poison message on notification.events',
-    expected: 'the poison dead-lettered once; everything else exact',
-    deadLetters: { 'notification.events.dead': 1 },
     inject: async (run) => {
-      await whenEmailsFlow(run);
-      const where = await progress(run);
-      const connection = await amqp.connect(testAmqpUrl());
-      try {
-        const channel = await connection.createConfirmChannel();
-        // Straight into notification's events queue: JSON, but no valid event envelope.
-        const poison = { pattern: 'invite.invite.created', data: { id: 'not-a-uuid', payload: 'garbage' } };
-        channel.sendToQueue(`${run.system.namespace}.notification.events`, Buffer.from(JSON.stringify(poison)), {
-          persistent: true,
-        });
-        await channel.waitForConfirms();
-      } finally {
-        await connection.close();
-      }
-      return `poison published ${where}`;
+      await whenEmailsFlow(1 / 3)(run);
+      run.system.sink.failNext(300, 421);
+      return `421 × 300 from ${await progress(run)}`;
     },
   },
-  processCase(
-    'SIGTERM of notification mid-send, restarted',
-    'exit 0; in-flight finished or released; one email each',
-    whenEmailsFlow,
-    'notification',
-    'SIGTERM',
-  ),
-  processCase(
-    'SIGTERM of invite during the decisions, restarted',
-    'exit 0; job resumed; one email each',
-    whenDeciding,
-    'invite',
-    'SIGTERM',
-  ),
+  {
+    fault: 'poison message on each Gatehouse queue (hub, invite, notification × rpc, events)',
+    expected: 'each poison dead-lettered once in its own queue; everything else exact',
+    deadLetters: POISONED_DEAD_LETTERS,
+    inject: async (run) => {
+      await whenEmailsFlow(1 / 3)(run);
+      return poisonEveryQueue(run);
+    },
+  },
   {
     fault: 'RabbitMQ stop_app 5 s, start_app',
     expected: 'services reconnect; events retried; one email each',
     inject: async (run) => {
-      await whenEmailsFlow(run);
-      const where = await progress(run);
-      rabbitmqctl('stop_app');
-      try {
-        await new Promise((resolve) => setTimeout(resolve, 5_000));
-      } finally {
-        rabbitmqctl('start_app');
-      }
-      return `broker stopped 5 s ${where}`;
+      await whenEmailsFlow(1 / 3)(run);
+      return stopRabbitFor(run, 5_000);
+    },
+  },
+  {
+    fault:
+      'RabbitMQ lost its definitions while notification was down: every Gatehouse queue (with the events waiting in it) and exchange deleted, broker restarted, notification started again',
+    expected:
+      'topology declared again; outbox events of the last 30 min published again (held back while unroutable); inboxes absorb copies; one email each',
+    // Down before the upload: every event of the job's decisions waits in notification's queue.
+    prepare: async (run) => {
+      const code = await run.system.stopProcess('notification', 'SIGTERM');
+      if (code !== 0) throw new Error(`notification exited with ${code} after SIGTERM, not 0`);
+    },
+    inject: async (run) => {
+      await whenDeciding(2 / 3)(run);
+      const lost = await loseDefinitions(run);
+      await run.system.restartProcess('notification');
+      return `notification down since the upload; ${lost}`;
     },
   },
 ];
 
-/** FAULT_CASES=notification,invite… runs only the cases whose name contains one of the words. */
+/** FAULT_CASES=kill,poison… runs only the cases whose name contains one of the words. */
 const only = (process.env.FAULT_CASES ?? '').split(',').filter(Boolean);
 const selected = CASES.filter((c) => only.length === 0 || only.some((word) => c.fault.includes(word)));
+const suiteStarted = Date.now();
 
 afterAll(() => {
-  const lines = [`fault suite, ${FAULT_ROWS} rows per case`, ''];
+  const seconds = Math.round((Date.now() - suiteStarted) / 1000);
+  const lines = [`fault suite, ${FAULT_ROWS} rows per case, ${table.length} cases in ${seconds} s`, ''];
   for (const row of table) {
     lines.push(
-      `${row.pass ? 'PASS' : 'FAIL'}  ${row.fault}`,
+      `${row.pass ? 'PASS' : 'FAIL'}  ${row.fault}  (${row.seconds} s)`,
       `      injected: ${row.injected}`,
       `      expected: ${row.expected}`,
       `      got:      ${row.got}`,
@@ -199,15 +171,19 @@ afterAll(() => {
 });
 
 describe.each(selected)('fault: $fault', (faultCase) => {
-  const run = new FaultRun(`fault-${selected.indexOf(faultCase)}`, faultCase.env);
+  const run = new FaultRun(`fault-${CASES.indexOf(faultCase)}`);
   let outcome: FaultOutcome | undefined;
+  let started = 0;
 
-  beforeAll(() => run.start(), 180_000);
+  beforeAll(() => {
+    started = Date.now();
+    return run.start();
+  }, 180_000);
   afterAll(async () => {
-    // The broker is always restored, even when the case failed half-way.
-    if (faultCase.fault.startsWith('RabbitMQ')) rabbitmqctl('start_app');
+    // The broker and PostgreSQL are always restored, even when the case failed half-way.
+    restoreSharedServices();
     await run.stop();
-  });
+  }, 120_000);
 
   it('recovers with the exact outcome', async () => {
     let error: unknown;
@@ -231,6 +207,7 @@ describe.each(selected)('fault: $fault', (faultCase) => {
       expect(outcome.exactlyOnce).toBe(run.expectedRecipients.length);
       expect(outcome.failedDeliveries).toEqual([...run.refused].sort());
       expect(outcome.deadLetters).toEqual(faultCase.deadLetters ?? {});
+      expect(outcome.audit).toEqual(run.expectedAudit());
     } catch (failure) {
       error = failure;
       throw failure;
@@ -242,6 +219,7 @@ describe.each(selected)('fault: $fault', (faultCase) => {
         got: outcome ? describeOutcome(run, outcome) : `no outcome: ${(error as Error)?.message}`,
         pass: !error,
         injected,
+        seconds: Math.round((Date.now() - started) / 1000),
       });
     }
   });

@@ -65,6 +65,16 @@ export class BaseEnv {
   @Max(3600000)
   MESSAGE_RETRY_MAX_MS: number = 30000;
 
+  /**
+   * When the broker turns out to have lost its definitions (and the messages in its queues), the outbox
+   * events sent this recently are published again (consumers' inboxes absorb the copies already handled).
+   * At most the invite service's outbox retention (1 hour): older rows may be pruned.
+   */
+  @IsInt()
+  @Min(0)
+  @Max(3600000)
+  OUTBOX_REPLAY_WINDOW_MS: number = 1800000;
+
   @IsIn(['debug', 'info', 'warn', 'error'])
   LOG_LEVEL: 'debug' | 'info' | 'warn' | 'error' = 'info';
 

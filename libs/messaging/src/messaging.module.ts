@@ -10,6 +10,7 @@ import { ModuleRef } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import { BrokerConnection } from './broker-connection';
 import { ConsumerDrain } from './consumer-drain';
+import { DefinitionsRestoredConsumer } from './outbox/definitions-restored';
 import { OutboxRelay } from './outbox/outbox-relay';
 import { OutboxWriter } from './outbox/outbox-writer';
 import { RpcClient } from './rpc-client';
@@ -55,6 +56,8 @@ export class MessagingModule implements OnModuleDestroy, BeforeApplicationShutdo
     return {
       module: MessagingModule,
       global: true,
+      // A producing service publishes its recent events again when any service finds the broker lost its definitions.
+      controllers: settings.outbox ? [DefinitionsRestoredConsumer] : [],
       providers: [
         { provide: MESSAGING_SETTINGS, useValue: settings },
         { provide: AmqpNames, useValue: new AmqpNames(settings.namespace) },

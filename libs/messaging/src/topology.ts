@@ -24,6 +24,14 @@ export class AmqpNames {
     return `${this.namespace}.${service}.events`;
   }
 
+  /**
+   * Where events that no service consumes by design go (e.g. hub.member.added), so that every event is
+   * routable and the outbox can publish mandatory: an event the broker returns is a lost binding, not a design.
+   */
+  get unconsumedEventsQueue(): string {
+    return `${this.namespace}.events.unconsumed`;
+  }
+
   deadLetterQueue(queue: string): string {
     return `${queue}.dead`;
   }
@@ -49,7 +57,15 @@ export interface ServiceTopology {
   service: ServiceName;
   /** Event-name patterns (topic wildcards allowed) this service consumes; none = no events queue. */
   consumes: string[];
+  /** Events this service publishes that no service consumes by design: bound to events.unconsumed. */
+  unconsumed?: string[];
 }
+
+/** The events.unconsumed queue keeps a day of such events at most, for inspection; nobody reads it. */
+const UNCONSUMED_QUEUE_OPTIONS = {
+  durable: true,
+  arguments: { 'x-message-ttl': 24 * 3600_000, 'x-max-length': 100_000, 'x-overflow': 'drop-head' },
+};
 
 /**
  * A retry queue has no consumer: each message waits out the queue's TTL (one queue per back-off step, so
@@ -67,8 +83,8 @@ export function retryQueueOptions(queue: string, delayMs: number) {
 }
 
 /**
- * Declares the exchanges, this service's queues, their dead-letter queues, the events queue's retry queues
- * and the event bindings. Idempotent; run at every boot before the Nest servers start consuming.
+ * Declares the exchanges, this service's queues, their dead-letter queues, the events queue's retry queues,
+ * the event bindings and those of the events it publishes that nobody consumes. Idempotent; run at every boot before the Nest servers start consuming.
  */
 export async function assertTopology(
   channel: Channel,
@@ -94,5 +110,11 @@ export async function assertTopology(
   }
   for (const pattern of topology.consumes) {
     await channel.bindQueue(names.eventsQueue(topology.service), names.eventsExchange, pattern);
+  }
+  if (topology.unconsumed?.length) {
+    await channel.assertQueue(names.unconsumedEventsQueue, UNCONSUMED_QUEUE_OPTIONS);
+    for (const event of topology.unconsumed) {
+      await channel.bindQueue(names.unconsumedEventsQueue, names.eventsExchange, event);
+    }
   }
 }

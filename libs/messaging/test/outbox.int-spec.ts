@@ -71,10 +71,12 @@ describe('transactional outbox', () => {
       return count === 0;
     });
     const marker = randomUUID();
-    await commitEvent('test.marker.committed', { marker });
+    const markerId = await commitEvent('test.marker.committed', { marker });
     await eventually(() =>
       spy.named<{ marker: string }>('test.marker.committed').some((e) => e.payload.marker === marker),
     );
+    // The spy can see the marker a moment before the relay commits it as sent.
+    await eventually(async () => (await outboxRow(markerId))?.sent_at != null, 'the marker marked sent');
   }
 
   it('publishes an event written in a committed transaction exactly once, and marks it sent', async () => {

@@ -6,6 +6,7 @@ import {
   AmqpNames,
   BrokerConnection,
   ConsumerDrain,
+  DEFINITIONS_RESTORED_EVENT,
   OutboxRelay,
   RetryPolicy,
   assertTopology,
@@ -13,6 +14,7 @@ import {
   currentCorrelationId,
 } from '@gatehouse/messaging';
 import { JsonLogger, METRICS_REGISTRY } from '@gatehouse/observability';
+import type { ChannelModel } from 'amqplib';
 import type { Registry } from 'prom-client';
 import { DataSource } from 'typeorm';
 
@@ -24,6 +26,13 @@ export interface BackendServiceSpec {
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   /** Event-name patterns this service consumes from the events exchange. */
   consumes: string[];
+  /** Events this service publishes that no service consumes by design (bound to events.unconsumed). */
+  unconsumed?: string[];
+  /**
+   * When the broker turns out to have lost its definitions (this service's marker exchange is gone), the
+   * outbox events sent this long ago or less are published again: the messages in the lost queues are gone.
+   */
+  outboxReplayWindowMs?: number;
   /** Back-off and attempts for events that failed transiently. */
   retry: RetryPolicy;
   http: { port: number; host: string };
@@ -51,32 +60,85 @@ export async function bootBackendService(spec: BackendServiceSpec): Promise<INes
 
     const names = app.get(AmqpNames);
     const broker = app.get(BrokerConnection);
+    const relay = outboxRelayOf(app);
+    const metrics = app.get<Registry>(METRICS_REGISTRY, { strict: false });
+    relay?.useMetrics(metrics);
+    if (relay) relay.replayWindowMs = spec.outboxReplayWindowMs ?? relay.replayWindowMs;
+    const consumes = [...spec.consumes, DEFINITIONS_RESTORED_EVENT];
     // The topology is declared on every (re)connection: a broker that lost its definitions gets them back.
+    // When it had lost them, every service is told (once this one's bindings are back) and publishes its
+    // recent outbox events again: the messages in the lost queues are gone (definitions-restored.ts).
     broker.onConnect(async (connection) => {
-      const channel = await connection.createChannel();
-      await assertTopology(channel, names, { service: spec.service, consumes: spec.consumes }, spec.retry);
+      const definitionsLost = !(await markerExists(connection, names, spec.service));
+      const channel = await connection.createConfirmChannel();
+      const topology = { service: spec.service, consumes, unconsumed: spec.unconsumed };
+      await assertTopology(channel, names, topology, spec.retry);
+      await channel.assertExchange(markerExchange(names, spec.service), 'fanout', { durable: true });
+      if (definitionsLost) {
+        const notice = {
+          pattern: DEFINITIONS_RESTORED_EVENT,
+          data: { service: spec.service, at: new Date().toISOString() },
+        };
+        channel.publish(names.eventsExchange, DEFINITIONS_RESTORED_EVENT, Buffer.from(JSON.stringify(notice)), {
+          persistent: true,
+          contentType: 'application/json',
+        });
+        await channel.waitForConfirms();
+        logger.warn(
+          `the broker had lost its definitions (declared again); every service told to replay its outbox`,
+          'Broker',
+        );
+      }
       await channel.close();
     });
     await broker.connect();
 
-    const metrics = app.get<Registry>(METRICS_REGISTRY, { strict: false });
     const drain = app.get(ConsumerDrain);
     connectRmqConsumers(
       app,
       { url: spec.amqpUrl, names, prefetch: spec.prefetch, retry: spec.retry, metrics, drain },
       {
         rpcQueue: names.rpcQueue(spec.service),
-        eventsQueue: spec.consumes.length > 0 ? names.eventsQueue(spec.service) : undefined,
+        eventsQueue: names.eventsQueue(spec.service),
       },
     );
     await app.startAllMicroservices();
 
-    await app.get(OutboxRelay, { strict: false }).start();
+    await relay?.start();
 
     await app.listen(spec.http.port, spec.http.host);
     return app;
   } catch (error) {
     await app.close().catch(() => undefined);
     throw error;
+  }
+}
+
+function outboxRelayOf(app: INestApplication): OutboxRelay | undefined {
+  try {
+    return app.get(OutboxRelay, { strict: false });
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * An exchange only this service's topology hook declares (never Nest's consumers, which re-create their
+ * queues on their own): if it is missing on a (re)connection, the broker lost its definitions since this
+ * service last declared them — or never had them (first boot; the replay then finds nothing recent).
+ */
+function markerExchange(names: AmqpNames, service: ServiceName): string {
+  return `${names.namespace}.${service}.declared`;
+}
+
+async function markerExists(connection: ChannelModel, names: AmqpNames, service: ServiceName): Promise<boolean> {
+  const channel = await connection.createChannel();
+  channel.on('error', () => undefined); // a 404 closes the channel; that is the answer
+  try {
+    await channel.checkExchange(markerExchange(names, service));
+    await channel.close();
+    return true;
+  } catch {
+    return false;
   }
 }

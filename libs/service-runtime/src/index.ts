@@ -1,2 +1,3 @@
 export * from './boot-service';
 export * from './system-health.module';
+export * from './graceful-http-shutdown';

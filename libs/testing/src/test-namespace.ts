@@ -49,9 +49,15 @@ export async function deleteNamespace(namespace: string): Promise<void> {
         }
       }
     }
+    const unconsumed = await connection.createChannel();
+    unconsumed.on('error', () => undefined);
+    await unconsumed.deleteQueue(`${namespace}.events.unconsumed`).catch(() => undefined);
+    await unconsumed.close().catch(() => undefined);
     const channel = await connection.createChannel();
     await channel.deleteExchange(`${namespace}.events`);
     await channel.deleteExchange(`${namespace}.dead-letter`);
+    // Each service's marker of its declared topology (bootBackendService).
+    for (const service of SERVICES) await channel.deleteExchange(`${namespace}.${service}.declared`);
     await channel.close();
   } finally {
     await connection.close();

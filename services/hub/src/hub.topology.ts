@@ -6,3 +6,10 @@ import { SERVICE_CONSUMES } from '@gatehouse/contracts';
  * (SERVICE_CONSUMES) so that the gateway's health report knows every queue without importing a service.
  */
 export const HUB_CONSUMES: string[] = SERVICE_CONSUMES.hub;
+
+/**
+ * Events the hub publishes that no service consumes (yet): bound to the events.unconsumed queue so that
+ * they are routable, and the outbox's mandatory publish treats a returned event as a lost binding. None
+ * today: hub.member.added is the notification service's "you were added" notice.
+ */
+export const HUB_UNCONSUMED: string[] = [];

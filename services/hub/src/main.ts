@@ -3,7 +3,7 @@ import { loadEnv } from '@gatehouse/config';
 import { bootBackendService } from '@gatehouse/service-runtime';
 import { HubEnv } from './hub.config';
 import { HubModule } from './hub.module';
-import { HUB_CONSUMES } from './hub.topology';
+import { HUB_CONSUMES, HUB_UNCONSUMED } from './hub.topology';
 
 export async function startHub(source: Record<string, string | undefined> = process.env) {
   const env = loadEnv(HubEnv, source);
@@ -14,12 +14,14 @@ export async function startHub(source: Record<string, string | undefined> = proc
     prefetch: env.AMQP_PREFETCH,
     logLevel: env.LOG_LEVEL,
     consumes: HUB_CONSUMES,
+    unconsumed: HUB_UNCONSUMED,
     retry: {
       maxAttempts: env.MESSAGE_MAX_ATTEMPTS,
       baseDelayMs: env.MESSAGE_RETRY_BASE_MS,
       maxDelayMs: env.MESSAGE_RETRY_MAX_MS,
     },
     http: { port: env.HTTP_PORT, host: env.HTTP_HOST },
+    outboxReplayWindowMs: env.OUTBOX_REPLAY_WINDOW_MS,
   });
 }
 

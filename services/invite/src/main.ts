@@ -20,6 +20,7 @@ export async function startInvite(source: Record<string, string | undefined> = p
       maxDelayMs: env.MESSAGE_RETRY_MAX_MS,
     },
     http: { port: env.HTTP_PORT, host: env.HTTP_HOST },
+    outboxReplayWindowMs: env.OUTBOX_REPLAY_WINDOW_MS,
   });
 }
 

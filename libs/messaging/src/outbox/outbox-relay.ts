@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
-import type { ConfirmChannel } from 'amqplib';
+import type { ConfirmChannel, Message } from 'amqplib';
 import { Client } from 'pg';
+import { Counter, Registry } from 'prom-client';
 import type { DataSource } from 'typeorm';
 import { EventEnvelope } from '@gatehouse/contracts';
 import { BrokerConnection } from '../broker-connection';
@@ -26,6 +27,14 @@ export interface OutboxRelayOptions {
   listenRetryMs?: number;
   /** On stop, how long publishing what is pending may take. */
   flushTimeoutMs?: number;
+  /** First wait before an event the broker returned as unroutable is published again (doubling up to 30 s). */
+  unroutableRetryMs?: number;
+}
+
+/** An event the broker returned as unroutable: left unsent, and not picked again before `until`. */
+interface HeldBack {
+  until: number;
+  attempt: number;
 }
 
 /**
@@ -33,6 +42,11 @@ export interface OutboxRelayOptions {
  * broker's publisher confirms, then marks them sent. Rows are claimed with FOR UPDATE SKIP LOCKED, so
  * several replicas share the work; a crash before marking means the batch is published again, which
  * consumers absorb through their inbox (at-least-once, never lost).
+ *
+ * Events are published `mandatory`: one that no queue is bound for (a broker that lost its bindings, a
+ * consumer not declared yet) comes back as a basic.return, stays unsent, is counted
+ * (gatehouse_outbox_unroutable_total) and is tried again after a back-off — it is never marked sent.
+ * Events that no service consumes by design are bound to the events.unconsumed queue (assertTopology).
  */
 export class OutboxRelay {
   private readonly logger = new Logger('OutboxRelay');
@@ -44,6 +58,10 @@ export class OutboxRelay {
   private pendingWake = false;
   private listenRetry: NodeJS.Timeout | null = null;
   private listenerReady = false;
+  private readonly heldBack = new Map<string, HeldBack>();
+  private unroutable: Counter<'event'> | null = null;
+  /** How far back replayRecent reaches (OUTBOX_REPLAY_WINDOW_MS). */
+  replayWindowMs = 30 * 60_000;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -53,6 +71,39 @@ export class OutboxRelay {
     private readonly names: AmqpNames,
     private readonly options: OutboxRelayOptions = {},
   ) {}
+
+  /** Counts unroutable (returned) events in this registry: gatehouse_outbox_unroutable_total{event}. */
+  useMetrics(registry: Registry): void {
+    this.unroutable = new Counter({
+      name: 'gatehouse_outbox_unroutable_total',
+      help: 'Outbox events the broker returned as unroutable (no queue bound); left unsent and published again',
+      labelNames: ['event'],
+      registers: [registry],
+    });
+  }
+
+  /**
+   * Marks the events sent in the last `windowMs` unsent again, so they are published once more: after the
+   * broker lost its definitions, the messages that were in its queues are gone with them. Consumers' inboxes
+   * make the copies that had been handled already a no-op. Returns how many rows were marked.
+   */
+  async replaySentSince(windowMs: number): Promise<number> {
+    const [, count] = (await this.dataSource.query(
+      `UPDATE "${this.schema}".outbox SET sent_at = NULL WHERE sent_at > now() - $1 * interval '1 millisecond'`,
+      [windowMs],
+    )) as [unknown, number];
+    if (count > 0) this.wake();
+    return count;
+  }
+
+  /** replaySentSince(replayWindowMs), logged: after the broker lost its definitions (DEFINITIONS_RESTORED_EVENT). */
+  async replayRecent(): Promise<number> {
+    const count = await this.replaySentSince(this.replayWindowMs);
+    this.logger.warn(
+      `the broker lost its definitions: ${count} outbox event(s) of the last ${this.replayWindowMs} ms published again`,
+    );
+    return count;
+  }
 
   async start(): Promise<void> {
     if (this.running) return;
@@ -138,9 +189,9 @@ export class OutboxRelay {
   async relayPending(): Promise<number> {
     let total = 0;
     for (;;) {
-      const count = await this.relayBatch();
-      total += count;
-      if (count === 0) return total;
+      const { picked, sent } = await this.relayBatch();
+      total += sent;
+      if (picked === 0) return total;
     }
   }
 
@@ -173,26 +224,31 @@ export class OutboxRelay {
     });
   }
 
-  private async relayBatch(): Promise<number> {
+  /** One batch: how many rows it picked, and how many of them the broker took (the rest were returned). */
+  private async relayBatch(): Promise<{ picked: number; sent: number }> {
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
     try {
       await runner.startTransaction();
       const rows: OutboxRow[] = await runner.query(
         `SELECT id, event_name, payload, correlation_id, created_at FROM "${this.schema}".outbox
-         WHERE sent_at IS NULL ORDER BY created_at, id LIMIT $1 FOR UPDATE SKIP LOCKED`,
-        [this.options.batchSize ?? 500],
+         WHERE sent_at IS NULL AND NOT (id = ANY($2::uuid[]))
+         ORDER BY created_at, id LIMIT $1 FOR UPDATE SKIP LOCKED`,
+        [this.options.batchSize ?? 500, this.heldBackIds()],
       );
       if (rows.length === 0) {
         await runner.commitTransaction();
-        return 0;
+        return { picked: 0, sent: 0 };
       }
-      await this.publish(rows);
+      const returned = await this.publish(rows);
+      const sent = rows.filter((row) => !returned.has(row.id));
       await runner.query(`UPDATE "${this.schema}".outbox SET sent_at = now() WHERE id = ANY($1::uuid[])`, [
-        rows.map((row) => row.id),
+        sent.map((row) => row.id),
       ]);
       await runner.commitTransaction();
-      return rows.length;
+      for (const row of sent) this.heldBack.delete(row.id);
+      for (const row of rows) if (returned.has(row.id)) this.holdBack(row);
+      return { picked: rows.length, sent: sent.length };
     } catch (error) {
       if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
       throw error;
@@ -201,28 +257,63 @@ export class OutboxRelay {
     }
   }
 
-  private async publish(rows: OutboxRow[]): Promise<void> {
-    const channel = await this.confirmChannel();
-    for (const row of rows) {
-      const envelope: EventEnvelope = {
-        id: row.id,
-        name: row.event_name,
-        occurredAt: new Date(row.created_at).toISOString(),
-        correlationId: row.correlation_id,
-        payload: row.payload,
-      };
-      // Nest's RMQ packet shape: a message without `id` is an event, routed to @EventPattern(pattern).
-      const body = Buffer.from(JSON.stringify({ pattern: row.event_name, data: envelope }));
-      channel.publish(this.names.eventsExchange, row.event_name, body, {
-        persistent: true,
-        messageId: row.id,
-        contentType: 'application/json',
-        headers: { [CORRELATION_HEADER]: row.correlation_id ?? '' },
-      });
+  /** Ids of returned events whose back-off has not run out yet (the others may be picked again). */
+  private heldBackIds(): string[] {
+    const now = Date.now();
+    const ids: string[] = [];
+    for (const [id, held] of this.heldBack) {
+      if (held.until > now) ids.push(id);
+      // Long due and not picked again: another replica sent it (or it was pruned); forget it.
+      else if (now - held.until > 10 * 60_000) this.heldBack.delete(id);
     }
-    // Bounded: the rows stay locked meanwhile. A timeout rolls the batch back (it is published again; the
-    // consumers' inbox absorbs a copy the broker did take).
-    await withTimeout(channel.waitForConfirms(), this.options.confirmTimeoutMs ?? 10_000, "the broker's confirms");
+    return ids;
+  }
+
+  private holdBack(row: OutboxRow): void {
+    const attempt = (this.heldBack.get(row.id)?.attempt ?? 0) + 1;
+    const delay = Math.min(30_000, (this.options.unroutableRetryMs ?? 1000) * 2 ** (attempt - 1));
+    this.heldBack.set(row.id, { until: Date.now() + delay, attempt });
+    this.unroutable?.inc({ event: row.event_name });
+    this.logger.warn(
+      `event ${row.event_name} ${row.id} is unroutable (no queue bound; attempt ${attempt}); left unsent, ` +
+        `publishing it again in ${delay} ms`,
+    );
+  }
+
+  /** Publishes the rows mandatory and waits for the confirms; returns the ids the broker returned. */
+  private async publish(rows: OutboxRow[]): Promise<Set<string>> {
+    const channel = await this.confirmChannel();
+    const returned = new Set<string>();
+    // The broker sends basic.return before the confirm of the same message, so every return of this
+    // batch has arrived once waitForConfirms resolves.
+    const onReturn = (message: Message) => returned.add(String(message.properties.messageId));
+    channel.on('return', onReturn);
+    try {
+      for (const row of rows) {
+        const envelope: EventEnvelope = {
+          id: row.id,
+          name: row.event_name,
+          occurredAt: new Date(row.created_at).toISOString(),
+          correlationId: row.correlation_id,
+          payload: row.payload,
+        };
+        // Nest's RMQ packet shape: a message without `id` is an event, routed to @EventPattern(pattern).
+        const body = Buffer.from(JSON.stringify({ pattern: row.event_name, data: envelope }));
+        channel.publish(this.names.eventsExchange, row.event_name, body, {
+          persistent: true,
+          mandatory: true,
+          messageId: row.id,
+          contentType: 'application/json',
+          headers: { [CORRELATION_HEADER]: row.correlation_id ?? '' },
+        });
+      }
+      // Bounded: the rows stay locked meanwhile. A timeout rolls the batch back (it is published again; the
+      // consumers' inbox absorbs a copy the broker did take).
+      await withTimeout(channel.waitForConfirms(), this.options.confirmTimeoutMs ?? 10_000, "the broker's confirms");
+    } finally {
+      channel.off('return', onReturn);
+    }
+    return returned;
   }
 
   private async confirmChannel(): Promise<ConfirmChannel> {
