@@ -25,7 +25,8 @@ jest.setTimeout(FLOW_TIMEOUT_MS);
 describe('console: system health and the tenancy overview (browser)', () => {
   const app = new WebApp('web-console-health');
   const a11y = new A11yChecks();
-  const tenantAdmin = { email: 'tara.tenant@demo.example', displayName: 'Tara Tenant' };
+  /** The demo's tenant admin: neither an operator nor a member of any Hub. */
+  const tenantAdmin = app.accounts.tenantAdmin;
   let operatorToken: string;
   let tenancyId: string;
 
@@ -34,13 +35,6 @@ describe('console: system health and the tenancy overview (browser)', () => {
     operatorToken = await app.system.http.signIn(app.accounts.operator.email, app.password);
     const tenancies = await app.system.http.call('GET', '/api/v1/tenancies', { token: operatorToken });
     tenancyId = (tenancies.body.items as { id: string }[])[0].id;
-    // A tenant admin of the demo tenancy who is neither an operator nor a member of any Hub.
-    await app.createAccount(tenantAdmin.email, tenantAdmin.displayName);
-    const added = await app.system.http.call('POST', `/api/v1/tenancies/${tenancyId}/admins`, {
-      token: operatorToken,
-      json: { email: tenantAdmin.email },
-    });
-    expect(added.status).toBe(201);
   }, 240_000);
   afterAll(() => app.stop());
 
