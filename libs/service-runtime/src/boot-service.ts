@@ -139,6 +139,8 @@ function outboxRelayOf(app: INestApplication): OutboxRelay | undefined {
  * An exchange only this service's topology hook declares (never Nest's consumers, which re-create their
  * queues on their own): if it is missing on a (re)connection, the broker lost its definitions since this
  * service last declared them — or never had them (first boot; the replay then finds nothing recent).
+ * Declared after the rest of the topology and kept out of topologyPlan, hence out of
+ * deploy/rabbitmq/definitions.json: a broker loaded from that file has lost its messages all the same.
  */
 function markerExchange(names: AmqpNames, service: ServiceName): string {
   return `${names.namespace}.${service}.declared`;
