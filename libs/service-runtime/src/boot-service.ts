@@ -9,6 +9,7 @@ import {
   DEFINITIONS_RESTORED_EVENT,
   OutboxRelay,
   RetryPolicy,
+  ServiceTopology,
   assertTopology,
   connectRmqConsumers,
   currentCorrelationId,
@@ -64,15 +65,13 @@ export async function bootBackendService(spec: BackendServiceSpec): Promise<INes
     const metrics = app.get<Registry>(METRICS_REGISTRY, { strict: false });
     relay?.useMetrics(metrics);
     if (relay) relay.replayWindowMs = spec.outboxReplayWindowMs ?? relay.replayWindowMs;
-    const consumes = [...spec.consumes, DEFINITIONS_RESTORED_EVENT];
     // The topology is declared on every (re)connection: a broker that lost its definitions gets them back.
     // When it had lost them, every service is told (once this one's bindings are back) and publishes its
     // recent outbox events again: the messages in the lost queues are gone (definitions-restored.ts).
     broker.onConnect(async (connection) => {
       const definitionsLost = !(await markerExists(connection, names, spec.service));
       const channel = await connection.createConfirmChannel();
-      const topology = { service: spec.service, consumes, unconsumed: spec.unconsumed };
-      await assertTopology(channel, names, topology, spec.retry);
+      await assertTopology(channel, names, backendTopology(spec), spec.retry);
       await channel.assertExchange(markerExchange(names, spec.service), 'fanout', { durable: true });
       if (definitionsLost) {
         const notice = {
@@ -114,6 +113,20 @@ export async function bootBackendService(spec: BackendServiceSpec): Promise<INes
   }
 }
 
+/**
+ * What a back-end service declares: its events, and the notice that the broker lost its definitions, which
+ * every back-end service consumes (definitions-restored.ts). Also what deploy/rabbitmq/definitions.json holds.
+ */
+export function backendTopology(
+  spec: Pick<BackendServiceSpec, 'service' | 'consumes' | 'unconsumed'>,
+): ServiceTopology {
+  return {
+    service: spec.service,
+    consumes: [...spec.consumes, DEFINITIONS_RESTORED_EVENT],
+    unconsumed: spec.unconsumed,
+  };
+}
+
 function outboxRelayOf(app: INestApplication): OutboxRelay | undefined {
   try {
     return app.get(OutboxRelay, { strict: false });
@@ -126,6 +139,8 @@ function outboxRelayOf(app: INestApplication): OutboxRelay | undefined {
  * An exchange only this service's topology hook declares (never Nest's consumers, which re-create their
  * queues on their own): if it is missing on a (re)connection, the broker lost its definitions since this
  * service last declared them — or never had them (first boot; the replay then finds nothing recent).
+ * Declared after the rest of the topology and kept out of topologyPlan, hence out of
+ * deploy/rabbitmq/definitions.json: a broker loaded from that file has lost its messages all the same.
  */
 function markerExchange(names: AmqpNames, service: ServiceName): string {
   return `${names.namespace}.${service}.declared`;

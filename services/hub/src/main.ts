@@ -3,18 +3,16 @@ import { loadEnv } from '@gatehouse/config';
 import { bootBackendService } from '@gatehouse/service-runtime';
 import { HubEnv } from './hub.config';
 import { HubModule } from './hub.module';
-import { HUB_CONSUMES, HUB_UNCONSUMED } from './hub.topology';
+import { HUB_TOPOLOGY } from './hub.topology';
 
 export async function startHub(source: Record<string, string | undefined> = process.env) {
   const env = loadEnv(HubEnv, source);
   return bootBackendService({
-    service: 'hub',
+    ...HUB_TOPOLOGY,
     module: HubModule.forRoot(env),
     amqpUrl: env.AMQP_URL,
     prefetch: env.AMQP_PREFETCH,
     logLevel: env.LOG_LEVEL,
-    consumes: HUB_CONSUMES,
-    unconsumed: HUB_UNCONSUMED,
     retry: {
       maxAttempts: env.MESSAGE_MAX_ATTEMPTS,
       baseDelayMs: env.MESSAGE_RETRY_BASE_MS,

@@ -1,9 +1,14 @@
 import { SERVICE_CONSUMES } from '@gatehouse/contracts';
+import { ServiceTopology } from '@gatehouse/messaging';
 
 /**
- * Events the invite service consumes (declared in libs/contracts SERVICE_CONSUMES, where the gateway's
- * health report reads every queue from):
+ * What the invite service declares on the broker (main.ts; also deploy/rabbitmq/definitions.json). The
+ * events it consumes are declared in libs/contracts SERVICE_CONSUMES, where the gateway's health report
+ * reads every queue from:
  * - invite.account.created (its own): an account that appears by any route picks up its pending invites;
  * - hub.member.changed / hub.member.removed: an inviter who can no longer invite leaves no live invites.
  */
-export const INVITE_CONSUMES: string[] = SERVICE_CONSUMES.invite;
+export const INVITE_TOPOLOGY: ServiceTopology = {
+  service: 'invite',
+  consumes: SERVICE_CONSUMES.invite,
+};

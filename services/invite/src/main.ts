@@ -3,17 +3,16 @@ import { loadEnv } from '@gatehouse/config';
 import { bootBackendService } from '@gatehouse/service-runtime';
 import { InviteEnv } from './invite.config';
 import { InviteModule } from './invite.module';
-import { INVITE_CONSUMES } from './invite.topology';
+import { INVITE_TOPOLOGY } from './invite.topology';
 
 export async function startInvite(source: Record<string, string | undefined> = process.env) {
   const env = loadEnv(InviteEnv, source);
   return bootBackendService({
-    service: 'invite',
+    ...INVITE_TOPOLOGY,
     module: InviteModule.forRoot(env),
     amqpUrl: env.AMQP_URL,
     prefetch: env.AMQP_PREFETCH,
     logLevel: env.LOG_LEVEL,
-    consumes: INVITE_CONSUMES,
     retry: {
       maxAttempts: env.MESSAGE_MAX_ATTEMPTS,
       baseDelayMs: env.MESSAGE_RETRY_BASE_MS,

@@ -3,17 +3,16 @@ import { loadEnv } from '@gatehouse/config';
 import { bootBackendService } from '@gatehouse/service-runtime';
 import { NotificationEnv } from './notification.config';
 import { NotificationModule } from './notification.module';
-import { NOTIFICATION_CONSUMES } from './notification.topology';
+import { NOTIFICATION_TOPOLOGY } from './notification.topology';
 
 export async function startNotification(source: Record<string, string | undefined> = process.env) {
   const env = loadEnv(NotificationEnv, source);
   return bootBackendService({
-    service: 'notification',
+    ...NOTIFICATION_TOPOLOGY,
     module: NotificationModule.forRoot(env),
     amqpUrl: env.AMQP_URL,
     prefetch: env.AMQP_PREFETCH,
     logLevel: env.LOG_LEVEL,
-    consumes: NOTIFICATION_CONSUMES,
     retry: {
       maxAttempts: env.MESSAGE_MAX_ATTEMPTS,
       baseDelayMs: env.MESSAGE_RETRY_BASE_MS,
