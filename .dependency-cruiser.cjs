@@ -1,6 +1,8 @@
 /**
  * The house rules that keep services independent: a service never imports another service's code,
- * libs never import services, and nothing in production code imports the test helpers.
+ * libs never import services, and nothing in production code imports the test helpers. Whole-system
+ * tests (test/) and benchmarks (bench/) use libs/ and the compiled processes, never a service's code;
+ * nothing outside them imports them. A service's own tests (services/NAME/test) may import that service.
  */
 module.exports = {
   forbidden: [
@@ -20,8 +22,42 @@ module.exports = {
     {
       name: 'production-code-imports-no-test-helpers',
       severity: 'error',
-      from: { path: '^(services|libs)/[^/]+/src/', pathNot: ['[.]spec[.]ts$', '^libs/testing/'] },
+      from: { path: ['^(services|libs)/[^/]+/src/', '^scripts/'], pathNot: ['[.]spec[.]ts$', '^libs/testing/'] },
       to: { path: '^libs/testing/' },
+    },
+    {
+      name: 'tests-and-benches-use-no-service-code',
+      severity: 'error',
+      comment:
+        'test/ and bench/ drive the compiled processes (HTTP, RabbitMQ, SMTP) and share code through libs/; ' +
+        "a service's own tests live in services/NAME/test. The two benchmark floors are the exceptions below.",
+      from: { path: '^(test|bench)/', pathNot: '^bench/cases/(mass-invite-floor|email-throughput)[.]ts$' },
+      to: { path: '^services/' },
+    },
+    {
+      name: 'mass-invite-floor-reuses-only-the-invite-parser',
+      severity: 'error',
+      comment:
+        "The floor of a mass invite parses with the invite service's own CSV parser, so the floor and the " +
+        'service measure the same parsing; it needs no other service code.',
+      from: { path: '^bench/cases/mass-invite-floor[.]ts$' },
+      to: { path: '^services/', pathNot: '^services/invite/src/' },
+    },
+    {
+      name: 'email-floor-reuses-only-notification-rendering',
+      severity: 'error',
+      comment:
+        "The email-throughput floor renders and composes with the notification service's own code, so it " +
+        'measures SMTP sending without the broker, not a different renderer.',
+      from: { path: '^bench/cases/email-throughput[.]ts$' },
+      to: { path: '^services/', pathNot: '^services/notification/src/' },
+    },
+    {
+      name: 'nothing-imports-tests-or-benches',
+      severity: 'error',
+      comment: 'test/ and bench/ sit on top: services, libs and scripts never depend on them.',
+      from: { path: '^(services|libs|scripts)/' },
+      to: { path: '^(test|bench)/' },
     },
     {
       name: 'contracts-stay-pure',

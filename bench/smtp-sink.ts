@@ -1,5 +1,6 @@
 import { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
+import { pollUntil } from '@gatehouse/processes';
 
 /** When a message arrived (ms, performance.now()) and its first envelope recipient. */
 export interface Arrival {
@@ -52,15 +53,15 @@ export class BenchSmtpSink {
   }
 
   /** Resolves with the arrival of the `count`-th matching message; rejects after `timeoutMs`. */
-  async waitFor(count: number, match: (to: string) => boolean, timeoutMs: number): Promise<Arrival[]> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const matching = this.arrivals.filter((a) => match(a.to));
-      if (matching.length >= count) return matching;
-      if (Date.now() > deadline)
-        throw new Error(`SMTP sink: ${matching.length} of ${count} messages in ${timeoutMs} ms`);
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
+  waitFor(count: number, match: (to: string) => boolean, timeoutMs: number): Promise<Arrival[]> {
+    return pollUntil(
+      () => {
+        const matching = this.arrivals.filter((a) => match(a.to));
+        return matching.length >= count && matching;
+      },
+      `${count} messages at the SMTP sink`,
+      { timeoutMs, intervalMs: 20, detail: () => `got ${this.count(match)}` },
+    );
   }
 
   reset(): void {

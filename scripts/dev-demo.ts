@@ -10,6 +10,7 @@ import {
   UserType,
 } from '@gatehouse/contracts';
 import { RpcClient } from '@gatehouse/messaging';
+import { pollUntil } from '@gatehouse/processes';
 
 /** Every demo account signs in with this password (development only). */
 export const DEMO_PASSWORD = 'demo-password-2026';
@@ -159,14 +160,15 @@ async function runImport(rpc: RpcClient, actor: Actor, hubId: string): Promise<I
     },
     { timeoutMs: 30_000 },
   );
-  const deadline = Date.now() + IMPORT_DEADLINE_MS;
-  for (;;) {
-    const job = await rpc.call(IMPORT_PATTERNS.GET, { actor, jobId: created.id });
-    if (job.status === 'done') return job;
-    if (job.status === 'failed') throw new Error(`The demo mass invite failed: ${job.error?.message ?? 'no reason'}`);
-    if (Date.now() > deadline) throw new Error(`The demo mass invite did not finish in ${IMPORT_DEADLINE_MS} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
+  return pollUntil(
+    async () => {
+      const job = await rpc.call(IMPORT_PATTERNS.GET, { actor, jobId: created.id });
+      if (job.status === 'failed') throw new Error(`The demo mass invite failed: ${job.error?.message ?? 'no reason'}`);
+      return job.status === 'done' && job;
+    },
+    'the demo mass invite to finish',
+    { timeoutMs: IMPORT_DEADLINE_MS, intervalMs: 200 },
+  );
 }
 
 /** The demo vouches for its own addresses (emailVerified), so that inviting them adds them at once. */

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { Client } from 'pg';
 import { Actor, HUB_PATTERNS, ImportJobView } from '@gatehouse/contracts';
 import { RpcClient } from '@gatehouse/messaging';
-import { ProcessGroup, repoRoot } from '@gatehouse/processes';
+import { ProcessGroup, pollUntil, repoRoot } from '@gatehouse/processes';
 import { PeakMemory } from '../process-memory';
 import { Figure } from '../report';
 import { BenchSmtpSink } from '../smtp-sink';
@@ -71,15 +71,19 @@ async function upload(base: string, token: string, hubId: string, file: string):
 /** Polls the job row (cheap, 20 ms) and notes when parsing ended and when the job was done. */
 async function waitForJob(db: Client, jobId: string, start: number, timeoutMs: number) {
   let parsedAt: number | null = null;
-  for (const deadline = Date.now() + timeoutMs; Date.now() < deadline;) {
-    const { rows } = await db.query<{ status: string }>('SELECT status FROM invite.import_jobs WHERE id = $1', [jobId]);
-    const status = rows[0]?.status;
-    if (parsedAt === null && (status === 'running' || status === 'done')) parsedAt = performance.now();
-    if (status === 'done') return { parsed: (parsedAt! - start) / 1000, done: (performance.now() - start) / 1000 };
-    if (status === 'failed') throw new Error(`import ${jobId} failed`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-  throw new Error(`import ${jobId} did not finish in ${timeoutMs} ms`);
+  return pollUntil(
+    async () => {
+      const { rows } = await db.query<{ status: string }>('SELECT status FROM invite.import_jobs WHERE id = $1', [
+        jobId,
+      ]);
+      const status = rows[0]?.status;
+      if (parsedAt === null && (status === 'running' || status === 'done')) parsedAt = performance.now();
+      if (status === 'failed') throw new Error(`import ${jobId} failed`);
+      return status === 'done' && { parsed: (parsedAt! - start) / 1000, done: (performance.now() - start) / 1000 };
+    },
+    `import ${jobId} to finish`,
+    { timeoutMs, intervalMs: 20 },
+  );
 }
 
 async function runOne(

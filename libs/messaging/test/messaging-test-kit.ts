@@ -8,7 +8,7 @@ import {
   assertTopology,
   connectRmqConsumers,
 } from '@gatehouse/messaging';
-import { deleteNamespace, testAmqpUrl, testRpcClient } from '@gatehouse/testing';
+import { deleteNamespace, pollUntil, testAmqpUrl, testRpcClient } from '@gatehouse/testing';
 import * as amqp from 'amqplib';
 import type { Channel, ChannelModel } from 'amqplib';
 import { randomUUID } from 'node:crypto';
@@ -19,11 +19,7 @@ export async function eventually(
   what = 'the condition',
   timeoutMs = 10000,
 ): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`Gave up waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
+  await pollUntil(condition, what, { timeoutMs, intervalMs: 20 });
 }
 
 /**

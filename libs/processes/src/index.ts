@@ -1,2 +1,3 @@
+export * from './poll-until';
 export * from './process-group';
 export * from './process-specs';

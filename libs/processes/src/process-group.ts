@@ -1,4 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
+import { pollUntil } from './poll-until';
 import { ProcessName, processCommand } from './process-specs';
 
 export interface StartedProcess {
@@ -75,21 +76,21 @@ export class ProcessGroup {
     return child.exitCode;
   }
 
-  private async waitReady({ label: name, port, child }: StartedProcess, timeoutMs = 60_000): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    while (Date.now() < deadline) {
-      if (child.exitCode !== null) {
-        throw new Error(`${name} exited with code ${child.exitCode} while starting:\n${this.recentOutput()}`);
-      }
-      try {
-        const response = await fetch(`http://127.0.0.1:${port}/health/ready`);
-        if (response.ok) return;
-      } catch {
-        // not listening yet
-      }
-      await new Promise((resolve) => setTimeout(resolve, 150));
-    }
-    throw new Error(`${name} was not ready within ${timeoutMs} ms:\n${this.recentOutput()}`);
+  private async waitReady({ label, port, child }: StartedProcess, timeoutMs = 60_000): Promise<void> {
+    await pollUntil(
+      async () => {
+        if (child.exitCode !== null) {
+          throw new Error(`${label} exited with code ${child.exitCode} while starting:\n${this.recentOutput()}`);
+        }
+        try {
+          return (await fetch(`http://127.0.0.1:${port}/health/ready`)).ok;
+        } catch {
+          return false; // not listening yet
+        }
+      },
+      `${label} to answer /health/ready on port ${port}`,
+      { timeoutMs, intervalMs: 150, detail: () => this.recentOutput() },
+    );
   }
 }
 

@@ -1,6 +1,7 @@
 import * as amqp from 'amqplib';
 import type { Channel, ChannelModel } from 'amqplib';
 import { EventEnvelope } from '@gatehouse/contracts';
+import { pollUntil } from '@gatehouse/processes';
 import { testAmqpUrl } from './test-env';
 
 /**
@@ -37,15 +38,15 @@ export class EventSpy {
   }
 
   /** Waits until `count` events of that name arrived (or fails after `timeoutMs`). */
-  async waitFor<T = unknown>(name: string, count = 1, timeoutMs = 10000): Promise<EventEnvelope<T>[]> {
-    const deadline = Date.now() + timeoutMs;
-    while (this.named(name).length < count) {
-      if (Date.now() > deadline) {
-        throw new Error(`Expected ${count} "${name}" event(s), saw ${this.named(name).length} in ${timeoutMs} ms`);
-      }
-      await new Promise((resolve) => setTimeout(resolve, 25));
-    }
-    return this.named<T>(name);
+  waitFor<T = unknown>(name: string, count = 1, timeoutMs = 10000): Promise<EventEnvelope<T>[]> {
+    return pollUntil(
+      () => {
+        const events = this.named<T>(name);
+        return events.length >= count && events;
+      },
+      `${count} "${name}" event(s)`,
+      { timeoutMs, intervalMs: 25, detail: () => `saw ${this.named(name).length}` },
+    );
   }
 
   async stop(): Promise<void> {

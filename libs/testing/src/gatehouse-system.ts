@@ -7,11 +7,10 @@ import {
   TenancyView,
 } from '@gatehouse/contracts';
 import { RpcClient } from '@gatehouse/messaging';
-import { ProcessGroup, ProcessName } from '@gatehouse/processes';
+import { PollOptions, ProcessGroup, ProcessName, pollUntil } from '@gatehouse/processes';
 import { randomBytes } from 'node:crypto';
 import { freePort } from './free-port';
 import { HttpTestClient } from './http-client';
-import { PollOptions, pollUntil } from './poll-until';
 import { SmtpSink } from './smtp-sink';
 import { deleteNamespace, newNamespace, resetSchemas, testProcessEnv } from './test-namespace';
 import { testRpcClient } from './test-rpc';

@@ -1,4 +1,5 @@
 import { AddressInfo } from 'node:net';
+import { pollUntil } from '@gatehouse/processes';
 import { SMTPServer, SMTPServerAddress, SMTPServerDataStream, SMTPServerSession } from 'smtp-server';
 
 /** An email as the sink received it, with the parts a test looks at. */
@@ -63,27 +64,23 @@ export class SmtpSink {
   }
 
   /** Waits until `count` messages in all have arrived; fails after `timeoutMs` (no speed assertion). */
-  async waitForTotal(count: number, timeoutMs = 15000): Promise<ReceivedMail[]> {
-    const deadline = Date.now() + timeoutMs;
-    while (this.messages.length < count) {
-      if (Date.now() > deadline) {
-        throw new Error(`Expected ${count} email(s) in all, got ${this.messages.length} in ${timeoutMs} ms`);
-      }
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    return this.messages;
+  waitForTotal(count: number, timeoutMs = 15000): Promise<ReceivedMail[]> {
+    return pollUntil(() => this.messages.length >= count && this.messages, `${count} email(s) in all`, {
+      timeoutMs,
+      detail: () => `got ${this.messages.length}`,
+    });
   }
 
   /** Waits until `count` messages to `address` have arrived; fails after `timeoutMs` (no speed assertion). */
-  async waitFor(address: string, count = 1, timeoutMs = 15000): Promise<ReceivedMail[]> {
-    const deadline = Date.now() + timeoutMs;
-    while (this.to(address).length < count) {
-      if (Date.now() > deadline) {
-        throw new Error(`Expected ${count} email(s) to ${address}, got ${this.to(address).length} in ${timeoutMs} ms`);
-      }
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-    return this.to(address);
+  waitFor(address: string, count = 1, timeoutMs = 15000): Promise<ReceivedMail[]> {
+    return pollUntil(
+      () => {
+        const mails = this.to(address);
+        return mails.length >= count && mails;
+      },
+      `${count} email(s) to ${address}`,
+      { timeoutMs, intervalMs: 20, detail: () => `got ${this.to(address).length}` },
+    );
   }
 
   async stop(): Promise<void> {

@@ -22,6 +22,7 @@ import {
   resetSchemas,
   testProcessEnv,
   testRpcClient,
+  pollUntil,
 } from '@gatehouse/testing';
 import { randomUUID } from 'node:crypto';
 import { startHub } from '../src/main';
@@ -164,11 +165,7 @@ export class HubFixture {
 
 /** Polls `condition` until it holds; fails with `what` after a generous deadline (never a speed assertion). */
 export async function eventually(condition: () => boolean | Promise<boolean>, what: string, timeoutMs = 10000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`Gave up waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
+  await pollUntil(condition, what, { timeoutMs, intervalMs: 20 });
 }
 
 export function makeActor(displayName: string, isOperator = false): Actor {

@@ -32,6 +32,7 @@ import {
   testAmqpUrl,
   testProcessEnv,
   testRpcClient,
+  pollUntil,
 } from '@gatehouse/testing';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -372,9 +373,5 @@ export function uniqueEmail(label: string): string {
 
 /** Polls until `condition` holds; fails with `what` after a generous deadline (never a speed assertion). */
 export async function eventually(condition: () => boolean | Promise<boolean>, what: string, timeoutMs = 15000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`Gave up waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
+  await pollUntil(condition, what, { timeoutMs, intervalMs: 25 });
 }

@@ -31,6 +31,7 @@ import {
   resetSchemas,
   testProcessEnv,
   testRpcClient,
+  pollUntil,
 } from '@gatehouse/testing';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -171,11 +172,7 @@ describe('registration links', () => {
 
   /** Polls until `condition` holds; fails with `what` after a generous deadline (never a speed assertion). */
   async function eventually(condition: () => Promise<boolean>, what: string, timeoutMs = 30_000) {
-    const deadline = Date.now() + timeoutMs;
-    while (!(await condition())) {
-      if (Date.now() > deadline) throw new Error(`Gave up waiting for ${what}`);
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
+    await pollUntil(condition, what, { timeoutMs });
   }
 
   function update(world: World, patch: Omit<UpdateRegistrationLinkRequest, 'actor' | 'hubId'>, actor = world.admin) {

@@ -15,6 +15,7 @@ import {
   resetSchemas,
   testProcessEnv,
   testRpcClient,
+  pollUntil,
 } from '@gatehouse/testing';
 import { randomUUID } from 'node:crypto';
 import { startNotification } from '../src/main';
@@ -205,11 +206,7 @@ export function policyChanged(tenancyId: string, appendix: string | null, versio
 
 /** Polls `condition` until it holds; fails with `what` after a generous deadline (never a speed assertion). */
 export async function eventually(condition: () => boolean | Promise<boolean>, what: string, timeoutMs = 15000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`Gave up waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
+  await pollUntil(condition, what, { timeoutMs, intervalMs: 25 });
 }
 
 /** invite.member.added for one address: the "you were added" notice, which carries no one-time link. */

@@ -1,4 +1,5 @@
 import { repoRoot } from '@gatehouse/processes';
+import { pollUntil } from '@gatehouse/testing';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Browser, BrowserContext, Locator, Page, chromium } from 'playwright-core';
@@ -170,23 +171,28 @@ export async function eventually<T>(
   what: string,
   timeout = STEP_TIMEOUT_MS,
 ): Promise<T> {
-  const deadline = Date.now() + timeout;
   let last: T | undefined;
   let lastError: unknown = null;
-  for (;;) {
-    try {
-      last = await read();
-      lastError = null;
-      if (accept(last)) return last;
-    } catch (error) {
-      lastError = error;
-    }
-    if (Date.now() > deadline) {
-      const seen = lastError instanceof Error ? `error: ${lastError.message}` : JSON.stringify(last);
-      throw new Error(`Gave up waiting for ${what} after ${timeout} ms; last seen: ${seen}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  // Wrapped, so that an accepted value that is itself falsy (0, false) still ends the wait.
+  const accepted = await pollUntil(
+    async () => {
+      try {
+        last = await read();
+        lastError = null;
+        return accept(last) && { value: last };
+      } catch (error) {
+        lastError = error;
+        return false;
+      }
+    },
+    what,
+    {
+      timeoutMs: timeout,
+      intervalMs: 100,
+      detail: () => `last seen: ${lastError instanceof Error ? `error: ${lastError.message}` : JSON.stringify(last)}`,
+    },
+  );
+  return accepted.value;
 }
 
 /** Runs one step of a longer flow; a failure names the step, so a report shows where the flow broke. */

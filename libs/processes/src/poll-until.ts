@@ -9,7 +9,10 @@ export interface PollOptions {
 
 /**
  * Probes until the probe returns something other than undefined, null or false, and returns that.
- * Throws after the deadline, naming what it waited for. Tests wait for states, never for fixed times.
+ * Throws after the deadline, naming what it waited for; an error the probe throws ends the wait at once.
+ * The one wait-for-a-state loop of the repository: tests, benchmarks, `npm start` (a process answering
+ * /health/ready) and the development scripts all wait with it, never for fixed times. It lives here, not
+ * in libs/testing, because `npm start` uses it and production tooling imports no test helpers.
  */
 export async function pollUntil<T>(
   probe: () => T | undefined | null | false | Promise<T | undefined | null | false>,
