@@ -2,7 +2,7 @@ import { Badge, Button, Group, Modal, Stack, Table, Text, TextInput, Title } fro
 import { IconPlus } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
-import { errorMessage } from '../../../api/api-error';
+import { FormDialogActions } from '../../../ui/FormDialogActions';
 import { TENANCY_HUBS_PAGE_SIZE, useCreateHub, useTenancyHubs } from '../../../api/tenancy-hubs';
 import { formatDate, formatNumber } from '../../../ui/format';
 import { Pager } from '../../../ui/Pager';
@@ -119,19 +119,12 @@ function CreateHubDialog({ tenancyId, opened, onClose }: { tenancyId: string; op
             value={name}
             onChange={(event) => setName(event.currentTarget.value)}
           />
-          {create.isError && (
-            <Text c="red.8" size="sm" role="alert">
-              {errorMessage(create.error)}
-            </Text>
-          )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={create.isPending}>
-              Create Hub
-            </Button>
-          </Group>
+          <FormDialogActions
+            error={create.error}
+            pending={create.isPending}
+            submitLabel="Create Hub"
+            onCancel={close}
+          />
         </Stack>
       </form>
     </Modal>

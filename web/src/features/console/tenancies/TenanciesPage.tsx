@@ -2,7 +2,7 @@ import { Alert, Anchor, Button, Group, Modal, Stack, Table, Text, TextInput, Tit
 import { IconPlus, IconUserPlus } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
-import { errorMessage } from '../../../api/api-error';
+import { FormDialogActions } from '../../../ui/FormDialogActions';
 import { TENANCIES_PAGE_SIZE, useAddTenantAdmin, useCreateTenancy, useTenancyPage } from '../../../api/tenancies';
 import type { TenancySummary } from '../../../api/types';
 import { useAccount } from '../../../app/auth';
@@ -163,19 +163,12 @@ function CreateTenancyDialog({ opened, onClose }: { opened: boolean; onClose: ()
             value={email}
             onChange={(event) => setEmail(event.currentTarget.value)}
           />
-          {create.isError && (
-            <Text c="red.8" size="sm" role="alert">
-              {errorMessage(create.error)}
-            </Text>
-          )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={create.isPending}>
-              Create tenancy
-            </Button>
-          </Group>
+          <FormDialogActions
+            error={create.error}
+            pending={create.isPending}
+            submitLabel="Create tenancy"
+            onCancel={close}
+          />
         </Stack>
       </form>
     </Modal>
@@ -202,19 +195,12 @@ function AddTenantAdminDialog({ tenancy, onClose }: { tenancy: TenancySummary; o
             value={email}
             onChange={(event) => setEmail(event.currentTarget.value)}
           />
-          {add.isError && (
-            <Text c="red.8" size="sm" role="alert">
-              {errorMessage(add.error)}
-            </Text>
-          )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={add.isPending}>
-              Add tenant admin
-            </Button>
-          </Group>
+          <FormDialogActions
+            error={add.error}
+            pending={add.isPending}
+            submitLabel="Add tenant admin"
+            onCancel={onClose}
+          />
         </Stack>
       </form>
     </Modal>
