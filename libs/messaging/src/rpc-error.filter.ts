@@ -3,8 +3,14 @@ import type { Response } from 'express';
 import { ERROR_CODES, WireError } from '@gatehouse/contracts';
 import { Observable, throwError } from 'rxjs';
 import { isDomainError } from './domain-error';
+import { isTransientError } from './retry-policy';
 
-/** Turns whatever an RPC or event handler threw into `{ code, message, details }` for the reply. */
+/**
+ * Turns whatever an RPC or event handler threw into `{ code, message, details }` for the reply. A
+ * transient failure (its database or broker briefly away) answers RPC.UNAVAILABLE, not INTERNAL, so that
+ * the caller knows trying again may work — a mass invite's runner, for one, retries its step instead of
+ * failing the whole job while PostgreSQL restarts.
+ */
 @Catch()
 export class RpcErrorFilter implements ExceptionFilter<unknown> {
   private readonly logger = new Logger('RpcErrorFilter');
@@ -12,6 +18,15 @@ export class RpcErrorFilter implements ExceptionFilter<unknown> {
   catch(exception: unknown, host: ArgumentsHost): Observable<WireError> | void {
     if (host.getType() === 'http') return this.answerHttp(exception, host);
     if (isDomainError(exception)) return throwError(() => exception.toWire());
+    if (isTransientError(exception)) {
+      this.logger.warn(`transient failure, answered RPC.UNAVAILABLE: ${(exception as Error).message}`);
+      return throwError(() => ({
+        code: ERROR_CODES.RPC_UNAVAILABLE,
+        message:
+          'The service could not answer just now (its database or broker was briefly away). Try again in a moment.',
+        details: {},
+      }));
+    }
     this.logger.error(
       exception instanceof Error ? exception.message : String(exception),
       exception instanceof Error ? exception.stack : undefined,
