@@ -15,7 +15,7 @@ import { INVITE_MIGRATIONS } from './database/migrations';
 import { HubInviteStats, HubInviteStatsController } from './hub-stats/hub-invite-stats';
 import { InviteEnv, INVITE_SCHEMA } from './invite.config';
 import { InviteStatsController, InviteStatsQuery } from './stats/invite-stats.controller';
-import { IMPORTS_CONTROLLERS, IMPORTS_PROVIDERS } from './imports/imports.feature';
+import { MASS_INVITE_CONTROLLERS, MASS_INVITE_PROVIDERS } from './mass-invites/mass-invites.feature';
 import { INVITES_CONTROLLERS, INVITES_PROVIDERS } from './invites/invites.feature';
 import {
   REGISTRATION_LINK_CONTROLLERS,
@@ -63,7 +63,7 @@ export class InviteModule {
         AccountsController,
         SessionsController,
         ...INVITES_CONTROLLERS,
-        ...IMPORTS_CONTROLLERS,
+        ...MASS_INVITE_CONTROLLERS,
         ...REGISTRATION_LINK_CONTROLLERS,
         InviteStatsController,
         HubInviteStatsController,
@@ -74,7 +74,7 @@ export class InviteModule {
         AccountsService,
         SessionsService,
         ...INVITES_PROVIDERS,
-        ...IMPORTS_PROVIDERS,
+        ...MASS_INVITE_PROVIDERS,
         ...REGISTRATION_LINK_PROVIDERS,
         InviteStatsQuery,
         HubInviteStats,
