@@ -12,6 +12,7 @@ import { PasswordHasher } from './accounts/password-hasher';
 import { SessionsController } from './accounts/sessions/sessions.controller';
 import { SessionsService } from './accounts/sessions/sessions.service';
 import { INVITE_MIGRATIONS } from './database/migrations';
+import { HOUSEKEEPING_PROVIDERS } from './housekeeping/housekeeping.feature';
 import { HubInviteStats, HubInviteStatsController } from './hub-stats/hub-invite-stats';
 import { InviteEnv, INVITE_SCHEMA } from './invite.config';
 import { InviteStatsController, InviteStatsQuery } from './stats/invite-stats.controller';
@@ -74,6 +75,7 @@ export class InviteModule {
         AccountsService,
         SessionsService,
         ...INVITES_PROVIDERS,
+        ...HOUSEKEEPING_PROVIDERS,
         ...MASS_INVITE_PROVIDERS,
         ...REGISTRATION_LINK_PROVIDERS,
         InviteStatsQuery,
