@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Client } from 'pg';
 import { repoRoot } from '@gatehouse/processes';
-import { parseInviteCsv } from '../../services/invite/src/imports/csv';
+import { parseInviteCsv } from '../../services/invite/src/mass-invites/csv';
 
 export interface FloorResult {
   seconds: number;

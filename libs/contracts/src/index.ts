@@ -1,6 +1,7 @@
 export * from './actor';
 export * from './envelope';
 export * from './errors';
+export * from './validation';
 export * from './hub';
 export * from './invite';
 export * from './log-filter';

@@ -1,5 +1,4 @@
-import { ERROR_CODES } from '@gatehouse/contracts';
-import { DomainError } from './domain-error';
+import { ERROR_CODES, DomainError } from '@gatehouse/contracts';
 import { isTransientError, retryDelayFor, retryDelays } from './retry-policy';
 
 describe('isTransientError', () => {

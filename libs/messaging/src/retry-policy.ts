@@ -1,5 +1,4 @@
-import { ERROR_CODES } from '@gatehouse/contracts';
-import { isDomainError } from './domain-error';
+import { ERROR_CODES, isDomainError } from '@gatehouse/contracts';
 
 /** How a consumed event is retried after a transient failure; from the env (MESSAGE_RETRY_*). */
 export interface RetryPolicy {

@@ -1,11 +1,11 @@
-import { INestApplication } from '@nestjs/common';
+import { INestApplication, ValidationPipe } from '@nestjs/common';
+import { VALIDATION_PIPE_OPTIONS } from '@gatehouse/contracts';
 import { Counter, Registry } from 'prom-client';
 import { ConsumerDrain } from './consumer-drain';
 import { RmqMessageInterceptor, SettlementOutcome } from './rmq-message.interceptor';
 import { RmqSettings, rmqServerOptions } from './rmq-options';
 import { RpcErrorFilter } from './rpc-error.filter';
 import { RetryPolicy } from './retry-policy';
-import { createValidationPipe } from './validation';
 
 export interface RmqConsumerQueues {
   rpcQueue: string;
@@ -34,7 +34,7 @@ export function connectRmqConsumers(
         registers: [settings.metrics],
       })
     : null;
-  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalPipes(new ValidationPipe(VALIDATION_PIPE_OPTIONS));
   app.useGlobalFilters(new RpcErrorFilter());
   app.useGlobalInterceptors(
     new RmqMessageInterceptor({

@@ -1,10 +1,10 @@
+import { isDomainError } from '@gatehouse/contracts';
 import { CallHandler, ExecutionContext, Injectable, Logger, NestInterceptor } from '@nestjs/common';
 import { RmqContext } from '@nestjs/microservices';
 import type { Channel, ConsumeMessage } from 'amqplib';
 import { Observable, tap } from 'rxjs';
 import { ConsumerDrain } from './consumer-drain';
 import { CORRELATION_HEADER, runWithCorrelationId } from './correlation';
-import { isDomainError } from './domain-error';
 import {
   ATTEMPTS_HEADER,
   DEFAULT_RETRY_POLICY,

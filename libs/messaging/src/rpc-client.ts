@@ -1,8 +1,15 @@
 import { ClientRMQ, RmqRecordBuilder } from '@nestjs/microservices';
-import { ERROR_CODES, RpcPattern, RpcRequest, RpcResponse, ServiceName, serviceOfPattern } from '@gatehouse/contracts';
+import {
+  ERROR_CODES,
+  RpcPattern,
+  RpcRequest,
+  RpcResponse,
+  ServiceName,
+  serviceOfPattern,
+  DomainError,
+} from '@gatehouse/contracts';
 import { TimeoutError, firstValueFrom, timeout } from 'rxjs';
 import { CORRELATION_HEADER, currentCorrelationId } from './correlation';
-import { DomainError } from './domain-error';
 import { rmqClientOptions } from './rmq-options';
 import { AmqpNames } from './topology';
 

@@ -1,7 +1,7 @@
 import { ArgumentsHost } from '@nestjs/common';
 import { ERROR_CODES, WireError } from '@gatehouse/contracts';
 import { firstValueFrom, Observable } from 'rxjs';
-import { DomainError } from './domain-error';
+import { DomainError } from '@gatehouse/contracts';
 import { RpcErrorFilter } from './rpc-error.filter';
 
 const rpcHost = { getType: () => 'rpc' } as unknown as ArgumentsHost;

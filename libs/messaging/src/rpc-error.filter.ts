@@ -1,8 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Response } from 'express';
-import { ERROR_CODES, WireError } from '@gatehouse/contracts';
+import { ERROR_CODES, WireError, isDomainError } from '@gatehouse/contracts';
 import { Observable, throwError } from 'rxjs';
-import { isDomainError } from './domain-error';
 import { isTransientError } from './retry-policy';
 
 /**

@@ -1,7 +1,7 @@
 import { Controller, INestApplication, Module } from '@nestjs/common';
 import { EventPattern, MessagePattern, Payload } from '@nestjs/microservices';
-import { ERROR_CODES, EventEnvelope, RpcPattern } from '@gatehouse/contracts';
-import { AmqpNames, DomainError, RpcClient } from '@gatehouse/messaging';
+import { ERROR_CODES, EventEnvelope, RpcPattern, DomainError } from '@gatehouse/contracts';
+import { AmqpNames, RpcClient } from '@gatehouse/messaging';
 import { deleteNamespace, newNamespace, testRpcClient } from '@gatehouse/testing';
 import { IsUUID } from 'class-validator';
 import { randomUUID } from 'node:crypto';

@@ -1,5 +1,5 @@
-import { ERROR_CODES, HUB_PATTERNS } from '@gatehouse/contracts';
-import { AmqpNames, DomainError, RpcClient } from '@gatehouse/messaging';
+import { ERROR_CODES, HUB_PATTERNS, DomainError } from '@gatehouse/contracts';
+import { AmqpNames, RpcClient } from '@gatehouse/messaging';
 import { deleteNamespace, newNamespace, testRpcClient } from '@gatehouse/testing';
 import { randomUUID } from 'node:crypto';
 import { BrokerProbe, eventually } from './messaging-test-kit';

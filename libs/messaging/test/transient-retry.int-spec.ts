@@ -1,14 +1,7 @@
 import { Controller, Module } from '@nestjs/common';
 import { EventPattern, MessagePattern, Payload } from '@nestjs/microservices';
-import { ERROR_CODES, EventEnvelope, RpcPattern } from '@gatehouse/contracts';
-import {
-  ATTEMPTS_HEADER,
-  AmqpNames,
-  DeadLetterQueues,
-  DomainError,
-  RetryPolicy,
-  RpcClient,
-} from '@gatehouse/messaging';
+import { ERROR_CODES, EventEnvelope, RpcPattern, DomainError } from '@gatehouse/contracts';
+import { ATTEMPTS_HEADER, AmqpNames, DeadLetterQueues, RetryPolicy, RpcClient } from '@gatehouse/messaging';
 import * as amqp from 'amqplib';
 import { newNamespace, testAmqpUrl } from '@gatehouse/testing';
 import { randomUUID } from 'node:crypto';

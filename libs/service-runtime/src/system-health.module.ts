@@ -9,8 +9,8 @@ import {
   SYSTEM_HEALTH_PATTERNS,
   ServiceName,
   SystemHealthRequest,
+  DomainError,
 } from '@gatehouse/contracts';
-import { DomainError } from '@gatehouse/messaging';
 import { processInfo } from '@gatehouse/observability';
 import { DataSource } from 'typeorm';
 

@@ -1,8 +1,9 @@
-import { DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
+import { DynamicModule, MiddlewareConsumer, Module, NestModule, ValidationPipe } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { ThrottlerModule } from '@nestjs/throttler';
-import { BrokerConnection, MessagingModule, createValidationPipe } from '@gatehouse/messaging';
+import { VALIDATION_PIPE_OPTIONS } from '@gatehouse/contracts';
+import { BrokerConnection, MessagingModule } from '@gatehouse/messaging';
 import { ObservabilityModule } from '@gatehouse/observability';
 import { AccountResolver } from './api/account-resolver';
 import { HubsController } from './api/hubs.controller';
@@ -95,7 +96,7 @@ export class GatewayModule implements NestModule {
         SystemHealthService,
         ActorNames,
         { provide: APP_GUARD, useClass: AuthGuard },
-        { provide: APP_PIPE, useValue: createValidationPipe() },
+        { provide: APP_PIPE, useValue: new ValidationPipe(VALIDATION_PIPE_OPTIONS) },
         { provide: APP_FILTER, useClass: HttpErrorFilter },
       ],
     };

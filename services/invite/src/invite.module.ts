@@ -12,10 +12,11 @@ import { PasswordHasher } from './accounts/password-hasher';
 import { SessionsController } from './accounts/sessions/sessions.controller';
 import { SessionsService } from './accounts/sessions/sessions.service';
 import { INVITE_MIGRATIONS } from './database/migrations';
+import { HOUSEKEEPING_PROVIDERS } from './housekeeping/housekeeping.feature';
 import { HubInviteStats, HubInviteStatsController } from './hub-stats/hub-invite-stats';
 import { InviteEnv, INVITE_SCHEMA } from './invite.config';
 import { InviteStatsController, InviteStatsQuery } from './stats/invite-stats.controller';
-import { IMPORTS_CONTROLLERS, IMPORTS_PROVIDERS } from './imports/imports.feature';
+import { MASS_INVITE_CONTROLLERS, MASS_INVITE_PROVIDERS } from './mass-invites/mass-invites.feature';
 import { INVITES_CONTROLLERS, INVITES_PROVIDERS } from './invites/invites.feature';
 import {
   REGISTRATION_LINK_CONTROLLERS,
@@ -63,7 +64,7 @@ export class InviteModule {
         AccountsController,
         SessionsController,
         ...INVITES_CONTROLLERS,
-        ...IMPORTS_CONTROLLERS,
+        ...MASS_INVITE_CONTROLLERS,
         ...REGISTRATION_LINK_CONTROLLERS,
         InviteStatsController,
         HubInviteStatsController,
@@ -74,7 +75,8 @@ export class InviteModule {
         AccountsService,
         SessionsService,
         ...INVITES_PROVIDERS,
-        ...IMPORTS_PROVIDERS,
+        ...HOUSEKEEPING_PROVIDERS,
+        ...MASS_INVITE_PROVIDERS,
         ...REGISTRATION_LINK_PROVIDERS,
         InviteStatsQuery,
         HubInviteStats,

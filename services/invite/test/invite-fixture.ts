@@ -37,7 +37,7 @@ import {
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { InviteHousekeeping } from '../src/invites/jobs/invite-housekeeping';
+import { InviteHousekeeping } from '../src/housekeeping/invite-housekeeping';
 import { startInvite } from '../src/main';
 
 export const PUBLIC_BASE_URL = 'http://gatehouse.test';

@@ -896,7 +896,7 @@ export interface components {
     /** @description An error: a stable code to branch on and a sentence a person can read. */
     Error: {
       /**
-       * @description Stable error code (libs/contracts/src/errors.ts).
+       * @description Stable error code (libs/contracts/src/errors/error-codes.ts).
        * @example PERMISSION.DENIED
        */
       code: string;

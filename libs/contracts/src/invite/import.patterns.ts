@@ -25,14 +25,3 @@ export const IMPORT_ROW_OUTCOMES = [
   'skipped',
 ] as const;
 export type ImportRowOutcome = (typeof IMPORT_ROW_OUTCOMES)[number];
-
-export const IMPORT_ERROR_CODES = {
-  NOT_TEXT: 'IMPORT.NOT_TEXT',
-  TOO_LARGE: 'IMPORT.TOO_LARGE',
-  TOO_MANY_ROWS: 'IMPORT.TOO_MANY_ROWS',
-  EMPTY: 'IMPORT.EMPTY',
-  NOT_FOUND: 'IMPORT.NOT_FOUND',
-  NOT_FINISHED: 'IMPORT.NOT_FINISHED',
-  /** A running job stopped: its uploader lost the right to invite (permission off, removed, user type changed). */
-  UPLOADER_MAY_NOT_INVITE: 'IMPORT.UPLOADER_MAY_NOT_INVITE',
-} as const;

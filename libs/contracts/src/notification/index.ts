@@ -1,4 +1,3 @@
-export * from './notification.errors';
 export * from './notification.patterns';
 export * from './notification.requests';
 export * from './notification.views';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { ACCOUNT_PATTERNS, ERROR_CODES, MemberProfile } from '@gatehouse/contracts';
-import { DomainError, RpcClient } from '@gatehouse/messaging';
+import { ACCOUNT_PATTERNS, ERROR_CODES, MemberProfile, DomainError } from '@gatehouse/contracts';
+import { RpcClient } from '@gatehouse/messaging';
 
 /** Turns an email typed by an admin into the registered account it names. */
 @Injectable()

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Actor, ERROR_CODES, HUB_PATTERNS } from '@gatehouse/contracts';
-import { DomainError, RpcClient } from '@gatehouse/messaging';
+import { Actor, ERROR_CODES, HUB_PATTERNS, DomainError } from '@gatehouse/contracts';
+import { RpcClient } from '@gatehouse/messaging';
 import { TenancyAdminCheck } from '../notifications/tenancy-admin-check';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { AccountResolver } from './account-resolver';

@@ -1,6 +1,5 @@
 import { ParseUUIDPipe } from '@nestjs/common';
-import { ERROR_CODES } from '@gatehouse/contracts';
-import { DomainError } from '@gatehouse/messaging';
+import { ERROR_CODES, DomainError } from '@gatehouse/contracts';
 
 /** A path id that must be a UUID; anything else is a clear VALIDATION.FAILED, not a 500. */
 export const uuidParam = (name: string) =>

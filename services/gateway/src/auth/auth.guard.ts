@@ -1,7 +1,6 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { Actor, ERROR_CODES, SessionView } from '@gatehouse/contracts';
-import { DomainError, isDomainError } from '@gatehouse/messaging';
+import { Actor, ERROR_CODES, SessionView, DomainError, isDomainError } from '@gatehouse/contracts';
 import type { Request, Response } from 'express';
 import { timingSafeEqual } from 'node:crypto';
 import { GatewayEnv } from '../gateway.config';

@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, Header, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { ACCOUNT_PATTERNS, ERROR_CODES } from '@gatehouse/contracts';
-import { DomainError, RpcClient } from '@gatehouse/messaging';
+import { ACCOUNT_PATTERNS, ERROR_CODES, DomainError } from '@gatehouse/contracts';
+import { RpcClient } from '@gatehouse/messaging';
 import type { Response } from 'express';
 import { Operation } from '../openapi/operation';
 import { SignInBody } from './auth.controller';

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { AccountView, Actor, ERROR_CODES } from '@gatehouse/contracts';
-import { DomainError } from '@gatehouse/messaging';
+import { AccountView, Actor, ERROR_CODES, DomainError } from '@gatehouse/contracts';
 import { GatewayEnv } from '../gateway.config';
 
 interface AccessTokenClaims {

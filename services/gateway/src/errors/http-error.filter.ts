@@ -1,7 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { ThrottlerException } from '@nestjs/throttler';
-import { ERROR_CODES, WireError } from '@gatehouse/contracts';
-import { isDomainError } from '@gatehouse/messaging';
+import { ERROR_CODES, WireError, isDomainError } from '@gatehouse/contracts';
 import type { Response } from 'express';
 import { statusOf } from './error-status';
 

@@ -7,8 +7,8 @@ import {
   Type,
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { IMPORT_ERROR_CODES, IMPORT_PATTERNS } from '@gatehouse/contracts';
-import { DomainError, RpcClient } from '@gatehouse/messaging';
+import { IMPORT_ERROR_CODES, IMPORT_PATTERNS, DomainError } from '@gatehouse/contracts';
+import { RpcClient } from '@gatehouse/messaging';
 import type { Observable } from 'rxjs';
 import type { AuthenticatedRequest } from '../auth/auth.guard';
 

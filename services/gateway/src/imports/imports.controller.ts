@@ -11,8 +11,8 @@ import {
   UseInterceptors,
 } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBody, ApiConsumes, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { Actor, ERROR_CODES, IMPORT_PATTERNS } from '@gatehouse/contracts';
-import { DomainError, RpcClient } from '@gatehouse/messaging';
+import { Actor, ERROR_CODES, IMPORT_PATTERNS, DomainError } from '@gatehouse/contracts';
+import { RpcClient } from '@gatehouse/messaging';
 import type { Response } from 'express';
 import { PageQuery } from '../api/api.dto';
 import { uuidParam } from '../api/uuid-param';

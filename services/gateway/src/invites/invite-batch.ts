@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, ERROR_CODES, INVITE_PATTERNS, UserType, WireError } from '@gatehouse/contracts';
-import { isDomainError, RpcClient } from '@gatehouse/messaging';
+import { Actor, ERROR_CODES, INVITE_PATTERNS, UserType, WireError, isDomainError } from '@gatehouse/contracts';
+import { RpcClient } from '@gatehouse/messaging';
 import { CreateInvitesResult } from './invites.responses';
 
 /** Refusals that concern the caller or the Hub, not one address: the same for every address of the request. */

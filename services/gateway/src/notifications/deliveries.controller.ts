@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Actor, IMPORT_ERROR_CODES, IMPORT_PATTERNS, NOTIFICATION_PATTERNS } from '@gatehouse/contracts';
-import { DomainError, RpcClient } from '@gatehouse/messaging';
+import { Actor, IMPORT_ERROR_CODES, IMPORT_PATTERNS, NOTIFICATION_PATTERNS, DomainError } from '@gatehouse/contracts';
+import { RpcClient } from '@gatehouse/messaging';
 import { uuidParam } from '../api/uuid-param';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { Operation } from '../openapi/operation';

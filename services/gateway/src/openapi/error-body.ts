@@ -3,7 +3,10 @@ import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 /** Every error response of the API (see errors/http-error.filter.ts). */
 @ApiSchema({ name: 'Error', description: 'An error: a stable code to branch on and a sentence a person can read.' })
 export class ErrorBody {
-  @ApiProperty({ example: 'PERMISSION.DENIED', description: 'Stable error code (libs/contracts/src/errors.ts).' })
+  @ApiProperty({
+    example: 'PERMISSION.DENIED',
+    description: 'Stable error code (libs/contracts/src/errors/error-codes.ts).',
+  })
   code!: string;
 
   @ApiProperty({ example: 'Only Hub admins can change members.', description: 'What went wrong, in words.' })

@@ -8,8 +8,10 @@ import {
   InvitePreview,
   MAX_PASSWORD_LENGTH,
   MAX_TOKEN_LENGTH,
+  DomainError,
+  isDomainError,
 } from '@gatehouse/contracts';
-import { DomainError, RpcClient, isDomainError } from '@gatehouse/messaging';
+import { RpcClient } from '@gatehouse/messaging';
 import type { Response } from 'express';
 import { BrowserSessions } from '../auth/browser-sessions';
 import { Public } from '../auth/public.decorator';

@@ -6,8 +6,10 @@ import {
   MAX_RAW_EMAIL_LENGTH,
   REGISTRATION_LINK_PATTERNS,
   RegistrationLinkPreview,
+  DomainError,
+  isDomainError,
 } from '@gatehouse/contracts';
-import { DomainError, RpcClient, isDomainError } from '@gatehouse/messaging';
+import { RpcClient } from '@gatehouse/messaging';
 import type { Request, Response } from 'express';
 import { Public } from '../auth/public.decorator';
 import { statusOf } from '../errors/error-status';

@@ -1,5 +1,4 @@
-import { ERROR_CODES } from '@gatehouse/contracts';
-import { isDomainError } from '@gatehouse/messaging';
+import { ERROR_CODES, isDomainError } from '@gatehouse/contracts';
 import type { Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { statusOf } from '../errors/error-status';

@@ -1,7 +1,14 @@
 import { Body, Controller, Get, Logger, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { ERROR_CODES, MAX_PASSWORD_LENGTH, REGISTRATION_LINK_PATTERNS, SignupPreview } from '@gatehouse/contracts';
-import { DomainError, RpcClient, isDomainError } from '@gatehouse/messaging';
+import {
+  ERROR_CODES,
+  MAX_PASSWORD_LENGTH,
+  REGISTRATION_LINK_PATTERNS,
+  SignupPreview,
+  DomainError,
+  isDomainError,
+} from '@gatehouse/contracts';
+import { RpcClient } from '@gatehouse/messaging';
 import type { Request, Response } from 'express';
 import { BrowserSessions } from '../auth/browser-sessions';
 import { Public } from '../auth/public.decorator';

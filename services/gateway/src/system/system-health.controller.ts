@@ -1,7 +1,6 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Actor, ERROR_CODES } from '@gatehouse/contracts';
-import { DomainError } from '@gatehouse/messaging';
+import { Actor, ERROR_CODES, DomainError } from '@gatehouse/contracts';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { Operation } from '../openapi/operation';
 import { SystemHealthResponse } from './system-health.responses';

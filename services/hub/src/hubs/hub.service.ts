@@ -12,8 +12,9 @@ import {
   MembersAddedPayload,
   Page,
   TenancyHubView,
+  DomainError,
 } from '@gatehouse/contracts';
-import { DomainError, OutboxWriter } from '@gatehouse/messaging';
+import { OutboxWriter } from '@gatehouse/messaging';
 import { randomUUID } from 'node:crypto';
 import { DataSource, In } from 'typeorm';
 import { AuditWriter } from '../audit/audit-writer';

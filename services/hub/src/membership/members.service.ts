@@ -16,8 +16,9 @@ import {
   Page,
   RemoveMemberRequest,
   UpdateMemberRequest,
+  DomainError,
 } from '@gatehouse/contracts';
-import { DomainError, OutboxWriter } from '@gatehouse/messaging';
+import { OutboxWriter } from '@gatehouse/messaging';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditWriter } from '../audit/audit-writer';
 import { HubEntity } from '../hubs/hub.entity';

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Actor, ERROR_CODES, HubAction, UserType } from '@gatehouse/contracts';
-import { DomainError } from '@gatehouse/messaging';
+import { Actor, ERROR_CODES, HubAction, UserType, DomainError } from '@gatehouse/contracts';
 import { DataSource, EntityManager } from 'typeorm';
 import { HubEntity } from '../hubs/hub.entity';
 import { MembershipEntity } from '../membership/membership.entity';

@@ -1,5 +1,4 @@
-import { ERROR_CODES, MAX_APPENDIX_LENGTH } from '@gatehouse/contracts';
-import { DomainError } from '@gatehouse/messaging';
+import { ERROR_CODES, MAX_APPENDIX_LENGTH, DomainError } from '@gatehouse/contracts';
 
 /**
  * The invite message appendix is plain text from a tenant admin: trimmed, line ends made "\n",

@@ -14,8 +14,9 @@ import {
   TenancySummaryView,
   TenancyView,
   UpdatePolicyRequest,
+  DomainError,
 } from '@gatehouse/contracts';
-import { DomainError, OutboxWriter } from '@gatehouse/messaging';
+import { OutboxWriter } from '@gatehouse/messaging';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AuditWriter } from '../audit/audit-writer';

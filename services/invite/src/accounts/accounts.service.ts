@@ -8,9 +8,10 @@ import {
   CreateAccountRequest,
   ERROR_CODES,
   LookupAccountsResult,
+  DomainError,
 } from '@gatehouse/contracts';
 import { normalizeEmail } from '@gatehouse/email-address';
-import { DomainError, OutboxWriter } from '@gatehouse/messaging';
+import { OutboxWriter } from '@gatehouse/messaging';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { AccountEntity } from './account.entity';

@@ -1,5 +1,4 @@
-import { ERROR_CODES, MIN_PASSWORD_LENGTH } from '@gatehouse/contracts';
-import { DomainError } from '@gatehouse/messaging';
+import { ERROR_CODES, MIN_PASSWORD_LENGTH, DomainError } from '@gatehouse/contracts';
 
 // The most common choices that pass a length rule; a breach corpus would be better, but none ships here.
 const COMMON = new Set([

@@ -9,8 +9,9 @@ import {
   MemberProfile,
   MembershipView,
   UserType,
+  DomainError,
 } from '@gatehouse/contracts';
-import { DomainError, RpcClient } from '@gatehouse/messaging';
+import { RpcClient } from '@gatehouse/messaging';
 import { DEFAULT_INVITE_EXPIRY_DAYS } from '../invites/invites.constants';
 
 /** What an allowed permission check tells the invite service about the Hub and the caller. */

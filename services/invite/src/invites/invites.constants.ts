@@ -4,12 +4,6 @@ export const INVITE_CHUNK_SIZE = 1000;
 /** When the hub's permission check carries no tenancy policy (it always should): PRODUCT.md's default. */
 export const DEFAULT_INVITE_EXPIRY_DAYS = 14;
 
-/** How often the housekeeping loop runs: expiry sweep, registered-invitee pickup, membership grants, outbox pruning. */
-export const HOUSEKEEPING_INTERVAL_MS = 30_000;
-
-/** Published outbox rows older than this are deleted: invite events carry raw accept tokens. */
-export const OUTBOX_RETENTION = '1 hour';
-
 /** Membership grants that failed for a passing reason are retried after 5 s, 10 s, 20 s … at most 10 min. */
 export const GRANT_RETRY_BASE_MS = 5_000;
 export const GRANT_RETRY_MAX_MS = 10 * 60_000;

@@ -8,10 +8,6 @@ import { MembershipGrantWorker } from './grants/membership-grant.worker';
 import { MembershipGrantsRepository } from './grants/membership-grants.repository';
 import { HubClient } from '../hub/hub-client';
 import { InvitesController } from './invites.controller';
-import { ExpireInvitesJob } from './jobs/expire-invites.job';
-import { InviteHousekeeping } from './jobs/invite-housekeeping';
-import { PickUpRegisteredInviteesJob } from './jobs/pick-up-registered-invitees.job';
-import { PruneOutboxJob } from './jobs/prune-outbox.job';
 import { AcceptInvite } from './usecases/accept-invite/accept-invite.usecase';
 import { AcceptPendingInvites } from './usecases/accept-pending-invites/accept-pending-invites';
 import { CreateInvite } from './usecases/create-invite/create-invite.usecase';
@@ -44,8 +40,4 @@ export const INVITES_PROVIDERS: Provider[] = [
   PreviewInvite,
   AcceptInvite,
   RenewInviteLinks,
-  ExpireInvitesJob,
-  PickUpRegisteredInviteesJob,
-  PruneOutboxJob,
-  InviteHousekeeping,
 ];

@@ -11,8 +11,8 @@ import {
   RetryDeliveryRequest,
   RetryFailedDeliveriesRequest,
   RetryFailedDeliveriesResult,
+  DomainError,
 } from '@gatehouse/contracts';
-import { DomainError } from '@gatehouse/messaging';
 import { DataSource } from 'typeorm';
 import { ONE_TIME_LINK_VARS, publicStatus, toDeliveryView } from './delivery-record';
 import { DeliveryRepository } from './delivery.repository';

@@ -1,5 +1,4 @@
-import { ERROR_CODES, EventEnvelope } from '@gatehouse/contracts';
-import { DomainError, isDomainError, validateAs } from '@gatehouse/messaging';
+import { ERROR_CODES, EventEnvelope, DomainError, isDomainError, validateAs } from '@gatehouse/contracts';
 import { EventEnvelopeDto } from './event-envelope.dto';
 
 /**

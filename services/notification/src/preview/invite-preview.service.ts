@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ERROR_CODES, RenderPreviewRequest, RenderedEmailView } from '@gatehouse/contracts';
-import { DomainError } from '@gatehouse/messaging';
+import { ERROR_CODES, RenderPreviewRequest, RenderedEmailView, DomainError } from '@gatehouse/contracts';
 import { PolicyReadModel } from '../policy/policy-read-model';
 import { TemplateRenderer, normalizeAppendix, validateAppendix } from '../rendering';
 

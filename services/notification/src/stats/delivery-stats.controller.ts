@@ -1,7 +1,12 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { DeliveryBacklogRequest, DeliveryStatsRequest, ERROR_CODES, NOTIFICATION_PATTERNS } from '@gatehouse/contracts';
-import { DomainError } from '@gatehouse/messaging';
+import {
+  DeliveryBacklogRequest,
+  DeliveryStatsRequest,
+  ERROR_CODES,
+  NOTIFICATION_PATTERNS,
+  DomainError,
+} from '@gatehouse/contracts';
 import { DeliveryStatsRepository } from './delivery-stats.repository';
 
 /**

@@ -1,5 +1,4 @@
-import { ERROR_CODES, InviteStatus } from '@gatehouse/contracts';
-import { DomainError } from '@gatehouse/messaging';
+import { ERROR_CODES, InviteStatus, DomainError } from '@gatehouse/contracts';
 
 /** The invite lifecycle's domain errors, each with its stable code and a sentence that says what to do. */
 export const InviteErrors = {

@@ -1,7 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ERROR_CODES } from '@gatehouse/contracts';
-import { isDomainError } from '@gatehouse/messaging';
+import { ERROR_CODES, isDomainError } from '@gatehouse/contracts';
 import { DataSource } from 'typeorm';
 import { InviteEnv } from '../../invite.config';
 import { HubClient } from '../../hub/hub-client';

@@ -1,6 +1,5 @@
-import { ERROR_CODES } from '@gatehouse/contracts';
+import { ERROR_CODES, DomainError } from '@gatehouse/contracts';
 import { emailDomain, normalizeEmail } from '@gatehouse/email-address';
-import { DomainError } from '@gatehouse/messaging';
 
 /**
  * The allow-list a Hub admin types, normalised like the domain of an address (trimmed, lower case,

@@ -1,5 +1,4 @@
-import { ERROR_CODES } from '@gatehouse/contracts';
-import { DomainError } from '@gatehouse/messaging';
+import { ERROR_CODES, DomainError } from '@gatehouse/contracts';
 
 /** The registration link's domain errors, each with its stable code and a sentence that says what to do. */
 export const RegistrationLinkErrors = {

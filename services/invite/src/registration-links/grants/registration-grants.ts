@@ -1,7 +1,7 @@
 import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ERROR_CODES } from '@gatehouse/contracts';
-import { isDomainError, runWithCorrelationId } from '@gatehouse/messaging';
+import { ERROR_CODES, isDomainError } from '@gatehouse/contracts';
+import { runWithCorrelationId } from '@gatehouse/messaging';
 import { DataSource } from 'typeorm';
 import { InviteEnv } from '../../invite.config';
 import { JoinAttemptsRepository } from '../data/join-attempts.repository';

@@ -8,8 +8,9 @@ import {
   REGISTRATION_LINK_EVENTS,
   RegistrationLinkUsedPayload,
   SignupPreview,
+  isDomainError,
 } from '@gatehouse/contracts';
-import { OutboxWriter, isDomainError } from '@gatehouse/messaging';
+import { OutboxWriter } from '@gatehouse/messaging';
 import { DataSource, EntityManager } from 'typeorm';
 import { AccountsService, toAccountView } from '../../accounts/accounts.service';
 import { PendingSignupRow, PendingSignupsRepository } from '../data/pending-signups.repository';

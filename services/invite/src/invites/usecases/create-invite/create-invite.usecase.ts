@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { CreateInviteRequest, CreateInviteResult, ERROR_CODES } from '@gatehouse/contracts';
+import { CreateInviteRequest, CreateInviteResult, ERROR_CODES, DomainError } from '@gatehouse/contracts';
 import { normalizeEmail } from '@gatehouse/email-address';
-import { DomainError } from '@gatehouse/messaging';
 import { EmailDecision, InviteBatchDecider, ResendScope } from '../../decide/invite-batch.decider';
 import { InviteErrors } from '../../domain/invite-errors';
 import { toInviteView } from '../../domain/invite-row';

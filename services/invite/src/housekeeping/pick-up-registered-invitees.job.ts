@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { InvitesRepository } from '../data/invites.repository';
-import { INVITE_CHUNK_SIZE } from '../invites.constants';
-import { AcceptPendingInvites } from '../usecases/accept-pending-invites/accept-pending-invites';
+import { InvitesRepository } from '../invites/data/invites.repository';
+import { INVITE_CHUNK_SIZE } from '../invites/invites.constants';
+import { AcceptPendingInvites } from '../invites/usecases/accept-pending-invites/accept-pending-invites';
 
 /**
  * The safety net behind the invite.account.created consumer: an invite committed at the very moment

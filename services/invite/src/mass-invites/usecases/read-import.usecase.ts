@@ -11,8 +11,8 @@ import {
   ListImportsRequest,
   ListTenancyImportsRequest,
   Page,
+  DomainError,
 } from '@gatehouse/contracts';
-import { DomainError } from '@gatehouse/messaging';
 import { HubClient } from '../../hub/hub-client';
 import { buildReportCsv } from '../csv';
 import { ImportJobRow, toImportJobView } from '../jobs/import-job-row';

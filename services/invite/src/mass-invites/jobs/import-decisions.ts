@@ -6,8 +6,10 @@ import {
   ImportRowOutcome,
   NOTIFICATION_PATTERNS,
   SYSTEM_ACTOR,
+  DomainError,
+  isDomainError,
 } from '@gatehouse/contracts';
-import { DomainError, RpcClient, isDomainError } from '@gatehouse/messaging';
+import { RpcClient } from '@gatehouse/messaging';
 import { HubClient } from '../../hub/hub-client';
 import { EmailDecision, InviteBatchDecider } from '../../invites/decide/invite-batch.decider';
 import { DryRunClassifier } from '../dry-run/dry-run.classifier';

@@ -13,7 +13,7 @@ import { CreateImport } from './usecases/create-import.usecase';
 import { ReadImports } from './usecases/read-import.usecase';
 
 @Controller()
-export class ImportsController {
+export class MassInvitesController {
   constructor(
     private readonly createImport: CreateImport,
     private readonly readImports: ReadImports,

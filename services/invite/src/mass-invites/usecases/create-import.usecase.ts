@@ -5,8 +5,9 @@ import {
   IMPORT_ERROR_CODES,
   ImportJobView,
   ImportUploadAllowance,
+  DomainError,
 } from '@gatehouse/contracts';
-import { DomainError, currentCorrelationId } from '@gatehouse/messaging';
+import { currentCorrelationId } from '@gatehouse/messaging';
 import { randomUUID } from 'node:crypto';
 import { HubClient } from '../../hub/hub-client';
 import { CsvRefusedError } from '../csv';

@@ -1,4 +1,20 @@
-import { ERROR_CODES, ErrorCode, WireError, isWireError } from '@gatehouse/contracts';
+import { ERROR_CODES, ErrorCode } from './error-codes';
+
+/** The shape every domain error takes on the wire (RPC replies and HTTP error bodies). */
+export interface WireError {
+  code: string;
+  message: string;
+  details?: Record<string, unknown>;
+}
+
+export function isWireError(value: unknown): value is WireError {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as WireError).code === 'string' &&
+    typeof (value as WireError).message === 'string'
+  );
+}
 
 /**
  * A failure the caller can act on: a stable code, a sentence a person understands, and details.

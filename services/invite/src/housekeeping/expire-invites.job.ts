@@ -3,9 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { INVITE_EVENTS } from '@gatehouse/contracts';
 import { OutboxWriter } from '@gatehouse/messaging';
 import { DataSource } from 'typeorm';
-import { InvitesRepository } from '../data/invites.repository';
-import { inviteStateEvents } from '../domain/invite-events';
-import { INVITE_CHUNK_SIZE } from '../invites.constants';
+import { InvitesRepository } from '../invites/data/invites.repository';
+import { inviteStateEvents } from '../invites/domain/invite-events';
+import { INVITE_CHUNK_SIZE } from '../invites/invites.constants';
 
 /**
  * The expiry sweep: pending invites past their expiry become `expired`, announced by

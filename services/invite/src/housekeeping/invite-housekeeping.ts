@@ -1,8 +1,8 @@
 import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { runWithCorrelationId } from '@gatehouse/messaging';
-import { SessionsService } from '../../accounts/sessions/sessions.service';
-import { MembershipGrantWorker } from '../grants/membership-grant.worker';
-import { HOUSEKEEPING_INTERVAL_MS } from '../invites.constants';
+import { SessionsService } from '../accounts/sessions/sessions.service';
+import { MembershipGrantWorker } from '../invites/grants/membership-grant.worker';
+import { HOUSEKEEPING_INTERVAL_MS } from './housekeeping.constants';
 import { ExpireInvitesJob } from './expire-invites.job';
 import { PickUpRegisteredInviteesJob } from './pick-up-registered-invitees.job';
 import { PruneOutboxJob } from './prune-outbox.job';

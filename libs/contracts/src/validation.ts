@@ -1,11 +1,16 @@
-import { ValidationError, ValidationPipe } from '@nestjs/common';
-import { ERROR_CODES } from '@gatehouse/contracts';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
-import { DomainError } from './domain-error';
+import { DomainError, ERROR_CODES } from './errors';
+
+/** What class-validator reports for one property (also the shape Nest's ValidationPipe hands over). */
+export interface ValidationProblem {
+  property: string;
+  constraints?: Record<string, string>;
+  children?: ValidationProblem[];
+}
 
 /** Flattens nested class-validator errors into `path: sentence` lines. */
-export function describeValidationErrors(errors: ValidationError[], parent = ''): string[] {
+export function describeValidationErrors(errors: ValidationProblem[], parent = ''): string[] {
   return errors.flatMap((error) => {
     const path = parent ? `${parent}.${error.property}` : error.property;
     const own = Object.values(error.constraints ?? {}).map((text) =>
@@ -15,22 +20,23 @@ export function describeValidationErrors(errors: ValidationError[], parent = '')
   });
 }
 
-export function validationFailed(errors: ValidationError[]): DomainError {
+export function validationFailed(errors: ValidationProblem[]): DomainError {
   const problems = describeValidationErrors(errors);
   return new DomainError(ERROR_CODES.VALIDATION_FAILED, `The request is not valid: ${problems.join('; ')}.`, {
     problems,
   });
 }
 
-/** The one validation rule for HTTP bodies and RPC payloads: unknown fields are refused, types converted. */
-export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
-    whitelist: true,
-    forbidNonWhitelisted: true,
-    transform: true,
-    exceptionFactory: (errors) => validationFailed(errors),
-  });
-}
+/**
+ * The one validation rule for HTTP bodies and RPC payloads, as Nest ValidationPipe options: unknown fields
+ * are refused, types converted. The gateway's HTTP pipe and the RPC servers' pipe are both built from it.
+ */
+export const VALIDATION_PIPE_OPTIONS = {
+  whitelist: true,
+  forbidNonWhitelisted: true,
+  transform: true,
+  exceptionFactory: (errors: ValidationProblem[]): DomainError => validationFailed(errors),
+};
 
 /** Validates a plain object against a contract class outside Nest's pipes (event payloads). */
 export async function validateAs<T extends object>(cls: new () => T, value: unknown): Promise<T> {

@@ -1,6 +1,6 @@
 import type { Provider, Type } from '@nestjs/common';
 import { DryRunClassifier } from './dry-run/dry-run.classifier';
-import { ImportsController } from './imports.controller';
+import { MassInvitesController } from './mass-invites.controller';
 import { ImportBacklogMetrics } from './jobs/import-backlog.metrics';
 import { ImportDecisions } from './jobs/import-decisions';
 import { ImportJobRunner } from './jobs/import-job.runner';
@@ -11,9 +11,9 @@ import { CreateImport } from './usecases/create-import.usecase';
 import { ReadImports } from './usecases/read-import.usecase';
 
 /** Mass invites from a CSV: registered in the invite service's root module beside the invites feature it uses. */
-export const IMPORTS_CONTROLLERS: Type[] = [ImportsController];
+export const MASS_INVITE_CONTROLLERS: Type[] = [MassInvitesController];
 
-export const IMPORTS_PROVIDERS: Provider[] = [
+export const MASS_INVITE_PROVIDERS: Provider[] = [
   ImportLimits,
   ImportJobsRepository,
   DryRunClassifier,

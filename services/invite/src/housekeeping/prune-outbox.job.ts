@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { OUTBOX_RETENTION } from '../invites.constants';
+import { OUTBOX_RETENTION } from './housekeeping.constants';
 
 /**
  * Deletes published outbox rows after OUTBOX_RETENTION: invite.invite.created/resent carry raw accept

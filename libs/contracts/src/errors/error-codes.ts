@@ -51,18 +51,30 @@ export const ERROR_CODES = {
 
 export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];
 
-/** The shape every domain error takes on the wire (RPC replies and HTTP error bodies). */
-export interface WireError {
-  code: string;
-  message: string;
-  details?: Record<string, unknown>;
-}
+/** Error codes of mass invites (import jobs), served by the invite service. */
+export const IMPORT_ERROR_CODES = {
+  NOT_TEXT: 'IMPORT.NOT_TEXT',
+  TOO_LARGE: 'IMPORT.TOO_LARGE',
+  TOO_MANY_ROWS: 'IMPORT.TOO_MANY_ROWS',
+  EMPTY: 'IMPORT.EMPTY',
+  NOT_FOUND: 'IMPORT.NOT_FOUND',
+  NOT_FINISHED: 'IMPORT.NOT_FINISHED',
+  /** A running job stopped: its uploader lost the right to invite (permission off, removed, user type changed). */
+  UPLOADER_MAY_NOT_INVITE: 'IMPORT.UPLOADER_MAY_NOT_INVITE',
+} as const;
 
-export function isWireError(value: unknown): value is WireError {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    typeof (value as WireError).code === 'string' &&
-    typeof (value as WireError).message === 'string'
-  );
-}
+/**
+ * Error codes of the notification service's RPC API (the shared ones, such as VALIDATION.FAILED,
+ * PERMISSION.DENIED and POLICY.APPENDIX_*, are in ERROR_CODES).
+ */
+export const NOTIFICATION_ERROR_CODES = {
+  /** No delivery with that id in that tenancy. */
+  DELIVERY_NOT_FOUND: 'DELIVERY.NOT_FOUND',
+  /**
+   * Only a failed delivery can be retried, and not one whose link has expired, whose invite is no longer
+   * pending or was resent since, nor a sign-up confirmation whose link was dropped.
+   */
+  DELIVERY_NOT_RETRYABLE: 'DELIVERY.NOT_RETRYABLE',
+} as const;
+
+export type NotificationErrorCode = (typeof NOTIFICATION_ERROR_CODES)[keyof typeof NOTIFICATION_ERROR_CODES];

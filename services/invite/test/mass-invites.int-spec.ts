@@ -20,7 +20,7 @@ const EXPECTED = JSON.parse(readFileSync(path.join(FIXTURES, 'expected.json'), '
  * Mass invites through the real invite service (in-process), the compiled hub, PostgreSQL and RabbitMQ:
  * upload → job → rows decided with the individual-invite decision → report.
  */
-describe('mass invite imports', () => {
+describe('mass invites', () => {
   const fx = new InviteFixture({ inviteEnv: { IMPORT_MAX_ROWS: '20000' } });
   let world: World;
 

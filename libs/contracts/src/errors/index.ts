@@ -1,0 +1,3 @@
+/** Every error code that crosses a process boundary, and the DomainError that carries one. */
+export * from './domain-error';
+export * from './error-codes';

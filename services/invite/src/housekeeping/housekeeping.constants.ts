@@ -1,0 +1,5 @@
+/** How often the housekeeping loop runs: expiry sweep, registered-invitee pickup, membership grants, outbox pruning. */
+export const HOUSEKEEPING_INTERVAL_MS = 30_000;
+
+/** Published outbox rows older than this are deleted: invite events carry raw accept tokens. */
+export const OUTBOX_RETENTION = '1 hour';
