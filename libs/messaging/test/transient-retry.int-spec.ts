@@ -110,11 +110,11 @@ describe('transient failures are retried with back-off, not dead-lettered', () =
     expect(attempts.get(event.id)).toBe(1);
   });
 
-  it('a request that fails transiently is answered with an error once and never replayed', async () => {
+  it('a request that fails transiently is answered once with RPC.UNAVAILABLE (the caller may retry) and never replayed', async () => {
     const marker = randomUUID();
     const error = await rpc.call(FLAKY_REQUEST, { marker } as never).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DomainError);
-    expect(error).toMatchObject({ code: ERROR_CODES.INTERNAL });
+    expect(error).toMatchObject({ code: ERROR_CODES.RPC_UNAVAILABLE });
     await new Promise((resolve) => setTimeout(resolve, 600));
     expect(attempts.get(marker)).toBe(1);
   });
