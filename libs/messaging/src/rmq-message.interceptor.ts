@@ -32,6 +32,7 @@ export interface RmqMessageInterceptorOptions {
  * Settles every RabbitMQ message explicitly (the servers run with noAck: false):
  * - handled → ack;
  * - a request answered with a domain error (bad input, not allowed…) → ack: the caller got its answer;
+ * - a request that failed transiently → answered RPC.UNAVAILABLE (RpcErrorFilter), ack: the caller may retry;
  * - an event whose handler failed transiently (database or broker connection, timeout, serialisation or
  *   lock conflict, another service not answering) → republished to a retry queue that hands it back to the
  *   events queue after a back-off, with its attempt count in a header; then acked;
@@ -70,6 +71,11 @@ export class RmqMessageInterceptor implements NestInterceptor {
     const fail = (error: unknown) => {
       if (isRequest && isDomainError(error)) return settle(true);
       const reason = error instanceof Error ? error.message : String(error);
+      if (isRequest && isTransientError(error)) {
+        // Answered RPC.UNAVAILABLE (RpcErrorFilter): the caller may try again; nothing to inspect here.
+        this.logger.warn(`${pattern}: ${reason} — transient; answered RPC.UNAVAILABLE`);
+        return settle(true);
+      }
       if (!isRequest && isTransientError(error) && this.retryLater(channel, message, pattern, reason)) {
         settled = true;
         this.options.drain?.settled();

@@ -18,7 +18,6 @@ export class RpcErrorFilter implements ExceptionFilter<unknown> {
     if (host.getType() === 'http') return this.answerHttp(exception, host);
     if (isDomainError(exception)) return throwError(() => exception.toWire());
     if (isTransientError(exception)) {
-      this.logger.warn(`transient failure, answered RPC.UNAVAILABLE: ${(exception as Error).message}`);
       return throwError(() => ({
         code: ERROR_CODES.RPC_UNAVAILABLE,
         message:
