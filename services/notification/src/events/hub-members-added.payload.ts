@@ -8,11 +8,11 @@ import {
   IsOptional,
   IsString,
   IsUUID,
-  IsUrl,
   MaxLength,
   MinLength,
   ValidateNested,
 } from 'class-validator';
+import { IsLink } from './is-link';
 import { MAX_EVENT_RECIPIENTS, MAX_NAME_LENGTH } from './invites-issued.payload';
 import { AddedMemberDto } from './members-added-notice.payload';
 
@@ -22,11 +22,7 @@ export class AddedNoticeDto {
   @MaxLength(MAX_NAME_LENGTH)
   addedByName!: string;
 
-  @IsUrl(
-    { protocols: ['http', 'https'], require_protocol: true, require_tld: false },
-    { message: 'signInUrl must be an absolute http(s) URL' },
-  )
-  @MaxLength(2000)
+  @IsLink()
   signInUrl!: string;
 }
 

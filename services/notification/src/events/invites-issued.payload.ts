@@ -9,11 +9,11 @@ import {
   IsOptional,
   IsString,
   IsUUID,
-  IsUrl,
   MaxLength,
   MinLength,
   ValidateNested,
 } from 'class-validator';
+import { IsLink } from './is-link';
 import { IsEmailAddress } from './is-email-address';
 
 /** The largest batch one event may carry (the invite service batches by thousands). */
@@ -25,8 +25,6 @@ export const MAX_EVENT_RECIPIENTS = 10000;
  */
 export const MAX_NAME_LENGTH = 2000;
 
-const HTTP_URL = { protocols: ['http', 'https'], require_protocol: true, require_tld: false };
-
 export class IssuedInviteDto {
   @IsUUID()
   inviteId!: string;
@@ -34,8 +32,7 @@ export class IssuedInviteDto {
   @IsEmailAddress()
   email!: string;
 
-  @IsUrl(HTTP_URL, { message: 'acceptUrl must be an absolute http(s) URL' })
-  @MaxLength(2000)
+  @IsLink()
   acceptUrl!: string;
 
   @IsDateString()

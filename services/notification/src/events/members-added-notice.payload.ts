@@ -9,11 +9,11 @@ import {
   IsOptional,
   IsString,
   IsUUID,
-  IsUrl,
   MaxLength,
   MinLength,
   ValidateNested,
 } from 'class-validator';
+import { IsLink } from './is-link';
 import { IsEmailAddress } from './is-email-address';
 import { MAX_EVENT_RECIPIENTS, MAX_NAME_LENGTH } from './invites-issued.payload';
 
@@ -53,11 +53,7 @@ export class MembersAddedNoticePayloadDto implements MembersAddedNoticePayload {
   @IsIn(USER_TYPES)
   userType!: UserType;
 
-  @IsUrl(
-    { protocols: ['http', 'https'], require_protocol: true, require_tld: false },
-    { message: 'signInUrl must be an absolute http(s) URL' },
-  )
-  @MaxLength(2000)
+  @IsLink()
   signInUrl!: string;
 
   @IsArray()

@@ -1,5 +1,6 @@
 import { USER_TYPES, type SignupConfirmationRequestedPayload, type UserType } from '@gatehouse/contracts';
-import { IsDateString, IsIn, IsString, IsUUID, IsUrl, MaxLength, MinLength } from 'class-validator';
+import { IsDateString, IsIn, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { IsLink } from './is-link';
 import { MAX_NAME_LENGTH } from './invites-issued.payload';
 import { IsEmailAddress } from './is-email-address';
 
@@ -33,11 +34,7 @@ export class SignupConfirmationPayloadDto implements SignupConfirmationRequested
   @IsIn(USER_TYPES)
   userType!: UserType;
 
-  @IsUrl(
-    { protocols: ['http', 'https'], require_protocol: true, require_tld: false },
-    { message: 'confirmUrl must be an absolute http(s) URL' },
-  )
-  @MaxLength(2000)
+  @IsLink()
   confirmUrl!: string;
 
   @IsDateString()

@@ -253,6 +253,16 @@ export class ImportJobsRepository {
     );
   }
 
+  /** Jobs not finished across the installation: queued, and running (parsing included). */
+  async countUnfinished(): Promise<{ queued: number; running: number }> {
+    const [row] = (await this.dataSource.query(
+      `SELECT count(*) FILTER (WHERE status = 'queued')::int AS queued,
+              count(*) FILTER (WHERE status <> 'queued')::int AS running
+       FROM invite.import_jobs WHERE status IN ('queued', 'parsing', 'running')`,
+    )) as { queued: number; running: number }[];
+    return row;
+  }
+
   /** Rows already decided at parse time (invalid, duplicates) count as processed from the start. */
   async countDecided(jobId: string): Promise<number> {
     const [{ n }] = await this.dataSource.query(
