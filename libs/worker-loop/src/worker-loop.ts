@@ -86,10 +86,10 @@ export class WorkerLoop {
 
   /**
    * Run a round in `delayMs` (work that becomes due then, such as a retry). One timer, for the earliest
-   * time asked; a delay no shorter than the poll interval is left to the poll.
+   * time asked; a delay no shorter than the poll interval is left to the poll. Only while running.
    */
   wakeAfter(delayMs: number): void {
-    if (this.stopping || delayMs >= this.options.pollIntervalMs) return;
+    if (!this.running || delayMs >= this.options.pollIntervalMs) return;
     const dueAt = Date.now() + delayMs;
     if (this.wakeTimer && this.wakeDueAt <= dueAt) return;
     this.clearWakeTimer();
