@@ -15,6 +15,7 @@ import { INVITE_MIGRATIONS } from './database/migrations';
 import { HOUSEKEEPING_PROVIDERS } from './housekeeping/housekeeping.feature';
 import { HubInviteStats, HubInviteStatsController } from './hub-stats/hub-invite-stats';
 import { InviteEnv, INVITE_SCHEMA } from './invite.config';
+import { PublicLinks } from './public-links/public-links';
 import { InviteStatsController, InviteStatsQuery } from './stats/invite-stats.controller';
 import { MASS_INVITE_CONTROLLERS, MASS_INVITE_PROVIDERS } from './mass-invites/mass-invites.feature';
 import { INVITES_CONTROLLERS, INVITES_PROVIDERS } from './invites/invites.feature';
@@ -72,6 +73,7 @@ export class InviteModule {
       providers: [
         { provide: InviteEnv, useValue: env },
         PasswordHasher,
+        PublicLinks,
         AccountsService,
         SessionsService,
         ...INVITES_PROVIDERS,

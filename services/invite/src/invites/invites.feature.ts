@@ -3,7 +3,6 @@ import { AccountCreatedConsumer } from './consumers/account-created.consumer';
 import { InviterRightsConsumer } from './consumers/inviter-rights.consumer';
 import { InvitesRepository } from './data/invites.repository';
 import { InviteBatchDecider } from './decide/invite-batch.decider';
-import { InviteLinks } from './domain/invite-links';
 import { MembershipGrantWorker } from './grants/membership-grant.worker';
 import { MembershipGrantsRepository } from './grants/membership-grants.repository';
 import { HubClient } from '../hub/hub-client';
@@ -27,7 +26,6 @@ export const INVITES_CONTROLLERS: Type[] = [InvitesController, AccountCreatedCon
 export const INVITES_PROVIDERS: Provider[] = [
   InvitesRepository,
   MembershipGrantsRepository,
-  InviteLinks,
   HubClient,
   InviteBatchDecider,
   AcceptPendingInvites,

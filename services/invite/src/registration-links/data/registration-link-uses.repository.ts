@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { UserType } from '@gatehouse/contracts';
 import type { EntityManager } from 'typeorm';
 import { GRANT_CLAIM_LEASE_SECONDS, GRANT_INLINE_LEASE_SECONDS } from '../registration-links.constants';
-import { returning } from './returning';
+import { returning } from '../../database/returning';
 
 /** One account that joined through a link, and the membership it is owed. */
 export interface RegistrationLinkUse {
