@@ -254,7 +254,7 @@ describe('accepting an invite (invite.invite.preview-accept, invite.invite.accep
     it('is picked up by the housekeeping round too (an invite committed as the account appeared)', async () => {
       const email = uniqueEmail('late-invite');
       const { invite } = await f.invited(world.admin, world.hub.id, email);
-      // Simulate the race: the account appears without the consumer seeing the invite.
+      // Simulate the race: the account appears without its transaction seeing the invite.
       const [{ id: accountId }] = await queryTestDb<{ id: string }>(
         `INSERT INTO invite.accounts (id, email, display_name, password_hash, email_verified_at)
          VALUES (gen_random_uuid(), $1, 'Raced', 'x', now()) RETURNING id`,
