@@ -49,14 +49,17 @@ export class MembershipGrantWorker implements OnApplicationBootstrap, BeforeAppl
   }
 
   /**
-   * Asks the hub for these (just committed) grants now. Never throws for a failed hub call: returns the
-   * ids of the grants the hub has confirmed.
+   * Asks the hub for these (just committed) grants now, in the order given (a sign-up's link grant before
+   * the invites it accepted: for one Hub, the first to arrive decides the user type). Never throws for a
+   * failed hub call: returns the ids of the grants the hub has confirmed.
    */
   async grantNow(ids: string[]): Promise<Set<string>> {
     if (ids.length === 0) return new Set();
     const timeoutMs = Math.min(GRANT_INLINE_TIMEOUT_MS, Math.floor(this.env.RPC_TIMEOUT_MS / 2));
+    const order = new Map(ids.map((id, index) => [id, index]));
     try {
       const pending = await this.grants.pending(this.dataSource.manager, ids);
+      pending.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
       for (const group of groupGrants(pending)) await this.settle(group, timeoutMs);
     } catch (error) {
       this.logger.warn(`granting memberships now failed, the retry loop takes over: ${(error as Error).message}`);
