@@ -2,6 +2,7 @@ import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap }
 import { InjectDataSource } from '@nestjs/typeorm';
 import { isDomainError } from '@gatehouse/contracts';
 import { runWithCorrelationId } from '@gatehouse/messaging';
+import { WorkerLoop } from '@gatehouse/worker-loop';
 import { DataSource } from 'typeorm';
 import { HubClient } from '../hub/hub-client';
 import { InviteEnv } from '../invite.config';
@@ -14,38 +15,37 @@ import { MembershipGrantsRepository, PendingGrant } from './membership-grants.re
  * memberships: one hub.member.add-bulk (idempotent, set-based) per Hub, user type and adder, and the
  * outcome recorded. The use case that recorded grants asks for them at once after its commit
  * (`grantNow`); whatever that did not settle (the hub is down, the call timed out, the process died)
- * stays pending and is retried with one backoff policy by the loop here, every MEMBERSHIP_GRANT_POLL_MS,
- * on every replica (claims with a lease skip each other's rows).
+ * stays pending and is retried with one backoff policy by the loop here (a WorkerLoop polling every
+ * MEMBERSHIP_GRANT_POLL_MS, woken when a retry falls due sooner), on every replica (claims with a lease
+ * skip each other's rows).
  */
 @Injectable()
 export class MembershipGrantWorker implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('MembershipGrantWorker');
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<unknown> | null = null;
-  private started = false;
-  private stopped = false;
+  private readonly loop: WorkerLoop;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly grants: MembershipGrantsRepository,
     private readonly hubs: HubClient,
     private readonly env: InviteEnv,
-  ) {}
+  ) {
+    this.loop = new WorkerLoop({
+      name: 'membership grants',
+      // As before: the first look one poll after boot (an inline grant of a fresh row is leased anyway).
+      startDelayMs: env.MEMBERSHIP_GRANT_POLL_MS,
+      pollIntervalMs: env.MEMBERSHIP_GRANT_POLL_MS,
+      logger: this.logger,
+      runRound: () => runWithCorrelationId(null, async () => void (await this.runDue())),
+    });
+  }
 
-  /**
-   * Nest calls bootstrap hooks once per connected microservice as well as for the HTTP app; the loop
-   * starts once (a second chain of timers would outlive beforeApplicationShutdown).
-   */
   onApplicationBootstrap(): void {
-    if (this.started) return;
-    this.started = true;
-    this.schedule();
+    this.loop.start();
   }
 
   async beforeApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    await this.running;
+    await this.loop.stop();
   }
 
   /**
@@ -103,24 +103,11 @@ export class MembershipGrantWorker implements OnApplicationBootstrap, BeforeAppl
         return true;
       }
       const attempts = Math.max(...group.map((grant) => grant.attempts));
-      await this.grants.scheduleRetry(manager, ids, grantRetryDelayMs(attempts), message);
+      const delayMs = grantRetryDelayMs(attempts);
+      await this.grants.scheduleRetry(manager, ids, delayMs, message);
+      this.loop.wakeAfter(delayMs);
       return false;
     }
-  }
-
-  private schedule(): void {
-    if (this.stopped) return;
-    this.timer = setTimeout(() => {
-      this.running = runWithCorrelationId(null, () => this.runDue())
-        .catch((error: unknown) => {
-          this.logger.error(`granting memberships failed, retrying: ${(error as Error).message}`);
-        })
-        .finally(() => {
-          this.running = null;
-          this.schedule();
-        });
-    }, this.env.MEMBERSHIP_GRANT_POLL_MS);
-    this.timer.unref();
   }
 }
 
