@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { INVITE_EVENTS, InviteOutcome, MemberProfile, UserType } from '@gatehouse/contracts';
-import { OutboxWriter, PendingEvent } from '@gatehouse/messaging';
+import { INVITE_EVENTS, InviteOutcome, MemberProfile, PendingEvent, UserType } from '@gatehouse/contracts';
+import { OutboxWriter } from '@gatehouse/messaging';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { AccountsService } from '../../accounts/accounts.service';

@@ -1,0 +1,98 @@
+import { randomUUID } from 'node:crypto';
+import { HUB_EVENTS } from './hub';
+import { INVITE_EVENTS, InvitesIssuedPayload } from './invite';
+import { parseEvent } from './parse-event';
+
+const envelope = (payload: unknown, name: string = INVITE_EVENTS.CREATED) => ({
+  id: randomUUID(),
+  name,
+  occurredAt: new Date().toISOString(),
+  correlationId: null,
+  payload,
+});
+
+const invites = () => ({
+  hubId: randomUUID(),
+  hubName: 'Apollo',
+  tenancyId: randomUUID(),
+  inviterAccountId: randomUUID(),
+  inviterName: 'Ada',
+  userType: 'TEAM_MEMBER',
+  invites: [
+    {
+      inviteId: randomUUID(),
+      email: 'g@example.com',
+      acceptUrl: 'http://localhost:3000/a?t=1',
+      expiresAt: '2026-12-10T00:00:00Z',
+    },
+  ],
+});
+
+describe('parseEvent', () => {
+  it('returns the envelope with a checked payload (unknown fields dropped)', async () => {
+    const event = await parseEvent(INVITE_EVENTS.CREATED, envelope({ ...invites(), extra: 'x' }));
+    expect(event.payload).toBeInstanceOf(InvitesIssuedPayload);
+    expect(event.payload.invites[0].email).toBe('g@example.com');
+    expect((event.payload as unknown as Record<string, unknown>).extra).toBeUndefined();
+  });
+
+  it('names the event and every problem when the payload is malformed', async () => {
+    const data = envelope({ ...invites(), userType: 'ADMIN', invites: [{ email: 'nope' }] });
+    await expect(parseEvent(INVITE_EVENTS.CREATED, data)).rejects.toMatchObject({
+      code: 'VALIDATION.FAILED',
+      message: expect.stringMatching(
+        new RegExp(
+          `^Malformed event ${data.id} \\(invite.invite.created\\): .*userType.*invites\\.0\\.email must be an email`,
+        ),
+      ),
+    });
+  });
+
+  it('accepts every address Gatehouse itself accepts, and nothing that could add a recipient', async () => {
+    const withEmail = (email: string) => {
+      const payload = invites();
+      payload.invites[0].email = email;
+      return envelope(payload);
+    };
+    await expect(parseEvent(INVITE_EVENTS.CREATED, withEmail('x@mail.e'))).resolves.toBeDefined();
+    for (const bad of ['a@example.com, b@example.com', 'a@example.com\r\nBcc: b@example.com', 'no-at-sign']) {
+      await expect(parseEvent(INVITE_EVENTS.CREATED, withEmail(bad))).rejects.toMatchObject({
+        code: 'VALIDATION.FAILED',
+      });
+    }
+  });
+
+  it('refuses a missing envelope', async () => {
+    await expect(parseEvent(INVITE_EVENTS.CREATED, 'text')).rejects.toMatchObject({
+      message: expect.stringMatching(/^Malformed event envelope: /),
+    });
+  });
+
+  it('accepts a policy with the appendix off (null) but not missing', async () => {
+    const policy = {
+      tenancyId: randomUUID(),
+      inviteMessageAppendix: null,
+      inviteExpiryDays: 14,
+      version: 2,
+      changedBy: '00000000-0000-0000-0000-000000000000',
+      updatedAt: new Date().toISOString(),
+    };
+    await expect(
+      parseEvent(HUB_EVENTS.POLICY_CHANGED, envelope(policy, HUB_EVENTS.POLICY_CHANGED)),
+    ).resolves.toBeDefined();
+    const { inviteMessageAppendix: _dropped, ...missing } = policy;
+    await expect(
+      parseEvent(HUB_EVENTS.POLICY_CHANGED, envelope(missing, HUB_EVENTS.POLICY_CHANGED)),
+    ).rejects.toMatchObject({
+      message: expect.stringContaining('inviteMessageAppendix'),
+    });
+  });
+
+  it('refuses an event delivered under another name than its envelope says', async () => {
+    const data = envelope(invites(), INVITE_EVENTS.RESENT);
+    await expect(parseEvent(INVITE_EVENTS.CREATED, data)).rejects.toMatchObject({
+      code: 'VALIDATION.FAILED',
+      message: `Malformed event ${data.id} (invite.invite.resent): delivered as invite.invite.created.`,
+    });
+  });
+});
