@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+/* global console, process */
 // Summarises a V8 CPU profile (.cpuprofile, as written by `node --cpu-prof`; GATEHOUSE_CPU_PROF_DIR makes
 // the bench and `npm start` processes write one each): the functions with the most self time, and the
 // packages / project folders that time falls in. Usage: node scripts/profile-summary.mjs FILE [top=25]
