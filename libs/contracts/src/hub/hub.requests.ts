@@ -18,24 +18,19 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { Actor } from '../actor';
+import {
+  ActorPageRequest,
+  ActorRequest,
+  HubActorRequest,
+  TenancyActorPageRequest,
+  TenancyActorRequest,
+} from '../actor-request';
 import { LogPageRequest } from '../log-filter';
 import { PageRequest } from '../paging';
 import { USER_TYPES, UserType } from '../user-type';
 import { HUB_ACTIONS, HubAction } from './hub.actions';
 
 export const MAX_BULK_MEMBERS = 5000;
-
-class ActorRequest {
-  @ValidateNested()
-  @Type(() => Actor)
-  actor!: Actor;
-}
-
-class ActorPageRequest extends PageRequest {
-  @ValidateNested()
-  @Type(() => Actor)
-  actor!: Actor;
-}
 
 /** An account as the hub service records it on a membership (a copy of the invite service's registry). */
 export class MemberProfile {
@@ -70,29 +65,17 @@ export class CreateTenancyRequest extends ActorRequest {
 
 export class ListTenanciesRequest extends ActorPageRequest {}
 
-export class AddTenantAdminRequest extends ActorRequest {
-  @IsUUID()
-  tenancyId!: string;
-
+export class AddTenantAdminRequest extends TenancyActorRequest {
   @ValidateNested()
   @Type(() => MemberProfile)
   admin!: MemberProfile;
 }
 
-export class CheckTenantAdminRequest extends ActorRequest {
-  @IsUUID()
-  tenancyId!: string;
-}
+export class CheckTenantAdminRequest extends TenancyActorRequest {}
 
-export class GetPolicyRequest extends ActorRequest {
-  @IsUUID()
-  tenancyId!: string;
-}
+export class GetPolicyRequest extends TenancyActorRequest {}
 
-export class UpdatePolicyRequest extends ActorRequest {
-  @IsUUID()
-  tenancyId!: string;
-
+export class UpdatePolicyRequest extends TenancyActorRequest {
   /**
    * The older, one-field way (kept for existing clients): a text switches the appendix on with that text;
    * null switches it off (the text is kept). undefined leaves it as it is. Length and blankness are checked
@@ -121,10 +104,7 @@ export class UpdatePolicyRequest extends ActorRequest {
   inviteExpiryDays?: number;
 }
 
-export class CreateHubRequest extends ActorRequest {
-  @IsUUID()
-  tenancyId!: string;
-
+export class CreateHubRequest extends TenancyActorRequest {
   @IsString()
   @MinLength(1)
   @MaxLength(200)
@@ -138,15 +118,9 @@ export class ListHubsRequest extends ActorPageRequest {
 }
 
 /** The console's Hubs page: every Hub of one tenancy, with its member count (tenant admins, operators). */
-export class ListTenancyHubsRequest extends ActorPageRequest {
-  @IsUUID()
-  tenancyId!: string;
-}
+export class ListTenancyHubsRequest extends TenancyActorPageRequest {}
 
-export class GetHubRequest extends ActorRequest {
-  @IsUUID()
-  hubId!: string;
-}
+export class GetHubRequest extends HubActorRequest {}
 
 /** Internal: is this account a member of that Hub, and how? */
 export class GetMembershipRequest {
@@ -235,10 +209,7 @@ export class FindMembersRequest {
   accountIds!: string[];
 }
 
-export class UpdateMemberRequest extends ActorRequest {
-  @IsUUID()
-  hubId!: string;
-
+export class UpdateMemberRequest extends HubActorRequest {
   @IsUUID()
   accountId!: string;
 
@@ -255,10 +226,7 @@ export class UpdateMemberRequest extends ActorRequest {
   canInvite?: boolean;
 }
 
-export class RemoveMemberRequest extends ActorRequest {
-  @IsUUID()
-  hubId!: string;
-
+export class RemoveMemberRequest extends HubActorRequest {
   @IsUUID()
   accountId!: string;
 }
