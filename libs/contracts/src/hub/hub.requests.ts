@@ -3,7 +3,6 @@ import {
   ArrayMaxSize,
   ArrayMinSize,
   IsBoolean,
-  IsEmail,
   IsIn,
   IsInt,
   IsOptional,
@@ -17,7 +16,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { Actor } from '../actor';
+import { AccountIdentity, Actor } from '../actor';
 import {
   ActorPageRequest,
   ActorRequest,
@@ -33,14 +32,8 @@ import { HUB_ACTIONS, HubAction } from './hub.actions';
 export const MAX_BULK_MEMBERS = 5000;
 
 /** An account as the hub service records it on a membership (a copy of the invite service's registry). */
-export class MemberProfile {
-  @IsUUID()
-  accountId!: string;
-
-  @IsEmail()
-  @MaxLength(254)
-  email!: string;
-
+export class MemberProfile extends AccountIdentity {
+  /** Never empty on a membership (an actor's may be). */
   @IsString()
   @MinLength(1)
   @MaxLength(200)

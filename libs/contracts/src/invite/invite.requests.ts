@@ -14,7 +14,7 @@ import {
 } from 'class-validator';
 import { HubActorPageRequest, HubActorRequest, TenancyActorRequest } from '../actor-request';
 import { USER_TYPES, UserType } from '../user-type';
-import { MAX_PASSWORD_LENGTH } from './account.requests';
+import { ChosenAccountDetails } from './account.requests';
 
 /** What a person sees when they leave out the user type: PRODUCT.md makes choosing one compulsory. */
 export const USER_TYPE_REQUIRED_MESSAGE = `userType is required: ${USER_TYPES.join(' or ')}`;
@@ -88,18 +88,8 @@ export class PreviewInviteRequest {
   token!: string;
 }
 
-export class AcceptInviteRequest {
+export class AcceptInviteRequest extends ChosenAccountDetails {
   @IsString()
   @MaxLength(MAX_TOKEN_LENGTH)
   token!: string;
-
-  /** Emptiness is checked by the invite service, with the rule every route to an account shares. */
-  @IsString()
-  @MaxLength(200)
-  displayName!: string;
-
-  /** Strength is checked by the invite service (ACCOUNT.WEAK_PASSWORD). */
-  @IsString()
-  @MaxLength(MAX_PASSWORD_LENGTH)
-  password!: string;
 }

@@ -13,7 +13,7 @@ import {
 } from 'class-validator';
 import { HubActorRequest } from '../actor-request';
 import { USER_TYPES, UserType } from '../user-type';
-import { MAX_PASSWORD_LENGTH } from './account.requests';
+import { ChosenAccountDetails, MAX_PASSWORD_LENGTH } from './account.requests';
 import { MAX_RAW_EMAIL_LENGTH, MAX_TOKEN_LENGTH } from './invite.requests';
 import { MAX_REGISTRATION_LINK_DOMAINS, MAX_REGISTRATION_LINK_USES } from './registration-link.patterns';
 
@@ -64,7 +64,7 @@ export class PreviewJoinRequest {
   token!: string;
 }
 
-export class JoinByLinkRequest {
+export class JoinByLinkRequest extends ChosenAccountDetails {
   @IsString()
   @MaxLength(MAX_TOKEN_LENGTH)
   token!: string;
@@ -73,16 +73,6 @@ export class JoinByLinkRequest {
   @IsString()
   @MaxLength(MAX_RAW_EMAIL_LENGTH)
   email!: string;
-
-  /** Emptiness is checked by the invite service, with the rule every route to an account shares. */
-  @IsString()
-  @MaxLength(200)
-  displayName!: string;
-
-  /** Strength is checked by the invite service (ACCOUNT.WEAK_PASSWORD). */
-  @IsString()
-  @MaxLength(MAX_PASSWORD_LENGTH)
-  password!: string;
 
   /** The client address the gateway saw (kept briefly with the attempt for abuse investigation). */
   @IsString()
