@@ -21,11 +21,24 @@ export function repoRoot(): string {
   return dir;
 }
 
+/** A compiled process's entry point (dist/), or an error saying how to build it when it is not there. */
+export function builtMain(name: ProcessName): string {
+  const main = path.join(repoRoot(), `dist/services/${name}/src/main.js`);
+  if (!require('node:fs').existsSync(main)) {
+    throw new Error(`${main} is missing: build first (npx tsc -p tsconfig.build.json && node scripts/copy-assets.js)`);
+  }
+  return main;
+}
+
+/** Fails at once, before anything starts, unless every one of these processes has been built. */
+export function requireBuilt(...names: ProcessName[]): void {
+  for (const name of names) builtMain(name);
+}
+
 /** How to run a compiled Gatehouse process: node, the alias hook, its entry point. */
 export function processCommand(name: ProcessName): { command: string; args: string[] } {
-  const root = repoRoot();
   return {
     command: process.execPath,
-    args: ['-r', path.join(root, 'scripts/runtime-paths.js'), path.join(root, `dist/services/${name}/src/main.js`)],
+    args: ['-r', path.join(repoRoot(), 'scripts/runtime-paths.js'), builtMain(name)],
   };
 }
