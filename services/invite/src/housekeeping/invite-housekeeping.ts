@@ -1,5 +1,6 @@
 import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { runWithCorrelationId } from '@gatehouse/messaging';
+import { WorkerLoop } from '@gatehouse/worker-loop';
 import { SessionsService } from '../accounts/sessions/sessions.service';
 import { MembershipGrantWorker } from '../invites/grants/membership-grant.worker';
 import { HOUSEKEEPING_INTERVAL_MS } from './housekeeping.constants';
@@ -23,9 +24,14 @@ export interface HousekeepingReport {
 @Injectable()
 export class InviteHousekeeping implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('InviteHousekeeping');
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<unknown> | null = null;
-  private stopped = false;
+  /** A round never fails as a whole (each job's failure is logged by step()), so it never backs off. */
+  private readonly loop = new WorkerLoop({
+    name: 'invite housekeeping',
+    startDelayMs: 1_000,
+    pollIntervalMs: HOUSEKEEPING_INTERVAL_MS,
+    logger: this.logger,
+    runRound: async () => void (await this.runOnce()),
+  });
 
   constructor(
     private readonly expire: ExpireInvitesJob,
@@ -36,13 +42,11 @@ export class InviteHousekeeping implements OnApplicationBootstrap, BeforeApplica
   ) {}
 
   onApplicationBootstrap(): void {
-    this.schedule(1_000);
+    this.loop.start();
   }
 
   async beforeApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    await this.running;
+    await this.loop.stop();
   }
 
   /** One round of every job, in order (tests call it to move time-based work along). */
@@ -63,16 +67,5 @@ export class InviteHousekeeping implements OnApplicationBootstrap, BeforeApplica
       this.logger.error(`${name} failed, retrying next round: ${(error as Error).message}`);
       return 0;
     }
-  }
-
-  private schedule(delayMs: number): void {
-    if (this.stopped) return;
-    this.timer = setTimeout(() => {
-      this.running = this.runOnce().finally(() => {
-        this.running = null;
-        this.schedule(HOUSEKEEPING_INTERVAL_MS);
-      });
-    }, delayMs);
-    this.timer.unref();
   }
 }
