@@ -2,18 +2,20 @@ import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap }
 import { runWithCorrelationId } from '@gatehouse/messaging';
 import { WorkerLoop } from '@gatehouse/worker-loop';
 import { SessionsService } from '../accounts/sessions/sessions.service';
-import { MembershipGrantWorker } from '../invites/grants/membership-grant.worker';
 import { HOUSEKEEPING_INTERVAL_MS } from './housekeeping.constants';
 import { ExpireInvitesJob } from './expire-invites.job';
 import { PickUpRegisteredInviteesJob } from './pick-up-registered-invitees.job';
+import { PruneExpiredSignupsJob } from './prune-expired-signups.job';
+import { PruneJoinAttemptsJob } from './prune-join-attempts.job';
 import { PruneOutboxJob } from './prune-outbox.job';
 
 export interface HousekeepingReport {
   expired: number;
   pickedUp: number;
-  granted: number;
   pruned: number;
   sessionsPruned: number;
+  joinAttemptsPruned: number;
+  signupsPruned: number;
 }
 
 /**
@@ -36,9 +38,10 @@ export class InviteHousekeeping implements OnApplicationBootstrap, BeforeApplica
   constructor(
     private readonly expire: ExpireInvitesJob,
     private readonly pickUp: PickUpRegisteredInviteesJob,
-    private readonly grants: MembershipGrantWorker,
     private readonly prune: PruneOutboxJob,
     private readonly sessions: SessionsService,
+    private readonly joinAttempts: PruneJoinAttemptsJob,
+    private readonly signups: PruneExpiredSignupsJob,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -54,9 +57,10 @@ export class InviteHousekeeping implements OnApplicationBootstrap, BeforeApplica
     return runWithCorrelationId(null, async () => ({
       expired: await this.step('expire invites', () => this.expire.run()),
       pickedUp: await this.step('pick up registered invitees', () => this.pickUp.run()),
-      granted: await this.step('grant memberships', () => this.grants.runDue()),
       pruned: await this.step('prune outbox', () => this.prune.run()),
       sessionsPruned: await this.step('prune old browser sessions', () => this.sessions.pruneOld()),
+      joinAttemptsPruned: await this.step('prune registration-link attempts', () => this.joinAttempts.run()),
+      signupsPruned: await this.step('prune expired sign-ups', () => this.signups.run()),
     }));
   }
 
