@@ -1,4 +1,5 @@
 export * from './actor';
+export * from './actor-request';
 export * from './envelope';
 export * from './errors';
 export * from './validation';

@@ -1,10 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { TypeOrmModule, getDataSourceToken } from '@nestjs/typeorm';
-import { serviceDataSourceOptions } from '@gatehouse/database';
-import { BrokerConnection, MessagingModule } from '@gatehouse/messaging';
-import { ObservabilityModule } from '@gatehouse/observability';
-import { SystemHealthModule } from '@gatehouse/service-runtime';
-import { DataSource } from 'typeorm';
+import { backendInfrastructure } from '@gatehouse/service-runtime';
 import { AccountEntity } from './accounts/account.entity';
 import { AccountsController } from './accounts/accounts.controller';
 import { AccountsService } from './accounts/accounts.service';
@@ -34,35 +29,12 @@ export class InviteModule {
   static forRoot(env: InviteEnv): DynamicModule {
     return {
       module: InviteModule,
-      imports: [
-        SystemHealthModule.register({ service: 'invite', replicaId: env.REPLICA_ID, schema: INVITE_SCHEMA }),
-        TypeOrmModule.forRoot(
-          serviceDataSourceOptions({
-            url: env.DATABASE_URL,
-            timeouts: {
-              connectMs: env.DB_CONNECT_TIMEOUT_MS,
-              statementMs: env.DB_STATEMENT_TIMEOUT_MS,
-              idleInTransactionMs: env.DB_IDLE_IN_TRANSACTION_TIMEOUT_MS,
-            },
-            schema: INVITE_SCHEMA,
-            entities: ENTITIES,
-            migrations: INVITE_MIGRATIONS,
-          }),
-        ),
-        MessagingModule.register({
-          amqpUrl: env.AMQP_URL,
-          namespace: env.AMQP_NAMESPACE,
-          rpcTimeoutMs: env.RPC_TIMEOUT_MS,
-          outbox: { schema: INVITE_SCHEMA, databaseUrl: env.DATABASE_URL },
-        }),
-        ObservabilityModule.register('invite', {
-          inject: [getDataSourceToken(), BrokerConnection],
-          useFactory: (dataSource: DataSource, broker: BrokerConnection) => [
-            { name: 'database', check: async () => (await dataSource.query('SELECT 1')).length === 1 },
-            { name: 'broker', check: () => broker.isHealthy() },
-          ],
-        }),
-      ],
+      imports: backendInfrastructure(env, {
+        service: 'invite',
+        schema: INVITE_SCHEMA,
+        entities: ENTITIES,
+        migrations: INVITE_MIGRATIONS,
+      }),
       controllers: [
         AccountsController,
         SessionsController,

@@ -1,4 +1,3 @@
-import { INestApplication } from '@nestjs/common';
 import {
   ACCOUNT_EVENTS,
   ACCOUNT_PATTERNS,
@@ -14,31 +13,14 @@ import {
   MemberChangedPayload,
   MembershipView,
   EventEnvelope,
-  RpcPattern,
-  RpcRequest,
-  RpcResponse,
   SYSTEM_ACTOR,
   TenancyView,
   UpdateMemberRequest,
   UserType,
 } from '@gatehouse/contracts';
-import { RpcClient } from '@gatehouse/messaging';
 import * as amqp from 'amqplib';
-import { ProcessGroup, repoRoot } from '@gatehouse/processes';
-import {
-  EventSpy,
-  deleteNamespace,
-  freePort,
-  newNamespace,
-  queryTestDb,
-  resetSchemas,
-  testAmqpUrl,
-  testProcessEnv,
-  testRpcClient,
-  pollUntil,
-} from '@gatehouse/testing';
-import { existsSync } from 'node:fs';
-import path from 'node:path';
+import { ProcessGroup, requireBuilt } from '@gatehouse/processes';
+import { EventSpy, ServiceTestBed, freePort, pollUntil, queryTestDb, testAmqpUrl } from '@gatehouse/testing';
 import { randomUUID } from 'node:crypto';
 import { InviteHousekeeping } from '../src/housekeeping/invite-housekeeping';
 import { startInvite } from '../src/main';
@@ -96,10 +78,7 @@ export interface FixtureOptions {
  * AMQP namespace so that they talk; plus an RPC client and a spy on every event of that namespace.
  * Needs `npm run build` (or `npx tsc -p tsconfig.build.json`) for dist/services/hub.
  */
-export class InviteFixture {
-  readonly namespace = newNamespace('invite');
-  app!: INestApplication;
-  rpc!: RpcClient;
+export class InviteFixture extends ServiceTestBed {
   spy!: EventSpy;
   private readonly processes = new ProcessGroup();
   private hubPort = 0;
@@ -107,31 +86,19 @@ export class InviteFixture {
   private readonly inviteEnv: Record<string, string>;
 
   constructor(options: FixtureOptions = {}) {
-    this.hubEnv = testProcessEnv(this.namespace, options.hubEnv);
-    this.inviteEnv = testProcessEnv(this.namespace, { PUBLIC_BASE_URL, ...options.inviteEnv });
+    super('invite');
+    this.hubEnv = this.processEnv(options.hubEnv);
+    this.inviteEnv = this.processEnv({ PUBLIC_BASE_URL, ...options.inviteEnv });
+    this.onStop(() => this.processes.stop());
   }
 
   async start(): Promise<void> {
-    const hubMain = path.join(repoRoot(), 'dist/services/hub/src/main.js');
-    if (!existsSync(hubMain)) {
-      throw new Error(
-        `${hubMain} is missing: build first (npx tsc -p tsconfig.build.json && node scripts/copy-assets.js)`,
-      );
-    }
-    await resetSchemas('hub', 'invite');
-    this.spy = await EventSpy.start(this.namespace);
+    requireBuilt('hub');
+    await this.resetSchemas('hub', 'invite');
+    this.spy = await this.spyOnEvents();
     this.hubPort = await freePort();
     await this.startHub();
-    this.app = await startInvite(this.inviteEnv);
-    this.rpc = testRpcClient(this.namespace);
-  }
-
-  async stop(): Promise<void> {
-    await this.spy?.stop();
-    await this.rpc?.close();
-    await this.app?.close();
-    await this.processes.stop();
-    await deleteNamespace(this.namespace);
+    await this.bootService(() => startInvite(this.inviteEnv));
   }
 
   /** The hub process: stopped to test what happens while it is down, started again on the same port. */
@@ -141,20 +108,6 @@ export class InviteFixture {
 
   async stopHub(): Promise<void> {
     await this.processes.stop('hub');
-  }
-
-  call<P extends RpcPattern>(pattern: P, request: RpcRequest<P>): Promise<RpcResponse<P>> {
-    return this.rpc.call(pattern, request);
-  }
-
-  /** The RPC's domain error (code, message, details), or a failure if it succeeded. */
-  async failure<P extends RpcPattern>(pattern: P, request: RpcRequest<P>): Promise<{ code: string; message: string }> {
-    try {
-      await this.rpc.call(pattern, request);
-    } catch (error) {
-      return error as { code: string; message: string };
-    }
-    throw new Error(`${pattern} succeeded, but a failure was expected`);
   }
 
   // --- people and places -------------------------------------------------------------------------

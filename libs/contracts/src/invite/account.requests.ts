@@ -4,6 +4,22 @@ export const MAX_LOOKUP_EMAILS = 10000;
 export const MIN_PASSWORD_LENGTH = 10;
 export const MAX_PASSWORD_LENGTH = 200;
 
+/**
+ * The name and password a person chooses on a public page that creates their account (accepting an
+ * invite, joining by a registration link).
+ */
+export class ChosenAccountDetails {
+  /** Emptiness is checked by the invite service, with the rule every route to an account shares. */
+  @IsString()
+  @MaxLength(200)
+  displayName!: string;
+
+  /** Strength is checked by the invite service (ACCOUNT.WEAK_PASSWORD). */
+  @IsString()
+  @MaxLength(MAX_PASSWORD_LENGTH)
+  password!: string;
+}
+
 /** "Are these emails registered?" — one round trip for up to 10,000 addresses, normalised by the service. */
 export class LookupAccountsRequest {
   @ArrayMaxSize(MAX_LOOKUP_EMAILS)

@@ -1,21 +1,18 @@
-import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
-import { Actor } from '../actor';
-import { PageRequest } from '../paging';
+import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import {
+  ActorPageRequest,
+  ActorRequest,
+  HubActorPageRequest,
+  HubActorRequest,
+  TenancyActorPageRequest,
+} from '../actor-request';
 import { USER_TYPES, UserType } from '../user-type';
 import { IMPORT_ROW_OUTCOMES, IMPORT_STATUSES, ImportRowOutcome, ImportStatus } from './import.patterns';
 
 /** Base64 of at most 64 MiB of file: the configured size limit (default 10 MiB) is checked by the service. */
 export const MAX_IMPORT_BASE64_LENGTH = Math.ceil((64 * 1024 * 1024) / 3) * 4;
 
-export class CreateImportRequest {
-  @ValidateNested()
-  @Type(() => Actor)
-  actor!: Actor;
-
-  @IsUUID()
-  hubId!: string;
-
+export class CreateImportRequest extends HubActorRequest {
   @IsIn(USER_TYPES, { message: `userType is required: ${USER_TYPES.join(' or ')} (one user type for the whole file)` })
   userType!: UserType;
 
@@ -32,32 +29,14 @@ export class CreateImportRequest {
   contentBase64!: string;
 }
 
-export class GetImportRequest {
-  @ValidateNested()
-  @Type(() => Actor)
-  actor!: Actor;
-
+export class GetImportRequest extends ActorRequest {
   @IsUUID()
   jobId!: string;
 }
 
-export class ListImportsRequest extends PageRequest {
-  @ValidateNested()
-  @Type(() => Actor)
-  actor!: Actor;
+export class ListImportsRequest extends HubActorPageRequest {}
 
-  @IsUUID()
-  hubId!: string;
-}
-
-export class ListTenancyImportsRequest extends PageRequest {
-  @ValidateNested()
-  @Type(() => Actor)
-  actor!: Actor;
-
-  @IsUUID()
-  tenancyId!: string;
-
+export class ListTenancyImportsRequest extends TenancyActorPageRequest {
   @IsOptional()
   @IsUUID()
   hubId?: string;
@@ -67,11 +46,7 @@ export class ListTenancyImportsRequest extends PageRequest {
   status?: ImportStatus;
 }
 
-export class ListImportRowsRequest extends PageRequest {
-  @ValidateNested()
-  @Type(() => Actor)
-  actor!: Actor;
-
+export class ListImportRowsRequest extends ActorPageRequest {
   @IsUUID()
   jobId!: string;
 
@@ -81,14 +56,7 @@ export class ListImportRowsRequest extends PageRequest {
 }
 
 /** invite.import.upload-check: asked by the gateway before it reads an upload's body. */
-export class CheckImportUploadRequest {
-  @ValidateNested()
-  @Type(() => Actor)
-  actor!: Actor;
-
-  @IsUUID()
-  hubId!: string;
-}
+export class CheckImportUploadRequest extends HubActorRequest {}
 
 /** The invite service's own size limit (IMPORT_MAX_BYTES): the gateway stops reading past it. */
 export interface ImportUploadAllowance {
