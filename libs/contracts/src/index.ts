@@ -2,6 +2,7 @@ export * from './actor';
 export * from './envelope';
 export * from './errors';
 export * from './validation';
+export * from './list-validators';
 export * from './hub';
 export * from './invite';
 export * from './log-filter';

@@ -1,5 +1,6 @@
+import { IsUuidList } from '../list-validators';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsUUID, ValidateNested } from 'class-validator';
+import { IsUUID, ValidateNested } from 'class-validator';
 import { Actor } from '../actor';
 
 /** Served by the invite service: what it knows of a page of Hubs (the console's Hubs page). */
@@ -19,9 +20,7 @@ export class ListHubInviteStatsRequest {
   @IsUUID()
   tenancyId!: string;
 
-  @IsArray()
-  @ArrayMaxSize(MAX_HUB_STATS_HUBS)
-  @IsUUID('all', { each: true })
+  @IsUuidList({ maxItems: MAX_HUB_STATS_HUBS })
   hubIds!: string[];
 }
 

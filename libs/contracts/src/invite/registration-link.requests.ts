@@ -1,7 +1,6 @@
+import { IsStringList } from '../list-validators';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize,
-  IsArray,
   IsBoolean,
   IsIn,
   IsInt,
@@ -61,10 +60,7 @@ export class UpdateRegistrationLinkRequest extends RegistrationLinkActorRequest 
 
   /** Exact email domains allowed to join (normalised by the invite service); empty = any domain. */
   @ValidateIf(present)
-  @IsArray()
-  @ArrayMaxSize(MAX_REGISTRATION_LINK_DOMAINS)
-  @IsString({ each: true })
-  @MaxLength(253, { each: true })
+  @IsStringList({ maxItems: MAX_REGISTRATION_LINK_DOMAINS, maxLength: 253 })
   allowedDomains?: string[];
 }
 
