@@ -6,6 +6,7 @@ export * from './validation';
 export * from './event-contract';
 export * from './event-rules';
 export * from './parse-event';
+export * from './list-validators';
 export * from './hub';
 export * from './invite';
 export * from './log-filter';

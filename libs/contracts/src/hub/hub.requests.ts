@@ -1,3 +1,4 @@
+import { IsUuidList } from '../list-validators';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -197,8 +198,7 @@ export class FindMembersRequest {
   @IsUUID()
   hubId!: string;
 
-  @ArrayMaxSize(MAX_BULK_MEMBERS)
-  @IsUUID('all', { each: true })
+  @IsUuidList({ maxItems: MAX_BULK_MEMBERS })
   accountIds!: string[];
 }
 

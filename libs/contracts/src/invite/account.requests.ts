@@ -1,4 +1,5 @@
-import { ArrayMaxSize, IsBoolean, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { IsStringList, IsUuidList } from '../list-validators';
+import { IsBoolean, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 
 export const MAX_LOOKUP_EMAILS = 10000;
 export const MIN_PASSWORD_LENGTH = 10;
@@ -22,9 +23,7 @@ export class ChosenAccountDetails {
 
 /** "Are these emails registered?" — one round trip for up to 10,000 addresses, normalised by the service. */
 export class LookupAccountsRequest {
-  @ArrayMaxSize(MAX_LOOKUP_EMAILS)
-  @IsString({ each: true })
-  @MaxLength(320, { each: true })
+  @IsStringList({ maxItems: MAX_LOOKUP_EMAILS, maxLength: 320 })
   emails!: string[];
 }
 
@@ -70,8 +69,7 @@ export class DiscardUnusedAccountRequest {
 }
 
 export class AccountNamesRequest {
-  @ArrayMaxSize(500)
-  @IsUUID('all', { each: true })
+  @IsUuidList({ maxItems: 500 })
   accountIds!: string[];
 }
 

@@ -1,5 +1,5 @@
-import { ArrayMaxSize, IsArray, IsUUID } from 'class-validator';
 import { TenancyActorRequest } from '../actor-request';
+import { IsUuidList } from '../list-validators';
 
 /** Served by the invite service: what it knows of a page of Hubs (the console's Hubs page). */
 export const HUB_INVITE_STATS_PATTERNS = {
@@ -11,9 +11,7 @@ export const HUB_INVITE_STATS_PATTERNS = {
 export const MAX_HUB_STATS_HUBS = 500;
 
 export class ListHubInviteStatsRequest extends TenancyActorRequest {
-  @IsArray()
-  @ArrayMaxSize(MAX_HUB_STATS_HUBS)
-  @IsUUID('all', { each: true })
+  @IsUuidList({ maxItems: MAX_HUB_STATS_HUBS })
   hubIds!: string[];
 }
 

@@ -1,6 +1,5 @@
+import { IsStringList } from '../list-validators';
 import {
-  ArrayMaxSize,
-  IsArray,
   IsBoolean,
   IsIn,
   IsInt,
@@ -49,10 +48,7 @@ export class UpdateRegistrationLinkRequest extends HubActorRequest {
 
   /** Exact email domains allowed to join (normalised by the invite service); empty = any domain. */
   @ValidateIf(present)
-  @IsArray()
-  @ArrayMaxSize(MAX_REGISTRATION_LINK_DOMAINS)
-  @IsString({ each: true })
-  @MaxLength(253, { each: true })
+  @IsStringList({ maxItems: MAX_REGISTRATION_LINK_DOMAINS, maxLength: 253 })
   allowedDomains?: string[];
 }
 
