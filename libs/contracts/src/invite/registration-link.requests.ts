@@ -1,15 +1,5 @@
 import { IsStringList } from '../list-validators';
-import {
-  IsBoolean,
-  IsIn,
-  IsInt,
-  IsISO8601,
-  IsString,
-  Max,
-  MaxLength,
-  Min,
-  ValidateIf,
-} from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsISO8601, IsString, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import { HubActorRequest } from '../actor-request';
 import { USER_TYPES, UserType } from '../user-type';
 import { ChosenAccountDetails, MAX_PASSWORD_LENGTH } from './account.requests';
