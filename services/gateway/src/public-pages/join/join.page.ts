@@ -1,6 +1,6 @@
 import { JoinByLinkResult, RegistrationLinkPreview, SignupPreview } from '@gatehouse/contracts';
-import { Html, html, page } from '../pages/html';
-import { USER_TYPE_LABEL, formAlert, formatDate, newAccountFields } from '../pages/account-form';
+import { Html, html, page } from '../html';
+import { USER_TYPE_LABEL, formAlert, formatDate, newAccountFields } from '../account-form';
 
 export interface JoinFormState {
   email?: string;

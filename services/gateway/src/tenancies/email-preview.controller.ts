@@ -2,11 +2,11 @@ import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Actor, NOTIFICATION_PATTERNS } from '@gatehouse/contracts';
 import { RpcClient } from '@gatehouse/messaging';
-import { uuidParam } from '../api/uuid-param';
+import { uuidParam } from '../http/uuid-param';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { Operation } from '../openapi/operation';
-import { RenderPreviewBody } from './notifications.dto';
-import { EmailPreviewResponse } from './notifications.responses';
+import { RenderPreviewBody } from '../deliveries/deliveries.dto';
+import { EmailPreviewResponse } from '../deliveries/deliveries.responses';
 import { TenancyAdminCheck } from './tenancy-admin-check';
 
 /** The console's live preview of the tenancy's invite email while a tenant admin edits the appendix. */

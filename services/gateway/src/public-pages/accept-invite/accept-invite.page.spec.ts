@@ -6,7 +6,7 @@ import {
   closedInvitePage,
   unknownInvitePage,
 } from './accept-invite.page';
-import { escapeHtml, html } from './html';
+import { escapeHtml, html } from '../html';
 
 const hostile = `<script>alert("x")</script>&'`;
 

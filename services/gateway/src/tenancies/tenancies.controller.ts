@@ -2,13 +2,13 @@ import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Actor, ERROR_CODES, HUB_PATTERNS, DomainError } from '@gatehouse/contracts';
 import { RpcClient } from '@gatehouse/messaging';
-import { TenancyAdminCheck } from '../notifications/tenancy-admin-check';
+import { TenancyAdminCheck } from './tenancy-admin-check';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { AccountResolver } from './account-resolver';
-import { AddTenantAdminBody, CreateTenancyBody, PageQuery, UpdatePolicyBody } from './api.dto';
+import { AddTenantAdminBody, CreateTenancyBody, PageQuery, UpdatePolicyBody } from '../http/page-query.dto';
 import { Operation } from '../openapi/operation';
 import { Policy, Tenancy, TenancyPage, TenantAdminAdded } from './tenancies.responses';
-import { uuidParam } from './uuid-param';
+import { uuidParam } from '../http/uuid-param';
 
 @ApiTags('tenancies')
 @Controller('api/v1/tenancies')

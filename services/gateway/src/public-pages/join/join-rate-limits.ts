@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { GatewayEnv } from '../gateway.config';
-import { SharedRateLimiter, Take } from '../rate-limits/shared-rate-limiter';
+import { GatewayEnv } from '../../gateway.config';
+import { SharedRateLimiter, Take } from '../../rate-limits/shared-rate-limiter';
 
 /**
  * The public join page's limits per client address: page views (JOIN_PAGE_RATE_LIMIT) and sign-up

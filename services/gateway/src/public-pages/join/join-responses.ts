@@ -1,9 +1,9 @@
 import { ERROR_CODES, isDomainError } from '@gatehouse/contracts';
 import type { Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { statusOf } from '../errors/error-status';
-import { sendPage } from '../pages/html';
-import { messagePage } from './join-page';
+import { statusOf } from '../../errors/error-status';
+import { sendPage } from '../html';
+import { messagePage } from './join.page';
 
 /**
  * What the join page and the sign-up confirm page answer alike: the client address the limits count,

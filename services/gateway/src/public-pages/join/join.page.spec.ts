@@ -1,6 +1,6 @@
 import { SignupPreview } from '@gatehouse/contracts';
-import { escapeHtml } from '../pages/html';
-import { checkInboxPage, confirmSignupPage, signInLink } from './join-page';
+import { escapeHtml } from '../html';
+import { checkInboxPage, confirmSignupPage, signInLink } from './join.page';
 
 const hostile = `<script>alert("x")</script>&'`;
 

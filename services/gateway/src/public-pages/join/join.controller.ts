@@ -11,12 +11,12 @@ import {
 } from '@gatehouse/contracts';
 import { RpcClient } from '@gatehouse/messaging';
 import type { Request, Response } from 'express';
-import { Public } from '../auth/public.decorator';
-import { statusOf } from '../errors/error-status';
-import { GatewayEnv } from '../gateway.config';
-import { sendPage } from '../pages/html';
+import { Public } from '../../auth/public.decorator';
+import { statusOf } from '../../errors/error-status';
+import { GatewayEnv } from '../../gateway.config';
+import { sendPage } from '../html';
 import { JoinRateLimits } from './join-rate-limits';
-import { checkInboxPage, joinFormPage, messagePage } from './join-page';
+import { checkInboxPage, joinFormPage, messagePage } from './join.page';
 import {
   REFUSAL_TITLES as TITLES,
   TOKEN_SHAPE,

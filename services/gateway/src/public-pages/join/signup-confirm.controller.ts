@@ -10,14 +10,14 @@ import {
 } from '@gatehouse/contracts';
 import { RpcClient } from '@gatehouse/messaging';
 import type { Request, Response } from 'express';
-import { BrowserSessions } from '../auth/browser-sessions';
-import { Public } from '../auth/public.decorator';
-import { statusOf } from '../errors/error-status';
-import { GatewayEnv } from '../gateway.config';
-import { sendPage } from '../pages/html';
+import { BrowserSessions } from '../../auth/browser-sessions';
+import { Public } from '../../auth/public.decorator';
+import { statusOf } from '../../errors/error-status';
+import { GatewayEnv } from '../../gateway.config';
+import { sendPage } from '../html';
 import { afterSignupConfirmed } from './after-signup-confirmed';
-import { JOIN_TIMEOUT_FACTOR, field } from './join-page.controller';
-import { confirmSignupPage, messagePage, signInLink } from './join-page';
+import { JOIN_TIMEOUT_FACTOR, field } from './join.controller';
+import { confirmSignupPage, messagePage, signInLink } from './join.page';
 import { JoinRateLimits } from './join-rate-limits';
 import { REFUSAL_TITLES, TOKEN_SHAPE, clientAddress, sendFailurePage, sendRateLimited } from './join-responses';
 

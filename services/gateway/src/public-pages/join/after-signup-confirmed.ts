@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { ConfirmSignupResult } from '@gatehouse/contracts';
 import type { Response } from 'express';
-import { BrowserSessions } from '../auth/browser-sessions';
+import { BrowserSessions } from '../../auth/browser-sessions';
 
 const logger = new Logger('SignupConfirmed');
 

@@ -13,9 +13,9 @@ import {
 } from '@gatehouse/contracts';
 import { RpcClient } from '@gatehouse/messaging';
 import type { Response } from 'express';
-import { BrowserSessions } from '../auth/browser-sessions';
-import { Public } from '../auth/public.decorator';
-import { statusOf } from '../errors/error-status';
+import { BrowserSessions } from '../../auth/browser-sessions';
+import { Public } from '../../auth/public.decorator';
+import { statusOf } from '../../errors/error-status';
 import {
   acceptFormPage,
   acceptedPage,
@@ -24,7 +24,7 @@ import {
   unavailablePage,
   unknownInvitePage,
 } from './accept-invite.page';
-import { sendPage } from './html';
+import { sendPage } from '../html';
 
 const MAX_DISPLAY_NAME = 200;
 

@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
 import { DELIVERY_STATUSES, DeliveryStatus, EMAIL_TEMPLATE_IDS, EmailTemplateId } from '@gatehouse/contracts';
-import { PageQuery } from '../api/api.dto';
-import { LogFilterQuery } from '../api/log-filter.dto';
+import { PageQuery } from '../http/page-query.dto';
+import { LogFilterQuery } from '../http/log-filter.dto';
 
 /** GET /api/v1/tenancies/{tenancyId}/deliveries */
 export class ListDeliveriesQuery extends IntersectionType(PageQuery, LogFilterQuery) {

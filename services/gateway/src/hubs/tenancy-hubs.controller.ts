@@ -4,9 +4,9 @@ import { Actor, HUB_INVITE_STATS_PATTERNS, HUB_PATTERNS } from '@gatehouse/contr
 import { RpcClient } from '@gatehouse/messaging';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { Operation } from '../openapi/operation';
-import { PageQuery } from './api.dto';
+import { PageQuery } from '../http/page-query.dto';
 import { TenancyHubPage } from './hubs.responses';
-import { uuidParam } from './uuid-param';
+import { uuidParam } from '../http/uuid-param';
 
 /**
  * The console's Hubs page. Each service counts what it owns, for one page of Hubs at a time: the hub

@@ -2,12 +2,12 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/com
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Actor, IMPORT_ERROR_CODES, IMPORT_PATTERNS, NOTIFICATION_PATTERNS, DomainError } from '@gatehouse/contracts';
 import { RpcClient } from '@gatehouse/messaging';
-import { uuidParam } from '../api/uuid-param';
+import { uuidParam } from '../http/uuid-param';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { Operation } from '../openapi/operation';
-import { ListDeliveriesQuery, RetryFailedDeliveriesBody } from './notifications.dto';
-import { Delivery, DeliveryPage, RetriedDeliveries } from './notifications.responses';
-import { TenancyAdminCheck } from './tenancy-admin-check';
+import { ListDeliveriesQuery, RetryFailedDeliveriesBody } from './deliveries.dto';
+import { Delivery, DeliveryPage, RetriedDeliveries } from './deliveries.responses';
+import { TenancyAdminCheck } from '../tenancies/tenancy-admin-check';
 
 /** The delivery log of a tenancy (every email, its status and attempts) and retrying a failed one. */
 @ApiTags('notifications')

@@ -1,6 +1,6 @@
 import { AcceptInviteResult, InvitePreview, InviteStatus } from '@gatehouse/contracts';
-import { Html, html, page } from './html';
-import { USER_TYPE_LABEL, formAlert, formatDate, newAccountFields } from './account-form';
+import { Html, html, page } from '../html';
+import { USER_TYPE_LABEL, formAlert, formatDate, newAccountFields } from '../account-form';
 
 /** The web app's sign-in screen, with the address filled in when we know it (contracts.md §2). */
 function signInPath(email: string | undefined): string {
