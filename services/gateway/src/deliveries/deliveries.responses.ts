@@ -1,4 +1,4 @@
-import { ApiProperty, ApiSchema } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 import {
   DELIVERY_STATUSES,
   DeliveryStatus,
@@ -6,7 +6,6 @@ import {
   EMAIL_TEMPLATE_IDS,
   EmailTemplateId,
   Page,
-  RenderedEmailView,
   RetryFailedDeliveriesResult,
 } from '@gatehouse/contracts';
 import { PageFields } from '../openapi/error-body';
@@ -103,20 +102,4 @@ export class RetriedDeliveries implements RetryFailedDeliveriesResult {
       'Failed sign-up confirmations left failed: their link is dropped when they fail (the person signs up again).',
   })
   linkGone!: number;
-}
-
-/** RenderedEmailView: an email as it would be sent. */
-@ApiSchema({ name: 'EmailPreview' })
-export class EmailPreviewResponse implements RenderedEmailView {
-  @ApiProperty()
-  subject!: string;
-
-  @ApiProperty({ description: 'Show in a sandboxed frame.' })
-  html!: string;
-
-  @ApiProperty()
-  text!: string;
-
-  @ApiProperty({ type: String, nullable: true, description: 'The appendix rendered at the bottom; null when off.' })
-  appendix!: string | null;
 }

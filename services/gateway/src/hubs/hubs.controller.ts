@@ -4,7 +4,7 @@ import { Actor, HUB_PATTERNS } from '@gatehouse/contracts';
 import { RpcClient } from '@gatehouse/messaging';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { Operation } from '../openapi/operation';
-import { CreateHubBody, ListHubsQuery, ListMembersQuery, UpdateMemberBody } from '../http/page-query.dto';
+import { CreateHubBody, ListHubsQuery, ListMembersQuery, UpdateMemberBody } from './hubs.dto';
 import { HubWithMembership, HubWithMembershipPage, MemberRemoved, Membership, MembershipPage } from './hubs.responses';
 import { uuidParam } from '../http/uuid-param';
 

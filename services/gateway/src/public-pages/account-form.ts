@@ -1,4 +1,4 @@
-import { UserType } from '@gatehouse/contracts';
+import { MAX_PASSWORD_LENGTH, UserType } from '@gatehouse/contracts';
 import { Html, html } from './html';
 
 /** "a Team Member" / "an External Member", as the public pages say it. */
@@ -9,6 +9,23 @@ export const USER_TYPE_LABEL: Record<UserType, string> = {
 
 export function formatDate(iso: string): string {
   return new Date(iso).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+}
+
+/** The longest name the forms take (the input's maxlength; the invite service checks it again). */
+export const MAX_DISPLAY_NAME = 200;
+
+/**
+ * The rules of the name and password fields (the same on the accept page and the join page), said in
+ * words a person understands; null when both are fine. The invite service checks them again.
+ */
+export function checkNewAccountFields(displayName: string, password: string): string | null {
+  if (displayName === '') return 'Enter your name.';
+  if ([...displayName].length > MAX_DISPLAY_NAME)
+    return `Your name can be at most ${MAX_DISPLAY_NAME} characters long.`;
+  if (password === '') return 'Choose a password.';
+  if (password.length > MAX_PASSWORD_LENGTH)
+    return `Your password can be at most ${MAX_PASSWORD_LENGTH} characters long.`;
+  return null;
 }
 
 /** The error above a form, if there is one. */

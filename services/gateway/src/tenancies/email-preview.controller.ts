@@ -5,8 +5,8 @@ import { RpcClient } from '@gatehouse/messaging';
 import { uuidParam } from '../http/uuid-param';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { Operation } from '../openapi/operation';
-import { RenderPreviewBody } from '../deliveries/deliveries.dto';
-import { EmailPreviewResponse } from '../deliveries/deliveries.responses';
+import { RenderPreviewBody } from './email-preview.dto';
+import { EmailPreviewResponse } from './email-preview.responses';
 import { TenancyAdminCheck } from './tenancy-admin-check';
 
 /** The console's live preview of the tenancy's invite email while a tenant admin edits the appendix. */

@@ -6,7 +6,6 @@ import {
   ERROR_CODES,
   INVITE_PATTERNS,
   InvitePreview,
-  MAX_PASSWORD_LENGTH,
   MAX_TOKEN_LENGTH,
   DomainError,
   isDomainError,
@@ -24,9 +23,8 @@ import {
   unavailablePage,
   unknownInvitePage,
 } from './accept-invite.page';
+import { checkNewAccountFields } from '../account-form';
 import { sendPage } from '../html';
-
-const MAX_DISPLAY_NAME = 200;
 
 /**
  * The public page an invite email links to. GET shows the Hub, the inviter and the invited address with
@@ -65,7 +63,7 @@ export class AcceptInvitePageController {
   ): Promise<void> {
     const displayName = typeof body?.displayName === 'string' ? body.displayName.trim() : '';
     const password = typeof body?.password === 'string' ? body.password : '';
-    const formError = checkForm(displayName, password);
+    const formError = checkNewAccountFields(displayName, password);
     try {
       if (formError) return await this.showFormAgain(response, token, displayName, formError);
       const result = await this.rpc.call(INVITE_PATTERNS.ACCEPT, { token, displayName, password });
@@ -131,15 +129,4 @@ export class AcceptInvitePageController {
         return sendPage(response, HttpStatus.SERVICE_UNAVAILABLE, unavailablePage());
     }
   }
-}
-
-/** The form's own rules, said in words a person understands (the invite service checks them again). */
-function checkForm(displayName: string, password: string): string | null {
-  if (displayName === '') return 'Enter your name.';
-  if ([...displayName].length > MAX_DISPLAY_NAME)
-    return `Your name can be at most ${MAX_DISPLAY_NAME} characters long.`;
-  if (password === '') return 'Choose a password.';
-  if (password.length > MAX_PASSWORD_LENGTH)
-    return `Your password can be at most ${MAX_PASSWORD_LENGTH} characters long.`;
-  return null;
 }

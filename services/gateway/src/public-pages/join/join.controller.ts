@@ -2,7 +2,6 @@ import { Body, Controller, Get, Logger, Param, Post, Req, Res } from '@nestjs/co
 import { ApiExcludeController } from '@nestjs/swagger';
 import {
   ERROR_CODES,
-  MAX_PASSWORD_LENGTH,
   MAX_RAW_EMAIL_LENGTH,
   REGISTRATION_LINK_PATTERNS,
   RegistrationLinkPreview,
@@ -14,6 +13,7 @@ import type { Request, Response } from 'express';
 import { Public } from '../../auth/public.decorator';
 import { statusOf } from '../../errors/error-status';
 import { GatewayEnv } from '../../gateway.config';
+import { checkNewAccountFields } from '../account-form';
 import { sendPage } from '../html';
 import { JoinRateLimits } from './join-rate-limits';
 import { checkInboxPage, joinFormPage, messagePage } from './join.page';
@@ -25,7 +25,6 @@ import {
   sendRateLimited,
 } from './join-responses';
 
-const MAX_DISPLAY_NAME = 200;
 /**
  * A sign-up hashes a password (argon2id): it gets three times the usual RPC timeout, so that a busy
  * moment does not report a failure for a sign-up that worked (the confirm page shares it).
@@ -170,15 +169,9 @@ export function field(body: Record<string, unknown> | undefined, name: string): 
   return typeof value === 'string' ? value : '';
 }
 
-/** The form's own rules, said in words a person understands (the invite service checks them again). */
+/** The join form's own rules: its email field, then the fields every new-account form has. */
 function checkForm(email: string, displayName: string, password: string): string | null {
   if (email === '') return 'Enter your email address.';
   if (email.length > MAX_RAW_EMAIL_LENGTH) return 'That email address is too long.';
-  if (displayName === '') return 'Enter your name.';
-  if ([...displayName].length > MAX_DISPLAY_NAME)
-    return `Your name can be at most ${MAX_DISPLAY_NAME} characters long.`;
-  if (password === '') return 'Choose a password.';
-  if (password.length > MAX_PASSWORD_LENGTH)
-    return `Your password can be at most ${MAX_PASSWORD_LENGTH} characters long.`;
-  return null;
+  return checkNewAccountFields(displayName, password);
 }
