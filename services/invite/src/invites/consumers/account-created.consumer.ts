@@ -6,7 +6,7 @@ import { claimMessage } from '@gatehouse/messaging';
 import { DataSource } from 'typeorm';
 import { MembershipGrantWorker } from '../grants/membership-grant.worker';
 import { INVITE_DB_SCHEMA } from '../invites.constants';
-import { AcceptPendingInvites } from '../usecases/accept-pending-invites/accept-pending-invites';
+import { AcceptPendingInvites } from '../usecases/accept-pending-invites.usecase';
 
 /**
  * An account that appears by any route (the accounts RPC, a confirmed registration-link sign-up, another

@@ -1,8 +1,8 @@
 import type { EntityManager } from 'typeorm';
-import { InvitesRepository } from '../../data/invites.repository';
-import { InviteErrors } from '../../domain/invite-errors';
-import { InviteRow } from '../../domain/invite-row';
-import { AuthorisedHub } from '../../../hub/hub-client';
+import { InvitesRepository } from '../data/invites.repository';
+import { InviteErrors } from '../domain/invite-errors';
+import { InviteRow } from '../domain/invite-row';
+import { AuthorisedHub } from '../../hub/hub-client';
 
 /**
  * Locks an invite the caller may manage: any of the Hub's for scope `all` (Hub admins), only their own

@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { INVITE_EVENTS, MembershipView } from '@gatehouse/contracts';
 import { OutboxWriter } from '@gatehouse/messaging';
 import type { EntityManager } from 'typeorm';
-import { InvitesRepository } from '../../data/invites.repository';
-import { inviteStateEvents } from '../../domain/invite-events';
-import { InviteRow } from '../../domain/invite-row';
+import { InvitesRepository } from '../data/invites.repository';
+import { inviteStateEvents } from '../domain/invite-events';
+import { InviteRow } from '../domain/invite-row';
 
 export type InviterRevokeReason = 'inviter_lost_permission' | 'inviter_removed';
 

@@ -3,13 +3,13 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { AcceptInviteRequest, AcceptInviteResult, INVITE_EVENTS } from '@gatehouse/contracts';
 import { OutboxWriter } from '@gatehouse/messaging';
 import { DataSource, EntityManager } from 'typeorm';
-import { AccountsService, toAccountView } from '../../../accounts/accounts.service';
-import { InvitesRepository } from '../../data/invites.repository';
-import { InviteErrors, closedInviteError } from '../../domain/invite-errors';
-import { inviteStateEvents } from '../../domain/invite-events';
-import { hashInviteToken, isWellFormedInviteToken } from '../../domain/invite-token';
-import { MembershipGrantWorker } from '../../grants/membership-grant.worker';
-import { AcceptPendingInvites } from '../accept-pending-invites/accept-pending-invites';
+import { AccountsService, toAccountView } from '../../accounts/accounts.service';
+import { InvitesRepository } from '../data/invites.repository';
+import { InviteErrors, closedInviteError } from '../domain/invite-errors';
+import { inviteStateEvents } from '../domain/invite-events';
+import { hashInviteToken, isWellFormedInviteToken } from '../domain/invite-token';
+import { MembershipGrantWorker } from '../grants/membership-grant.worker';
+import { AcceptPendingInvites } from './accept-pending-invites.usecase';
 
 /**
  * The accept page's submit. In ONE transaction: serialise on the invited address, lock the invite row,

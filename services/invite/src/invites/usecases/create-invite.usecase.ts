@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { CreateInviteRequest, CreateInviteResult, ERROR_CODES, DomainError } from '@gatehouse/contracts';
 import { normalizeEmail } from '@gatehouse/email-address';
-import { EmailDecision, InviteBatchDecider, ResendScope } from '../../decide/invite-batch.decider';
-import { InviteErrors } from '../../domain/invite-errors';
-import { toInviteView } from '../../domain/invite-row';
-import { HubClient } from '../../../hub/hub-client';
+import { EmailDecision, InviteBatchDecider, ResendScope } from '../decide/invite-batch.decider';
+import { InviteErrors } from '../domain/invite-errors';
+import { toInviteView } from '../domain/invite-row';
+import { HubClient } from '../../hub/hub-client';
 
 /**
  * An individual invite: the hub decides whether the caller may invite with this user type, then the

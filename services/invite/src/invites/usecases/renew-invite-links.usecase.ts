@@ -8,12 +8,12 @@ import {
 } from '@gatehouse/contracts';
 import { OutboxWriter } from '@gatehouse/messaging';
 import { DataSource } from 'typeorm';
-import { InvitesRepository } from '../../data/invites.repository';
-import { inviteStateEvents } from '../../domain/invite-events';
-import { InviteLinks } from '../../domain/invite-links';
-import { InviteRow, effectiveStatus } from '../../domain/invite-row';
-import { issueInviteToken } from '../../domain/invite-token';
-import { HubClient } from '../../../hub/hub-client';
+import { InvitesRepository } from '../data/invites.repository';
+import { inviteStateEvents } from '../domain/invite-events';
+import { InviteLinks } from '../domain/invite-links';
+import { InviteRow, effectiveStatus } from '../domain/invite-row';
+import { issueInviteToken } from '../domain/invite-token';
+import { HubClient } from '../../hub/hub-client';
 
 /**
  * New links for pending invites whose email failed, for the notification service's retry of that email

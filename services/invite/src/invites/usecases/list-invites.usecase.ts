@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DEFAULT_PAGE_SIZE, InviteView, ListInvitesRequest, Page } from '@gatehouse/contracts';
 import { DataSource } from 'typeorm';
-import { InvitesRepository } from '../../data/invites.repository';
-import { toInviteView } from '../../domain/invite-row';
-import { HubClient } from '../../../hub/hub-client';
+import { InvitesRepository } from '../data/invites.repository';
+import { toInviteView } from '../domain/invite-row';
+import { HubClient } from '../../hub/hub-client';
 
 /** Pending invites of a Hub that can still be accepted: Hub admins see all, Team Members their own. */
 @Injectable()

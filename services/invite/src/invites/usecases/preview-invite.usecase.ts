@@ -2,10 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { InvitePreview, PreviewInviteRequest } from '@gatehouse/contracts';
 import { DataSource } from 'typeorm';
-import { InvitesRepository } from '../../data/invites.repository';
-import { InviteErrors } from '../../domain/invite-errors';
-import { toInvitePreview } from '../../domain/invite-row';
-import { hashInviteToken, isWellFormedInviteToken } from '../../domain/invite-token';
+import { InvitesRepository } from '../data/invites.repository';
+import { InviteErrors } from '../domain/invite-errors';
+import { toInvitePreview } from '../domain/invite-row';
+import { hashInviteToken, isWellFormedInviteToken } from '../domain/invite-token';
 
 /**
  * What the accept page shows for a token. Read-only (mail scanners open links): a lapsed invite reads

@@ -2,10 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { INVITE_EVENTS } from '@gatehouse/contracts';
 import { OutboxWriter } from '@gatehouse/messaging';
 import type { EntityManager } from 'typeorm';
-import { InviteeAccount, InvitesRepository } from '../../data/invites.repository';
-import { inviteStateEvents } from '../../domain/invite-events';
-import { InviteRow } from '../../domain/invite-row';
-import { MembershipGrantsRepository } from '../../grants/membership-grants.repository';
+import { InviteeAccount, InvitesRepository } from '../data/invites.repository';
+import { inviteStateEvents } from '../domain/invite-events';
+import { InviteRow } from '../domain/invite-row';
+import { MembershipGrantsRepository } from '../grants/membership-grants.repository';
 
 /**
  * The one way invites become memberships, inside the caller's transaction: every live pending invite

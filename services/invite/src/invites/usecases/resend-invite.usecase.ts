@@ -3,14 +3,14 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { INVITE_EVENTS, InviteView, ResendInviteRequest } from '@gatehouse/contracts';
 import { OutboxWriter } from '@gatehouse/messaging';
 import { DataSource } from 'typeorm';
-import { InvitesRepository } from '../../data/invites.repository';
-import { InviteErrors } from '../../domain/invite-errors';
-import { inviteStateEvents, invitesIssuedEvents } from '../../domain/invite-events';
-import { InviteLinks } from '../../domain/invite-links';
-import { toInviteView } from '../../domain/invite-row';
-import { reissueInvites } from '../../domain/reissue-invites';
-import { HubClient } from '../../../hub/hub-client';
-import { findManageableInvite } from '../revoke-invite/find-manageable-invite';
+import { InvitesRepository } from '../data/invites.repository';
+import { InviteErrors } from '../domain/invite-errors';
+import { inviteStateEvents, invitesIssuedEvents } from '../domain/invite-events';
+import { InviteLinks } from '../domain/invite-links';
+import { toInviteView } from '../domain/invite-row';
+import { reissueInvites } from '../domain/reissue-invites';
+import { HubClient } from '../../hub/hub-client';
+import { findManageableInvite } from './find-manageable-invite.usecase';
 
 /**
  * Sends a pending invite again: a new token (the old link dies at once), a new expiry from the

@@ -3,12 +3,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { INVITE_EVENTS, InviteView, RevokeInviteRequest } from '@gatehouse/contracts';
 import { OutboxWriter } from '@gatehouse/messaging';
 import { DataSource } from 'typeorm';
-import { InvitesRepository } from '../../data/invites.repository';
-import { InviteErrors } from '../../domain/invite-errors';
-import { inviteStateEvents } from '../../domain/invite-events';
-import { toInviteView } from '../../domain/invite-row';
-import { HubClient } from '../../../hub/hub-client';
-import { findManageableInvite } from './find-manageable-invite';
+import { InvitesRepository } from '../data/invites.repository';
+import { InviteErrors } from '../domain/invite-errors';
+import { inviteStateEvents } from '../domain/invite-events';
+import { toInviteView } from '../domain/invite-row';
+import { HubClient } from '../../hub/hub-client';
+import { findManageableInvite } from './find-manageable-invite.usecase';
 
 /**
  * Withdraws a pending invite: its link stops working at once and invite.invite.revoked is recorded.
