@@ -23,6 +23,7 @@ import { AccessService } from '../permissions/access.service';
 import { isUniqueViolation } from '../unique-violation';
 import { toHubView, toMembershipView } from '../views';
 import { HubEntity } from './hub.entity';
+import { HUB_SCHEMA } from '../hub.config';
 
 @Injectable()
 export class HubService {
@@ -39,14 +40,12 @@ export class HubService {
     const id = randomUUID();
     try {
       return await this.dataSource.transaction(async (manager) => {
-        await manager.query('INSERT INTO hub.hubs (id, tenancy_id, name, created_by) VALUES ($1, $2, $3, $4)', [
-          id,
-          tenancyId,
-          name.trim(),
-          actor.accountId,
-        ]);
         await manager.query(
-          `INSERT INTO hub.memberships (hub_id, account_id, email, display_name, user_type, is_hub_admin, can_invite)
+          `INSERT INTO ${HUB_SCHEMA}.hubs (id, tenancy_id, name, created_by) VALUES ($1, $2, $3, $4)`,
+          [id, tenancyId, name.trim(), actor.accountId],
+        );
+        await manager.query(
+          `INSERT INTO ${HUB_SCHEMA}.memberships (hub_id, account_id, email, display_name, user_type, is_hub_admin, can_invite)
            VALUES ($1, $2, $3, $4, 'TEAM_MEMBER', true, true)`,
           [id, actor.accountId, actor.email, actor.displayName],
         );
@@ -123,7 +122,7 @@ export class HubService {
     const page = await this.list({ actor, tenancyId, limit, offset });
     const counts: { hub_id: string; member_count: number }[] = page.items.length
       ? await this.dataSource.query(
-          `SELECT hub_id, count(*)::int AS member_count FROM hub.memberships
+          `SELECT hub_id, count(*)::int AS member_count FROM ${HUB_SCHEMA}.memberships
            WHERE hub_id = ANY($1::uuid[]) GROUP BY hub_id`,
           [page.items.map((hub) => hub.id)],
         )

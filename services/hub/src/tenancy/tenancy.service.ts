@@ -26,6 +26,7 @@ import { toPolicyView, toTenancyView } from '../views';
 import { changeAppendix } from './appendix-rule';
 import { TenancyPolicyEntity } from './tenancy-policy.entity';
 import { TenancyEntity } from './tenancy.entity';
+import { HUB_SCHEMA } from '../hub.config';
 
 interface TenancySummaryRow {
   id: string;
@@ -62,10 +63,14 @@ export class TenancyService {
     const id = randomUUID();
     try {
       return await this.dataSource.transaction(async (manager) => {
-        await manager.query('INSERT INTO hub.tenancies (id, name, slug) VALUES ($1, $2, $3)', [id, name, slug]);
-        await manager.query('INSERT INTO hub.tenancy_policies (tenancy_id) VALUES ($1)', [id]);
+        await manager.query(`INSERT INTO ${HUB_SCHEMA}.tenancies (id, name, slug) VALUES ($1, $2, $3)`, [
+          id,
+          name,
+          slug,
+        ]);
+        await manager.query(`INSERT INTO ${HUB_SCHEMA}.tenancy_policies (tenancy_id) VALUES ($1)`, [id]);
         await manager.query(
-          'INSERT INTO hub.tenant_admins (tenancy_id, account_id, email, display_name) VALUES ($1, $2, $3, $4)',
+          `INSERT INTO ${HUB_SCHEMA}.tenant_admins (tenancy_id, account_id, email, display_name) VALUES ($1, $2, $3, $4)`,
           [id, firstAdmin.accountId, firstAdmin.email, firstAdmin.displayName],
         );
         await this.audit.append(manager, [
@@ -99,17 +104,17 @@ export class TenancyService {
   }: ListTenanciesRequest): Promise<Page<TenancySummaryView>> {
     const mine = actor.isOperator ? null : actor.accountId;
     const visible = `($1::uuid IS NULL OR EXISTS (
-        SELECT 1 FROM hub.tenant_admins me WHERE me.tenancy_id = t.id AND me.account_id = $1))`;
+        SELECT 1 FROM ${HUB_SCHEMA}.tenant_admins me WHERE me.tenancy_id = t.id AND me.account_id = $1))`;
     const rows: TenancySummaryRow[] = await this.dataSource.query(
       `SELECT t.id, t.name, t.slug, t.created_at,
-              (SELECT count(*) FROM hub.tenant_admins a WHERE a.tenancy_id = t.id)::int AS admin_count,
-              (SELECT count(*) FROM hub.hubs h WHERE h.tenancy_id = t.id)::int AS hub_count
-       FROM hub.tenancies t WHERE ${visible}
+              (SELECT count(*) FROM ${HUB_SCHEMA}.tenant_admins a WHERE a.tenancy_id = t.id)::int AS admin_count,
+              (SELECT count(*) FROM ${HUB_SCHEMA}.hubs h WHERE h.tenancy_id = t.id)::int AS hub_count
+       FROM ${HUB_SCHEMA}.tenancies t WHERE ${visible}
        ORDER BY t.name, t.id LIMIT $2 OFFSET $3`,
       [mine, limit, offset],
     );
     const [{ total }]: { total: number }[] = await this.dataSource.query(
-      `SELECT count(*)::int AS total FROM hub.tenancies t WHERE ${visible}`,
+      `SELECT count(*)::int AS total FROM ${HUB_SCHEMA}.tenancies t WHERE ${visible}`,
       [mine],
     );
     const items = rows.map((row) => ({
@@ -127,7 +132,7 @@ export class TenancyService {
     await this.access.requireTenancyAdmin(actor, tenancyId);
     await this.dataSource.transaction(async (manager) => {
       const rows: unknown[] = await manager.query(
-        `INSERT INTO hub.tenant_admins (tenancy_id, account_id, email, display_name) VALUES ($1, $2, $3, $4)
+        `INSERT INTO ${HUB_SCHEMA}.tenant_admins (tenancy_id, account_id, email, display_name) VALUES ($1, $2, $3, $4)
          ON CONFLICT DO NOTHING RETURNING account_id`,
         [tenancyId, admin.accountId, admin.email, admin.displayName],
       );

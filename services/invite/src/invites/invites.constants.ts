@@ -14,5 +14,5 @@ export const GRANT_RETRY_MAX_MS = 10 * 60_000;
  */
 export const GRANT_INLINE_TIMEOUT_MS = 2_000;
 
-/** The invite service's schema (also its inbox's). */
-export const INVITE_DB_SCHEMA = 'invite';
+/** The service's schema under its older name, until its last users (the event consumers) import INVITE_SCHEMA. */
+export { INVITE_SCHEMA as INVITE_DB_SCHEMA } from '../invite.config';
