@@ -21,8 +21,9 @@ import {
 } from '@gatehouse/contracts';
 import { RpcClient } from '@gatehouse/messaging';
 import * as amqp from 'amqplib';
-import { ProcessGroup, repoRoot } from '@gatehouse/processes';
 import {
+  ProcessGroup,
+  repoRoot,
   EventSpy,
   deleteNamespace,
   freePort,

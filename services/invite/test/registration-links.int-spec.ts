@@ -21,8 +21,9 @@ import {
   UserType,
 } from '@gatehouse/contracts';
 import { RpcClient } from '@gatehouse/messaging';
-import { ProcessGroup, repoRoot } from '@gatehouse/processes';
 import {
+  ProcessGroup,
+  repoRoot,
   EventSpy,
   deleteNamespace,
   freePort,
