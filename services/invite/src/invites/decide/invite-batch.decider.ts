@@ -10,7 +10,7 @@ import { inviteStateEvents, invitesIssuedEvents, membersAddedNoticeEvent } from 
 import { InviteLinks } from '../domain/invite-links';
 import { InviteRow } from '../domain/invite-row';
 import { issueInviteToken } from '../domain/invite-token';
-import { reissueInvites } from '../domain/reissue-invites';
+import { reissueInvites } from '../usecases/reissue-invites.usecase';
 import { HubClient } from '../../hub/hub-client';
 import { INVITE_CHUNK_SIZE } from '../invites.constants';
 import { INVITE_SCHEMA } from '../../invite.config';

@@ -8,7 +8,7 @@ import { InviteErrors } from '../domain/invite-errors';
 import { inviteStateEvents, invitesIssuedEvents } from '../domain/invite-events';
 import { InviteLinks } from '../domain/invite-links';
 import { toInviteView } from '../domain/invite-row';
-import { reissueInvites } from '../domain/reissue-invites';
+import { reissueInvites } from './reissue-invites.usecase';
 import { HubClient } from '../../hub/hub-client';
 import { findManageableInvite } from './find-manageable-invite.usecase';
 

@@ -1,8 +1,8 @@
 import type { EntityManager } from 'typeorm';
 import { InvitesRepository } from '../data/invites.repository';
-import { InviteLinks } from './invite-links';
-import { InviteRow } from './invite-row';
-import { issueInviteToken } from './invite-token';
+import { InviteLinks } from '../domain/invite-links';
+import { InviteRow } from '../domain/invite-row';
+import { issueInviteToken } from '../domain/invite-token';
 
 /**
  * A resend: every given pending invite gets a new token (the old link dies) and a new expiry. Returns
