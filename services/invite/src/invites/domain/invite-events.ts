@@ -4,8 +4,13 @@ import {
   InvitesIssuedPayload,
   MembersAddedNoticePayload,
 } from '@gatehouse/contracts';
-import { PendingEvent } from '@gatehouse/messaging';
 import { InviteRow } from './invite-row';
+
+/** An event as the domain states it; the outbox writer takes this shape (domain code imports no messaging). */
+export interface InviteEvent {
+  name: string;
+  payload: object;
+}
 
 type StateEvent =
   | typeof INVITE_EVENTS.REVOKED
@@ -33,7 +38,7 @@ export function invitesIssuedEvents(
   name: typeof INVITE_EVENTS.CREATED | typeof INVITE_EVENTS.RESENT,
   issued: { row: InviteRow; acceptUrl: string }[],
   actorAccountId?: string,
-): PendingEvent[] {
+): InviteEvent[] {
   return groupBy(issued, ({ row }) => `${row.hub_id}|${row.inviter_account_id}|${row.user_type}`).map((group) => {
     const first = group[0].row;
     const payload: InvitesIssuedPayload = {
@@ -64,7 +69,7 @@ export function inviteStateEvents(
   rows: InviteRow[],
   actorOf: (row: InviteRow) => string | null,
   reason?: string,
-): PendingEvent[] {
+): InviteEvent[] {
   return groupBy(rows, (row) => `${row.hub_id}|${actorOf(row) ?? ''}`).map((group) => {
     const payload: InviteStateChangedPayload = {
       hubId: group[0].hub_id,
@@ -77,6 +82,6 @@ export function inviteStateEvents(
   });
 }
 
-export function membersAddedNoticeEvent(payload: MembersAddedNoticePayload): PendingEvent {
+export function membersAddedNoticeEvent(payload: MembersAddedNoticePayload): InviteEvent {
   return { name: INVITE_EVENTS.MEMBER_ADDED, payload };
 }
