@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { NOTIFICATION_PATTERNS, RenderPreviewRequest } from '@gatehouse/contracts';
-import { InvitePreviewService } from './invite-preview.service';
+import { InvitePreviewService } from './render-invite-preview.usecase';
 
 @Controller()
 export class PreviewController {
