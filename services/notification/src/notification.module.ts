@@ -27,7 +27,7 @@ import { PolicyReadModel } from './policy/policy-read-model';
 import { DeliveryStatsController } from './stats/delivery-stats.controller';
 import { DeliveryStatsRepository } from './stats/delivery-stats.repository';
 import { DeliveryBacklogMetrics } from './stats/delivery-backlog.metrics';
-import { InvitePreviewService } from './preview/render-invite-preview.usecase';
+import { RenderInvitePreview } from './preview/render-invite-preview.usecase';
 import { PreviewController } from './preview/preview.controller';
 import { EMAIL_TEMPLATES_DIR, TemplateRenderer, defaultTemplatesDir } from './rendering';
 
@@ -126,7 +126,7 @@ export class NotificationModule implements OnApplicationShutdown {
         DeliveryIntake,
         DeliveriesService,
         InviteLinkRenewal,
-        InvitePreviewService,
+        RenderInvitePreview,
         DeliveryStatsRepository,
         DeliveryBacklogMetrics,
       ],

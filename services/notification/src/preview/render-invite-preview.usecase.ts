@@ -12,13 +12,13 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  * the console's live preview while a tenant admin edits the appendix.
  */
 @Injectable()
-export class InvitePreviewService {
+export class RenderInvitePreview {
   constructor(
     private readonly renderer: TemplateRenderer,
     private readonly policies: PolicyReadModel,
   ) {}
 
-  async render(request: RenderPreviewRequest): Promise<RenderedEmailView> {
+  async execute(request: RenderPreviewRequest): Promise<RenderedEmailView> {
     const policy = await this.policies.get(request.tenancyId);
     let appendix: string | null;
     if (request.appendix === undefined) {
