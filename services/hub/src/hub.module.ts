@@ -15,7 +15,7 @@ import { HUB_MIGRATIONS } from './database/migrations';
 import { HubEnv, HUB_SCHEMA } from './hub.config';
 import { HubController } from './hubs/hub.controller';
 import { HubEntity } from './hubs/hub.entity';
-import { HubService } from './hubs/hub.service';
+import { HubService } from './hubs/create-hub.usecase';
 import { MembersController } from './membership/members.controller';
 import { MembersService } from './membership/members.service';
 import { MembershipEntity } from './membership/membership.entity';

@@ -7,7 +7,7 @@ import {
   ListHubsRequest,
   ListTenancyHubsRequest,
 } from '@gatehouse/contracts';
-import { HubService } from './hub.service';
+import { HubService } from './create-hub.usecase';
 
 @Controller()
 export class HubController {
