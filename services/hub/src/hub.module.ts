@@ -15,7 +15,10 @@ import { HUB_MIGRATIONS } from './database/migrations';
 import { HubEnv, HUB_SCHEMA } from './hub.config';
 import { HubController } from './hubs/hub.controller';
 import { HubEntity } from './hubs/hub.entity';
-import { HubService } from './hubs/create-hub.usecase';
+import { CreateHub } from './hubs/create-hub.usecase';
+import { GetHub } from './hubs/get-hub.usecase';
+import { ListHubs } from './hubs/list-hubs.usecase';
+import { ListTenancyHubs } from './hubs/list-tenancy-hubs.usecase';
 import { MembersController } from './membership/members.controller';
 import { MembersService } from './membership/members.service';
 import { MembershipEntity } from './membership/membership.entity';
@@ -79,7 +82,10 @@ export class HubModule {
         AuditWriter,
         AuditEventRecorder,
         TenancyService,
-        HubService,
+        CreateHub,
+        ListHubs,
+        ListTenancyHubs,
+        GetHub,
         MembersService,
       ],
     };

@@ -2,31 +2,26 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   CreateHubRequest,
-  DEFAULT_PAGE_SIZE,
   ERROR_CODES,
-  GetHubRequest,
   HUB_EVENTS,
   HubWithMembershipView,
-  ListHubsRequest,
-  ListTenancyHubsRequest,
   MembersAddedPayload,
-  Page,
-  TenancyHubView,
   DomainError,
 } from '@gatehouse/contracts';
 import { OutboxWriter } from '@gatehouse/messaging';
 import { randomUUID } from 'node:crypto';
-import { DataSource, In } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { AuditWriter } from '../audit/audit-writer';
+import { HUB_SCHEMA } from '../hub.config';
 import { MembershipEntity } from '../membership/membership.entity';
 import { AccessService } from '../permissions/access.service';
 import { isUniqueViolation } from '../unique-violation';
 import { toHubView, toMembershipView } from '../views';
 import { HubEntity } from './hub.entity';
-import { HUB_SCHEMA } from '../hub.config';
 
+/** Tenant admins (and operators) create Hubs; the creator becomes the first Hub admin, a Team Member. */
 @Injectable()
-export class HubService {
+export class CreateHub {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: AccessService,
@@ -34,8 +29,7 @@ export class HubService {
     private readonly outbox: OutboxWriter,
   ) {}
 
-  /** Tenant admins (and operators) create Hubs; the creator becomes the first Hub admin, a Team Member. */
-  async create({ actor, tenancyId, name }: CreateHubRequest): Promise<HubWithMembershipView> {
+  async execute({ actor, tenancyId, name }: CreateHubRequest): Promise<HubWithMembershipView> {
     await this.access.requireTenancyAdmin(actor, tenancyId);
     const id = randomUUID();
     try {
@@ -81,65 +75,5 @@ export class HubService {
       }
       throw error;
     }
-  }
-
-  /**
-   * The Hubs the actor belongs to; with a tenancy the actor administers (or any, for an operator), every
-   * Hub of it. Each with the actor's own membership, null where the actor sees the Hub without being a member.
-   */
-  async list({
-    actor,
-    tenancyId,
-    limit = DEFAULT_PAGE_SIZE,
-    offset = 0,
-  }: ListHubsRequest): Promise<Page<HubWithMembershipView>> {
-    const query = this.dataSource.manager.createQueryBuilder(HubEntity, 'h').orderBy('h.name').addOrderBy('h.id');
-    const seesWholeTenancy =
-      tenancyId !== undefined && (actor.isOperator || (await this.access.isTenantAdmin(tenancyId, actor.accountId)));
-    if (tenancyId !== undefined) query.andWhere('h.tenancy_id = :tenancyId', { tenancyId });
-    if (!seesWholeTenancy) {
-      query.innerJoin(MembershipEntity, 'm', 'm.hub_id = h.id AND m.account_id = :accountId', {
-        accountId: actor.accountId,
-      });
-    }
-    const [rows, total] = await query.take(limit).skip(offset).getManyAndCount();
-    const memberships = rows.length
-      ? await this.dataSource.manager.find(MembershipEntity, {
-          where: { hubId: In(rows.map((hub) => hub.id)), accountId: actor.accountId },
-        })
-      : [];
-    const byHub = new Map(memberships.map((membership) => [membership.hubId, toMembershipView(membership)]));
-    const items = rows.map((hub) => ({ ...toHubView(hub), membership: byHub.get(hub.id) ?? null }));
-    return { items, total, limit, offset };
-  }
-
-  /**
-   * The console's Hubs page: every Hub of a tenancy the actor administers (or any, for an operator), with
-   * each one's member count, counted by the database for the page's Hubs only.
-   */
-  async listForTenancy({ actor, tenancyId, limit, offset }: ListTenancyHubsRequest): Promise<Page<TenancyHubView>> {
-    await this.access.requireTenancyAdmin(actor, tenancyId);
-    const page = await this.list({ actor, tenancyId, limit, offset });
-    const counts: { hub_id: string; member_count: number }[] = page.items.length
-      ? await this.dataSource.query(
-          `SELECT hub_id, count(*)::int AS member_count FROM ${HUB_SCHEMA}.memberships
-           WHERE hub_id = ANY($1::uuid[]) GROUP BY hub_id`,
-          [page.items.map((hub) => hub.id)],
-        )
-      : [];
-    const byHub = new Map(counts.map((row) => [row.hub_id, row.member_count]));
-    return { ...page, items: page.items.map((hub) => ({ ...hub, memberCount: byHub.get(hub.id) ?? 0 })) };
-  }
-
-  async get({ actor, hubId }: GetHubRequest): Promise<HubWithMembershipView> {
-    const hub = await this.dataSource.manager.findOne(HubEntity, { where: { id: hubId } });
-    const notFound = new DomainError(ERROR_CODES.HUB_NOT_FOUND, 'No such Hub.');
-    if (!hub) throw notFound;
-    const membership = await this.access.membership(hubId, actor.accountId);
-    if (membership) return { ...toHubView(hub), membership: toMembershipView(membership) };
-    if (actor.isOperator || (await this.access.isTenantAdmin(hub.tenancyId, actor.accountId))) {
-      return { ...toHubView(hub), membership: null };
-    }
-    throw notFound;
   }
 }
