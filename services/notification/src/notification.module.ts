@@ -9,7 +9,7 @@ import { SystemHealthModule } from '@gatehouse/service-runtime';
 import { DataSource } from 'typeorm';
 import { NOTIFICATION_MIGRATIONS } from './database/migrations';
 import { DeliveriesController } from './deliveries/deliveries.controller';
-import { DeliveriesService } from './deliveries/deliveries.service';
+import { DeliveriesService } from './deliveries/retry-delivery.usecase';
 import { DeliveryIntake } from './deliveries/delivery-intake';
 import { DELIVERY_SETTINGS, DeliverySettings, MAX_BATCH_SIZE } from './deliveries/delivery-settings';
 import { DeliveryMetrics } from './deliveries/delivery.metrics';

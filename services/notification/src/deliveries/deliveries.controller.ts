@@ -6,7 +6,7 @@ import {
   RetryDeliveryRequest,
   RetryFailedDeliveriesRequest,
 } from '@gatehouse/contracts';
-import { DeliveriesService } from './deliveries.service';
+import { DeliveriesService } from './retry-delivery.usecase';
 
 @Controller()
 export class DeliveriesController {
