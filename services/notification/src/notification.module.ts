@@ -9,7 +9,9 @@ import { SystemHealthModule } from '@gatehouse/service-runtime';
 import { DataSource } from 'typeorm';
 import { NOTIFICATION_MIGRATIONS } from './database/migrations';
 import { DeliveriesController } from './deliveries/deliveries.controller';
-import { DeliveriesService } from './deliveries/retry-delivery.usecase';
+import { ListDeliveries } from './deliveries/list-deliveries.usecase';
+import { RetryDelivery } from './deliveries/retry-delivery.usecase';
+import { RetryFailedDeliveries } from './deliveries/retry-failed-deliveries.usecase';
 import { DeliveryIntake } from './deliveries/delivery-intake';
 import { DELIVERY_SETTINGS, DeliverySettings, MAX_BATCH_SIZE } from './deliveries/delivery-settings';
 import { DeliveryMetrics } from './deliveries/delivery.metrics';
@@ -124,7 +126,9 @@ export class NotificationModule implements OnApplicationShutdown {
         DeliveryMetrics,
         DeliveryWorker,
         DeliveryIntake,
-        DeliveriesService,
+        ListDeliveries,
+        RetryDelivery,
+        RetryFailedDeliveries,
         InviteLinkRenewal,
         RenderInvitePreview,
         DeliveryStatsRepository,

@@ -1,16 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
-  DEFAULT_PAGE_SIZE,
   DeliveryView,
-  ERROR_CODES,
   InviteLinkRefusal,
-  ListDeliveriesRequest,
   NOTIFICATION_ERROR_CODES,
-  Page,
   RetryDeliveryRequest,
-  RetryFailedDeliveriesRequest,
-  RetryFailedDeliveriesResult,
   DomainError,
 } from '@gatehouse/contracts';
 import { DataSource } from 'typeorm';
@@ -20,13 +14,15 @@ import { InviteLinkRenewal } from './invite-link-renewal';
 import { DeliveryWorker } from './delivery.worker';
 
 /**
- * The console's view of deliveries: listing, and asking again for a failed one.
- * Authorisation is the gateway's (it lets only tenant admins of the tenancy and operators call);
- * here, only a listing across every tenancy is limited to operators, and the invite service checks the
- * actor again when a retry asks it for new invite links.
+ * A failed delivery goes back to the queue with its attempts reset; anything else is refused. A failed
+ * invite email lost its link (ONE_TIME_LINK_VARS): the invite service gives its invite a new one, which the
+ * same row carries when it goes out again (docs/decisions.md, "A retried invite email gets a new link").
+ *
+ * The gateway lets only tenant admins of the tenancy and operators call; the invite service checks the actor
+ * again when a retry asks it for new invite links.
  */
 @Injectable()
-export class DeliveriesService {
+export class RetryDelivery {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly deliveries: DeliveryRepository,
@@ -34,29 +30,7 @@ export class DeliveriesService {
     private readonly links: InviteLinkRenewal,
   ) {}
 
-  async list(request: ListDeliveriesRequest): Promise<Page<DeliveryView>> {
-    const { actor, tenancyId, limit = DEFAULT_PAGE_SIZE, offset = 0 } = request;
-    if (!tenancyId && !actor.isOperator) {
-      throw new DomainError(
-        ERROR_CODES.PERMISSION_DENIED,
-        'Only a platform operator can list the deliveries of every tenancy.',
-      );
-    }
-    const { hubId, status, template, recipient, from, to, correlationId } = request;
-    const { rows, total } = await this.deliveries.list(
-      { tenancyId, hubId, status, template, recipient, from, to, correlationId },
-      limit,
-      offset,
-    );
-    return { items: rows.map(toDeliveryView), total, limit, offset };
-  }
-
-  /**
-   * A failed delivery goes back to the queue with its attempts reset; anything else is refused. A failed
-   * invite email lost its link (ONE_TIME_LINK_VARS): the invite service gives its invite a new one, which the
-   * same row carries when it goes out again (docs/decisions.md, "A retried invite email gets a new link").
-   */
-  async retry({ actor, tenancyId, deliveryId }: RetryDeliveryRequest): Promise<DeliveryView> {
+  async execute({ actor, tenancyId, deliveryId }: RetryDeliveryRequest): Promise<DeliveryView> {
     const row = await this.dataSource.transaction(async (manager) => {
       const current = await this.deliveries.findForUpdate(manager, tenancyId, deliveryId);
       if (!current) {
@@ -97,37 +71,6 @@ export class DeliveriesService {
     });
     this.worker.wake();
     return toDeliveryView(row);
-  }
-
-  /**
-   * Every failed delivery of one mass invite (its correlation id) back in the queue, set-based; invite
-   * emails whose link was dropped get new links (one invite-service call per MAX_RENEW_LINKS). What is left
-   * failed is counted by why: the link expired, the invite is no longer pending or was resent since, or the
-   * link is gone for good (sign-up confirmations) — as a single retry would refuse each.
-   */
-  async retryFailed({
-    actor,
-    tenancyId,
-    correlationId,
-  }: RetryFailedDeliveriesRequest): Promise<RetryFailedDeliveriesResult> {
-    const { counts, refused } = await this.dataSource.transaction(async (manager) => {
-      const linkless = await this.deliveries.lockFailedOf(manager, tenancyId, correlationId);
-      const renewed = linkless.length > 0 ? await this.links.renew(actor, tenancyId, linkless) : null;
-      const acceptUrls = renewed?.acceptUrls ?? new Map<string, string>();
-      return {
-        counts: await this.deliveries.requeueFailedOf(manager, tenancyId, correlationId, acceptUrls),
-        refused: [...(renewed?.refused.values() ?? [])],
-      };
-    });
-    if (counts.requeued > 0) this.worker.wake();
-    const tally = (reasons: InviteLinkRefusal[]) => refused.filter((reason) => reasons.includes(reason)).length;
-    return {
-      requeued: counts.requeued,
-      expired: counts.expired + tally(['expired']),
-      notPending: tally(['accepted', 'revoked', 'not_found']),
-      resent: tally(['resent']),
-      linkGone: counts.linkGone,
-    };
   }
 }
 
