@@ -27,7 +27,7 @@ import { PermissionsController } from './permissions/permissions.controller';
 import { TenancyPolicyEntity } from './tenancy/tenancy-policy.entity';
 import { TenancyController } from './tenancy/tenancy.controller';
 import { TenancyEntity } from './tenancy/tenancy.entity';
-import { TenancyService } from './tenancy/tenancy.service';
+import { TenancyService } from './tenancy/update-policy.usecase';
 import { TenantAdminEntity } from './tenancy/tenant-admin.entity';
 
 const ENTITIES = [TenancyEntity, TenancyPolicyEntity, TenantAdminEntity, HubEntity, MembershipEntity, AuditEntryEntity];

@@ -10,7 +10,7 @@ import {
   UpdatePolicyRequest,
 } from '@gatehouse/contracts';
 import { AccessService } from '../permissions/access.service';
-import { TenancyService } from './tenancy.service';
+import { TenancyService } from './update-policy.usecase';
 
 @Controller()
 export class TenancyController {
