@@ -27,7 +27,11 @@ import { PermissionsController } from './permissions/permissions.controller';
 import { TenancyPolicyEntity } from './tenancy/tenancy-policy.entity';
 import { TenancyController } from './tenancy/tenancy.controller';
 import { TenancyEntity } from './tenancy/tenancy.entity';
-import { TenancyService } from './tenancy/update-policy.usecase';
+import { AddTenantAdmin } from './tenancy/add-tenant-admin.usecase';
+import { CreateTenancy } from './tenancy/create-tenancy.usecase';
+import { GetPolicy } from './tenancy/get-policy.usecase';
+import { ListTenancies } from './tenancy/list-tenancies.usecase';
+import { UpdatePolicy } from './tenancy/update-policy.usecase';
 import { TenantAdminEntity } from './tenancy/tenant-admin.entity';
 
 const ENTITIES = [TenancyEntity, TenancyPolicyEntity, TenantAdminEntity, HubEntity, MembershipEntity, AuditEntryEntity];
@@ -81,7 +85,11 @@ export class HubModule {
         AccessService,
         AuditWriter,
         AuditEventRecorder,
-        TenancyService,
+        CreateTenancy,
+        ListTenancies,
+        AddTenantAdmin,
+        GetPolicy,
+        UpdatePolicy,
         CreateHub,
         ListHubs,
         ListTenancyHubs,
