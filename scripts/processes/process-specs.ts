@@ -21,11 +21,24 @@ export function repoRoot(): string {
   return dir;
 }
 
-/** How to run a compiled Gatehouse process: node, the alias hook, its entry point. */
+/**
+ * How to run a compiled Gatehouse process: node, the alias hook, its entry point. With
+ * GATEHOUSE_CPU_PROF_DIR set, each process writes a V8 CPU profile there when it exits (Node refuses
+ * --cpu-prof in NODE_OPTIONS; docs/performance.md says how the profiles were taken).
+ */
 export function processCommand(name: ProcessName): { command: string; args: string[] } {
   const root = repoRoot();
+  const profileDir = process.env.GATEHOUSE_CPU_PROF_DIR;
+  const profiling = profileDir
+    ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=${name}-${Date.now()}.cpuprofile`]
+    : [];
   return {
     command: process.execPath,
-    args: ['-r', path.join(root, 'scripts/runtime-paths.js'), path.join(root, `dist/services/${name}/src/main.js`)],
+    args: [
+      ...profiling,
+      '-r',
+      path.join(root, 'scripts/runtime-paths.js'),
+      path.join(root, `dist/services/${name}/src/main.js`),
+    ],
   };
 }

@@ -8,6 +8,7 @@ import { DataSource } from 'typeorm';
 import { AccountEntity } from './accounts/account.entity';
 import { AccountsController } from './accounts/accounts.controller';
 import { AccountsService } from './accounts/accounts.service';
+import { CreateAccount } from './accounts/create-account.usecase';
 import { PasswordHasher } from './accounts/password-hasher';
 import { SessionsController } from './accounts/sessions/sessions.controller';
 import { SessionsService } from './accounts/sessions/sessions.service';
@@ -15,9 +16,11 @@ import { INVITE_MIGRATIONS } from './database/migrations';
 import { HOUSEKEEPING_PROVIDERS } from './housekeeping/housekeeping.feature';
 import { HubInviteStats, HubInviteStatsController } from './hub-stats/hub-invite-stats';
 import { InviteEnv, INVITE_SCHEMA } from './invite.config';
+import { PublicLinks } from './public-links/public-links';
 import { InviteStatsController, InviteStatsQuery } from './stats/invite-stats.controller';
 import { MASS_INVITE_CONTROLLERS, MASS_INVITE_PROVIDERS } from './mass-invites/mass-invites.feature';
 import { INVITES_CONTROLLERS, INVITES_PROVIDERS } from './invites/invites.feature';
+import { MEMBERSHIP_GRANT_PROVIDERS } from './membership-grants/membership-grants.feature';
 import {
   REGISTRATION_LINK_CONTROLLERS,
   REGISTRATION_LINK_PROVIDERS,
@@ -72,9 +75,12 @@ export class InviteModule {
       providers: [
         { provide: InviteEnv, useValue: env },
         PasswordHasher,
+        PublicLinks,
         AccountsService,
+        CreateAccount,
         SessionsService,
         ...INVITES_PROVIDERS,
+        ...MEMBERSHIP_GRANT_PROVIDERS,
         ...HOUSEKEEPING_PROVIDERS,
         ...MASS_INVITE_PROVIDERS,
         ...REGISTRATION_LINK_PROVIDERS,

@@ -5,11 +5,14 @@ import {
   AccountCreatedPayload,
   Actor,
   CreateInviteResult,
+  HUB_EVENTS,
   HUB_PATTERNS,
   HubWithMembershipView,
   INVITE_EVENTS,
   INVITE_PATTERNS,
   InvitesIssuedPayload,
+  MemberChangedPayload,
+  MembershipView,
   EventEnvelope,
   RpcPattern,
   RpcRequest,
@@ -40,6 +43,7 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { InviteHousekeeping } from '../src/housekeeping/invite-housekeeping';
 import { startInvite } from '../src/main';
+import { MembershipGrantWorker } from '../src/membership-grants/membership-grant.worker';
 
 export const PUBLIC_BASE_URL = 'http://gatehouse.test';
 export const PASSWORD = 'correct horse battery staple';
@@ -292,25 +296,43 @@ export class InviteFixture {
 
   /**
    * With the invite service consuming one event at a time (inviteEnv AMQP_PREFETCH=1): waits until every
-   * event queued for it so far has been handled, by queueing a marker (an account's creation) and
-   * waiting for the marker's inbox claim.
+   * event queued for it so far has been handled, by queueing a marker (a hub.member.changed of a member
+   * who may still invite, in a Hub that does not exist: it changes nothing) and waiting for the marker's
+   * inbox claim.
    */
   async drainInviteEvents(): Promise<void> {
-    const marker = await this.account('Marker', uniqueEmail('marker'));
-    let eventId = '';
-    await eventually(() => {
-      const event = this.spy
-        .named<AccountCreatedPayload>(ACCOUNT_EVENTS.CREATED)
-        .find((e) => e.payload.accountId === marker.accountId);
-      eventId = event?.id ?? '';
-      return event !== undefined;
-    }, 'the marker event');
+    const hubId = randomUUID();
+    const member: MembershipView = {
+      hubId,
+      accountId: randomUUID(),
+      email: uniqueEmail('marker'),
+      displayName: 'Marker',
+      userType: 'TEAM_MEMBER',
+      isHubAdmin: false,
+      canInvite: true,
+      joinedAt: new Date().toISOString(),
+    };
+    const payload: MemberChangedPayload = {
+      hubId,
+      tenancyId: randomUUID(),
+      changedBy: randomUUID(),
+      before: member,
+      after: member,
+    };
+    const marker: EventEnvelope<MemberChangedPayload> = {
+      id: randomUUID(),
+      name: HUB_EVENTS.MEMBER_CHANGED,
+      occurredAt: new Date().toISOString(),
+      correlationId: null,
+      payload,
+    };
+    await this.publishAgain(marker);
     await eventually(
       async () =>
         (
           await queryTestDb('SELECT 1 FROM invite.inbox WHERE message_id = $1 AND consumer = $2', [
-            eventId,
-            'pending-invites',
+            marker.id,
+            'inviter-rights',
           ])
         ).length === 1,
       'the marker to be consumed',
@@ -329,9 +351,14 @@ export class InviteFixture {
     );
   }
 
-  /** One round of the invite service's housekeeping (expiry sweep, pickup, grants, outbox pruning). */
-  housekeeping() {
-    return this.app.get(InviteHousekeeping).runOnce();
+  /**
+   * One round of the invite service's housekeeping (expiry sweep, pickup, pruning), then one round of the
+   * membership-grant worker's retries (the grants that are due), as their loops would do.
+   */
+  async housekeeping() {
+    const report = await this.app.get(InviteHousekeeping).runOnce();
+    await this.app.get(MembershipGrantWorker).runDue();
+    return report;
   }
 
   // --- stored state ------------------------------------------------------------------------------

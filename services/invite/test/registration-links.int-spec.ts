@@ -83,7 +83,7 @@ describe('registration links', () => {
         PUBLIC_BASE_URL,
         REGISTRATION_LINK_TOKEN_KEY: randomBytes(32).toString('hex'),
         REGISTRATION_LINK_JOIN_LIMIT: String(PER_LINK_LIMIT),
-        REGISTRATION_LINK_GRANT_POLL_MS: '200',
+        MEMBERSHIP_GRANT_POLL_MS: '200',
       }),
     );
     const gateway = await processes.start(
@@ -721,7 +721,7 @@ describe('registration links', () => {
         userType: 'EXTERNAL_MEMBER',
       });
       expect(later.outcome).toBe('invited');
-      // The consumer and the housekeeping pickup had their chance (the grants loop runs every 200 ms).
+      // Account creation and the housekeeping pickup had their chance (the grants loop runs every 200 ms).
       await new Promise((resolve) => setTimeout(resolve, 1000));
       expect(await inviteStatus(world.hub.id, email)).toEqual(['pending']);
       expect(await membershipOf(world.hub.id, unverified.id)).toBeNull();
@@ -933,12 +933,12 @@ describe('registration links', () => {
       await eventually(
         async () =>
           (
-            await queryTestDb<{ grant_status: string }>(
-              'SELECT grant_status FROM invite.registration_link_uses WHERE account_id = $1',
+            await queryTestDb<{ status: string }>(
+              `SELECT status FROM invite.membership_grants WHERE source = 'registration_link' AND account_id = $1`,
               [result.account.id],
             )
-          )[0].grant_status === 'granted',
-        'the use marked granted',
+          )[0].status === 'done',
+        'the grant marked done',
         30_000,
       );
       expect(await membershipOf(world.hub.id, result.account.id)).toMatchObject({ userType: 'EXTERNAL_MEMBER' });

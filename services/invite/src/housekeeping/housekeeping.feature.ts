@@ -2,15 +2,19 @@ import type { Provider } from '@nestjs/common';
 import { ExpireInvitesJob } from './expire-invites.job';
 import { InviteHousekeeping } from './invite-housekeeping';
 import { PickUpRegisteredInviteesJob } from './pick-up-registered-invitees.job';
+import { PruneExpiredSignupsJob } from './prune-expired-signups.job';
+import { PruneJoinAttemptsJob } from './prune-join-attempts.job';
 import { PruneOutboxJob } from './prune-outbox.job';
 
 /**
- * The invite service's periodic housekeeping (expiry sweep, registered-invitee pickup, membership grants,
- * outbox and session pruning), registered in the root module beside the invites and accounts it works on.
+ * The invite service's periodic housekeeping (expiry sweep, registered-invitee pickup, pruning of the
+ * outbox, old sessions, registration-link attempts and expired sign-ups), registered in the root module beside the invites and accounts it works on.
  */
 export const HOUSEKEEPING_PROVIDERS: Provider[] = [
   ExpireInvitesJob,
   PickUpRegisteredInviteesJob,
   PruneOutboxJob,
+  PruneJoinAttemptsJob,
+  PruneExpiredSignupsJob,
   InviteHousekeeping,
 ];

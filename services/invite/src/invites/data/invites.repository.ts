@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { UserType } from '@gatehouse/contracts';
 import type { EntityManager } from 'typeorm';
+import { returning } from '../../database/returning';
 import { InviteRow, inviteColumns } from '../domain/invite-row';
 import { INVITE_SCHEMA } from '../../invite.config';
 
@@ -30,11 +31,6 @@ export interface InviteeAccount {
 
 const COLUMNS = inviteColumns();
 
-/** TypeORM answers an UPDATE … RETURNING with [rows, count]; these are the rows. */
-async function updatedRows<T>(manager: EntityManager, sql: string, parameters: unknown[]): Promise<T[]> {
-  const [rows] = (await manager.query(sql, parameters)) as [T[], number];
-  return rows;
-}
 const I_COLUMNS = inviteColumns('i');
 
 /**
@@ -45,7 +41,7 @@ const I_COLUMNS = inviteColumns('i');
 export class InvitesRepository {
   /** Marks pending-but-lapsed invites of these addresses expired, so a fresh invite can take their place. */
   async expireLapsedFor(manager: EntityManager, hubId: string, emails: string[]): Promise<InviteRow[]> {
-    return updatedRows<InviteRow>(
+    return returning<InviteRow>(
       manager,
       `UPDATE ${INVITE_SCHEMA}.invites SET status = 'expired'
        WHERE hub_id = $1 AND email = ANY($2::text[]) AND status = 'pending' AND expires_at <= now()
@@ -116,7 +112,7 @@ export class InvitesRepository {
     expiryDays: number,
   ): Promise<InviteRow[]> {
     if (rotations.length === 0) return [];
-    return updatedRows<InviteRow>(
+    return returning<InviteRow>(
       manager,
       `UPDATE ${INVITE_SCHEMA}.invites i
        SET token_hash = t.token_hash, expires_at = now() + make_interval(days => $3),
@@ -134,7 +130,7 @@ export class InvitesRepository {
    */
   async replaceTokens(manager: EntityManager, rotations: { id: string; tokenHash: string }[]): Promise<InviteRow[]> {
     if (rotations.length === 0) return [];
-    return updatedRows<InviteRow>(
+    return returning<InviteRow>(
       manager,
       `UPDATE ${INVITE_SCHEMA}.invites i SET token_hash = t.token_hash
        FROM unnest($1::uuid[], $2::text[]) AS t(id, token_hash)
@@ -198,7 +194,7 @@ export class InvitesRepository {
   }
 
   async markExpired(manager: EntityManager, ids: string[]): Promise<InviteRow[]> {
-    return updatedRows<InviteRow>(
+    return returning<InviteRow>(
       manager,
       `UPDATE ${INVITE_SCHEMA}.invites SET status = 'expired' WHERE id = ANY($1::uuid[]) AND status = 'pending'
        RETURNING ${COLUMNS}`,
@@ -212,7 +208,7 @@ export class InvitesRepository {
     revokedBy: string | null,
     reason: string,
   ): Promise<InviteRow[]> {
-    return updatedRows<InviteRow>(
+    return returning<InviteRow>(
       manager,
       `UPDATE ${INVITE_SCHEMA}.invites SET status = 'revoked', revoked_at = now(), revoked_by = $2, revoke_reason = $3
        WHERE id = ANY($1::uuid[]) AND status = 'pending'
@@ -229,7 +225,7 @@ export class InvitesRepository {
     revokedBy: string | null,
     reason: string,
   ): Promise<InviteRow[]> {
-    return updatedRows<InviteRow>(
+    return returning<InviteRow>(
       manager,
       `UPDATE ${INVITE_SCHEMA}.invites SET status = 'revoked', revoked_at = now(), revoked_by = $3, revoke_reason = $4
        WHERE hub_id = $1 AND inviter_account_id = $2 AND status = 'pending' AND expires_at > now()
@@ -240,7 +236,7 @@ export class InvitesRepository {
 
   /** The expiry sweep: marks up to `limit` lapsed invites expired; replicas skip each other's rows. */
   async expireDue(manager: EntityManager, limit: number): Promise<InviteRow[]> {
-    return updatedRows<InviteRow>(
+    return returning<InviteRow>(
       manager,
       `WITH due AS (
          SELECT id FROM ${INVITE_SCHEMA}.invites WHERE status = 'pending' AND expires_at <= now()
@@ -258,7 +254,7 @@ export class InvitesRepository {
    */
   async acceptPendingOf(manager: EntityManager, accounts: InviteeAccount[]): Promise<InviteRow[]> {
     if (accounts.length === 0) return [];
-    return updatedRows<InviteRow>(
+    return returning<InviteRow>(
       manager,
       `UPDATE ${INVITE_SCHEMA}.invites i
        SET status = 'accepted', accepted_at = now(), accepted_account_id = t.account_id

@@ -7,7 +7,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AccountsService } from '../../accounts/accounts.service';
 import { InviteBatchCommon, InvitesRepository } from '../data/invites.repository';
 import { inviteStateEvents, invitesIssuedEvents, membersAddedNoticeEvent } from '../domain/invite-events';
-import { InviteLinks } from '../domain/invite-links';
+import { PublicLinks } from '../../public-links/public-links';
 import { InviteRow } from '../domain/invite-row';
 import { issueInviteToken } from '../domain/invite-token';
 import { reissueInvites } from '../usecases/reissue-invites.usecase';
@@ -82,7 +82,7 @@ export class InviteBatchDecider {
     private readonly invites: InvitesRepository,
     private readonly hubs: HubClient,
     private readonly outbox: OutboxWriter,
-    private readonly links: InviteLinks,
+    private readonly links: PublicLinks,
   ) {}
 
   async decide(batch: InviteBatch): Promise<InviteBatchResult> {

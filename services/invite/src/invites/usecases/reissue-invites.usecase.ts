@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { InvitesRepository } from '../data/invites.repository';
-import { InviteLinks } from '../domain/invite-links';
+import { PublicLinks } from '../../public-links/public-links';
 import { InviteRow } from '../domain/invite-row';
 import { issueInviteToken } from '../domain/invite-token';
 
@@ -11,7 +11,7 @@ import { issueInviteToken } from '../domain/invite-token';
 export async function reissueInvites(
   manager: EntityManager,
   invites: InvitesRepository,
-  links: InviteLinks,
+  links: PublicLinks,
   rows: InviteRow[],
   expiryDays: number,
 ): Promise<{ row: InviteRow; acceptUrl: string }[]> {
