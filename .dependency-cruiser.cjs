@@ -3,6 +3,7 @@
  * libs never import services, and nothing in production code imports the test helpers. Whole-system
  * tests (test/) and benchmarks (bench/) use libs/ and the compiled processes, never a service's code;
  * nothing outside them imports them. A service's own tests (services/NAME/test) may import that service.
+ * Inside a service, domain code (a domain/ folder) imports no data access and no transport.
  */
 module.exports = {
   forbidden: [
@@ -60,6 +61,31 @@ module.exports = {
       to: { path: '^(test|bench)/' },
     },
     {
+      name: 'domain-imports-no-data-or-transport',
+      severity: 'error',
+      comment:
+        "A service's domain/ folders hold rules and values: no data access (data/, *.repository.ts, entities, " +
+        'TypeORM, pg) and no transport (RabbitMQ, Nest microservices, @gatehouse/messaging). Use cases join the two.',
+      from: { path: '^services/[^/]+/src/(|.*/)domain/' },
+      to: {
+        path: [
+          '^services/[^/]+/src/(|.*/)data/',
+          '[.](repository|entity|consumer|controller|worker)[.]ts$',
+          'node_modules/(typeorm|pg|@nestjs/typeorm|@nestjs/microservices|amqplib|amqp-connection-manager)/',
+          '^libs/(messaging|database)/',
+        ],
+      },
+    },
+    {
+      name: 'only-tooling-uses-the-process-starter',
+      severity: 'error',
+      comment:
+        'scripts/processes starts the compiled processes for npm start, the whole-system tests and the ' +
+        'benchmarks; services and libs (other than the test helpers) never import scripts/.',
+      from: { path: '^(services|libs)/', pathNot: '^libs/testing/' },
+      to: { path: '^scripts/' },
+    },
+    {
       name: 'contracts-stay-pure',
       severity: 'error',
       comment: 'libs/contracts is the public RPC API: class-validator/class-transformer only.',
@@ -79,7 +105,7 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
-    exclude: { path: '(^dist/|node_modules)' },
+    exclude: { path: '^dist/' },
     tsConfig: { fileName: 'tsconfig.json' },
     tsPreCompilationDeps: true,
   },

@@ -63,7 +63,6 @@ export default tseslint.config(
       '**/test/**',
       '**/*.spec.ts',
       'bench/**',
-      'libs/processes/**',
     ],
     rules: { 'no-restricted-syntax': 'off' },
   },

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import type { StartedProcess } from '@gatehouse/processes';
+import type { StartedProcess } from '../scripts/processes';
 
 const KIB = /^(VmHWM|VmRSS):\s+(\d+) kB/gm;
 

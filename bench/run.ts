@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { ACCOUNT_PATTERNS, HUB_PATTERNS, SYSTEM_ACTOR } from '@gatehouse/contracts';
 import { AmqpNames, RpcClient } from '@gatehouse/messaging';
-import { ProcessGroup, repoRoot } from '@gatehouse/processes';
+import { ProcessGroup, repoRoot } from '../scripts/processes';
 import os from 'node:os';
 import { accountLookup, seedAccounts } from './cases/account-lookup';
 import { bulkAdd } from './cases/bulk-add';

@@ -1,6 +1,6 @@
 import { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
-import { pollUntil } from '@gatehouse/processes';
+import { pollUntil } from '../scripts/processes';
 
 /** When a message arrived (ms, performance.now()) and its first envelope recipient. */
 export interface Arrival {

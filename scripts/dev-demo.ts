@@ -10,7 +10,7 @@ import {
   UserType,
 } from '@gatehouse/contracts';
 import { RpcClient } from '@gatehouse/messaging';
-import { pollUntil } from '@gatehouse/processes';
+import { pollUntil } from './processes';
 
 /** Every demo account signs in with this password (development only). */
 export const DEMO_PASSWORD = 'demo-password-2026';

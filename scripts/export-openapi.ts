@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { loadEnv } from '@gatehouse/config';
-import { repoRoot } from '@gatehouse/processes';
+import { repoRoot } from './processes';
 import { GatewayEnv } from '../services/gateway/src/gateway.config';
 import { GatewayModule } from '../services/gateway/src/gateway.module';
 import { buildOpenApiDocument } from '../services/gateway/src/openapi/openapi-document';

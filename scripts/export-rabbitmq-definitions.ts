@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { AmqpNames, DEFAULT_RETRY_POLICY, mergeTopologyPlans, topologyPlan } from '@gatehouse/messaging';
-import { repoRoot } from '@gatehouse/processes';
+import { repoRoot } from './processes';
 import { backendTopology } from '@gatehouse/service-runtime';
 import { HUB_TOPOLOGY } from '../services/hub/src/hub.topology';
 import { INVITE_TOPOLOGY } from '../services/invite/src/invite.topology';

@@ -1,5 +1,5 @@
 import { AmqpNames, RpcClient } from '@gatehouse/messaging';
-import { DEFAULT_PORTS, PROCESS_NAMES, ProcessGroup, repoRoot } from '@gatehouse/processes';
+import { DEFAULT_PORTS, PROCESS_NAMES, ProcessGroup, repoRoot } from './processes';
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import fs from 'node:fs';

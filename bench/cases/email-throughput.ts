@@ -4,7 +4,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import path from 'node:path';
 import nodemailer from 'nodemailer';
 import { EventEnvelope, INVITE_EVENTS, InvitesIssuedPayload } from '@gatehouse/contracts';
-import { ProcessGroup, repoRoot } from '@gatehouse/processes';
+import { ProcessGroup, repoRoot } from '../../scripts/processes';
 import { composeMail, toNodemailerMessage } from '../../services/notification/src/mail/compose-mail';
 import { TemplateRenderer, defaultTemplatesDir } from '../../services/notification/src/rendering';
 import { cpuSeconds, postgresCpuSeconds } from '../process-cpu';

@@ -3,7 +3,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Client } from 'pg';
-import { repoRoot } from '@gatehouse/processes';
+import { repoRoot } from '../../scripts/processes';
 import { parseInviteCsv } from '../../services/invite/src/mass-invites/csv';
 
 export interface FloorResult {

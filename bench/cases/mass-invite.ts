@@ -5,7 +5,7 @@ import path from 'node:path';
 import { Client } from 'pg';
 import { Actor, HUB_PATTERNS, ImportJobView } from '@gatehouse/contracts';
 import { RpcClient } from '@gatehouse/messaging';
-import { ProcessGroup, pollUntil, repoRoot } from '@gatehouse/processes';
+import { ProcessGroup, pollUntil, repoRoot } from '../../scripts/processes';
 import { PeakMemory } from '../process-memory';
 import { Figure } from '../report';
 import { BenchSmtpSink } from '../smtp-sink';

@@ -1,7 +1,8 @@
 import { HUB_PATTERNS, SYSTEM_ACTOR } from '@gatehouse/contracts';
 import { RpcClient } from '@gatehouse/messaging';
-import { ProcessGroup, repoRoot } from '@gatehouse/processes';
 import {
+  ProcessGroup,
+  repoRoot,
   deleteNamespace,
   freePort,
   newNamespace,

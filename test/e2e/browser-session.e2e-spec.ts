@@ -7,8 +7,8 @@ import {
   TenantAdminFixture,
   queryTestDb,
   sessionCookieOf,
+  repoRoot,
 } from '@gatehouse/testing';
-import { repoRoot } from '@gatehouse/processes';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -1,7 +1,7 @@
 import { ACCOUNT_PATTERNS, HUB_PATTERNS, SYSTEM_ACTOR } from '@gatehouse/contracts';
 import { RpcClient } from '@gatehouse/messaging';
-import { ProcessGroup } from '@gatehouse/processes';
 import {
+  ProcessGroup,
   HttpTestClient,
   deleteNamespace,
   freePort,

@@ -9,8 +9,8 @@ import {
   USER_TYPE_REQUIRED_MESSAGE,
 } from '@gatehouse/contracts';
 import { RpcClient } from '@gatehouse/messaging';
-import { ProcessGroup } from '@gatehouse/processes';
 import {
+  ProcessGroup,
   EventSpy,
   HttpTestClient,
   SESSION_COOKIE,

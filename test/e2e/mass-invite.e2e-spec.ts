@@ -1,6 +1,5 @@
 import { ImportJobView, ImportRowOutcome, ImportRowView } from '@gatehouse/contracts';
-import { repoRoot } from '@gatehouse/processes';
-import { GatehouseSystem, JsonBody, TenantAdminFixture, queryTestDb } from '@gatehouse/testing';
+import { repoRoot, GatehouseSystem, JsonBody, TenantAdminFixture, queryTestDb } from '@gatehouse/testing';
 import { execFileSync } from 'node:child_process';
 import http from 'node:http';
 import path from 'node:path';

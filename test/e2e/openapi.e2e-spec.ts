@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { repoRoot } from '@gatehouse/processes';
-import { GatehouseSystem, HttpResult, TenantAdminFixture } from '@gatehouse/testing';
+import { repoRoot, GatehouseSystem, HttpResult, TenantAdminFixture } from '@gatehouse/testing';
 import fs from 'node:fs';
 import path from 'node:path';
 import { OpenApiDocument, responseProblems } from './openapi-schema-check';

@@ -1,10 +1,9 @@
 import * as amqp from 'amqplib';
-import { repoRoot } from '@gatehouse/processes';
+import { repoRoot, GatehouseSystem, ReceivedMail, TenantAdminFixture, testAmqpUrl } from '@gatehouse/testing';
 import fs from 'node:fs';
 import path from 'node:path';
 import { OpenApiDocument, responseProblems } from './openapi-schema-check';
 import { retryQueueOptions } from '@gatehouse/messaging';
-import { GatehouseSystem, ReceivedMail, TenantAdminFixture, testAmqpUrl } from '@gatehouse/testing';
 
 interface QueueRow {
   name: string;

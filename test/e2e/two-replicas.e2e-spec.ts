@@ -1,6 +1,5 @@
 import { ImportJobView } from '@gatehouse/contracts';
-import { repoRoot } from '@gatehouse/processes';
-import { GatehouseSystem, HttpTestClient, TenantAdminFixture, queryTestDb } from '@gatehouse/testing';
+import { repoRoot, GatehouseSystem, HttpTestClient, TenantAdminFixture, queryTestDb } from '@gatehouse/testing';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 

@@ -1,7 +1,7 @@
 import { ImportJobView } from '@gatehouse/contracts';
 import { AmqpNames, DeadLetterQueues } from '@gatehouse/messaging';
-import { repoRoot } from '@gatehouse/processes';
 import {
+  repoRoot,
   GatehouseSystem,
   GatehouseSystemOptions,
   TenantAdminFixture,

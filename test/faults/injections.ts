@@ -1,5 +1,4 @@
-import { ProcessName } from '@gatehouse/processes';
-import { queryTestDb, testAmqpUrl } from '@gatehouse/testing';
+import { ProcessName, queryTestDb, testAmqpUrl } from '@gatehouse/testing';
 import * as amqp from 'amqplib';
 import { FaultRun } from './fault-run';
 import { namespaceQueues, rabbitmqctl, restartPostgres } from './shared-services';

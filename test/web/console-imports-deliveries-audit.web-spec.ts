@@ -1,4 +1,4 @@
-import { repoRoot } from '@gatehouse/processes';
+import { repoRoot } from '@gatehouse/testing';
 import fs from 'node:fs';
 import path from 'node:path';
 import { A11yChecks, FLOW_TIMEOUT_MS, eventually, saveScreenshot, step, visible } from './support/browser';

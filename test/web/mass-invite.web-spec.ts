@@ -1,4 +1,4 @@
-import { repoRoot } from '@gatehouse/processes';
+import { repoRoot } from '@gatehouse/testing';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';

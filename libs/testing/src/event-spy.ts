@@ -1,7 +1,7 @@
 import * as amqp from 'amqplib';
 import type { Channel, ChannelModel } from 'amqplib';
 import { EventEnvelope } from '@gatehouse/contracts';
-import { pollUntil } from '@gatehouse/processes';
+import { pollUntil } from '../../../scripts/processes';
 import { testAmqpUrl } from './test-env';
 
 /**

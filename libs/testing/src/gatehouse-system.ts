@@ -7,7 +7,7 @@ import {
   TenancyView,
 } from '@gatehouse/contracts';
 import { RpcClient } from '@gatehouse/messaging';
-import { PollOptions, ProcessGroup, ProcessName, pollUntil } from '@gatehouse/processes';
+import { PollOptions, ProcessGroup, ProcessName, pollUntil } from '../../../scripts/processes';
 import { randomBytes } from 'node:crypto';
 import { freePort } from './free-port';
 import { HttpTestClient } from './http-client';

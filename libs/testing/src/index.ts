@@ -2,8 +2,9 @@ export * from './event-spy';
 export * from './free-port';
 export * from './gatehouse-system';
 export * from './http-client';
-// The one pollUntil lives with the processes (`npm start` waits with it too); tests import it from here.
-export { PollOptions, pollUntil } from '@gatehouse/processes';
+// Starting the compiled processes and the one pollUntil live in scripts/processes (`npm start` uses them
+// too, and production tooling imports no test helper); tests import them from here.
+export * from '../../../scripts/processes';
 export * from './smtp-sink';
 export * from './test-env';
 export * from './test-namespace';

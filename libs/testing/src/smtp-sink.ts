@@ -1,5 +1,5 @@
 import { AddressInfo } from 'node:net';
-import { pollUntil } from '@gatehouse/processes';
+import { pollUntil } from '../../../scripts/processes';
 import { SMTPServer, SMTPServerAddress, SMTPServerDataStream, SMTPServerSession } from 'smtp-server';
 
 /** An email as the sink received it, with the parts a test looks at. */

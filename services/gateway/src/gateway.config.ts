@@ -1,6 +1,9 @@
 import { BaseEnv, IntSetting } from '@gatehouse/config';
 import { IsOptional, IsString, IsUrl, Matches, MinLength } from 'class-validator';
 
+/** The gateway's own schema (its rate limits' hits): named here once, interpolated everywhere else. */
+export const GATEWAY_SCHEMA = 'gateway';
+
 /** `true` (trust every hop) is refused: any client could then choose its own address. */
 const TRUST_PROXY_SHAPE = /^(?!true$)(false|\d{1,2}|[\w.:/]+(\s*,\s*[\w.:/]+)*)$/;
 

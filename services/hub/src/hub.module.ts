@@ -10,7 +10,10 @@ import { HUB_MIGRATIONS } from './database/migrations';
 import { HubEnv, HUB_SCHEMA } from './hub.config';
 import { HubController } from './hubs/hub.controller';
 import { HubEntity } from './hubs/hub.entity';
-import { HubService } from './hubs/hub.service';
+import { CreateHub } from './hubs/create-hub.usecase';
+import { GetHub } from './hubs/get-hub.usecase';
+import { ListHubs } from './hubs/list-hubs.usecase';
+import { ListTenancyHubs } from './hubs/list-tenancy-hubs.usecase';
 import { MembersController } from './membership/members.controller';
 import { MembersService } from './membership/members.service';
 import { MembershipEntity } from './membership/membership.entity';
@@ -19,7 +22,11 @@ import { PermissionsController } from './permissions/permissions.controller';
 import { TenancyPolicyEntity } from './tenancy/tenancy-policy.entity';
 import { TenancyController } from './tenancy/tenancy.controller';
 import { TenancyEntity } from './tenancy/tenancy.entity';
-import { TenancyService } from './tenancy/tenancy.service';
+import { AddTenantAdmin } from './tenancy/add-tenant-admin.usecase';
+import { CreateTenancy } from './tenancy/create-tenancy.usecase';
+import { GetPolicy } from './tenancy/get-policy.usecase';
+import { ListTenancies } from './tenancy/list-tenancies.usecase';
+import { UpdatePolicy } from './tenancy/update-policy.usecase';
 import { TenantAdminEntity } from './tenancy/tenant-admin.entity';
 
 const ENTITIES = [TenancyEntity, TenancyPolicyEntity, TenantAdminEntity, HubEntity, MembershipEntity, AuditEntryEntity];
@@ -50,8 +57,15 @@ export class HubModule {
         AccessService,
         AuditWriter,
         AuditEventRecorder,
-        TenancyService,
-        HubService,
+        CreateTenancy,
+        ListTenancies,
+        AddTenantAdmin,
+        GetPolicy,
+        UpdatePolicy,
+        CreateHub,
+        ListHubs,
+        ListTenancyHubs,
+        GetHub,
         MembersService,
       ],
     };

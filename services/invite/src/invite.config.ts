@@ -80,4 +80,5 @@ export class InviteEnv extends BaseEnv {
   SESSION_ABSOLUTE_HOURS: number = 12;
 }
 
+/** The invite service's schema (also its inbox's and outbox's): named here once, interpolated everywhere else. */
 export const INVITE_SCHEMA = 'invite';

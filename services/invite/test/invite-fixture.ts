@@ -19,8 +19,16 @@ import {
   UserType,
 } from '@gatehouse/contracts';
 import * as amqp from 'amqplib';
-import { ProcessGroup, requireBuilt } from '@gatehouse/processes';
-import { EventSpy, ServiceTestBed, freePort, pollUntil, queryTestDb, testAmqpUrl } from '@gatehouse/testing';
+import {
+  EventSpy,
+  ProcessGroup,
+  ServiceTestBed,
+  freePort,
+  pollUntil,
+  queryTestDb,
+  requireBuilt,
+  testAmqpUrl,
+} from '@gatehouse/testing';
 import { randomUUID } from 'node:crypto';
 import { InviteHousekeeping } from '../src/housekeeping/invite-housekeeping';
 import { startInvite } from '../src/main';

@@ -19,8 +19,15 @@ import {
   UpdateRegistrationLinkRequest,
   UserType,
 } from '@gatehouse/contracts';
-import { ProcessGroup, requireBuilt } from '@gatehouse/processes';
-import { EventSpy, ServiceTestBed, freePort, pollUntil, queryTestDb } from '@gatehouse/testing';
+import {
+  EventSpy,
+  ProcessGroup,
+  ServiceTestBed,
+  freePort,
+  pollUntil,
+  queryTestDb,
+  requireBuilt,
+} from '@gatehouse/testing';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { startInvite } from '../src/main';
 

@@ -4,7 +4,9 @@ import { DynamicModule, Inject, Module, OnApplicationShutdown } from '@nestjs/co
 import { backendInfrastructure } from '@gatehouse/service-runtime';
 import { NOTIFICATION_MIGRATIONS } from './database/migrations';
 import { DeliveriesController } from './deliveries/deliveries.controller';
-import { DeliveriesService } from './deliveries/deliveries.service';
+import { ListDeliveries } from './deliveries/list-deliveries.usecase';
+import { RetryDelivery } from './deliveries/retry-delivery.usecase';
+import { RetryFailedDeliveries } from './deliveries/retry-failed-deliveries.usecase';
 import { DeliveryIntake } from './deliveries/delivery-intake';
 import { DELIVERY_SETTINGS, DeliverySettings, MAX_BATCH_SIZE } from './deliveries/delivery-settings';
 import { DeliveryMetrics } from './deliveries/delivery.metrics';
@@ -22,7 +24,7 @@ import { PolicyReadModel } from './policy/policy-read-model';
 import { DeliveryStatsController } from './stats/delivery-stats.controller';
 import { DeliveryStatsRepository } from './stats/delivery-stats.repository';
 import { DeliveryBacklogMetrics } from './stats/delivery-backlog.metrics';
-import { InvitePreviewService } from './preview/invite-preview.service';
+import { RenderInvitePreview } from './preview/render-invite-preview.usecase';
 import { PreviewController } from './preview/preview.controller';
 import { EMAIL_TEMPLATES_DIR, TemplateRenderer, defaultTemplatesDir } from './rendering';
 
@@ -91,9 +93,11 @@ export class NotificationModule implements OnApplicationShutdown {
         DeliveryMetrics,
         DeliveryWorker,
         DeliveryIntake,
-        DeliveriesService,
+        ListDeliveries,
+        RetryDelivery,
+        RetryFailedDeliveries,
         InviteLinkRenewal,
-        InvitePreviewService,
+        RenderInvitePreview,
         DeliveryStatsRepository,
         DeliveryBacklogMetrics,
       ],

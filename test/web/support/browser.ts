@@ -1,5 +1,4 @@
-import { repoRoot } from '@gatehouse/processes';
-import { pollUntil } from '@gatehouse/testing';
+import { repoRoot, pollUntil } from '@gatehouse/testing';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Browser, BrowserContext, Locator, Page, chromium } from 'playwright-core';

@@ -7,8 +7,7 @@ import {
   REGISTRATION_LINK_PATTERNS,
   UserType,
 } from '@gatehouse/contracts';
-import { repoRoot } from '@gatehouse/processes';
-import { GatehouseSystem, ReceivedMail } from '@gatehouse/testing';
+import { repoRoot, GatehouseSystem, ReceivedMail } from '@gatehouse/testing';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Browser } from 'playwright-core';

@@ -3,7 +3,7 @@ import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Actor, HUB_PATTERNS } from '@gatehouse/contracts';
 import { RpcClient } from '@gatehouse/messaging';
 import type { Response } from 'express';
-import { uuidParam } from '../api/uuid-param';
+import { uuidParam } from '../http/uuid-param';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { Operation, TENANCY_READ_ERRORS } from '../openapi/operation';
 import { ActorNames } from './actor-names';

@@ -1,7 +1,7 @@
 import { ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { IsOptional, IsUUID, Matches } from 'class-validator';
-import { PageQuery } from '../api/api.dto';
-import { LogFilterQuery } from '../api/log-filter.dto';
+import { PageQuery } from '../http/page-query.dto';
+import { LogFilterQuery } from '../http/log-filter.dto';
 
 /** The audit log's filters (the CSV export takes the same, without paging). */
 export class AuditFilterQuery extends LogFilterQuery {

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { AuditEntryView, Page } from '@gatehouse/contracts';
-import { AuditEntry } from '../api/tenancies.responses';
+import { AuditEntry } from '../tenancies/tenancies.responses';
 import { PageFields } from '../openapi/error-body';
 
 /** An audit row with its actor shown as a person (the account's current name and address). */

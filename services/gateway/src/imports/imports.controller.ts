@@ -14,8 +14,8 @@ import { ApiAcceptedResponse, ApiBody, ApiConsumes, ApiOkResponse, ApiProduces, 
 import { Actor, ERROR_CODES, IMPORT_PATTERNS, DomainError } from '@gatehouse/contracts';
 import { RpcClient } from '@gatehouse/messaging';
 import type { Response } from 'express';
-import { PageQuery } from '../api/api.dto';
-import { uuidParam } from '../api/uuid-param';
+import { PageQuery } from '../http/page-query.dto';
+import { uuidParam } from '../http/uuid-param';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { Operation } from '../openapi/operation';
 import { CreateImportForm, CreateImportUpload, ImportRowsQuery } from './imports.dto';

@@ -9,7 +9,7 @@ import {
   USER_TYPES,
   UserType,
 } from '@gatehouse/contracts';
-import { PageQuery } from '../api/api.dto';
+import { PageQuery } from '../http/page-query.dto';
 
 /** The form fields beside the uploaded file (multipart/form-data). */
 export class CreateImportForm {

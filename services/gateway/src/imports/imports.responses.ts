@@ -10,7 +10,7 @@ import {
   USER_TYPES,
   UserType,
 } from '@gatehouse/contracts';
-import { EmailPreviewResponse } from '../notifications/notifications.responses';
+import { EmailPreviewResponse } from '../tenancies/email-preview.responses';
 import { PageFields } from '../openapi/error-body';
 
 /** Rows per outcome so far; an outcome no row had yet is absent. */

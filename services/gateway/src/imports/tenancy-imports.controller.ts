@@ -2,7 +2,7 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Actor, IMPORT_PATTERNS } from '@gatehouse/contracts';
 import { RpcClient } from '@gatehouse/messaging';
-import { uuidParam } from '../api/uuid-param';
+import { uuidParam } from '../http/uuid-param';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { Operation } from '../openapi/operation';
 import { TenancyImportsQuery } from './imports.dto';

@@ -2,8 +2,8 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@ne
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Actor, INVITE_PATTERNS } from '@gatehouse/contracts';
 import { RpcClient } from '@gatehouse/messaging';
-import { PageQuery } from '../api/api.dto';
-import { uuidParam } from '../api/uuid-param';
+import { PageQuery } from '../http/page-query.dto';
+import { uuidParam } from '../http/uuid-param';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { ErrorResponses, Operation } from '../openapi/operation';
 import { InviteBatch } from './invite-batch';

@@ -10,7 +10,7 @@ import {
   USER_TYPES,
   UserType,
 } from '@gatehouse/contracts';
-import { Membership } from '../api/hubs.responses';
+import { Membership } from '../hubs/hubs.responses';
 import { ErrorBody, PageFields } from '../openapi/error-body';
 
 /** InviteView: an individual invite to a Hub. */

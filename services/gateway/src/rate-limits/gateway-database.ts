@@ -1,8 +1,8 @@
 import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { envDataSourceOptions, guardPoolClients, migrate } from '@gatehouse/database';
 import { DataSource } from 'typeorm';
-import { GatewayEnv } from '../gateway.config';
-import { GATEWAY_MIGRATIONS, GATEWAY_SCHEMA } from './migrations';
+import { GatewayEnv, GATEWAY_SCHEMA } from '../gateway.config';
+import { GATEWAY_MIGRATIONS } from './migrations';
 
 /**
  * The gateway's only database use: its rate limits (schema `gateway`). Opened by main.ts before the

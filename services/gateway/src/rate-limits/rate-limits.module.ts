@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { JoinRateLimits } from '../registration-links/join-rate-limits';
+import { JoinRateLimits } from '../public-pages/join/join-rate-limits';
 import { GatewayEnv } from '../gateway.config';
 import { GatewayDatabase } from './gateway-database';
 import { PgThrottlerStorage } from './pg-throttler-storage';

@@ -1,6 +1,6 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { WorkerLoop } from '@gatehouse/worker-loop';
-import { GatewayEnv } from '../gateway.config';
+import { GatewayEnv, GATEWAY_SCHEMA } from '../gateway.config';
 import { GatewayDatabase } from './gateway-database';
 
 export type Take = { allowed: true; hits: number } | { allowed: false; retryAfterSeconds: number };
@@ -50,23 +50,24 @@ export class SharedRateLimiter implements OnApplicationBootstrap, OnModuleDestro
         `SELECT count(*)::int AS hits,
                 ceil(extract(epoch FROM min(hit_at) + $3 * interval '1 millisecond' - clock_timestamp()) * 1000)
                   AS retry_ms
-         FROM gateway.rate_limit_hits
+         FROM ${GATEWAY_SCHEMA}.rate_limit_hits
          WHERE bucket = $1 AND key = $2 AND hit_at > clock_timestamp() - $3 * interval '1 millisecond'`,
         [scoped, key, windowMs],
       );
       if (window.hits >= limit) {
         return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(Number(window.retry_ms ?? 0) / 1000)) };
       }
-      await manager.query('INSERT INTO gateway.rate_limit_hits (bucket, key) VALUES ($1, $2)', [scoped, key]);
+      await manager.query(`INSERT INTO ${GATEWAY_SCHEMA}.rate_limit_hits (bucket, key) VALUES ($1, $2)`, [scoped, key]);
       return { allowed: true, hits: window.hits + 1 };
     });
   }
 
   private async prune(): Promise<void> {
     try {
-      await this.database.dataSource.query(`DELETE FROM gateway.rate_limit_hits WHERE hit_at < now() - $1::interval`, [
-        KEEP_HITS,
-      ]);
+      await this.database.dataSource.query(
+        `DELETE FROM ${GATEWAY_SCHEMA}.rate_limit_hits WHERE hit_at < now() - $1::interval`,
+        [KEEP_HITS],
+      );
     } catch (error) {
       this.logger.warn(`pruning rate-limit hits: ${(error as Error).message}`);
     }

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/com
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Actor, REGISTRATION_LINK_PATTERNS } from '@gatehouse/contracts';
 import { RpcClient } from '@gatehouse/messaging';
-import { uuidParam } from '../api/uuid-param';
+import { uuidParam } from '../http/uuid-param';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { Operation } from '../openapi/operation';
 import { UpdateRegistrationLinkBody } from './registration-link.dto';

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { currentCorrelationId } from '@gatehouse/messaging';
 import type { EntityManager } from 'typeorm';
+import { HUB_SCHEMA } from '../hub.config';
 
 export interface AuditRecord {
   tenancyId: string;
@@ -20,7 +21,7 @@ export class AuditWriter {
     const list = Array.isArray(records) ? records : [records];
     if (list.length === 0) return;
     await manager.query(
-      `INSERT INTO hub.audit_log (tenancy_id, hub_id, actor_account_id, action, subject, details, correlation_id, source_event_id)
+      `INSERT INTO ${HUB_SCHEMA}.audit_log (tenancy_id, hub_id, actor_account_id, action, subject, details, correlation_id, source_event_id)
        SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::jsonb[], $7::text[], $8::uuid[])`,
       [
         list.map((r) => r.tenancyId),

@@ -26,6 +26,7 @@ import { AccessService } from '../permissions/access.service';
 import { toMembershipView } from '../views';
 import { MembershipEntity } from './membership.entity';
 import { describeMemberChanges } from './member-changes';
+import { HUB_SCHEMA } from '../hub.config';
 
 @Injectable()
 export class MembersService {
@@ -84,7 +85,7 @@ export class MembersService {
       const hub = await manager.findOne(HubEntity, { where: { id: request.hubId } });
       if (!hub) throw new DomainError(ERROR_CODES.HUB_NOT_FOUND, 'No such Hub.');
       const inserted: { account_id: string; email: string; display_name: string }[] = await manager.query(
-        `INSERT INTO hub.memberships (hub_id, account_id, email, display_name, user_type)
+        `INSERT INTO ${HUB_SCHEMA}.memberships (hub_id, account_id, email, display_name, user_type)
          SELECT $1, account_id, email, display_name, $5
          FROM unnest($2::uuid[], $3::text[], $4::text[]) AS t(account_id, email, display_name)
          ON CONFLICT (hub_id, account_id) DO NOTHING
@@ -138,7 +139,7 @@ export class MembersService {
   /** Which of these accounts are members: one indexed query for up to 5,000 ids. */
   async findMany({ hubId, accountIds }: FindMembersRequest): Promise<{ accountIds: string[] }> {
     const rows: { account_id: string }[] = await this.dataSource.query(
-      'SELECT account_id FROM hub.memberships WHERE hub_id = $1 AND account_id = ANY($2::uuid[])',
+      `SELECT account_id FROM ${HUB_SCHEMA}.memberships WHERE hub_id = $1 AND account_id = ANY($2::uuid[])`,
       [hubId, accountIds],
     );
     return { accountIds: rows.map((row) => row.account_id) };
@@ -224,7 +225,7 @@ export class MembersService {
   /** A Hub never loses its last admin (the Hub row is locked by the caller, so this cannot race). */
   private async ensureAnotherAdmin(manager: EntityManager, hubId: string, leavingAccountId: string): Promise<void> {
     const others: unknown[] = await manager.query(
-      'SELECT 1 FROM hub.memberships WHERE hub_id = $1 AND is_hub_admin AND account_id <> $2 LIMIT 1',
+      `SELECT 1 FROM ${HUB_SCHEMA}.memberships WHERE hub_id = $1 AND is_hub_admin AND account_id <> $2 LIMIT 1`,
       [hubId, leavingAccountId],
     );
     if (others.length === 0) {

@@ -7,6 +7,7 @@ import { MembershipEntity } from '../membership/membership.entity';
 import { TenancyEntity } from '../tenancy/tenancy.entity';
 import { TenantAdminEntity } from '../tenancy/tenant-admin.entity';
 import { decide } from './permission-matrix';
+import { HUB_SCHEMA } from '../hub.config';
 
 export interface HubAccess {
   hub: HubEntity;
@@ -54,7 +55,7 @@ export class AccessService {
   async overseesHub(actor: Actor, hubId: string): Promise<boolean> {
     if (actor.isOperator) return this.dataSource.manager.exists(HubEntity, { where: { id: hubId } });
     const rows: unknown[] = await this.dataSource.query(
-      `SELECT 1 FROM hub.hubs h JOIN hub.tenant_admins a ON a.tenancy_id = h.tenancy_id
+      `SELECT 1 FROM ${HUB_SCHEMA}.hubs h JOIN ${HUB_SCHEMA}.tenant_admins a ON a.tenancy_id = h.tenancy_id
        WHERE h.id = $1 AND a.account_id = $2`,
       [hubId, actor.accountId],
     );
@@ -70,7 +71,7 @@ export class AccessService {
     if (!tenancy) throw new DomainError(ERROR_CODES.TENANCY_NOT_FOUND, 'No such tenancy.');
     if (actor.isOperator || (await this.isTenantAdmin(tenancyId, actor.accountId))) return tenancy;
     const knowsIt: unknown[] = await this.dataSource.query(
-      `SELECT 1 FROM hub.memberships m JOIN hub.hubs h ON h.id = m.hub_id
+      `SELECT 1 FROM ${HUB_SCHEMA}.memberships m JOIN ${HUB_SCHEMA}.hubs h ON h.id = m.hub_id
        WHERE h.tenancy_id = $1 AND m.account_id = $2 LIMIT 1`,
       [tenancyId, actor.accountId],
     );

@@ -10,28 +10,36 @@ import {
   UpdatePolicyRequest,
 } from '@gatehouse/contracts';
 import { AccessService } from '../permissions/access.service';
-import { TenancyService } from './tenancy.service';
+import { AddTenantAdmin } from './add-tenant-admin.usecase';
+import { CreateTenancy } from './create-tenancy.usecase';
+import { GetPolicy } from './get-policy.usecase';
+import { ListTenancies } from './list-tenancies.usecase';
+import { UpdatePolicy } from './update-policy.usecase';
 
 @Controller()
 export class TenancyController {
   constructor(
-    private readonly tenancies: TenancyService,
+    private readonly createTenancy: CreateTenancy,
+    private readonly listTenancies: ListTenancies,
+    private readonly addTenantAdmin: AddTenantAdmin,
+    private readonly getTenancyPolicy: GetPolicy,
+    private readonly updateTenancyPolicy: UpdatePolicy,
     private readonly access: AccessService,
   ) {}
 
   @MessagePattern(HUB_PATTERNS.TENANCY_CREATE)
   create(@Payload() request: CreateTenancyRequest) {
-    return this.tenancies.create(request);
+    return this.createTenancy.execute(request);
   }
 
   @MessagePattern(HUB_PATTERNS.TENANCY_LIST)
   list(@Payload() request: ListTenanciesRequest) {
-    return this.tenancies.list(request);
+    return this.listTenancies.execute(request);
   }
 
   @MessagePattern(HUB_PATTERNS.TENANT_ADMIN_ADD)
   addAdmin(@Payload() request: AddTenantAdminRequest) {
-    return this.tenancies.addAdmin(request);
+    return this.addTenantAdmin.execute(request);
   }
 
   @MessagePattern(HUB_PATTERNS.TENANT_ADMIN_CHECK)
@@ -42,11 +50,11 @@ export class TenancyController {
 
   @MessagePattern(HUB_PATTERNS.POLICY_GET)
   getPolicy(@Payload() request: GetPolicyRequest) {
-    return this.tenancies.getPolicy(request);
+    return this.getTenancyPolicy.execute(request);
   }
 
   @MessagePattern(HUB_PATTERNS.POLICY_UPDATE)
   updatePolicy(@Payload() request: UpdatePolicyRequest) {
-    return this.tenancies.updatePolicy(request);
+    return this.updateTenancyPolicy.execute(request);
   }
 }

@@ -17,6 +17,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AccountEntity } from './account.entity';
 import { PasswordHasher } from './password-hasher';
 import { checkPasswordStrength } from './password-policy';
+import { INVITE_SCHEMA } from '../invite.config';
 
 export interface NewAccount {
   email: string;
@@ -102,7 +103,7 @@ export class AccountsService {
   async insertIn(manager: EntityManager, account: NewAccount): Promise<AccountEntity> {
     const id = randomUUID();
     const inserted: unknown[] = await manager.query(
-      `INSERT INTO invite.accounts (id, email, display_name, password_hash, is_operator, email_verified_at)
+      `INSERT INTO ${INVITE_SCHEMA}.accounts (id, email, display_name, password_hash, is_operator, email_verified_at)
        VALUES ($1, $2, $3, $4, $5, CASE WHEN $6::boolean THEN now() END) ON CONFLICT DO NOTHING RETURNING id`,
       [id, account.email, account.displayName, account.passwordHash, account.isOperator, account.emailVerified],
     );
@@ -119,7 +120,7 @@ export class AccountsService {
 
   /** Whether the address (normalised) has an account at all, verified or not. */
   async exists(email: string, manager: EntityManager = this.dataSource.manager): Promise<boolean> {
-    const rows: unknown[] = await manager.query('SELECT 1 FROM invite.accounts WHERE email = $1', [email]);
+    const rows: unknown[] = await manager.query(`SELECT 1 FROM ${INVITE_SCHEMA}.accounts WHERE email = $1`, [email]);
     return rows.length > 0;
   }
 
@@ -131,11 +132,11 @@ export class AccountsService {
   async discardUnused(accountId: string): Promise<{ discarded: true }> {
     return this.dataSource.transaction(async (manager) => {
       const [rows]: [{ id: string }[], number] = await manager.query(
-        `DELETE FROM invite.accounts a
+        `DELETE FROM ${INVITE_SCHEMA}.accounts a
          WHERE a.id = $1 AND a.created_at > now() - $2::interval
-           AND NOT EXISTS (SELECT 1 FROM invite.sessions s WHERE s.account_id = a.id)
-           AND NOT EXISTS (SELECT 1 FROM invite.invites i WHERE i.accepted_account_id = a.id)
-           AND NOT EXISTS (SELECT 1 FROM invite.membership_grants g WHERE g.account_id = a.id)
+           AND NOT EXISTS (SELECT 1 FROM ${INVITE_SCHEMA}.sessions s WHERE s.account_id = a.id)
+           AND NOT EXISTS (SELECT 1 FROM ${INVITE_SCHEMA}.invites i WHERE i.accepted_account_id = a.id)
+           AND NOT EXISTS (SELECT 1 FROM ${INVITE_SCHEMA}.membership_grants g WHERE g.account_id = a.id)
          RETURNING a.id`,
         [accountId, DISCARD_WITHIN],
       );
@@ -147,7 +148,7 @@ export class AccountsService {
         );
       }
       await manager.query(
-        `DELETE FROM invite.outbox WHERE sent_at IS NULL AND event_name = $1 AND payload->>'accountId' = $2`,
+        `DELETE FROM ${INVITE_SCHEMA}.outbox WHERE sent_at IS NULL AND event_name = $1 AND payload->>'accountId' = $2`,
         [ACCOUNT_EVENTS.CREATED, accountId],
       );
       return { discarded: true as const };
@@ -164,7 +165,7 @@ export class AccountsService {
   async names(accountIds: string[]): Promise<AccountNames> {
     if (accountIds.length === 0) return { accounts: [] };
     const accounts: AccountNames['accounts'] = await this.dataSource.query(
-      `SELECT id AS "accountId", email, display_name AS "displayName" FROM invite.accounts WHERE id = ANY($1::uuid[])`,
+      `SELECT id AS "accountId", email, display_name AS "displayName" FROM ${INVITE_SCHEMA}.accounts WHERE id = ANY($1::uuid[])`,
       [accountIds],
     );
     return { accounts };
@@ -191,7 +192,7 @@ export class AccountsService {
     const registered: LookupAccountsResult['registered'] = [];
     for (let start = 0; start < all.length; start += LOOKUP_CHUNK) {
       const rows: { id: string; email: string; display_name: string }[] = await manager.query(
-        'SELECT id, email, display_name FROM invite.accounts WHERE email = ANY($1::text[]) AND email_verified_at IS NOT NULL',
+        `SELECT id, email, display_name FROM ${INVITE_SCHEMA}.accounts WHERE email = ANY($1::text[]) AND email_verified_at IS NOT NULL`,
         [all.slice(start, start + LOOKUP_CHUNK)],
       );
       for (const row of rows) registered.push({ email: row.email, accountId: row.id, displayName: row.display_name });

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AccountView, CreateAccountRequest } from '@gatehouse/contracts';
 import { DataSource } from 'typeorm';
-import { AcceptPendingInvites } from '../invites/usecases/accept-pending-invites/accept-pending-invites';
+import { AcceptPendingInvites } from '../invites/usecases/accept-pending-invites.usecase';
 import { MembershipGrantWorker } from '../membership-grants/membership-grant.worker';
 import { AccountsService, requireEmail, toAccountView } from './accounts.service';
 

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { InvitesRepository } from '../invites/data/invites.repository';
 import { INVITE_CHUNK_SIZE } from '../invites/invites.constants';
-import { AcceptPendingInvites } from '../invites/usecases/accept-pending-invites/accept-pending-invites';
+import { AcceptPendingInvites } from '../invites/usecases/accept-pending-invites.usecase';
 import { MembershipGrantWorker } from '../membership-grants/membership-grant.worker';
 
 /**

@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { HUB_INVITE_STATS_PATTERNS, HubInviteStatsView, ListHubInviteStatsRequest } from '@gatehouse/contracts';
 import { DataSource } from 'typeorm';
 import { HubClient } from '../hub/hub-client';
+import { INVITE_SCHEMA } from '../invite.config';
 
 interface StatsRow {
   hub_id: string;
@@ -28,10 +29,10 @@ export class HubInviteStats {
     if (hubIds.length === 0) return { items: [] };
     const rows: StatsRow[] = await this.dataSource.query(
       `SELECT ids.hub_id,
-              (SELECT count(*) FROM invite.invites i
+              (SELECT count(*) FROM ${INVITE_SCHEMA}.invites i
                 WHERE i.hub_id = ids.hub_id AND i.tenancy_id = $2
                   AND i.status = 'pending' AND i.expires_at > now())::int AS pending_invite_count,
-              coalesce((SELECT l.enabled FROM invite.registration_links l
+              coalesce((SELECT l.enabled FROM ${INVITE_SCHEMA}.registration_links l
                 WHERE l.hub_id = ids.hub_id AND l.tenancy_id = $2), false) AS registration_link_enabled
        FROM unnest($1::uuid[]) AS ids(hub_id)`,
       [[...new Set(hubIds)], tenancyId],

@@ -10,13 +10,13 @@ import {
   ResendInviteRequest,
   RevokeInviteRequest,
 } from '@gatehouse/contracts';
-import { AcceptInvite } from './usecases/accept-invite/accept-invite.usecase';
-import { CreateInvite } from './usecases/create-invite/create-invite.usecase';
-import { ListInvites } from './usecases/list-invites/list-invites.usecase';
-import { PreviewInvite } from './usecases/preview-invite/preview-invite.usecase';
-import { RenewInviteLinks } from './usecases/renew-invite-links/renew-invite-links.usecase';
-import { ResendInvite } from './usecases/resend-invite/resend-invite.usecase';
-import { RevokeInvite } from './usecases/revoke-invite/revoke-invite.usecase';
+import { AcceptInvite } from './usecases/accept-invite.usecase';
+import { CreateInvite } from './usecases/create-invite.usecase';
+import { ListInvites } from './usecases/list-invites.usecase';
+import { PreviewInvite } from './usecases/preview-invite.usecase';
+import { RenewInviteLinks } from './usecases/renew-invite-links.usecase';
+import { ResendInvite } from './usecases/resend-invite.usecase';
+import { RevokeInvite } from './usecases/revoke-invite.usecase';
 
 /** The invite lifecycle's RPC handlers: each hands its validated request to one use case. */
 @Controller()

@@ -4,15 +4,15 @@ import { InvitesRepository } from './data/invites.repository';
 import { InviteBatchDecider } from './decide/invite-batch.decider';
 import { HubClient } from '../hub/hub-client';
 import { InvitesController } from './invites.controller';
-import { AcceptInvite } from './usecases/accept-invite/accept-invite.usecase';
-import { AcceptPendingInvites } from './usecases/accept-pending-invites/accept-pending-invites';
-import { CreateInvite } from './usecases/create-invite/create-invite.usecase';
-import { ListInvites } from './usecases/list-invites/list-invites.usecase';
-import { PreviewInvite } from './usecases/preview-invite/preview-invite.usecase';
-import { RenewInviteLinks } from './usecases/renew-invite-links/renew-invite-links.usecase';
-import { ResendInvite } from './usecases/resend-invite/resend-invite.usecase';
-import { RevokeInvite } from './usecases/revoke-invite/revoke-invite.usecase';
-import { RevokeInviterInvites } from './usecases/revoke-inviter-invites/revoke-inviter-invites';
+import { AcceptInvite } from './usecases/accept-invite.usecase';
+import { AcceptPendingInvites } from './usecases/accept-pending-invites.usecase';
+import { CreateInvite } from './usecases/create-invite.usecase';
+import { ListInvites } from './usecases/list-invites.usecase';
+import { PreviewInvite } from './usecases/preview-invite.usecase';
+import { RenewInviteLinks } from './usecases/renew-invite-links.usecase';
+import { ResendInvite } from './usecases/resend-invite.usecase';
+import { RevokeInvite } from './usecases/revoke-invite.usecase';
+import { RevokeInviterInvites } from './usecases/revoke-inviter-invites.usecase';
 
 /**
  * The invites feature, registered in the invite service's root module next to the accounts it uses

@@ -3,6 +3,7 @@ import { MessagePattern, Payload } from '@nestjs/microservices';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { INVITE_PATTERNS, InviteDailyStats, StatsWindowRequest } from '@gatehouse/contracts';
 import { DataSource } from 'typeorm';
+import { INVITE_SCHEMA } from '../invite.config';
 
 /**
  * A tenancy's invites per day of the window (UTC, today last; days with nothing are zeros), grouped in the
@@ -22,7 +23,7 @@ export class InviteStatsQuery {
        ),
        since AS (SELECT (min(day)::timestamp AT TIME ZONE 'UTC') AS at FROM span),
        invites AS (
-         SELECT i.* FROM invite.invites i WHERE i.tenancy_id = $1 AND ($3::uuid IS NULL OR i.hub_id = $3)
+         SELECT i.* FROM ${INVITE_SCHEMA}.invites i WHERE i.tenancy_id = $1 AND ($3::uuid IS NULL OR i.hub_id = $3)
        ),
        happened AS (
          SELECT date_trunc('day', created_at AT TIME ZONE 'UTC')::date AS day, 'sent' AS what

@@ -6,24 +6,31 @@ import {
   RetryDeliveryRequest,
   RetryFailedDeliveriesRequest,
 } from '@gatehouse/contracts';
-import { DeliveriesService } from './deliveries.service';
+import { ListDeliveries } from './list-deliveries.usecase';
+import { RetryDelivery } from './retry-delivery.usecase';
+import { RetryFailedDeliveries } from './retry-failed-deliveries.usecase';
 
+/** The console's delivery log and its retries (notification.delivery.*). */
 @Controller()
 export class DeliveriesController {
-  constructor(private readonly deliveries: DeliveriesService) {}
+  constructor(
+    private readonly listDeliveries: ListDeliveries,
+    private readonly retryDelivery: RetryDelivery,
+    private readonly retryFailedDeliveries: RetryFailedDeliveries,
+  ) {}
 
   @MessagePattern(NOTIFICATION_PATTERNS.DELIVERY_LIST)
   list(@Payload() request: ListDeliveriesRequest) {
-    return this.deliveries.list(request);
+    return this.listDeliveries.execute(request);
   }
 
   @MessagePattern(NOTIFICATION_PATTERNS.DELIVERY_RETRY)
   retry(@Payload() request: RetryDeliveryRequest) {
-    return this.deliveries.retry(request);
+    return this.retryDelivery.execute(request);
   }
 
   @MessagePattern(NOTIFICATION_PATTERNS.DELIVERY_RETRY_FAILED)
   retryFailed(@Payload() request: RetryFailedDeliveriesRequest) {
-    return this.deliveries.retryFailed(request);
+    return this.retryFailedDeliveries.execute(request);
   }
 }

@@ -9,7 +9,7 @@ import { DeliveryRepository } from './delivery.repository';
 import { DeliveryWorker } from './delivery.worker';
 
 /** The inbox consumer name of the email-queuing handlers. */
-export const DELIVERY_CONSUMER = 'notification.deliveries';
+export const DELIVERY_CONSUMER = `${NOTIFICATION_SCHEMA}.deliveries`;
 
 /**
  * Queues the emails an event asks for: the inbox claim and one delivery row per recipient commit in one

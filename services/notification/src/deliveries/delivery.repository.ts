@@ -15,6 +15,7 @@ import {
   PUBLIC_STATUS_SQL,
   RESENT_AFTER_CRASH_REASON,
 } from './delivery-record';
+import { NOTIFICATION_SCHEMA } from '../notification.config';
 
 const COLUMNS = `id, event_id, recipient, template, vars, tenancy_id, hub_id, status, attempts, next_attempt_at,
   last_error, message_id, created_at, sent_at, updated_at`;
@@ -69,7 +70,7 @@ export class DeliveryRepository {
   async enqueue(manager: EntityManager, batch: DeliveryBatch): Promise<number> {
     if (batch.items.length === 0) return 0;
     const rows: unknown[] = await manager.query(
-      `INSERT INTO notification.deliveries (event_id, recipient, template, vars, tenancy_id, hub_id, correlation_id)
+      `INSERT INTO ${NOTIFICATION_SCHEMA}.deliveries (event_id, recipient, template, vars, tenancy_id, hub_id, correlation_id)
        SELECT $1, t.recipient, $2, t.vars, $3, $4, $5
        FROM unnest($6::text[], $7::jsonb[]) AS t(recipient, vars)
        ON CONFLICT DO NOTHING
@@ -95,11 +96,11 @@ export class DeliveryRepository {
   async claimDue(limit: number, owner: string, leaseMs: number): Promise<ClaimedDelivery[]> {
     const [rows]: [Pick<DeliveryRow, 'id' | 'recipient' | 'template' | 'vars' | 'tenancy_id' | 'attempts'>[], number] =
       await this.dataSource.query(
-        `UPDATE notification.deliveries d
+        `UPDATE ${NOTIFICATION_SCHEMA}.deliveries d
          SET status = 'sending', attempts = d.attempts + 1, updated_at = now(),
              claimed_by = $2, lease_until = now() + $3 * interval '1 millisecond'
          FROM (
-           SELECT id FROM notification.deliveries
+           SELECT id FROM ${NOTIFICATION_SCHEMA}.deliveries
            WHERE status = 'queued' AND next_attempt_at <= now()
            ORDER BY next_attempt_at
            LIMIT $1
@@ -137,7 +138,7 @@ export class DeliveryRepository {
       const group = this.sentQueue.splice(0, MAX_SENT_GROUP);
       try {
         await this.dataSource.query(
-          `UPDATE notification.deliveries d
+          `UPDATE ${NOTIFICATION_SCHEMA}.deliveries d
            SET status = 'sent', message_id = t.message_id, sent_at = now(), updated_at = now(), vars = NULL
            FROM unnest($1::uuid[], $2::text[]) AS t(id, message_id)
            WHERE d.id = t.id AND d.status = 'sending'`,
@@ -154,7 +155,7 @@ export class DeliveryRepository {
   /** A transient failure: queued again, due after `delayMs`. */
   async reschedule(id: string, error: string, delayMs: number): Promise<void> {
     await this.dataSource.query(
-      `UPDATE notification.deliveries
+      `UPDATE ${NOTIFICATION_SCHEMA}.deliveries
        SET status = 'queued', last_error = $2, next_attempt_at = now() + $3 * interval '1 millisecond',
            updated_at = now()
        WHERE id = $1 AND status = 'sending'`,
@@ -165,7 +166,7 @@ export class DeliveryRepository {
   /** Failed: like a sent one, it keeps no one-time link (ONE_TIME_LINK_VARS) at rest. */
   async markFailed(id: string, reason: string): Promise<void> {
     await this.dataSource.query(
-      `UPDATE notification.deliveries SET status = 'failed', last_error = $2, updated_at = now(), vars = vars - $3::text[]
+      `UPDATE ${NOTIFICATION_SCHEMA}.deliveries SET status = 'failed', last_error = $2, updated_at = now(), vars = vars - $3::text[]
        WHERE id = $1 AND status = 'sending'`,
       [id, reason, ONE_TIME_LINK_VARS],
     );
@@ -174,7 +175,7 @@ export class DeliveryRepository {
   /** Claimed but never handed to SMTP (the worker is stopping): back in the queue, the attempt not counted. */
   async release(id: string): Promise<void> {
     await this.dataSource.query(
-      `UPDATE notification.deliveries SET status = 'queued', attempts = attempts - 1, updated_at = now()
+      `UPDATE ${NOTIFICATION_SCHEMA}.deliveries SET status = 'queued', attempts = attempts - 1, updated_at = now()
        WHERE id = $1 AND status = 'sending'`,
       [id],
     );
@@ -183,7 +184,7 @@ export class DeliveryRepository {
   /** The owner is alive: its claims last another `leaseMs`. */
   async renewLeases(owner: string, leaseMs: number): Promise<void> {
     await this.dataSource.query(
-      `UPDATE notification.deliveries SET lease_until = now() + $2 * interval '1 millisecond'
+      `UPDATE ${NOTIFICATION_SCHEMA}.deliveries SET lease_until = now() + $2 * interval '1 millisecond'
        WHERE status = 'sending' AND claimed_by = $1`,
       [owner, leaseMs],
     );
@@ -201,13 +202,13 @@ export class DeliveryRepository {
     previousLife: string | null,
   ): Promise<{ id: string; status: 'queued' | 'failed' }[]> {
     const [rows]: [{ id: string; status: 'queued' | 'failed' }[], number] = await this.dataSource.query(
-      `UPDATE notification.deliveries d
+      `UPDATE ${NOTIFICATION_SCHEMA}.deliveries d
        SET status = r.next_status, next_attempt_at = now(), updated_at = now(), claimed_by = NULL, lease_until = NULL,
            last_error = CASE WHEN r.next_status = 'queued' THEN $4 ELSE $5 END,
            vars = CASE WHEN r.next_status = 'queued' THEN d.vars ELSE d.vars - $6::text[] END
        FROM (
          SELECT id, CASE WHEN $1 = 'at-least-once' AND attempts < $2 THEN 'queued' ELSE 'failed' END AS next_status
-         FROM notification.deliveries
+         FROM ${NOTIFICATION_SCHEMA}.deliveries
          WHERE status = 'sending' AND (lease_until < now() OR claimed_by = $3)
          FOR UPDATE SKIP LOCKED
        ) r
@@ -235,11 +236,11 @@ export class DeliveryRepository {
     if (filter.correlationId) where('correlation_id = ?', filter.correlationId);
     const clause = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
     const [{ count }]: { count: string }[] = await this.dataSource.query(
-      `SELECT count(*) FROM notification.deliveries ${clause}`,
+      `SELECT count(*) FROM ${NOTIFICATION_SCHEMA}.deliveries ${clause}`,
       params,
     );
     const rows: DeliveryRow[] = await this.dataSource.query(
-      `SELECT ${COLUMNS} FROM notification.deliveries ${clause}
+      `SELECT ${COLUMNS} FROM ${NOTIFICATION_SCHEMA}.deliveries ${clause}
        ORDER BY created_at DESC, id DESC LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
       [...params, limit, offset],
     );
@@ -249,7 +250,7 @@ export class DeliveryRepository {
   /** The row, locked for the rest of the caller's transaction. */
   async findForUpdate(manager: EntityManager, tenancyId: string, id: string): Promise<DeliveryRow | null> {
     const rows: DeliveryRow[] = await manager.query(
-      `SELECT ${COLUMNS} FROM notification.deliveries WHERE id = $1 AND tenancy_id = $2 FOR UPDATE`,
+      `SELECT ${COLUMNS} FROM ${NOTIFICATION_SCHEMA}.deliveries WHERE id = $1 AND tenancy_id = $2 FOR UPDATE`,
       [id, tenancyId],
     );
     return rows[0] ?? null;
@@ -264,7 +265,7 @@ export class DeliveryRepository {
     const rows: { id: string; invite_id: string | null; created_at: Date; renewable: boolean }[] = await manager.query(
       `SELECT id, vars->>'inviteId' AS invite_id, created_at,
               (template = 'invite' AND ${LINKLESS_SQL} AND NOT ${LINK_EXPIRED_SQL} AND vars ? 'inviteId') AS renewable
-       FROM notification.deliveries
+       FROM ${NOTIFICATION_SCHEMA}.deliveries
        WHERE tenancy_id = $1 AND correlation_id = $2 AND status = 'failed'
        FOR UPDATE`,
       [tenancyId, correlationId],
@@ -291,12 +292,12 @@ export class DeliveryRepository {
       `WITH failed AS (
          SELECT id, (${LINK_EXPIRED_SQL}) AS expired, (${LINKLESS_SQL}) AS linkless,
                 (template = 'signup-confirm' OR NOT coalesce(vars ? 'inviteId', false)) AS unrenewable
-         FROM notification.deliveries
+         FROM ${NOTIFICATION_SCHEMA}.deliveries
          WHERE tenancy_id = $1 AND correlation_id = $2 AND status = 'failed'
          FOR UPDATE),
        renewed AS (SELECT * FROM unnest($3::uuid[], $4::text[]) AS t(id, accept_url)),
        requeued AS (
-         UPDATE notification.deliveries d
+         UPDATE ${NOTIFICATION_SCHEMA}.deliveries d
          SET status = 'queued', attempts = 0, next_attempt_at = now(), updated_at = now(),
              vars = CASE WHEN renewed.id IS NULL THEN d.vars
                          ELSE d.vars || jsonb_build_object('acceptUrl', renewed.accept_url) END
@@ -318,7 +319,7 @@ export class DeliveryRepository {
    */
   async requeueFailed(manager: EntityManager, id: string, acceptUrl?: string): Promise<DeliveryRow> {
     const [rows]: [DeliveryRow[], number] = await manager.query(
-      `UPDATE notification.deliveries
+      `UPDATE ${NOTIFICATION_SCHEMA}.deliveries
        SET status = 'queued', attempts = 0, next_attempt_at = now(), updated_at = now(),
            vars = CASE WHEN $2::text IS NULL THEN vars ELSE vars || jsonb_build_object('acceptUrl', $2::text) END
        WHERE id = $1 AND status = 'failed'

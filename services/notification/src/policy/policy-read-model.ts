@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { PolicyChangedPayload } from '@gatehouse/contracts';
 import { DataSource, EntityManager } from 'typeorm';
 import { withoutNul } from '../database/pg-text';
+import { NOTIFICATION_SCHEMA } from '../notification.config';
 
 /** What the notification service knows of a tenancy's messaging policy. */
 export interface TenancyMessagingPolicy {
@@ -38,7 +39,7 @@ export class PolicyReadModel {
   /** Stores the policy if it is newer than what we have; true when it was applied. */
   async apply(change: PolicyChangedPayload, manager: EntityManager = this.dataSource.manager): Promise<boolean> {
     const rows: unknown[] = await manager.query(
-      `INSERT INTO notification.tenancy_policies AS p
+      `INSERT INTO ${NOTIFICATION_SCHEMA}.tenancy_policies AS p
          (tenancy_id, invite_message_appendix, invite_expiry_days, version, changed_at)
        VALUES ($1, $2, $3, $4, $5)
        ON CONFLICT (tenancy_id) DO UPDATE SET
@@ -63,7 +64,7 @@ export class PolicyReadModel {
   async get(tenancyId: string): Promise<TenancyMessagingPolicy | null> {
     const rows: PolicyRow[] = await this.dataSource.query(
       `SELECT tenancy_id, invite_message_appendix, invite_expiry_days, version
-       FROM notification.tenancy_policies WHERE tenancy_id = $1`,
+       FROM ${NOTIFICATION_SCHEMA}.tenancy_policies WHERE tenancy_id = $1`,
       [tenancyId],
     );
     return rows.length === 1 ? toPolicy(rows[0]) : null;
@@ -73,7 +74,7 @@ export class PolicyReadModel {
   async appendices(tenancyIds: string[]): Promise<Map<string, string>> {
     if (tenancyIds.length === 0) return new Map();
     const rows: { tenancy_id: string; invite_message_appendix: string }[] = await this.dataSource.query(
-      `SELECT tenancy_id, invite_message_appendix FROM notification.tenancy_policies
+      `SELECT tenancy_id, invite_message_appendix FROM ${NOTIFICATION_SCHEMA}.tenancy_policies
        WHERE tenancy_id = ANY($1::uuid[]) AND invite_message_appendix IS NOT NULL`,
       [[...new Set(tenancyIds)]],
     );

@@ -1,14 +1,14 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { NOTIFICATION_PATTERNS, RenderPreviewRequest } from '@gatehouse/contracts';
-import { InvitePreviewService } from './invite-preview.service';
+import { RenderInvitePreview } from './render-invite-preview.usecase';
 
 @Controller()
 export class PreviewController {
-  constructor(private readonly preview: InvitePreviewService) {}
+  constructor(private readonly renderInvitePreview: RenderInvitePreview) {}
 
   @MessagePattern(NOTIFICATION_PATTERNS.PREVIEW_RENDER)
   render(@Payload() request: RenderPreviewRequest) {
-    return this.preview.render(request);
+    return this.renderInvitePreview.execute(request);
   }
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DeliveryBacklogView, DeliveryDailyStats, DeliveryStatsRequest } from '@gatehouse/contracts';
 import { DataSource } from 'typeorm';
+import { NOTIFICATION_SCHEMA } from '../notification.config';
 
 /**
  * Where a delivery is now, as the console counts it: "retrying" = queued again after a failed attempt;
@@ -29,7 +30,7 @@ export class DeliveryStatsRepository {
        counted AS (
          SELECT date_trunc('day', d.created_at AT TIME ZONE 'UTC')::date AS day, ${OUTCOME} AS outcome,
                 count(*)::int AS n
-         FROM notification.deliveries d
+         FROM ${NOTIFICATION_SCHEMA}.deliveries d
          WHERE d.tenancy_id = $1
            AND d.created_at >= ((SELECT min(day) FROM span)::timestamp AT TIME ZONE 'UTC')
            AND ($3::uuid IS NULL OR d.hub_id = $3)
@@ -54,7 +55,7 @@ export class DeliveryStatsRepository {
       `SELECT count(*) FILTER (WHERE d.status = 'sending' OR d.attempts = 0)::int AS queued,
               count(*) FILTER (WHERE d.status = 'queued' AND d.attempts > 0)::int AS retrying,
               min(d.created_at) AS oldest
-       FROM notification.deliveries d
+       FROM ${NOTIFICATION_SCHEMA}.deliveries d
        WHERE d.status IN ('queued', 'sending')`,
     )) as { queued: number; retrying: number; oldest: Date | null }[];
     return {

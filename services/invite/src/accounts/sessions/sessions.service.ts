@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { ERROR_CODES, SessionView, StartedSession, DomainError } from '@gatehouse/contracts';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { InviteEnv } from '../../invite.config';
+import { InviteEnv, INVITE_SCHEMA } from '../../invite.config';
 import { isWellFormedSessionToken, newSessionSecret, sessionTokenHash } from './session-token';
 
 /**
@@ -46,8 +46,8 @@ export class SessionsService {
     const token = newSessionSecret();
     const csrfToken = newSessionSecret();
     const rows: { expires_at: Date }[] = await this.dataSource.query(
-      `INSERT INTO invite.sessions (id, account_id, token_hash, csrf_token, expires_at)
-       SELECT $1, a.id, $3, $4, now() + make_interval(hours => $5) FROM invite.accounts a WHERE a.id = $2
+      `INSERT INTO ${INVITE_SCHEMA}.sessions (id, account_id, token_hash, csrf_token, expires_at)
+       SELECT $1, a.id, $3, $4, now() + make_interval(hours => $5) FROM ${INVITE_SCHEMA}.accounts a WHERE a.id = $2
        RETURNING expires_at`,
       [randomUUID(), accountId, sessionTokenHash(token), csrfToken, this.env.SESSION_ABSOLUTE_HOURS],
     );
@@ -62,14 +62,14 @@ export class SessionsService {
     const [row]: LiveSessionRow[] = await this.dataSource.query(
       `SELECT s.id, s.csrf_token, s.expires_at, s.last_seen_at < now() - $3::interval AS stale,
               a.id AS account_id, a.email, a.display_name, a.is_operator, a.created_at AS account_created_at
-         FROM invite.sessions s JOIN invite.accounts a ON a.id = s.account_id
+         FROM ${INVITE_SCHEMA}.sessions s JOIN ${INVITE_SCHEMA}.accounts a ON a.id = s.account_id
         WHERE s.token_hash = $1 AND s.ended_at IS NULL AND s.expires_at > now()
           AND s.last_seen_at > now() - make_interval(mins => $2)`,
       [sessionTokenHash(token), this.env.SESSION_IDLE_MINUTES, TOUCH_AFTER],
     );
     if (!row) throw sessionEnded();
     if (row.stale)
-      await this.dataSource.query('UPDATE invite.sessions SET last_seen_at = now() WHERE id = $1', [row.id]);
+      await this.dataSource.query(`UPDATE ${INVITE_SCHEMA}.sessions SET last_seen_at = now() WHERE id = $1`, [row.id]);
     return {
       account: {
         id: row.account_id,
@@ -87,7 +87,7 @@ export class SessionsService {
   async end(token: string): Promise<{ ended: boolean }> {
     if (!isWellFormedSessionToken(token)) return { ended: false };
     const [, count]: [unknown, number] = await this.dataSource.query(
-      'UPDATE invite.sessions SET ended_at = now() WHERE token_hash = $1 AND ended_at IS NULL',
+      `UPDATE ${INVITE_SCHEMA}.sessions SET ended_at = now() WHERE token_hash = $1 AND ended_at IS NULL`,
       [sessionTokenHash(token)],
     );
     return { ended: count > 0 };
@@ -96,7 +96,7 @@ export class SessionsService {
   /** Every live session of an account (sign out everywhere, account removal). */
   async endAll(accountId: string): Promise<{ ended: number }> {
     const [, count]: [unknown, number] = await this.dataSource.query(
-      'UPDATE invite.sessions SET ended_at = now() WHERE account_id = $1 AND ended_at IS NULL',
+      `UPDATE ${INVITE_SCHEMA}.sessions SET ended_at = now() WHERE account_id = $1 AND ended_at IS NULL`,
       [accountId],
     );
     return { ended: count };
@@ -105,7 +105,7 @@ export class SessionsService {
   /** Housekeeping: deletes sessions that stopped counting more than a day ago. */
   async pruneOld(): Promise<number> {
     const [, count]: [unknown, number] = await this.dataSource.query(
-      `DELETE FROM invite.sessions
+      `DELETE FROM ${INVITE_SCHEMA}.sessions
         WHERE ended_at < now() - make_interval(mins => $1)
            OR expires_at < now() - make_interval(mins => $1)
            OR last_seen_at < now() - make_interval(mins => $1 + $2)`,

@@ -5,11 +5,7 @@ import { HUB_EVENTS, parseEvent } from '@gatehouse/contracts';
 import { claimMessage } from '@gatehouse/messaging';
 import { DataSource } from 'typeorm';
 import { INVITE_DB_SCHEMA } from '../invites.constants';
-import {
-  InviterRevokeReason,
-  RevokeInviterInvites,
-  mayInvite,
-} from '../usecases/revoke-inviter-invites/revoke-inviter-invites';
+import { InviterRevokeReason, RevokeInviterInvites, mayInvite } from '../usecases/revoke-inviter-invites.usecase';
 
 /**
  * Keeps live invites in line with their inviters' rights: a member who can no longer invite in a Hub

@@ -3,6 +3,7 @@ import { UserType } from '@gatehouse/contracts';
 import type { EntityManager } from 'typeorm';
 import { returning } from '../../database/returning';
 import { InviteRow, inviteColumns } from '../domain/invite-row';
+import { INVITE_SCHEMA } from '../../invite.config';
 
 /** What every invite of one batch shares: one Hub, one inviter, one user type, one expiry policy. */
 export interface InviteBatchCommon {
@@ -42,7 +43,7 @@ export class InvitesRepository {
   async expireLapsedFor(manager: EntityManager, hubId: string, emails: string[]): Promise<InviteRow[]> {
     return returning<InviteRow>(
       manager,
-      `UPDATE invite.invites SET status = 'expired'
+      `UPDATE ${INVITE_SCHEMA}.invites SET status = 'expired'
        WHERE hub_id = $1 AND email = ANY($2::text[]) AND status = 'pending' AND expires_at <= now()
        RETURNING ${COLUMNS}`,
       [hubId, emails],
@@ -61,7 +62,7 @@ export class InvitesRepository {
     // Only what the database decided comes back; the rest of each row is the batch's (a thousand full
     // rows would be parsed for nothing).
     const inserted: Pick<InviteRow, 'id' | 'email' | 'created_at' | 'expires_at' | 'lapsed'>[] = await manager.query(
-      `INSERT INTO invite.invites
+      `INSERT INTO ${INVITE_SCHEMA}.invites
          (id, hub_id, tenancy_id, hub_name, inviter_account_id, inviter_name, email, user_type, token_hash, expires_at)
        SELECT t.id, $4, $5, $6, $7, $8, t.email, $9, t.token_hash, now() + make_interval(days => $10)
        FROM unnest($1::uuid[], $2::text[], $3::text[]) AS t(id, email, token_hash)
@@ -99,7 +100,7 @@ export class InvitesRepository {
 
   async findPendingFor(manager: EntityManager, hubId: string, emails: string[]): Promise<InviteRow[]> {
     return manager.query(
-      `SELECT ${COLUMNS} FROM invite.invites WHERE hub_id = $1 AND email = ANY($2::text[]) AND status = 'pending'`,
+      `SELECT ${COLUMNS} FROM ${INVITE_SCHEMA}.invites WHERE hub_id = $1 AND email = ANY($2::text[]) AND status = 'pending'`,
       [hubId, emails],
     );
   }
@@ -113,7 +114,7 @@ export class InvitesRepository {
     if (rotations.length === 0) return [];
     return returning<InviteRow>(
       manager,
-      `UPDATE invite.invites i
+      `UPDATE ${INVITE_SCHEMA}.invites i
        SET token_hash = t.token_hash, expires_at = now() + make_interval(days => $3),
            last_sent_at = now(), send_count = i.send_count + 1
        FROM unnest($1::uuid[], $2::text[]) AS t(id, token_hash)
@@ -131,7 +132,7 @@ export class InvitesRepository {
     if (rotations.length === 0) return [];
     return returning<InviteRow>(
       manager,
-      `UPDATE invite.invites i SET token_hash = t.token_hash
+      `UPDATE ${INVITE_SCHEMA}.invites i SET token_hash = t.token_hash
        FROM unnest($1::uuid[], $2::text[]) AS t(id, token_hash)
        WHERE i.id = t.id AND i.status = 'pending' AND i.expires_at > now()
        RETURNING ${I_COLUMNS}`,
@@ -142,7 +143,7 @@ export class InvitesRepository {
   /** Invites of a tenancy by id, locked for the rest of the caller's transaction. */
   async findInTenancy(manager: EntityManager, tenancyId: string, ids: string[]): Promise<InviteRow[]> {
     return manager.query(
-      `SELECT ${COLUMNS} FROM invite.invites WHERE id = ANY($1::uuid[]) AND tenancy_id = $2 ORDER BY id FOR UPDATE`,
+      `SELECT ${COLUMNS} FROM ${INVITE_SCHEMA}.invites WHERE id = ANY($1::uuid[]) AND tenancy_id = $2 ORDER BY id FOR UPDATE`,
       [ids, tenancyId],
     );
   }
@@ -154,7 +155,7 @@ export class InvitesRepository {
     options: { lock?: boolean } = {},
   ): Promise<InviteRow | null> {
     const rows: InviteRow[] = await manager.query(
-      `SELECT ${COLUMNS} FROM invite.invites WHERE id = $1 AND hub_id = $2 ${options.lock ? 'FOR UPDATE' : ''}`,
+      `SELECT ${COLUMNS} FROM ${INVITE_SCHEMA}.invites WHERE id = $1 AND hub_id = $2 ${options.lock ? 'FOR UPDATE' : ''}`,
       [inviteId, hubId],
     );
     return rows[0] ?? null;
@@ -166,7 +167,7 @@ export class InvitesRepository {
     options: { lock?: boolean } = {},
   ): Promise<InviteRow | null> {
     const rows: InviteRow[] = await manager.query(
-      `SELECT ${COLUMNS} FROM invite.invites WHERE token_hash = $1 ${options.lock ? 'FOR UPDATE' : ''}`,
+      `SELECT ${COLUMNS} FROM ${INVITE_SCHEMA}.invites WHERE token_hash = $1 ${options.lock ? 'FOR UPDATE' : ''}`,
       [tokenHash],
     );
     return rows[0] ?? null;
@@ -182,20 +183,20 @@ export class InvitesRepository {
   ): Promise<{ rows: InviteRow[]; total: number }> {
     const where = `hub_id = $1 AND status = 'pending' AND expires_at > now() AND ($2::uuid IS NULL OR inviter_account_id = $2)`;
     const rows: InviteRow[] = await manager.query(
-      `SELECT ${COLUMNS} FROM invite.invites WHERE ${where} ORDER BY created_at DESC, id LIMIT $3 OFFSET $4`,
+      `SELECT ${COLUMNS} FROM ${INVITE_SCHEMA}.invites WHERE ${where} ORDER BY created_at DESC, id LIMIT $3 OFFSET $4`,
       [hubId, inviterAccountId, limit, offset],
     );
-    const [{ count }]: { count: string }[] = await manager.query(`SELECT count(*) FROM invite.invites WHERE ${where}`, [
-      hubId,
-      inviterAccountId,
-    ]);
+    const [{ count }]: { count: string }[] = await manager.query(
+      `SELECT count(*) FROM ${INVITE_SCHEMA}.invites WHERE ${where}`,
+      [hubId, inviterAccountId],
+    );
     return { rows, total: Number(count) };
   }
 
   async markExpired(manager: EntityManager, ids: string[]): Promise<InviteRow[]> {
     return returning<InviteRow>(
       manager,
-      `UPDATE invite.invites SET status = 'expired' WHERE id = ANY($1::uuid[]) AND status = 'pending'
+      `UPDATE ${INVITE_SCHEMA}.invites SET status = 'expired' WHERE id = ANY($1::uuid[]) AND status = 'pending'
        RETURNING ${COLUMNS}`,
       [ids],
     );
@@ -209,7 +210,7 @@ export class InvitesRepository {
   ): Promise<InviteRow[]> {
     return returning<InviteRow>(
       manager,
-      `UPDATE invite.invites SET status = 'revoked', revoked_at = now(), revoked_by = $2, revoke_reason = $3
+      `UPDATE ${INVITE_SCHEMA}.invites SET status = 'revoked', revoked_at = now(), revoked_by = $2, revoke_reason = $3
        WHERE id = ANY($1::uuid[]) AND status = 'pending'
        RETURNING ${COLUMNS}`,
       [ids, revokedBy, reason],
@@ -226,7 +227,7 @@ export class InvitesRepository {
   ): Promise<InviteRow[]> {
     return returning<InviteRow>(
       manager,
-      `UPDATE invite.invites SET status = 'revoked', revoked_at = now(), revoked_by = $3, revoke_reason = $4
+      `UPDATE ${INVITE_SCHEMA}.invites SET status = 'revoked', revoked_at = now(), revoked_by = $3, revoke_reason = $4
        WHERE hub_id = $1 AND inviter_account_id = $2 AND status = 'pending' AND expires_at > now()
        RETURNING ${COLUMNS}`,
       [hubId, inviterAccountId, revokedBy, reason],
@@ -238,10 +239,10 @@ export class InvitesRepository {
     return returning<InviteRow>(
       manager,
       `WITH due AS (
-         SELECT id FROM invite.invites WHERE status = 'pending' AND expires_at <= now()
+         SELECT id FROM ${INVITE_SCHEMA}.invites WHERE status = 'pending' AND expires_at <= now()
          ORDER BY expires_at LIMIT $1 FOR UPDATE SKIP LOCKED
        )
-       UPDATE invite.invites i SET status = 'expired' FROM due WHERE i.id = due.id
+       UPDATE ${INVITE_SCHEMA}.invites i SET status = 'expired' FROM due WHERE i.id = due.id
        RETURNING ${I_COLUMNS}`,
       [limit],
     );
@@ -255,7 +256,7 @@ export class InvitesRepository {
     if (accounts.length === 0) return [];
     return returning<InviteRow>(
       manager,
-      `UPDATE invite.invites i
+      `UPDATE ${INVITE_SCHEMA}.invites i
        SET status = 'accepted', accepted_at = now(), accepted_account_id = t.account_id
        FROM unnest($1::text[], $2::uuid[]) AS t(email, account_id)
        WHERE i.email = t.email AND i.status = 'pending' AND i.expires_at > now()
@@ -268,7 +269,7 @@ export class InvitesRepository {
   async registeredInvitees(manager: EntityManager, limit: number): Promise<InviteeAccount[]> {
     const rows: { id: string; email: string; display_name: string }[] = await manager.query(
       `SELECT DISTINCT a.id, a.email, a.display_name
-       FROM invite.invites i JOIN invite.accounts a ON a.email = i.email AND a.email_verified_at IS NOT NULL
+       FROM ${INVITE_SCHEMA}.invites i JOIN ${INVITE_SCHEMA}.accounts a ON a.email = i.email AND a.email_verified_at IS NOT NULL
        WHERE i.status = 'pending' AND i.expires_at > now()
        LIMIT $1`,
       [limit],

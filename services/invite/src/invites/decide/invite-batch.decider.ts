@@ -10,9 +10,10 @@ import { inviteStateEvents, invitesIssuedEvents, membersAddedNoticeEvent } from 
 import { PublicLinks } from '../../public-links/public-links';
 import { InviteRow } from '../domain/invite-row';
 import { issueInviteToken } from '../domain/invite-token';
-import { reissueInvites } from '../domain/reissue-invites';
+import { reissueInvites } from '../usecases/reissue-invites.usecase';
 import { HubClient } from '../../hub/hub-client';
 import { INVITE_CHUNK_SIZE } from '../invites.constants';
+import { INVITE_SCHEMA } from '../../invite.config';
 
 /** Chunks of one batch decided at once (each holds at most two database connections and one hub call). */
 const CHUNKS_IN_FLIGHT = 3;
@@ -206,7 +207,7 @@ export class InviteBatchDecider {
         await batch.record?.(manager, decisions);
         if (batch.intentKey) {
           await manager.query(
-            'DELETE FROM invite.member_add_intents WHERE batch_key = $1 AND account_id = ANY($2::uuid[])',
+            `DELETE FROM ${INVITE_SCHEMA}.member_add_intents WHERE batch_key = $1 AND account_id = ANY($2::uuid[])`,
             [batch.intentKey, members.map((m) => m.accountId)],
           );
         }
@@ -219,7 +220,7 @@ export class InviteBatchDecider {
   private async noteIntents(key: string, members: MemberProfile[]): Promise<Set<string>> {
     const ids = members.map((m) => m.accountId);
     const fresh: { account_id: string }[] = await this.dataSource.query(
-      `INSERT INTO invite.member_add_intents (batch_key, account_id) SELECT $1, unnest($2::uuid[])
+      `INSERT INTO ${INVITE_SCHEMA}.member_add_intents (batch_key, account_id) SELECT $1, unnest($2::uuid[])
        ON CONFLICT DO NOTHING RETURNING account_id`,
       [key, ids],
     );

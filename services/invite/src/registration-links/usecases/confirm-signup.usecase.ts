@@ -14,7 +14,7 @@ import { OutboxWriter } from '@gatehouse/messaging';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { AccountsService, toAccountView } from '../../accounts/accounts.service';
-import { AcceptPendingInvites } from '../../invites/usecases/accept-pending-invites/accept-pending-invites';
+import { AcceptPendingInvites } from '../../invites/usecases/accept-pending-invites.usecase';
 import { MembershipGrantWorker } from '../../membership-grants/membership-grant.worker';
 import { MembershipGrantsRepository } from '../../membership-grants/membership-grants.repository';
 import { PendingSignupRow, PendingSignupsRepository } from '../data/pending-signups.repository';
