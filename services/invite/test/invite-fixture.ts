@@ -30,7 +30,7 @@ import {
   testAmqpUrl,
 } from '@gatehouse/testing';
 import { randomUUID } from 'node:crypto';
-import { InviteHousekeeping } from '../src/housekeeping/invite-housekeeping';
+import { InviteHousekeeping } from '../src/housekeeping/invite-housekeeping.worker';
 import { startInvite } from '../src/main';
 import { MembershipGrantWorker } from '../src/membership-grants/membership-grant.worker';
 

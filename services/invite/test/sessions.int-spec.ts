@@ -1,7 +1,7 @@
 import { ACCOUNT_PATTERNS, ERROR_CODES } from '@gatehouse/contracts';
 import { queryTestDb } from '@gatehouse/testing';
 import { createHash } from 'node:crypto';
-import { InviteHousekeeping } from '../src/housekeeping/invite-housekeeping';
+import { InviteHousekeeping } from '../src/housekeeping/invite-housekeeping.worker';
 import { InviteFixture, TestAccount } from './invite-fixture';
 
 const hashOf = (token: string) => createHash('sha256').update(token).digest('hex');

@@ -8,7 +8,7 @@ import { ActorResponse, SignInResult } from './auth.responses';
 import { CurrentActor } from './current-actor.decorator';
 import { Public } from './public.decorator';
 import { SignInThrottlerGuard } from './sign-in-throttler.guard';
-import { TokenService } from './token.service';
+import { TokenService } from './bearer-tokens';
 
 /** Email and password: the bearer sign-in and the browser session's sign-in take the same body. */
 export class SignInBody {

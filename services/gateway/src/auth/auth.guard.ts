@@ -7,7 +7,7 @@ import { GatewayEnv } from '../gateway.config';
 import { BrowserSessions, actorOf } from './browser-sessions';
 import { isCrossSiteRequest } from './cross-site';
 import { IS_PUBLIC } from './public.decorator';
-import { TokenService } from './token.service';
+import { TokenService } from './bearer-tokens';
 
 export type AuthenticatedRequest = Request & {
   actor?: Actor;

@@ -4,7 +4,7 @@ import { Actor, ERROR_CODES, DomainError } from '@gatehouse/contracts';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { Operation } from '../openapi/operation';
 import { SystemHealthResponse } from './system-health.responses';
-import { SystemHealthService } from './system-health.service';
+import { SystemHealthService } from './system-health-check';
 
 /** The installation's health in one answer, for the console's Health page. Operators only. */
 @ApiTags('system')

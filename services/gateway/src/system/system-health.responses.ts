@@ -1,7 +1,7 @@
 import { ApiProperty, ApiSchema } from '@nestjs/swagger';
 import { SERVICE_NAMES } from '@gatehouse/contracts';
 import type { QueueDepth, QueueRole } from '@gatehouse/messaging';
-import type { HealthStatus, ProcessStatus, SystemHealthReport } from './system-health.service';
+import type { HealthStatus, ProcessStatus, SystemHealthReport } from './system-health-check';
 
 const HEALTH_STATUSES: HealthStatus[] = ['ok', 'degraded', 'down'];
 const QUEUE_ROLES: QueueRole[] = ['rpc', 'events', 'dead-letter', 'retry'];

@@ -3,7 +3,7 @@ import { MessagePattern, Payload } from '@nestjs/microservices';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditEntryView, HUB_PATTERNS, ListAuditRequest, Page, pageWindow } from '@gatehouse/contracts';
 import { DataSource, LessThan, MoreThanOrEqual, And, FindOptionsWhere } from 'typeorm';
-import { AccessService } from '../permissions/access.service';
+import { AccessService } from '../permissions/access-policy';
 import { toAuditView } from '../views';
 import { AuditEntryEntity } from './audit-entry.entity';
 

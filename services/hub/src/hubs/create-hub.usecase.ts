@@ -14,7 +14,7 @@ import { DataSource } from 'typeorm';
 import { AuditWriter } from '../audit/audit-writer';
 import { HUB_SCHEMA } from '../hub.config';
 import { MembershipEntity } from '../membership/membership.entity';
-import { AccessService } from '../permissions/access.service';
+import { AccessService } from '../permissions/access-policy';
 import { isUniqueViolation } from '../unique-violation';
 import { toHubView, toMembershipView } from '../views';
 import { HubEntity } from './hub.entity';

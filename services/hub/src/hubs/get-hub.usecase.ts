@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ERROR_CODES, GetHubRequest, HubWithMembershipView, DomainError } from '@gatehouse/contracts';
 import { DataSource } from 'typeorm';
-import { AccessService } from '../permissions/access.service';
+import { AccessService } from '../permissions/access-policy';
 import { toHubView, toMembershipView } from '../views';
 import { HubEntity } from './hub.entity';
 

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { HubWithMembershipView, ListHubsRequest, Page, pageWindow } from '@gatehouse/contracts';
 import { DataSource, In } from 'typeorm';
 import { MembershipEntity } from '../membership/membership.entity';
-import { AccessService } from '../permissions/access.service';
+import { AccessService } from '../permissions/access-policy';
 import { toHubView, toMembershipView } from '../views';
 import { HubEntity } from './hub.entity';
 

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { ListTenancyHubsRequest, Page, TenancyHubView } from '@gatehouse/contracts';
 import { DataSource } from 'typeorm';
 import { HUB_SCHEMA } from '../hub.config';
-import { AccessService } from '../permissions/access.service';
+import { AccessService } from '../permissions/access-policy';
 import { ListHubs } from './list-hubs.usecase';
 
 /**

@@ -9,7 +9,7 @@ import {
   RemoveMemberRequest,
   UpdateMemberRequest,
 } from '@gatehouse/contracts';
-import { MembersService } from './members.service';
+import { MembersService } from './update-member.usecase';
 
 @Controller()
 export class MembersController {

@@ -6,7 +6,7 @@ import { DataSource } from 'typeorm';
 import { HubEntity } from '../hubs/hub.entity';
 import { TenancyPolicyEntity } from '../tenancy/tenancy-policy.entity';
 import { toMembershipView } from '../views';
-import { AccessService } from './access.service';
+import { AccessService } from './access-policy';
 import { decide } from './permission-matrix';
 
 @Controller()

@@ -4,7 +4,7 @@ import { AddTenantAdminRequest } from '@gatehouse/contracts';
 import { DataSource } from 'typeorm';
 import { AuditWriter } from '../audit/audit-writer';
 import { HUB_SCHEMA } from '../hub.config';
-import { AccessService } from '../permissions/access.service';
+import { AccessService } from '../permissions/access-policy';
 
 /** A tenant admin makes another registered account a tenant admin of the tenancy (again: no change). */
 @Injectable()

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { GetPolicyRequest, PolicyView } from '@gatehouse/contracts';
 import { DataSource } from 'typeorm';
-import { AccessService } from '../permissions/access.service';
+import { AccessService } from '../permissions/access-policy';
 import { toPolicyView } from '../views';
 import { TenancyPolicyEntity } from './tenancy-policy.entity';
 

@@ -9,7 +9,7 @@ import {
   ListTenanciesRequest,
   UpdatePolicyRequest,
 } from '@gatehouse/contracts';
-import { AccessService } from '../permissions/access.service';
+import { AccessService } from '../permissions/access-policy';
 import { AddTenantAdmin } from './add-tenant-admin.usecase';
 import { CreateTenancy } from './create-tenancy.usecase';
 import { GetPolicy } from './get-policy.usecase';

@@ -4,7 +4,7 @@ import { HUB_EVENTS, PolicyChangedPayload, PolicyView, UpdatePolicyRequest } fro
 import { OutboxWriter } from '@gatehouse/messaging';
 import { DataSource } from 'typeorm';
 import { AuditWriter } from '../audit/audit-writer';
-import { AccessService } from '../permissions/access.service';
+import { AccessService } from '../permissions/access-policy';
 import { toPolicyView } from '../views';
 import { changeAppendix } from './appendix-rule';
 import { TenancyPolicyEntity } from './tenancy-policy.entity';

@@ -10,7 +10,7 @@ import {
   LookupAccountsRequest,
   VerifyCredentialsRequest,
 } from '@gatehouse/contracts';
-import { AccountsService } from './accounts.service';
+import { AccountsService } from './open-account.usecase';
 import { CreateAccount } from './create-account.usecase';
 
 @Controller()

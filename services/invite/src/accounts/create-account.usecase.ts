@@ -4,7 +4,7 @@ import { AccountView, CreateAccountRequest } from '@gatehouse/contracts';
 import { DataSource } from 'typeorm';
 import { AcceptPendingInvites } from '../invites/usecases/accept-pending-invites.usecase';
 import { MembershipGrantWorker } from '../membership-grants/membership-grant.worker';
-import { AccountsService, requireEmail, toAccountView } from './accounts.service';
+import { AccountsService, requireEmail, toAccountView } from './open-account.usecase';
 
 /**
  * The accounts RPC's create (operators, bootstrap, tests). An account whose address is verified picks

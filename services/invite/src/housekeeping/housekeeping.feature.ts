@@ -1,10 +1,10 @@
 import type { Provider } from '@nestjs/common';
-import { ExpireInvitesJob } from './expire-invites.job';
-import { InviteHousekeeping } from './invite-housekeeping';
-import { PickUpRegisteredInviteesJob } from './pick-up-registered-invitees.job';
-import { PruneExpiredSignupsJob } from './prune-expired-signups.job';
-import { PruneJoinAttemptsJob } from './prune-join-attempts.job';
-import { PruneOutboxJob } from './prune-outbox.job';
+import { ExpireInvitesJob } from './expire-invites.usecase';
+import { InviteHousekeeping } from './invite-housekeeping.worker';
+import { PickUpRegisteredInviteesJob } from './pick-up-registered-invitees.usecase';
+import { PruneExpiredSignupsJob } from './prune-expired-signups.usecase';
+import { PruneJoinAttemptsJob } from './prune-join-attempts.usecase';
+import { PruneOutboxJob } from './prune-outbox.usecase';
 
 /**
  * The invite service's periodic housekeeping (expiry sweep, registered-invitee pickup, pruning of the

@@ -6,10 +6,10 @@ import { RegistrationLinksRepository } from './data/registration-links.repositor
 import { RegistrationLinkTokens } from './domain/registration-link-token';
 import { RegistrationLinksController } from './registration-links.controller';
 import { ConfirmSignup } from './usecases/confirm-signup.usecase';
-import { FindLinkByToken } from './usecases/find-link-by-token';
+import { FindLinkByToken } from './usecases/find-link-by-token.usecase';
 import { GetRegistrationLink } from './usecases/get-registration-link.usecase';
 import { JoinByLink } from './usecases/join-by-link.usecase';
-import { RegistrationLinkViews } from './usecases/link-views';
+import { RegistrationLinkViews } from './registration-link-views';
 import { PreviewJoin } from './usecases/preview-join.usecase';
 import { RotateRegistrationLink } from './usecases/rotate-registration-link.usecase';
 import { UpdateRegistrationLink } from './usecases/update-registration-link.usecase';

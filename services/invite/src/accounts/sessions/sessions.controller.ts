@@ -6,7 +6,7 @@ import {
   SessionTokenRequest,
   StartSessionRequest,
 } from '@gatehouse/contracts';
-import { SessionsService } from './sessions.service';
+import { SessionsService } from './resolve-session.usecase';
 
 /** Browser sessions over RPC; only the gateway calls these. */
 @Controller()

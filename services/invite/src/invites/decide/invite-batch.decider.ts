@@ -4,7 +4,7 @@ import { INVITE_EVENTS, InviteOutcome, MemberProfile, PendingEvent, UserType } f
 import { OutboxWriter } from '@gatehouse/messaging';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { AccountsService } from '../../accounts/accounts.service';
+import { AccountsService } from '../../accounts/open-account.usecase';
 import { InviteBatchCommon, InvitesRepository } from '../data/invites.repository';
 import { inviteStateEvents, invitesIssuedEvents, membersAddedNoticeEvent } from '../domain/invite-events';
 import { PublicLinks } from '../../public-links/public-links';

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { AcceptInviteRequest, AcceptInviteResult, INVITE_EVENTS } from '@gatehouse/contracts';
 import { OutboxWriter } from '@gatehouse/messaging';
 import { DataSource, EntityManager } from 'typeorm';
-import { AccountsService, toAccountView } from '../../accounts/accounts.service';
+import { AccountsService, toAccountView } from '../../accounts/open-account.usecase';
 import { MembershipGrantWorker } from '../../membership-grants/membership-grant.worker';
 import { InvitesRepository } from '../data/invites.repository';
 import { InviteErrors, closedInviteError } from '../domain/invite-errors';

@@ -13,7 +13,7 @@ import {
 import { OutboxWriter } from '@gatehouse/messaging';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { AccountsService, toAccountView } from '../../accounts/accounts.service';
+import { AccountsService, toAccountView } from '../../accounts/open-account.usecase';
 import { AcceptPendingInvites } from '../../invites/usecases/accept-pending-invites.usecase';
 import { MembershipGrantWorker } from '../../membership-grants/membership-grant.worker';
 import { MembershipGrantsRepository } from '../../membership-grants/membership-grants.repository';

@@ -4,7 +4,7 @@ import { GetRegistrationLinkRequest, RegistrationLinkView } from '@gatehouse/con
 import { DataSource } from 'typeorm';
 import { RegistrationLinksRepository } from '../data/registration-links.repository';
 import { HubClient } from '../../hub/hub-client';
-import { RegistrationLinkViews } from './link-views';
+import { RegistrationLinkViews } from '../registration-link-views';
 
 /** A Hub's link for a member allowed to see it; a Hub without one reads as disabled (nothing is created). */
 @Injectable()

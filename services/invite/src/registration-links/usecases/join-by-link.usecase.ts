@@ -8,7 +8,7 @@ import {
 } from '@gatehouse/contracts';
 import { OutboxWriter } from '@gatehouse/messaging';
 import { DataSource } from 'typeorm';
-import { AccountsService, requireEmail } from '../../accounts/accounts.service';
+import { AccountsService, requireEmail } from '../../accounts/open-account.usecase';
 import { InviteEnv } from '../../invite.config';
 import { JoinAttemptsRepository } from '../data/join-attempts.repository';
 import { PendingSignupsRepository } from '../data/pending-signups.repository';
@@ -17,7 +17,7 @@ import { PublicLinks } from '../../public-links/public-links';
 import { RegistrationLinkErrors } from '../domain/registration-link-errors';
 import { assertOpen } from '../domain/registration-link-row';
 import { issueSignupToken } from '../domain/signup-token';
-import { FindLinkByToken } from './find-link-by-token';
+import { FindLinkByToken } from './find-link-by-token.usecase';
 
 /**
  * Sign-up through a registration link, step one: for new people only, and nothing that can sign in,

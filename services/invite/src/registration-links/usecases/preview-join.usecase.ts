@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { PreviewJoinRequest, RegistrationLinkPreview } from '@gatehouse/contracts';
 import { DataSource } from 'typeorm';
 import { toRegistrationLinkPreview } from '../domain/registration-link-row';
-import { FindLinkByToken } from './find-link-by-token';
+import { FindLinkByToken } from './find-link-by-token.usecase';
 
 /** What the public join page shows for a token. Reads only: opening the page changes nothing. */
 @Injectable()

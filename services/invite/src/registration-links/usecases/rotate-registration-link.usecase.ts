@@ -12,7 +12,7 @@ import { RegistrationLinksRepository } from '../data/registration-links.reposito
 import { settingsOf } from '../domain/registration-link-row';
 import { RegistrationLinkTokens } from '../domain/registration-link-token';
 import { HubClient } from '../../hub/hub-client';
-import { RegistrationLinkViews } from './link-views';
+import { RegistrationLinkViews } from '../registration-link-views';
 
 /**
  * Hub admins: a new token, at once. The old URL stops working when this commits (its hash is no longer

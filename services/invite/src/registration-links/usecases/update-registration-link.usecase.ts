@@ -17,7 +17,7 @@ import { RegistrationLinkErrors } from '../domain/registration-link-errors';
 import { settingsOf } from '../domain/registration-link-row';
 import { RegistrationLinkTokens } from '../domain/registration-link-token';
 import { HubClient } from '../../hub/hub-client';
-import { RegistrationLinkViews } from './link-views';
+import { RegistrationLinkViews } from '../registration-link-views';
 
 const SETTING_FIELDS = ['userType', 'expiresAt', 'maxUses', 'allowedDomains'] as const;
 

@@ -1,13 +1,13 @@
 import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { runWithCorrelationId } from '@gatehouse/messaging';
 import { WorkerLoop } from '@gatehouse/worker-loop';
-import { SessionsService } from '../accounts/sessions/sessions.service';
+import { SessionsService } from '../accounts/sessions/resolve-session.usecase';
 import { HOUSEKEEPING_INTERVAL_MS } from './housekeeping.constants';
-import { ExpireInvitesJob } from './expire-invites.job';
-import { PickUpRegisteredInviteesJob } from './pick-up-registered-invitees.job';
-import { PruneExpiredSignupsJob } from './prune-expired-signups.job';
-import { PruneJoinAttemptsJob } from './prune-join-attempts.job';
-import { PruneOutboxJob } from './prune-outbox.job';
+import { ExpireInvitesJob } from './expire-invites.usecase';
+import { PickUpRegisteredInviteesJob } from './pick-up-registered-invitees.usecase';
+import { PruneExpiredSignupsJob } from './prune-expired-signups.usecase';
+import { PruneJoinAttemptsJob } from './prune-join-attempts.usecase';
+import { PruneOutboxJob } from './prune-outbox.usecase';
 
 export interface HousekeepingReport {
   expired: number;

@@ -1,8 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { MembershipView, RegistrationLinkView } from '@gatehouse/contracts';
-import { PublicLinks } from '../../public-links/public-links';
-import { RegistrationLinkRow, toRegistrationLinkView } from '../domain/registration-link-row';
-import { RegistrationLinkTokens } from '../domain/registration-link-token';
+import { PublicLinks } from '../public-links/public-links';
+import { RegistrationLinkRow, toRegistrationLinkView } from './domain/registration-link-row';
+import { RegistrationLinkTokens } from './domain/registration-link-token';
 
 /**
  * A link as one member sees it: Hub admins always get the URL (once a token exists), Team Members only

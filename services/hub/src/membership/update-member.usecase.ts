@@ -22,7 +22,7 @@ import { OutboxWriter } from '@gatehouse/messaging';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditWriter } from '../audit/audit-writer';
 import { HubEntity } from '../hubs/hub.entity';
-import { AccessService } from '../permissions/access.service';
+import { AccessService } from '../permissions/access-policy';
 import { toMembershipView } from '../views';
 import { MembershipEntity } from './membership.entity';
 import { describeMemberChanges } from './member-changes';

@@ -1,5 +1,5 @@
 import type { QueueDepth } from '@gatehouse/messaging';
-import { ProcessStatus, summarise } from './system-health.service';
+import { ProcessStatus, summarise } from './system-health-check';
 
 const up = (name: ProcessStatus['name']): ProcessStatus => ({
   name,
