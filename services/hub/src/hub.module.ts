@@ -15,9 +15,14 @@ import { GetHub } from './hubs/get-hub.usecase';
 import { ListHubs } from './hubs/list-hubs.usecase';
 import { ListTenancyHubs } from './hubs/list-tenancy-hubs.usecase';
 import { MembersController } from './membership/members.controller';
-import { MembersService } from './membership/update-member.usecase';
+import { AddMembersBulk } from './membership/add-members-bulk.usecase';
+import { FindMembers } from './membership/find-members.usecase';
+import { GetMembership } from './membership/get-membership.usecase';
+import { ListMembers } from './membership/list-members.usecase';
+import { RemoveMember } from './membership/remove-member.usecase';
+import { UpdateMember } from './membership/update-member.usecase';
 import { MembershipEntity } from './membership/membership.entity';
-import { AccessService } from './permissions/access-policy';
+import { AccessPolicy } from './permissions/access-policy';
 import { PermissionsController } from './permissions/permissions.controller';
 import { TenancyPolicyEntity } from './tenancy/tenancy-policy.entity';
 import { TenancyController } from './tenancy/tenancy.controller';
@@ -54,7 +59,7 @@ export class HubModule {
       ],
       providers: [
         { provide: HubEnv, useValue: env },
-        AccessService,
+        AccessPolicy,
         AuditWriter,
         AuditEventRecorder,
         CreateTenancy,
@@ -66,7 +71,12 @@ export class HubModule {
         ListHubs,
         ListTenancyHubs,
         GetHub,
-        MembersService,
+        GetMembership,
+        ListMembers,
+        AddMembersBulk,
+        FindMembers,
+        UpdateMember,
+        RemoveMember,
       ],
     };
   }

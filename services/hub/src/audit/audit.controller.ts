@@ -3,7 +3,7 @@ import { MessagePattern, Payload } from '@nestjs/microservices';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditEntryView, HUB_PATTERNS, ListAuditRequest, Page, pageWindow } from '@gatehouse/contracts';
 import { DataSource, LessThan, MoreThanOrEqual, And, FindOptionsWhere } from 'typeorm';
-import { AccessService } from '../permissions/access-policy';
+import { AccessPolicy } from '../permissions/access-policy';
 import { toAuditView } from '../views';
 import { AuditEntryEntity } from './audit-entry.entity';
 
@@ -12,7 +12,7 @@ import { AuditEntryEntity } from './audit-entry.entity';
 export class AuditController {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly access: AccessService,
+    private readonly access: AccessPolicy,
   ) {}
 
   /** Newest first; every filter is a condition of the one query (indexes: tenancy, correlation id, actor). */

@@ -14,7 +14,7 @@ import { DataSource } from 'typeorm';
 import { AuditWriter } from '../audit/audit-writer';
 import { HUB_SCHEMA } from '../hub.config';
 import { MembershipEntity } from '../membership/membership.entity';
-import { AccessService } from '../permissions/access-policy';
+import { AccessPolicy } from '../permissions/access-policy';
 import { isUniqueViolation } from '../unique-violation';
 import { toHubView, toMembershipView } from '../views';
 import { HubEntity } from './hub.entity';
@@ -24,7 +24,7 @@ import { HubEntity } from './hub.entity';
 export class CreateHub {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly access: AccessService,
+    private readonly access: AccessPolicy,
     private readonly audit: AuditWriter,
     private readonly outbox: OutboxWriter,
   ) {}

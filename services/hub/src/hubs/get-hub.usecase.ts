@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ERROR_CODES, GetHubRequest, HubWithMembershipView, DomainError } from '@gatehouse/contracts';
 import { DataSource } from 'typeorm';
-import { AccessService } from '../permissions/access-policy';
+import { AccessPolicy } from '../permissions/access-policy';
 import { toHubView, toMembershipView } from '../views';
 import { HubEntity } from './hub.entity';
 
@@ -11,7 +11,7 @@ import { HubEntity } from './hub.entity';
 export class GetHub {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly access: AccessService,
+    private readonly access: AccessPolicy,
   ) {}
 
   async execute({ actor, hubId }: GetHubRequest): Promise<HubWithMembershipView> {

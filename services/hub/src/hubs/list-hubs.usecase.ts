@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { HubWithMembershipView, ListHubsRequest, Page, pageWindow } from '@gatehouse/contracts';
 import { DataSource, In } from 'typeorm';
 import { MembershipEntity } from '../membership/membership.entity';
-import { AccessService } from '../permissions/access-policy';
+import { AccessPolicy } from '../permissions/access-policy';
 import { toHubView, toMembershipView } from '../views';
 import { HubEntity } from './hub.entity';
 
@@ -15,7 +15,7 @@ import { HubEntity } from './hub.entity';
 export class ListHubs {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly access: AccessService,
+    private readonly access: AccessPolicy,
   ) {}
 
   async execute(request: ListHubsRequest): Promise<Page<HubWithMembershipView>> {

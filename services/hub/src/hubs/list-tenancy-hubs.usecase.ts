@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { ListTenancyHubsRequest, Page, TenancyHubView } from '@gatehouse/contracts';
 import { DataSource } from 'typeorm';
 import { HUB_SCHEMA } from '../hub.config';
-import { AccessService } from '../permissions/access-policy';
+import { AccessPolicy } from '../permissions/access-policy';
 import { ListHubs } from './list-hubs.usecase';
 
 /**
@@ -14,7 +14,7 @@ import { ListHubs } from './list-hubs.usecase';
 export class ListTenancyHubs {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly access: AccessService,
+    private readonly access: AccessPolicy,
     private readonly listHubs: ListHubs,
   ) {}
 

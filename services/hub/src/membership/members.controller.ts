@@ -9,39 +9,51 @@ import {
   RemoveMemberRequest,
   UpdateMemberRequest,
 } from '@gatehouse/contracts';
-import { MembersService } from './update-member.usecase';
+import { AddMembersBulk } from './add-members-bulk.usecase';
+import { FindMembers } from './find-members.usecase';
+import { GetMembership } from './get-membership.usecase';
+import { ListMembers } from './list-members.usecase';
+import { RemoveMember } from './remove-member.usecase';
+import { UpdateMember } from './update-member.usecase';
 
 @Controller()
 export class MembersController {
-  constructor(private readonly members: MembersService) {}
+  constructor(
+    private readonly getMembership: GetMembership,
+    private readonly listMembers: ListMembers,
+    private readonly addMembersBulk: AddMembersBulk,
+    private readonly findMembers: FindMembers,
+    private readonly updateMember: UpdateMember,
+    private readonly removeMember: RemoveMember,
+  ) {}
 
   @MessagePattern(HUB_PATTERNS.MEMBERSHIP_GET)
   get(@Payload() request: GetMembershipRequest) {
-    return this.members.get(request);
+    return this.getMembership.execute(request);
   }
 
   @MessagePattern(HUB_PATTERNS.MEMBER_LIST)
   list(@Payload() request: ListMembersRequest) {
-    return this.members.list(request);
+    return this.listMembers.execute(request);
   }
 
   @MessagePattern(HUB_PATTERNS.MEMBER_ADD_BULK)
   addBulk(@Payload() request: AddMembersBulkRequest) {
-    return this.members.addBulk(request);
+    return this.addMembersBulk.execute(request);
   }
 
   @MessagePattern(HUB_PATTERNS.MEMBER_FIND_MANY)
   findMany(@Payload() request: FindMembersRequest) {
-    return this.members.findMany(request);
+    return this.findMembers.execute(request);
   }
 
   @MessagePattern(HUB_PATTERNS.MEMBER_UPDATE)
   update(@Payload() request: UpdateMemberRequest) {
-    return this.members.update(request);
+    return this.updateMember.execute(request);
   }
 
   @MessagePattern(HUB_PATTERNS.MEMBER_REMOVE)
   remove(@Payload() request: RemoveMemberRequest) {
-    return this.members.remove(request);
+    return this.removeMember.execute(request);
   }
 }

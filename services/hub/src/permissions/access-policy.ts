@@ -18,11 +18,12 @@ export interface HubAccess {
 const hubNotFound = () => new DomainError(ERROR_CODES.HUB_NOT_FOUND, 'No such Hub.');
 
 /**
- * Loads what a permission depends on and applies the matrix. Every hub-service operation goes
- * through here, so authorisation is decided where the data lives.
+ * The access policy — not a use case but the check every use case runs first: loads what a permission
+ * depends on and applies the matrix. Every hub-service operation goes through here, so authorisation is
+ * decided where the data lives.
  */
 @Injectable()
-export class AccessService {
+export class AccessPolicy {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async membership(hubId: string, accountId: string, manager: EntityManager = this.dataSource.manager) {

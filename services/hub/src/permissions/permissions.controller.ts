@@ -6,13 +6,13 @@ import { DataSource } from 'typeorm';
 import { HubEntity } from '../hubs/hub.entity';
 import { TenancyPolicyEntity } from '../tenancy/tenancy-policy.entity';
 import { toMembershipView } from '../views';
-import { AccessService } from './access-policy';
+import { AccessPolicy } from './access-policy';
 import { decide } from './permission-matrix';
 
 @Controller()
 export class PermissionsController {
   constructor(
-    private readonly access: AccessService,
+    private readonly access: AccessPolicy,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 

@@ -4,14 +4,14 @@ import { AddTenantAdminRequest } from '@gatehouse/contracts';
 import { DataSource } from 'typeorm';
 import { AuditWriter } from '../audit/audit-writer';
 import { HUB_SCHEMA } from '../hub.config';
-import { AccessService } from '../permissions/access-policy';
+import { AccessPolicy } from '../permissions/access-policy';
 
 /** A tenant admin makes another registered account a tenant admin of the tenancy (again: no change). */
 @Injectable()
 export class AddTenantAdmin {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly access: AccessService,
+    private readonly access: AccessPolicy,
     private readonly audit: AuditWriter,
   ) {}
 

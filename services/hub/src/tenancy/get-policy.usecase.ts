@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { GetPolicyRequest, PolicyView } from '@gatehouse/contracts';
 import { DataSource } from 'typeorm';
-import { AccessService } from '../permissions/access-policy';
+import { AccessPolicy } from '../permissions/access-policy';
 import { toPolicyView } from '../views';
 import { TenancyPolicyEntity } from './tenancy-policy.entity';
 
@@ -11,7 +11,7 @@ import { TenancyPolicyEntity } from './tenancy-policy.entity';
 export class GetPolicy {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly access: AccessService,
+    private readonly access: AccessPolicy,
   ) {}
 
   async execute({ actor, tenancyId }: GetPolicyRequest): Promise<PolicyView> {

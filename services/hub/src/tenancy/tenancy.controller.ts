@@ -9,7 +9,7 @@ import {
   ListTenanciesRequest,
   UpdatePolicyRequest,
 } from '@gatehouse/contracts';
-import { AccessService } from '../permissions/access-policy';
+import { AccessPolicy } from '../permissions/access-policy';
 import { AddTenantAdmin } from './add-tenant-admin.usecase';
 import { CreateTenancy } from './create-tenancy.usecase';
 import { GetPolicy } from './get-policy.usecase';
@@ -24,7 +24,7 @@ export class TenancyController {
     private readonly addTenantAdmin: AddTenantAdmin,
     private readonly getTenancyPolicy: GetPolicy,
     private readonly updateTenancyPolicy: UpdatePolicy,
-    private readonly access: AccessService,
+    private readonly access: AccessPolicy,
   ) {}
 
   @MessagePattern(HUB_PATTERNS.TENANCY_CREATE)

@@ -4,7 +4,7 @@ import { HUB_EVENTS, PolicyChangedPayload, PolicyView, UpdatePolicyRequest } fro
 import { OutboxWriter } from '@gatehouse/messaging';
 import { DataSource } from 'typeorm';
 import { AuditWriter } from '../audit/audit-writer';
-import { AccessService } from '../permissions/access-policy';
+import { AccessPolicy } from '../permissions/access-policy';
 import { toPolicyView } from '../views';
 import { changeAppendix } from './appendix-rule';
 import { TenancyPolicyEntity } from './tenancy-policy.entity';
@@ -27,7 +27,7 @@ const policyFields = (view: PolicyView) => Object.fromEntries(POLICY_FIELDS.map(
 export class UpdatePolicy {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly access: AccessService,
+    private readonly access: AccessPolicy,
     private readonly audit: AuditWriter,
     private readonly outbox: OutboxWriter,
   ) {}
