@@ -2,11 +2,21 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { backendInfrastructure } from '@gatehouse/service-runtime';
 import { AccountEntity } from './accounts/account.entity';
 import { AccountsController } from './accounts/accounts.controller';
-import { AccountsService } from './accounts/open-account.usecase';
+import { CountAccounts } from './accounts/count-accounts.usecase';
+import { DiscardUnusedAccount } from './accounts/discard-unused-account.usecase';
+import { GetAccount } from './accounts/get-account.usecase';
+import { GetAccountNames } from './accounts/get-account-names.usecase';
+import { LookupAccounts } from './accounts/lookup-accounts.usecase';
+import { OpenAccount } from './accounts/open-account.usecase';
+import { VerifyCredentials } from './accounts/verify-credentials.usecase';
 import { CreateAccount } from './accounts/create-account.usecase';
 import { PasswordHasher } from './accounts/password-hasher';
 import { SessionsController } from './accounts/sessions/sessions.controller';
-import { SessionsService } from './accounts/sessions/resolve-session.usecase';
+import { EndAccountSessions } from './accounts/sessions/end-account-sessions.usecase';
+import { EndSession } from './accounts/sessions/end-session.usecase';
+import { PruneOldSessions } from './accounts/sessions/prune-old-sessions.usecase';
+import { ResolveSession } from './accounts/sessions/resolve-session.usecase';
+import { StartSession } from './accounts/sessions/start-session.usecase';
 import { INVITE_MIGRATIONS } from './database/migrations';
 import { HOUSEKEEPING_PROVIDERS } from './housekeeping/housekeeping.feature';
 import { HubInviteStats, HubInviteStatsController } from './hub-stats/hub-invite-stats';
@@ -48,9 +58,19 @@ export class InviteModule {
         { provide: InviteEnv, useValue: env },
         PasswordHasher,
         PublicLinks,
-        AccountsService,
+        OpenAccount,
         CreateAccount,
-        SessionsService,
+        LookupAccounts,
+        DiscardUnusedAccount,
+        GetAccount,
+        GetAccountNames,
+        CountAccounts,
+        VerifyCredentials,
+        StartSession,
+        ResolveSession,
+        EndSession,
+        EndAccountSessions,
+        PruneOldSessions,
         ...INVITES_PROVIDERS,
         ...MEMBERSHIP_GRANT_PROVIDERS,
         ...HOUSEKEEPING_PROVIDERS,

@@ -4,7 +4,9 @@ import { AccountView, CreateAccountRequest } from '@gatehouse/contracts';
 import { DataSource } from 'typeorm';
 import { AcceptPendingInvites } from '../invites/usecases/accept-pending-invites.usecase';
 import { MembershipGrantWorker } from '../membership-grants/membership-grant.worker';
-import { AccountsService, requireEmail, toAccountView } from './open-account.usecase';
+import { toAccountView } from './account-view';
+import { requireEmail } from './new-account';
+import { OpenAccount } from './open-account.usecase';
 
 /**
  * The accounts RPC's create (operators, bootstrap, tests). An account whose address is verified picks
@@ -16,7 +18,7 @@ import { AccountsService, requireEmail, toAccountView } from './open-account.use
 export class CreateAccount {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly accounts: AccountsService,
+    private readonly accounts: OpenAccount,
     private readonly acceptPending: AcceptPendingInvites,
     private readonly grants: MembershipGrantWorker,
   ) {}

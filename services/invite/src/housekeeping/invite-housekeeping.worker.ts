@@ -1,7 +1,7 @@
 import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { runWithCorrelationId } from '@gatehouse/messaging';
 import { WorkerLoop } from '@gatehouse/worker-loop';
-import { SessionsService } from '../accounts/sessions/resolve-session.usecase';
+import { PruneOldSessions } from '../accounts/sessions/prune-old-sessions.usecase';
 import { HOUSEKEEPING_INTERVAL_MS } from './housekeeping.constants';
 import { ExpireInvitesJob } from './expire-invites.usecase';
 import { PickUpRegisteredInviteesJob } from './pick-up-registered-invitees.usecase';
@@ -39,7 +39,7 @@ export class InviteHousekeeping implements OnApplicationBootstrap, BeforeApplica
     private readonly expire: ExpireInvitesJob,
     private readonly pickUp: PickUpRegisteredInviteesJob,
     private readonly prune: PruneOutboxJob,
-    private readonly sessions: SessionsService,
+    private readonly pruneSessions: PruneOldSessions,
     private readonly joinAttempts: PruneJoinAttemptsJob,
     private readonly signups: PruneExpiredSignupsJob,
   ) {}
@@ -58,7 +58,7 @@ export class InviteHousekeeping implements OnApplicationBootstrap, BeforeApplica
       expired: await this.step('expire invites', () => this.expire.run()),
       pickedUp: await this.step('pick up registered invitees', () => this.pickUp.run()),
       pruned: await this.step('prune outbox', () => this.prune.run()),
-      sessionsPruned: await this.step('prune old browser sessions', () => this.sessions.pruneOld()),
+      sessionsPruned: await this.step('prune old browser sessions', () => this.pruneSessions.execute()),
       joinAttemptsPruned: await this.step('prune registration-link attempts', () => this.joinAttempts.run()),
       signupsPruned: await this.step('prune expired sign-ups', () => this.signups.run()),
     }));

@@ -16,7 +16,7 @@ import { RevokeInviterInvites } from './usecases/revoke-inviter-invites.usecase'
 
 /**
  * The invites feature, registered in the invite service's root module next to the accounts it uses
- * (AccountsService.createIn and lookup). Controllers: RPC handlers and event consumers.
+ * (OpenAccount.createIn, LookupAccounts). Controllers: RPC handlers and event consumers.
  */
 export const INVITES_CONTROLLERS: Type[] = [InvitesController, InviterRightsConsumer];
 

@@ -16,7 +16,7 @@ import { UpdateRegistrationLink } from './usecases/update-registration-link.usec
 
 /**
  * The registration links feature (issue 6), registered in the invite service's root module next to the
- * accounts it uses (AccountsService). See docs/registration-links.md.
+ * accounts it uses (OpenAccount). See docs/registration-links.md.
  */
 export const REGISTRATION_LINK_CONTROLLERS: Type[] = [RegistrationLinksController];
 

@@ -6,30 +6,38 @@ import {
   SessionTokenRequest,
   StartSessionRequest,
 } from '@gatehouse/contracts';
-import { SessionsService } from './resolve-session.usecase';
+import { EndAccountSessions } from './end-account-sessions.usecase';
+import { EndSession } from './end-session.usecase';
+import { ResolveSession } from './resolve-session.usecase';
+import { StartSession } from './start-session.usecase';
 
 /** Browser sessions over RPC; only the gateway calls these. */
 @Controller()
 export class SessionsController {
-  constructor(private readonly sessions: SessionsService) {}
+  constructor(
+    private readonly startSession: StartSession,
+    private readonly resolveSession: ResolveSession,
+    private readonly endSession: EndSession,
+    private readonly endAccountSessions: EndAccountSessions,
+  ) {}
 
   @MessagePattern(ACCOUNT_PATTERNS.SESSION_START)
   start(@Payload() request: StartSessionRequest) {
-    return this.sessions.start(request.accountId);
+    return this.startSession.execute(request.accountId);
   }
 
   @MessagePattern(ACCOUNT_PATTERNS.SESSION_RESOLVE)
   resolve(@Payload() request: SessionTokenRequest) {
-    return this.sessions.resolve(request.token);
+    return this.resolveSession.execute(request.token);
   }
 
   @MessagePattern(ACCOUNT_PATTERNS.SESSION_END)
   end(@Payload() request: SessionTokenRequest) {
-    return this.sessions.end(request.token);
+    return this.endSession.execute(request.token);
   }
 
   @MessagePattern(ACCOUNT_PATTERNS.SESSION_END_ALL)
   endAll(@Payload() request: EndAccountSessionsRequest) {
-    return this.sessions.endAll(request.accountId);
+    return this.endAccountSessions.execute(request.accountId);
   }
 }

@@ -4,7 +4,7 @@ import { INVITE_EVENTS, InviteOutcome, MemberProfile, PendingEvent, UserType } f
 import { OutboxWriter } from '@gatehouse/messaging';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { AccountsService } from '../../accounts/open-account.usecase';
+import { LookupAccounts } from '../../accounts/lookup-accounts.usecase';
 import { InviteBatchCommon, InvitesRepository } from '../data/invites.repository';
 import { inviteStateEvents, invitesIssuedEvents, membersAddedNoticeEvent } from '../domain/invite-events';
 import { PublicLinks } from '../../public-links/public-links';
@@ -84,7 +84,7 @@ export interface InviteBatchResult {
 export class InviteBatchDecider {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly accounts: AccountsService,
+    private readonly lookupAccounts: LookupAccounts,
     private readonly invites: InvitesRepository,
     private readonly hubs: HubClient,
     private readonly outbox: OutboxWriter,
@@ -127,7 +127,7 @@ export class InviteBatchDecider {
     const emails = [...new Set(batch.emails)];
     const perChunk = await inParallel(slices(emails, INVITE_CHUNK_SIZE), CHUNKS_IN_FLIGHT, async (chunk) => {
       await batch.beforeChunk?.();
-      const { registered } = await this.accounts.lookup(chunk);
+      const { registered } = await this.lookupAccounts.execute(chunk);
       const registeredEmails = new Set(registered.map((r) => r.email));
       const unregistered = chunk.filter((email) => !registeredEmails.has(email));
       const members: MemberProfile[] = registered.map((r) => ({

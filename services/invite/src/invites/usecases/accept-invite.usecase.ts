@@ -3,7 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { AcceptInviteRequest, AcceptInviteResult, INVITE_EVENTS } from '@gatehouse/contracts';
 import { OutboxWriter } from '@gatehouse/messaging';
 import { DataSource, EntityManager } from 'typeorm';
-import { AccountsService, toAccountView } from '../../accounts/open-account.usecase';
+import { toAccountView } from '../../accounts/account-view';
+import { OpenAccount } from '../../accounts/open-account.usecase';
 import { MembershipGrantWorker } from '../../membership-grants/membership-grant.worker';
 import { InvitesRepository } from '../data/invites.repository';
 import { InviteErrors, closedInviteError } from '../domain/invite-errors';
@@ -23,7 +24,7 @@ import { AcceptPendingInvites } from './accept-pending-invites.usecase';
 export class AcceptInvite {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly accounts: AccountsService,
+    private readonly accounts: OpenAccount,
     private readonly invites: InvitesRepository,
     private readonly acceptPending: AcceptPendingInvites,
     private readonly grants: MembershipGrantWorker,

@@ -13,7 +13,9 @@ import {
 import { OutboxWriter } from '@gatehouse/messaging';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { AccountsService, toAccountView } from '../../accounts/open-account.usecase';
+import { toAccountView } from '../../accounts/account-view';
+import { OpenAccount } from '../../accounts/open-account.usecase';
+import { PasswordHasher } from '../../accounts/password-hasher';
 import { AcceptPendingInvites } from '../../invites/usecases/accept-pending-invites.usecase';
 import { MembershipGrantWorker } from '../../membership-grants/membership-grant.worker';
 import { MembershipGrantsRepository } from '../../membership-grants/membership-grants.repository';
@@ -51,7 +53,8 @@ export class ConfirmSignup {
     private readonly signups: PendingSignupsRepository,
     private readonly links: RegistrationLinksRepository,
     private readonly uses: RegistrationLinkUsesRepository,
-    private readonly accounts: AccountsService,
+    private readonly accounts: OpenAccount,
+    private readonly hasher: PasswordHasher,
     private readonly acceptPending: AcceptPendingInvites,
     private readonly grants: MembershipGrantsRepository,
     private readonly grantWorker: MembershipGrantWorker,
@@ -72,7 +75,7 @@ export class ConfirmSignup {
 
   async execute({ token, password }: ConfirmSignupRequest): Promise<ConfirmSignupResult> {
     const seen = assertConfirmable(await this.find(this.dataSource.manager, token));
-    if (!(await this.accounts.verifyPassword(seen.password_hash, password))) throw SignupErrors.wrongPassword();
+    if (!(await this.hasher.verify(seen.password_hash, password))) throw SignupErrors.wrongPassword();
 
     const { account, link, grantIds } = await this.dataSource.transaction(async (manager) => {
       const signup = assertConfirmable(await this.find(manager, token, { lock: true }));

@@ -8,7 +8,8 @@ import {
 } from '@gatehouse/contracts';
 import { OutboxWriter } from '@gatehouse/messaging';
 import { DataSource } from 'typeorm';
-import { AccountsService, requireEmail } from '../../accounts/open-account.usecase';
+import { checkNewAccount, requireEmail } from '../../accounts/new-account';
+import { OpenAccount } from '../../accounts/open-account.usecase';
 import { InviteEnv } from '../../invite.config';
 import { JoinAttemptsRepository } from '../data/join-attempts.repository';
 import { PendingSignupsRepository } from '../data/pending-signups.repository';
@@ -43,7 +44,7 @@ export class JoinByLink {
     private readonly findLink: FindLinkByToken,
     private readonly attempts: JoinAttemptsRepository,
     private readonly signups: PendingSignupsRepository,
-    private readonly accounts: AccountsService,
+    private readonly accounts: OpenAccount,
     private readonly urls: PublicLinks,
     private readonly outbox: OutboxWriter,
     private readonly env: InviteEnv,
@@ -64,7 +65,7 @@ export class JoinByLink {
     if (!isDomainAllowed(link.allowed_domains, email))
       throw RegistrationLinkErrors.domainNotAllowed(link.allowed_domains);
     if (await this.accounts.exists(email)) throw RegistrationLinkErrors.accountExists();
-    const { displayName } = this.accounts.checkNewAccount({
+    const { displayName } = checkNewAccount({
       email,
       displayName: request.displayName,
       password: request.password,
