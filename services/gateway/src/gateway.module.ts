@@ -15,7 +15,7 @@ import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { BrowserSessions } from './auth/browser-sessions';
 import { SessionController } from './auth/session.controller';
-import { TokenService } from './auth/bearer-tokens';
+import { BearerTokens } from './auth/bearer-tokens';
 import { HttpErrorFilter } from './errors/http-error.filter';
 import { GatewayEnv } from './gateway.config';
 import { CorrelationMiddleware } from './http/correlation.middleware';
@@ -31,7 +31,7 @@ import { JoinPageController } from './public-pages/join/join.controller';
 import { SignupConfirmPageController } from './public-pages/join/signup-confirm.controller';
 import { TenancyStatsController } from './stats/tenancy-stats.controller';
 import { SystemHealthController } from './system/system-health.controller';
-import { SystemHealthService } from './system/system-health-check';
+import { SystemHealthCheck } from './system/system-health-check';
 import { RegistrationLinkController } from './registration-links/registration-link.controller';
 import { PgThrottlerStorage } from './rate-limits/pg-throttler-storage';
 import { RateLimitsModule } from './rate-limits/rate-limits.module';
@@ -88,12 +88,12 @@ export class GatewayModule implements NestModule {
       ],
       providers: [
         { provide: GatewayEnv, useValue: env },
-        TokenService,
+        BearerTokens,
         BrowserSessions,
         AccountResolver,
         InviteBatch,
         TenancyAdminCheck,
-        SystemHealthService,
+        SystemHealthCheck,
         ActorNames,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_PIPE, useValue: new ValidationPipe(VALIDATION_PIPE_OPTIONS) },

@@ -8,7 +8,7 @@ import { ActorResponse, SignInResult } from './auth.responses';
 import { CurrentActor } from './current-actor.decorator';
 import { Public } from './public.decorator';
 import { SignInThrottlerGuard } from './sign-in-throttler.guard';
-import { TokenService } from './bearer-tokens';
+import { BearerTokens } from './bearer-tokens';
 
 /** Email and password: the bearer sign-in and the browser session's sign-in take the same body. */
 export class SignInBody {
@@ -30,7 +30,7 @@ export class SignInBody {
 export class AuthController {
   constructor(
     private readonly rpc: RpcClient,
-    private readonly tokens: TokenService,
+    private readonly tokens: BearerTokens,
   ) {}
 
   /** Exchanges email and password for a short-lived bearer token. Rate-limited per client address. */

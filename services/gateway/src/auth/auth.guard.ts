@@ -7,7 +7,7 @@ import { GatewayEnv } from '../gateway.config';
 import { BrowserSessions, actorOf } from './browser-sessions';
 import { isCrossSiteRequest } from './cross-site';
 import { IS_PUBLIC } from './public.decorator';
-import { TokenService } from './bearer-tokens';
+import { BearerTokens } from './bearer-tokens';
 
 export type AuthenticatedRequest = Request & {
   actor?: Actor;
@@ -46,7 +46,7 @@ const HEALTH_PATH = /^\/health\//i;
 export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
-    private readonly tokens: TokenService,
+    private readonly tokens: BearerTokens,
     private readonly sessions: BrowserSessions,
     private readonly env: GatewayEnv,
   ) {}

@@ -14,7 +14,7 @@ const ALGORITHM = 'HS256' as const;
 
 /** Short-lived bearer tokens, HS256 pinned on both signing and verifying. */
 @Injectable()
-export class TokenService {
+export class BearerTokens {
   constructor(
     private readonly jwt: JwtService,
     private readonly env: GatewayEnv,

@@ -58,7 +58,7 @@ export interface SystemHealthReport {
  * up as ok / degraded / down with the reasons.
  */
 @Injectable()
-export class SystemHealthService {
+export class SystemHealthCheck {
   constructor(
     private readonly env: GatewayEnv,
     private readonly names: AmqpNames,

@@ -4,13 +4,13 @@ import { Actor, ERROR_CODES, DomainError } from '@gatehouse/contracts';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { Operation } from '../openapi/operation';
 import { SystemHealthResponse } from './system-health.responses';
-import { SystemHealthService } from './system-health-check';
+import { SystemHealthCheck } from './system-health-check';
 
 /** The installation's health in one answer, for the console's Health page. Operators only. */
 @ApiTags('system')
 @Controller('api/v1/system')
 export class SystemHealthController {
-  constructor(private readonly health: SystemHealthService) {}
+  constructor(private readonly health: SystemHealthCheck) {}
 
   @Get('health')
   @Operation({

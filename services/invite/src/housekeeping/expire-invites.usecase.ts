@@ -13,14 +13,14 @@ import { INVITE_CHUNK_SIZE } from '../invites/invites.constants';
  * them, reads already treat them as expired and accepting them fails.
  */
 @Injectable()
-export class ExpireInvitesJob {
+export class ExpireInvites {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly invites: InvitesRepository,
     private readonly outbox: OutboxWriter,
   ) {}
 
-  async run(): Promise<number> {
+  async execute(): Promise<number> {
     let total = 0;
     for (;;) {
       const count = await this.dataSource.transaction(async (manager) => {

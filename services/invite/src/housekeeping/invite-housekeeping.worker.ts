@@ -3,11 +3,11 @@ import { runWithCorrelationId } from '@gatehouse/messaging';
 import { WorkerLoop } from '@gatehouse/worker-loop';
 import { PruneOldSessions } from '../accounts/sessions/prune-old-sessions.usecase';
 import { HOUSEKEEPING_INTERVAL_MS } from './housekeeping.constants';
-import { ExpireInvitesJob } from './expire-invites.usecase';
-import { PickUpRegisteredInviteesJob } from './pick-up-registered-invitees.usecase';
-import { PruneExpiredSignupsJob } from './prune-expired-signups.usecase';
-import { PruneJoinAttemptsJob } from './prune-join-attempts.usecase';
-import { PruneOutboxJob } from './prune-outbox.usecase';
+import { ExpireInvites } from './expire-invites.usecase';
+import { PickUpRegisteredInvitees } from './pick-up-registered-invitees.usecase';
+import { PruneExpiredSignups } from './prune-expired-signups.usecase';
+import { PruneJoinAttempts } from './prune-join-attempts.usecase';
+import { PruneOutbox } from './prune-outbox.usecase';
 
 export interface HousekeepingReport {
   expired: number;
@@ -36,12 +36,12 @@ export class InviteHousekeeping implements OnApplicationBootstrap, BeforeApplica
   });
 
   constructor(
-    private readonly expire: ExpireInvitesJob,
-    private readonly pickUp: PickUpRegisteredInviteesJob,
-    private readonly prune: PruneOutboxJob,
+    private readonly expire: ExpireInvites,
+    private readonly pickUp: PickUpRegisteredInvitees,
+    private readonly prune: PruneOutbox,
     private readonly pruneSessions: PruneOldSessions,
-    private readonly joinAttempts: PruneJoinAttemptsJob,
-    private readonly signups: PruneExpiredSignupsJob,
+    private readonly joinAttempts: PruneJoinAttempts,
+    private readonly signups: PruneExpiredSignups,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -55,12 +55,12 @@ export class InviteHousekeeping implements OnApplicationBootstrap, BeforeApplica
   /** One round of every job, in order (tests call it to move time-based work along). */
   async runOnce(): Promise<HousekeepingReport> {
     return runWithCorrelationId(null, async () => ({
-      expired: await this.step('expire invites', () => this.expire.run()),
-      pickedUp: await this.step('pick up registered invitees', () => this.pickUp.run()),
-      pruned: await this.step('prune outbox', () => this.prune.run()),
+      expired: await this.step('expire invites', () => this.expire.execute()),
+      pickedUp: await this.step('pick up registered invitees', () => this.pickUp.execute()),
+      pruned: await this.step('prune outbox', () => this.prune.execute()),
       sessionsPruned: await this.step('prune old browser sessions', () => this.pruneSessions.execute()),
-      joinAttemptsPruned: await this.step('prune registration-link attempts', () => this.joinAttempts.run()),
-      signupsPruned: await this.step('prune expired sign-ups', () => this.signups.run()),
+      joinAttemptsPruned: await this.step('prune registration-link attempts', () => this.joinAttempts.execute()),
+      signupsPruned: await this.step('prune expired sign-ups', () => this.signups.execute()),
     }));
   }
 

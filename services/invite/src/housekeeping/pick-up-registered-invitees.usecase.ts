@@ -14,7 +14,7 @@ import { MembershipGrantWorker } from '../membership-grants/membership-grant.wor
  * asks for their memberships at once (the grant worker retries what that does not settle).
  */
 @Injectable()
-export class PickUpRegisteredInviteesJob {
+export class PickUpRegisteredInvitees {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly invites: InvitesRepository,
@@ -22,7 +22,7 @@ export class PickUpRegisteredInviteesJob {
     private readonly grants: MembershipGrantWorker,
   ) {}
 
-  async run(): Promise<number> {
+  async execute(): Promise<number> {
     let total = 0;
     for (;;) {
       const accepted = await this.dataSource.transaction(async (manager) => {

@@ -9,13 +9,13 @@ import { PENDING_SIGNUP_KEEP_EXPIRED_HOURS } from '../registration-links/registr
  * after they expired (PENDING_SIGNUP_KEEP_EXPIRED_HOURS; until then the confirm page says "expired").
  */
 @Injectable()
-export class PruneExpiredSignupsJob {
+export class PruneExpiredSignups {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly signups: PendingSignupsRepository,
   ) {}
 
-  run(): Promise<number> {
+  execute(): Promise<number> {
     return this.signups.pruneExpired(this.dataSource.manager, PENDING_SIGNUP_KEEP_EXPIRED_HOURS);
   }
 }

@@ -7,13 +7,13 @@ import { JoinAttemptsRepository } from '../registration-links/data/join-attempts
  * nothing any more, and their client addresses are not kept longer than needed.
  */
 @Injectable()
-export class PruneJoinAttemptsJob {
+export class PruneJoinAttempts {
   constructor(
     private readonly attempts: JoinAttemptsRepository,
     private readonly env: InviteEnv,
   ) {}
 
-  run(): Promise<number> {
+  execute(): Promise<number> {
     return this.attempts.prune(this.env.REGISTRATION_LINK_JOIN_WINDOW_SECONDS);
   }
 }

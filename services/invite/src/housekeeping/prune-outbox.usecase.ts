@@ -8,10 +8,10 @@ import { OUTBOX_RETENTION } from './housekeeping.constants';
  * tokens, which must not outlive their delivery in the invite service's database. Unsent rows stay.
  */
 @Injectable()
-export class PruneOutboxJob {
+export class PruneOutbox {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async run(): Promise<number> {
+  async execute(): Promise<number> {
     const [, count]: [unknown, number] = await this.dataSource.query(
       `DELETE FROM invite.outbox WHERE sent_at IS NOT NULL AND sent_at < now() - $1::interval`,
       [OUTBOX_RETENTION],
