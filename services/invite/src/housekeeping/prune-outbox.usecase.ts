@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { OUTBOX_RETENTION } from './housekeeping.constants';
+import { INVITE_SCHEMA } from '../invite.config';
 
 /**
  * Deletes published outbox rows after OUTBOX_RETENTION: invite.invite.created/resent carry raw accept
@@ -13,7 +14,7 @@ export class PruneOutbox {
 
   async execute(): Promise<number> {
     const [, count]: [unknown, number] = await this.dataSource.query(
-      `DELETE FROM invite.outbox WHERE sent_at IS NOT NULL AND sent_at < now() - $1::interval`,
+      `DELETE FROM ${INVITE_SCHEMA}.outbox WHERE sent_at IS NOT NULL AND sent_at < now() - $1::interval`,
       [OUTBOX_RETENTION],
     );
     return count;

@@ -4,6 +4,7 @@ import type { EntityManager } from 'typeorm';
 import { returning } from '../database/returning';
 import { selectList } from '../database/select-list';
 import { GRANT_CLAIM_LEASE_SECONDS, GRANT_INLINE_LEASE_SECONDS } from './membership-grants.constants';
+import { INVITE_SCHEMA } from '../invite.config';
 
 /** What entitles the account to the membership: an accepted invite, or a join through a registration link. */
 export type GrantSource = 'invite' | 'registration_link';
@@ -81,7 +82,7 @@ export class MembershipGrantsRepository {
   async add(manager: EntityManager, grants: MembershipGrant[]): Promise<void> {
     if (grants.length === 0) return;
     await manager.query(
-      `INSERT INTO invite.membership_grants
+      `INSERT INTO ${INVITE_SCHEMA}.membership_grants
          (id, source, source_id, hub_id, account_id, email, display_name, user_type, added_by, next_attempt_at)
        SELECT t.*, now() + make_interval(secs => $10)
        FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::uuid[], $5::uuid[], $6::text[], $7::text[], $8::text[], $9::uuid[]) AS t
@@ -105,7 +106,7 @@ export class MembershipGrantsRepository {
   async pending(manager: EntityManager, ids: string[]): Promise<PendingGrant[]> {
     if (ids.length === 0) return [];
     const rows: GrantRow[] = await manager.query(
-      `SELECT ${COLUMNS} FROM invite.membership_grants WHERE id = ANY($1::uuid[]) AND status = 'pending'`,
+      `SELECT ${COLUMNS} FROM ${INVITE_SCHEMA}.membership_grants WHERE id = ANY($1::uuid[]) AND status = 'pending'`,
       [ids],
     );
     return rows.map(toGrant);
@@ -118,9 +119,9 @@ export class MembershipGrantsRepository {
   async claimDue(manager: EntityManager, limit: number): Promise<PendingGrant[]> {
     const rows = await returning<GrantRow>(
       manager,
-      `UPDATE invite.membership_grants g SET next_attempt_at = now() + make_interval(secs => $2)
+      `UPDATE ${INVITE_SCHEMA}.membership_grants g SET next_attempt_at = now() + make_interval(secs => $2)
        FROM (
-         SELECT id FROM invite.membership_grants
+         SELECT id FROM ${INVITE_SCHEMA}.membership_grants
          WHERE status = 'pending' AND next_attempt_at <= now()
          ORDER BY next_attempt_at, id LIMIT $1 FOR UPDATE SKIP LOCKED
        ) due
@@ -133,7 +134,7 @@ export class MembershipGrantsRepository {
 
   async markDone(manager: EntityManager, ids: string[]): Promise<void> {
     await manager.query(
-      `UPDATE invite.membership_grants SET status = 'done', done_at = now(), attempts = attempts + 1, last_error = NULL
+      `UPDATE ${INVITE_SCHEMA}.membership_grants SET status = 'done', done_at = now(), attempts = attempts + 1, last_error = NULL
        WHERE id = ANY($1::uuid[]) AND status = 'pending'`,
       [ids],
     );
@@ -141,7 +142,7 @@ export class MembershipGrantsRepository {
 
   async markFailed(manager: EntityManager, ids: string[], error: string): Promise<void> {
     await manager.query(
-      `UPDATE invite.membership_grants SET status = 'failed', attempts = attempts + 1, last_error = $2
+      `UPDATE ${INVITE_SCHEMA}.membership_grants SET status = 'failed', attempts = attempts + 1, last_error = $2
        WHERE id = ANY($1::uuid[]) AND status = 'pending'`,
       [ids, error],
     );
@@ -149,7 +150,7 @@ export class MembershipGrantsRepository {
 
   async scheduleRetry(manager: EntityManager, ids: string[], delayMs: number, error: string): Promise<void> {
     await manager.query(
-      `UPDATE invite.membership_grants
+      `UPDATE ${INVITE_SCHEMA}.membership_grants
        SET attempts = attempts + 1, last_error = $3,
            next_attempt_at = now() + make_interval(secs => $2::double precision / 1000)
        WHERE id = ANY($1::uuid[]) AND status = 'pending'`,
@@ -160,7 +161,7 @@ export class MembershipGrantsRepository {
   async statusOf(manager: EntityManager, ids: string[]): Promise<Map<string, string>> {
     if (ids.length === 0) return new Map();
     const rows: { id: string; status: string }[] = await manager.query(
-      'SELECT id, status FROM invite.membership_grants WHERE id = ANY($1::uuid[])',
+      `SELECT id, status FROM ${INVITE_SCHEMA}.membership_grants WHERE id = ANY($1::uuid[])`,
       [ids],
     );
     return new Map(rows.map((row) => [row.id, row.status]));

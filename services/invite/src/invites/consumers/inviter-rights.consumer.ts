@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { HUB_EVENTS, parseEvent } from '@gatehouse/contracts';
 import { claimMessage } from '@gatehouse/messaging';
 import { DataSource } from 'typeorm';
-import { INVITE_DB_SCHEMA } from '../invites.constants';
+import { INVITE_SCHEMA } from '../../invite.config';
 import { InviterRevokeReason, RevokeInviterInvites, mayInvite } from '../usecases/revoke-inviter-invites.usecase';
 
 /**
@@ -47,7 +47,7 @@ export class InviterRightsConsumer {
   ): Promise<void> {
     // Claimed even when nothing is to be revoked: the inbox then shows that the event was seen.
     await this.dataSource.transaction(async (manager) => {
-      if (!(await claimMessage(manager, INVITE_DB_SCHEMA, messageId, 'inviter-rights'))) return;
+      if (!(await claimMessage(manager, INVITE_SCHEMA, messageId, 'inviter-rights'))) return;
       if (reason) await this.revoker.revokeIn(manager, hubId, inviterAccountId, changedBy, reason);
     });
   }

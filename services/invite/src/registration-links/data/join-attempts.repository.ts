@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { returning } from '../../database/returning';
+import { INVITE_SCHEMA } from '../../invite.config';
 
 export type Admission = { admitted: true } | { admitted: false; retryAfterSeconds: number };
 
@@ -17,9 +18,9 @@ export class JoinAttemptsRepository {
   async admit(linkId: string, clientAddress: string, limit: number, windowSeconds: number): Promise<Admission> {
     return this.dataSource.transaction(async (manager) => {
       // Serialises admissions of one link, so the window's count is exact.
-      await manager.query('SELECT 1 FROM invite.registration_links WHERE id = $1 FOR UPDATE', [linkId]);
+      await manager.query(`SELECT 1 FROM ${INVITE_SCHEMA}.registration_links WHERE id = $1 FOR UPDATE`, [linkId]);
       const [window]: { count: number; oldest: Date | null }[] = await manager.query(
-        `SELECT count(*)::int AS count, min(attempted_at) AS oldest FROM invite.registration_link_attempts
+        `SELECT count(*)::int AS count, min(attempted_at) AS oldest FROM ${INVITE_SCHEMA}.registration_link_attempts
          WHERE link_id = $1 AND attempted_at > clock_timestamp() - make_interval(secs => $2)`,
         [linkId, windowSeconds],
       );
@@ -30,10 +31,10 @@ export class JoinAttemptsRepository {
         );
         return { admitted: false, retryAfterSeconds: wait };
       }
-      await manager.query('INSERT INTO invite.registration_link_attempts (link_id, client_address) VALUES ($1, $2)', [
-        linkId,
-        clientAddress.slice(0, 100),
-      ]);
+      await manager.query(
+        `INSERT INTO ${INVITE_SCHEMA}.registration_link_attempts (link_id, client_address) VALUES ($1, $2)`,
+        [linkId, clientAddress.slice(0, 100)],
+      );
       return { admitted: true };
     });
   }
@@ -42,7 +43,7 @@ export class JoinAttemptsRepository {
   async prune(windowSeconds: number): Promise<number> {
     const rows = await returning<{ id: string }>(
       this.dataSource.manager,
-      `DELETE FROM invite.registration_link_attempts
+      `DELETE FROM ${INVITE_SCHEMA}.registration_link_attempts
        WHERE attempted_at < clock_timestamp() - make_interval(secs => $1) RETURNING id`,
       [windowSeconds],
     );

@@ -3,6 +3,7 @@ import { UserType } from '@gatehouse/contracts';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { returning } from '../../database/returning';
+import { INVITE_SCHEMA } from '../../invite.config';
 
 /** One row of invite.pending_signups, with what the confirm page needs from its link. */
 export interface PendingSignupRow {
@@ -49,7 +50,7 @@ export class PendingSignupsRepository {
   async upsert(manager: EntityManager, signup: NewPendingSignup): Promise<{ id: string; expires_at: Date }> {
     const rows = await returning<{ id: string; expires_at: Date }>(
       manager,
-      `INSERT INTO invite.pending_signups
+      `INSERT INTO ${INVITE_SCHEMA}.pending_signups
          (id, link_id, link_token_hash, hub_id, email, display_name, password_hash, token_hash, expires_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, now() + make_interval(hours => $9))
        ON CONFLICT (link_id, email) WHERE confirmed_at IS NULL DO UPDATE SET
@@ -83,7 +84,7 @@ export class PendingSignupsRepository {
     options: { lock?: boolean } = {},
   ): Promise<PendingSignupRow | null> {
     const rows: PendingSignupRow[] = await manager.query(
-      `SELECT ${COLUMNS} FROM invite.pending_signups s JOIN invite.registration_links l ON l.id = s.link_id
+      `SELECT ${COLUMNS} FROM ${INVITE_SCHEMA}.pending_signups s JOIN ${INVITE_SCHEMA}.registration_links l ON l.id = s.link_id
        WHERE s.token_hash = $1${options.lock ? ' FOR UPDATE OF s' : ''}`,
       [tokenHash],
     );
@@ -93,7 +94,7 @@ export class PendingSignupsRepository {
   /** Confirmed: the account exists now; the password hash is the account's business, not ours. */
   async markConfirmed(manager: EntityManager, id: string, accountId: string): Promise<void> {
     await manager.query(
-      `UPDATE invite.pending_signups SET confirmed_at = now(), account_id = $2, password_hash = NULL WHERE id = $1`,
+      `UPDATE ${INVITE_SCHEMA}.pending_signups SET confirmed_at = now(), account_id = $2, password_hash = NULL WHERE id = $1`,
       [id, accountId],
     );
   }
@@ -105,7 +106,7 @@ export class PendingSignupsRepository {
   async pruneExpired(manager: EntityManager, keepHours: number): Promise<number> {
     const rows = await returning<{ id: string }>(
       manager,
-      `DELETE FROM invite.pending_signups
+      `DELETE FROM ${INVITE_SCHEMA}.pending_signups
        WHERE confirmed_at IS NULL AND expires_at < now() - make_interval(hours => $1)
        RETURNING id`,
       [keepHours],

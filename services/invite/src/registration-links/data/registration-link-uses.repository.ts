@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { UserType } from '@gatehouse/contracts';
 import type { EntityManager } from 'typeorm';
+import { INVITE_SCHEMA } from '../../invite.config';
 
 /** One account that joined through a link. */
 export interface RegistrationLinkUse {
@@ -21,7 +22,7 @@ export interface RegistrationLinkUse {
 export class RegistrationLinkUsesRepository {
   async add(manager: EntityManager, use: RegistrationLinkUse): Promise<void> {
     await manager.query(
-      `INSERT INTO invite.registration_link_uses (account_id, link_id, hub_id, email, display_name, user_type)
+      `INSERT INTO ${INVITE_SCHEMA}.registration_link_uses (account_id, link_id, hub_id, email, display_name, user_type)
        VALUES ($1, $2, $3, $4, $5, $6)`,
       [use.accountId, use.linkId, use.hubId, use.email, use.displayName, use.userType],
     );

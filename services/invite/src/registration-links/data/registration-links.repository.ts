@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { RegistrationLinkRow, registrationLinkColumns } from '../domain/registration-link-row';
 import { returning } from '../../database/returning';
+import { INVITE_SCHEMA } from '../../invite.config';
 
 const COLUMNS = registrationLinkColumns();
 
@@ -12,7 +13,7 @@ const COLUMNS = registrationLinkColumns();
 export class RegistrationLinksRepository {
   async findByHub(manager: EntityManager, hubId: string): Promise<RegistrationLinkRow | null> {
     const rows: RegistrationLinkRow[] = await manager.query(
-      `SELECT ${COLUMNS} FROM invite.registration_links WHERE hub_id = $1`,
+      `SELECT ${COLUMNS} FROM ${INVITE_SCHEMA}.registration_links WHERE hub_id = $1`,
       [hubId],
     );
     return rows[0] ?? null;
@@ -20,7 +21,7 @@ export class RegistrationLinksRepository {
 
   async findByTokenHash(manager: EntityManager, tokenHash: string): Promise<RegistrationLinkRow | null> {
     const rows: RegistrationLinkRow[] = await manager.query(
-      `SELECT ${COLUMNS} FROM invite.registration_links WHERE token_hash = $1`,
+      `SELECT ${COLUMNS} FROM ${INVITE_SCHEMA}.registration_links WHERE token_hash = $1`,
       [tokenHash],
     );
     return rows[0] ?? null;
@@ -28,7 +29,7 @@ export class RegistrationLinksRepository {
 
   async isRetiredToken(manager: EntityManager, tokenHash: string): Promise<boolean> {
     const rows: unknown[] = await manager.query(
-      'SELECT 1 FROM invite.registration_link_retired_tokens WHERE token_hash = $1',
+      `SELECT 1 FROM ${INVITE_SCHEMA}.registration_link_retired_tokens WHERE token_hash = $1`,
       [tokenHash],
     );
     return rows.length > 0;
@@ -37,7 +38,7 @@ export class RegistrationLinksRepository {
   /** Locks the link row until the caller's transaction ends: sign-ups and changes of one link queue here. */
   async lock(manager: EntityManager, linkId: string): Promise<RegistrationLinkRow | null> {
     const rows: RegistrationLinkRow[] = await manager.query(
-      `SELECT ${COLUMNS} FROM invite.registration_links WHERE id = $1 FOR UPDATE`,
+      `SELECT ${COLUMNS} FROM ${INVITE_SCHEMA}.registration_links WHERE id = $1 FOR UPDATE`,
       [linkId],
     );
     return rows[0] ?? null;
@@ -53,15 +54,15 @@ export class RegistrationLinksRepository {
     actorAccountId: string,
   ): Promise<RegistrationLinkRow> {
     await manager.query(
-      `INSERT INTO invite.registration_links (id, hub_id, tenancy_id, hub_name, created_by, updated_by)
+      `INSERT INTO ${INVITE_SCHEMA}.registration_links (id, hub_id, tenancy_id, hub_name, created_by, updated_by)
        VALUES ($1, $2, $3, $4, $5, $5)
        ON CONFLICT (hub_id) DO NOTHING`,
       [randomUUID(), hub.id, hub.tenancyId, hub.name, actorAccountId],
     );
     const rows = await returning<RegistrationLinkRow>(
       manager,
-      `UPDATE invite.registration_links SET hub_name = $2, tenancy_id = $3
-       WHERE id = (SELECT id FROM invite.registration_links WHERE hub_id = $1 FOR UPDATE)
+      `UPDATE ${INVITE_SCHEMA}.registration_links SET hub_name = $2, tenancy_id = $3
+       WHERE id = (SELECT id FROM ${INVITE_SCHEMA}.registration_links WHERE hub_id = $1 FOR UPDATE)
        RETURNING ${COLUMNS}`,
       [hub.id, hub.name, hub.tenancyId],
     );
@@ -76,7 +77,7 @@ export class RegistrationLinksRepository {
   ): Promise<RegistrationLinkRow> {
     const rows = await returning<RegistrationLinkRow>(
       manager,
-      `UPDATE invite.registration_links
+      `UPDATE ${INVITE_SCHEMA}.registration_links
        SET enabled = $2, user_type = $3, expires_at = $4, max_uses = $5, allowed_domains = $6::text[],
            updated_by = $7, updated_at = now()
        WHERE id = $1
@@ -103,14 +104,14 @@ export class RegistrationLinksRepository {
   ): Promise<RegistrationLinkRow> {
     if (link.token_hash) {
       await manager.query(
-        `INSERT INTO invite.registration_link_retired_tokens (token_hash, link_id) VALUES ($1, $2)
+        `INSERT INTO ${INVITE_SCHEMA}.registration_link_retired_tokens (token_hash, link_id) VALUES ($1, $2)
          ON CONFLICT DO NOTHING`,
         [link.token_hash, link.id],
       );
     }
     const rows = await returning<RegistrationLinkRow>(
       manager,
-      `UPDATE invite.registration_links
+      `UPDATE ${INVITE_SCHEMA}.registration_links
        SET token_hash = $2, token_sealed = $3, token_issued_at = now(), updated_by = $4, updated_at = now()
        WHERE id = $1
        RETURNING ${COLUMNS}`,
@@ -123,7 +124,7 @@ export class RegistrationLinksRepository {
   async countUse(manager: EntityManager, linkId: string): Promise<number> {
     const rows = await returning<{ use_count: number }>(
       manager,
-      'UPDATE invite.registration_links SET use_count = use_count + 1 WHERE id = $1 RETURNING use_count',
+      `UPDATE ${INVITE_SCHEMA}.registration_links SET use_count = use_count + 1 WHERE id = $1 RETURNING use_count`,
       [linkId],
     );
     return rows[0].use_count;
