@@ -24,8 +24,8 @@ function deciderOver(state: {
   const forbidden = () => {
     throw new Error('preview wrote something');
   };
-  const accounts = {
-    lookup: jest.fn(async (emails: string[]) => ({
+  const lookupAccounts = {
+    execute: jest.fn(async (emails: string[]) => ({
       invalid: [],
       registered: emails
         .filter((email) => state.accounts[email])
@@ -51,7 +51,7 @@ function deciderOver(state: {
   const outbox = { add: jest.fn(forbidden) };
   const decider = new InviteBatchDecider(
     dataSource as never,
-    accounts as never,
+    lookupAccounts as never,
     invites as never,
     hubs as never,
     outbox as never,
