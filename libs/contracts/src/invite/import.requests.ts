@@ -1,13 +1,14 @@
 import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, MaxLength, Min, ValidateNested } from 'class-validator';
 import { Actor } from '../actor';
 import { PageRequest } from '../paging';
 import { USER_TYPES, UserType } from '../user-type';
 import { IMPORT_ROW_OUTCOMES, IMPORT_STATUSES, ImportRowOutcome, ImportStatus } from './import.patterns';
+import { IMPORT_UPLOAD_PIECE_BYTES } from './import-upload';
 
-/** Base64 of at most 64 MiB of file: the configured size limit (default 10 MiB) is checked by the service. */
-export const MAX_IMPORT_BASE64_LENGTH = Math.ceil((64 * 1024 * 1024) / 3) * 4;
+const MAX_PIECE_BASE64_LENGTH = Math.ceil(IMPORT_UPLOAD_PIECE_BYTES / 3) * 4;
 
+/** invite.import.create: the upload is complete; create its job. */
 export class CreateImportRequest {
   @ValidateNested()
   @Type(() => Actor)
@@ -27,9 +28,9 @@ export class CreateImportRequest {
   @MaxLength(255)
   fileName!: string;
 
-  @IsString()
-  @MaxLength(MAX_IMPORT_BASE64_LENGTH, { message: 'the file is far over the size limit' })
-  contentBase64!: string;
+  /** From invite.import.upload.begin; every piece appended. */
+  @IsUUID()
+  uploadId!: string;
 }
 
 export class GetImportRequest {
@@ -80,8 +81,8 @@ export class ListImportRowsRequest extends PageRequest {
   outcome?: ImportRowOutcome;
 }
 
-/** invite.import.upload-check: asked by the gateway before it reads an upload's body. */
-export class CheckImportUploadRequest {
+/** invite.import.upload.begin: asked by the gateway before it reads an upload's body. */
+export class BeginImportUploadRequest {
   @ValidateNested()
   @Type(() => Actor)
   actor!: Actor;
@@ -90,7 +91,43 @@ export class CheckImportUploadRequest {
   hubId!: string;
 }
 
-/** The invite service's own size limit (IMPORT_MAX_BYTES): the gateway stops reading past it. */
+/** The opened upload and the invite service's own size limit (IMPORT_MAX_BYTES): the gateway stops reading past it. */
 export interface ImportUploadAllowance {
+  uploadId: string;
   maxBytes: number;
+  /** The size of every piece but the last (IMPORT_UPLOAD_PIECE_BYTES). */
+  pieceBytes: number;
+}
+
+/** invite.import.upload.append: the piece number `seq` (0, 1, 2, …) of an upload, sent in order. */
+export class AppendImportUploadRequest {
+  @ValidateNested()
+  @Type(() => Actor)
+  actor!: Actor;
+
+  @IsUUID()
+  uploadId!: string;
+
+  @IsInt()
+  @Min(0)
+  seq!: number;
+
+  @IsString()
+  @MaxLength(MAX_PIECE_BASE64_LENGTH, { message: `a piece is at most ${IMPORT_UPLOAD_PIECE_BYTES} bytes` })
+  pieceBase64!: string;
+}
+
+/** The bytes stored for the upload so far. */
+export interface ImportUploadProgress {
+  bytes: number;
+}
+
+/** invite.import.upload.abort */
+export class AbortImportUploadRequest {
+  @ValidateNested()
+  @Type(() => Actor)
+  actor!: Actor;
+
+  @IsUUID()
+  uploadId!: string;
 }

@@ -3,14 +3,16 @@ import { ExpireInvitesJob } from './expire-invites.job';
 import { InviteHousekeeping } from './invite-housekeeping';
 import { PickUpRegisteredInviteesJob } from './pick-up-registered-invitees.job';
 import { PruneOutboxJob } from './prune-outbox.job';
+import { PruneStaleUploadsJob } from './prune-stale-uploads.job';
 
 /**
  * The invite service's periodic housekeeping (expiry sweep, registered-invitee pickup, membership grants,
- * outbox and session pruning), registered in the root module beside the invites and accounts it works on.
+ * outbox, session and abandoned-upload pruning), registered in the root module beside the invites and accounts it works on.
  */
 export const HOUSEKEEPING_PROVIDERS: Provider[] = [
   ExpireInvitesJob,
   PickUpRegisteredInviteesJob,
   PruneOutboxJob,
+  PruneStaleUploadsJob,
   InviteHousekeeping,
 ];

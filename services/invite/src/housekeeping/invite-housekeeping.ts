@@ -6,6 +6,7 @@ import { HOUSEKEEPING_INTERVAL_MS } from './housekeeping.constants';
 import { ExpireInvitesJob } from './expire-invites.job';
 import { PickUpRegisteredInviteesJob } from './pick-up-registered-invitees.job';
 import { PruneOutboxJob } from './prune-outbox.job';
+import { PruneStaleUploadsJob } from './prune-stale-uploads.job';
 
 export interface HousekeepingReport {
   expired: number;
@@ -13,6 +14,7 @@ export interface HousekeepingReport {
   granted: number;
   pruned: number;
   sessionsPruned: number;
+  uploadsPruned: number;
 }
 
 /**
@@ -33,6 +35,7 @@ export class InviteHousekeeping implements OnApplicationBootstrap, BeforeApplica
     private readonly grants: MembershipGrantWorker,
     private readonly prune: PruneOutboxJob,
     private readonly sessions: SessionsService,
+    private readonly staleUploads: PruneStaleUploadsJob,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -53,6 +56,7 @@ export class InviteHousekeeping implements OnApplicationBootstrap, BeforeApplica
       granted: await this.step('grant memberships', () => this.grants.runDue()),
       pruned: await this.step('prune outbox', () => this.prune.run()),
       sessionsPruned: await this.step('prune old browser sessions', () => this.sessions.pruneOld()),
+      uploadsPruned: await this.step('prune abandoned uploads', () => this.staleUploads.run()),
     }));
   }
 

@@ -58,8 +58,8 @@ export class ImportJobWorker implements OnApplicationBootstrap, OnModuleDestroy 
         this.booting = false;
         if (claimed) {
           worked = true;
-          const end = await this.runner.run(claimed.job, claimed.content, () => !this.running);
-          if (end === 'stopped') await this.jobs.release(claimed.job.id);
+          const end = await this.runner.run(claimed, () => !this.running);
+          if (end === 'stopped') await this.jobs.release(claimed.id);
         }
       } catch (error) {
         this.logger.error(`import worker: ${(error as Error).message}`);
