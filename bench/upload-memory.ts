@@ -1,0 +1,172 @@
+import { randomBytes } from 'node:crypto';
+import os from 'node:os';
+import { Client } from 'pg';
+import { ACCOUNT_PATTERNS, HUB_PATTERNS, ImportJobView, SYSTEM_ACTOR } from '@gatehouse/contracts';
+import { AmqpNames, RpcClient } from '@gatehouse/messaging';
+import { ProcessGroup, pollUntil } from '@gatehouse/processes';
+import { PeakMemory } from './process-memory';
+import { BenchSmtpSink } from './smtp-sink';
+
+/**
+ * Issue 12: the peak RSS of each process while a mass-invite file goes through the whole system (HTTP
+ * upload → job done → every invite email at a local SMTP sink), for 10,000 rows, 100,000 rows and the
+ * configured maximum (IMPORT_MAX_ROWS rows padded to just under IMPORT_MAX_BYTES). Memory should stay
+ * flat as the file grows. `node -r ./scripts/runtime-paths.js dist/bench/upload-memory.js` after a build.
+ */
+const BASE = process.env.BENCH_DATABASE_BASE ?? 'postgres://postgres@127.0.0.1:5432';
+const AMQP_URL = process.env.BENCH_AMQP_URL ?? 'amqp://guest:guest@127.0.0.1:5672';
+const PORTS = { gateway: 3110, hub: 3111, invite: 3112, notification: 3113 };
+/** The invite service's defaults (IMPORT_MAX_ROWS, IMPORT_MAX_BYTES). */
+const MAX_ROWS = 100_000;
+const MAX_BYTES = 10 * 1024 * 1024;
+const DATABASE = 'gatehouse_bench_upload';
+
+interface Case {
+  label: string;
+  rows: number;
+  /** Pad every row to make the file this large (bytes), or leave rows short. */
+  bytes?: number;
+}
+
+const CASES: Case[] = [
+  { label: '10k rows', rows: 10_000 },
+  { label: '100k rows', rows: 100_000 },
+  { label: 'maximum: 100k rows, 10 MiB', rows: MAX_ROWS, bytes: MAX_BYTES - 1024 },
+];
+
+/** Rows like the generator's (test/fixtures/gen-emails.mjs), a quoted field in each; padded to `bytes`. */
+function csvFile(prefix: string, { rows, bytes }: Case): Buffer {
+  const header = 'Email,First name,Last name,Note\n';
+  const line = (i: number, pad: number) => `${prefix}-${i}@example.com,First${i},"Last, ${i}",${'x'.repeat(pad)}\n`;
+  const unpadded =
+    Buffer.byteLength(header) + Array.from({ length: rows }, (_, i) => line(i, 0).length).reduce((a, b) => a + b, 0);
+  const pad = bytes ? Math.floor((bytes - unpadded) / rows) : 0;
+  const parts = [header];
+  for (let i = 0; i < rows; i++) parts.push(line(i, pad));
+  return Buffer.from(parts.join(''), 'utf8');
+}
+
+async function freshDatabase(): Promise<string> {
+  const admin = new Client({ connectionString: `${BASE}/postgres` });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE ${DATABASE}`);
+  await admin.end();
+  return `${BASE}/${DATABASE}`;
+}
+
+async function call<T>(url: string, init: RequestInit, expected: number): Promise<T> {
+  const response = await fetch(url, init);
+  if (response.status !== expected) throw new Error(`${url}: ${response.status} ${await response.text()}`);
+  return (await response.json()) as T;
+}
+
+async function main(): Promise<void> {
+  const databaseUrl = await freshDatabase();
+  const namespace = `bench-upload-${randomBytes(3).toString('hex')}`;
+  const env = {
+    NODE_ENV: 'test',
+    DATABASE_URL: databaseUrl,
+    AMQP_URL,
+    AMQP_NAMESPACE: namespace,
+    LOG_LEVEL: 'warn',
+    JWT_SECRET: randomBytes(32).toString('hex'),
+  };
+  const group = new ProcessGroup();
+  const rpc = new RpcClient({ url: AMQP_URL, names: new AmqpNames(namespace), timeoutMs: 30_000 });
+  const sink = await BenchSmtpSink.start();
+  try {
+    await group.start('hub', PORTS.hub, env);
+    await group.start('invite', PORTS.invite, env);
+    await group.start('notification', PORTS.notification, {
+      ...env,
+      SMTP_URL: sink.url,
+      MAIL_RATE_PER_SECOND: '100000',
+    });
+    await group.start('gateway', PORTS.gateway, env);
+    const password = 'bench-password-long';
+    const admin = await rpc.call(ACCOUNT_PATTERNS.CREATE, {
+      email: 'bench-admin@bench.example',
+      displayName: 'Bench Admin',
+      password,
+    });
+    const profile = { accountId: admin.id, email: admin.email, displayName: admin.displayName };
+    const tenancy = await rpc.call(HUB_PATTERNS.TENANCY_CREATE, {
+      actor: SYSTEM_ACTOR,
+      name: 'Bench',
+      slug: 'bench',
+      firstAdmin: profile,
+    });
+    const actor = { ...profile, isOperator: false };
+    const base = `http://127.0.0.1:${PORTS.gateway}`;
+    const { accessToken } = await call<{ accessToken: string }>(
+      `${base}/api/v1/auth/sign-in`,
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: admin.email, password }),
+      },
+      200,
+    );
+    const auth = { authorization: `Bearer ${accessToken}` };
+    const lines: string[] = [];
+    for (const [index, testCase] of CASES.entries()) {
+      const hub = await rpc.call(HUB_PATTERNS.HUB_CREATE, {
+        actor,
+        tenancyId: tenancy.id,
+        name: `Upload ${index + 1}`,
+      });
+      const file = csvFile(`case${index}`, testCase);
+      const form = new FormData();
+      form.append('userType', 'EXTERNAL_MEMBER');
+      form.append('file', new Blob([file], { type: 'text/csv' }), 'people.csv');
+      sink.reset();
+      const memory = new PeakMemory(group.started);
+      memory.start();
+      const start = performance.now();
+      const created = await call<ImportJobView>(
+        `${base}/api/v1/hubs/${hub.id}/invite-imports`,
+        { method: 'POST', headers: auth, body: form },
+        202,
+      );
+      const job = await pollUntil(
+        async () => {
+          const current = await call<ImportJobView>(
+            `${base}/api/v1/invite-imports/${created.id}`,
+            { headers: auth },
+            200,
+          );
+          if (current.status === 'failed') throw new Error(`import failed: ${current.error?.message}`);
+          return current.status === 'done' && current;
+        },
+        `import ${created.id} to finish`,
+        { timeoutMs: 900_000, intervalMs: 250 },
+      );
+      const done = (performance.now() - start) / 1000;
+      await sink.waitFor(job.summary.invited ?? 0, () => true, 900_000);
+      const peaks = memory.stop();
+      const mib = (n: number) => `${n.toFixed(0)} MiB`;
+      const line =
+        `| ${testCase.label} | ${(file.length / 2 ** 20).toFixed(1)} MiB | ${mib(peaks.gateway)} | ${mib(peaks.invite)} | ` +
+        `${mib(peaks.hub)} | ${mib(peaks.notification)} | ${done.toFixed(1)} s | ${(job.summary.invited ?? 0).toLocaleString('en')} |`;
+      lines.push(line);
+      process.stdout.write(`${line}\n`);
+    }
+    process.stdout.write(
+      `\n| file | size | gateway | invite | hub | notification | upload → job done | invited |\n|---|---|---|---|---|---|---|---|\n` +
+        `${lines.join('\n')}\n\nload average (1/5/15 min) at the end: ${os
+          .loadavg()
+          .map((n) => n.toFixed(2))
+          .join(' / ')}\n`,
+    );
+  } finally {
+    await rpc.close();
+    await group.stop();
+    await sink.stop();
+  }
+}
+
+main().catch((error: Error) => {
+  process.stderr.write(`upload memory benchmark failed: ${error.stack ?? error.message}\n`);
+  process.exit(1);
+});
