@@ -1,9 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import os from 'node:os';
-import { Client } from 'pg';
-import { ACCOUNT_PATTERNS, HUB_PATTERNS, ImportJobView, SYSTEM_ACTOR } from '@gatehouse/contracts';
+import { HUB_PATTERNS, ImportJobView } from '@gatehouse/contracts';
 import { AmqpNames, RpcClient } from '@gatehouse/messaging';
 import { ProcessGroup, pollUntil } from '@gatehouse/processes';
+import { BENCH_AMQP_URL, benchAdmin, benchEnv, freshDatabase } from './bench-system';
 import { PeakMemory } from './process-memory';
 import { BenchSmtpSink } from './smtp-sink';
 
@@ -13,8 +12,6 @@ import { BenchSmtpSink } from './smtp-sink';
  * configured maximum (IMPORT_MAX_ROWS rows padded to just under IMPORT_MAX_BYTES). Memory should stay
  * flat as the file grows. `node -r ./scripts/runtime-paths.js dist/bench/upload-memory.js` after a build.
  */
-const BASE = process.env.BENCH_DATABASE_BASE ?? 'postgres://postgres@127.0.0.1:5432';
-const AMQP_URL = process.env.BENCH_AMQP_URL ?? 'amqp://guest:guest@127.0.0.1:5672';
 const PORTS = { gateway: 3110, hub: 3111, invite: 3112, notification: 3113 };
 /** The invite service's defaults (IMPORT_MAX_ROWS, IMPORT_MAX_BYTES). */
 const MAX_ROWS = 100_000;
@@ -46,15 +43,6 @@ function csvFile(prefix: string, { rows, bytes }: Case): Buffer {
   return Buffer.from(parts.join(''), 'utf8');
 }
 
-async function freshDatabase(): Promise<string> {
-  const admin = new Client({ connectionString: `${BASE}/postgres` });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${DATABASE}`);
-  await admin.end();
-  return `${BASE}/${DATABASE}`;
-}
-
 async function call<T>(url: string, init: RequestInit, expected: number): Promise<T> {
   const response = await fetch(url, init);
   if (response.status !== expected) throw new Error(`${url}: ${response.status} ${await response.text()}`);
@@ -62,18 +50,9 @@ async function call<T>(url: string, init: RequestInit, expected: number): Promis
 }
 
 async function main(): Promise<void> {
-  const databaseUrl = await freshDatabase();
-  const namespace = `bench-upload-${randomBytes(3).toString('hex')}`;
-  const env = {
-    NODE_ENV: 'test',
-    DATABASE_URL: databaseUrl,
-    AMQP_URL,
-    AMQP_NAMESPACE: namespace,
-    LOG_LEVEL: 'warn',
-    JWT_SECRET: randomBytes(32).toString('hex'),
-  };
+  const env = benchEnv(await freshDatabase(DATABASE), 'bench-upload');
   const group = new ProcessGroup();
-  const rpc = new RpcClient({ url: AMQP_URL, names: new AmqpNames(namespace), timeoutMs: 30_000 });
+  const rpc = new RpcClient({ url: BENCH_AMQP_URL, names: new AmqpNames(env.AMQP_NAMESPACE), timeoutMs: 30_000 });
   const sink = await BenchSmtpSink.start();
   try {
     await group.start('hub', PORTS.hub, env);
@@ -84,27 +63,14 @@ async function main(): Promise<void> {
       MAIL_RATE_PER_SECOND: '100000',
     });
     await group.start('gateway', PORTS.gateway, env);
-    const password = 'bench-password-long';
-    const admin = await rpc.call(ACCOUNT_PATTERNS.CREATE, {
-      email: 'bench-admin@bench.example',
-      displayName: 'Bench Admin',
-      password,
-    });
-    const profile = { accountId: admin.id, email: admin.email, displayName: admin.displayName };
-    const tenancy = await rpc.call(HUB_PATTERNS.TENANCY_CREATE, {
-      actor: SYSTEM_ACTOR,
-      name: 'Bench',
-      slug: 'bench',
-      firstAdmin: profile,
-    });
-    const actor = { ...profile, isOperator: false };
+    const { actor, password, tenancy } = await benchAdmin(rpc);
     const base = `http://127.0.0.1:${PORTS.gateway}`;
     const { accessToken } = await call<{ accessToken: string }>(
       `${base}/api/v1/auth/sign-in`,
       {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ email: admin.email, password }),
+        body: JSON.stringify({ email: actor.email, password }),
       },
       200,
     );
