@@ -66,6 +66,15 @@ module.exports = {
       from: { path: '^libs/contracts/' },
       to: { dependencyTypes: ['npm'], pathNot: 'node_modules/(class-validator|class-transformer)/' },
     },
+    {
+      name: 'contracts-use-only-the-address-rule',
+      severity: 'error',
+      comment:
+        'Of the other libs, contracts use only libs/email-address: the one definition of an address, which ' +
+        "events' addresses are checked by (IsEmailAddress).",
+      from: { path: '^libs/contracts/' },
+      to: { path: '^libs/', pathNot: ['^libs/contracts/', '^libs/email-address/'] },
+    },
     { name: 'no-circular', severity: 'error', from: {}, to: { circular: true } },
   ],
   options: {

@@ -94,7 +94,7 @@ export async function loseDefinitions(run: FaultRun): Promise<string> {
 /** The events each service consumes (one of its patterns), to aim a malformed event at its queue. */
 const CONSUMED: Record<string, string> = {
   hub: 'invite.invite.created',
-  invite: 'invite.account.created',
+  invite: 'hub.member.changed',
   notification: 'invite.invite.created',
 };
 

@@ -1,5 +1,6 @@
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsOptional, IsString, Matches } from 'class-validator';
 import { hostname } from 'node:os';
+import { IntSetting } from './int-setting';
 
 export const NODE_ENVS = ['development', 'production', 'test'] as const;
 export type NodeEnv = (typeof NODE_ENVS)[number];
@@ -22,47 +23,31 @@ export class BaseEnv {
   })
   AMQP_NAMESPACE: string = 'gatehouse';
 
-  @IsInt()
-  @Min(1)
-  @Max(1000)
+  @IntSetting(1, 1000)
   AMQP_PREFETCH: number = 50;
 
-  @IsInt()
-  @Min(100)
-  @Max(120000)
+  @IntSetting(100, 120000)
   RPC_TIMEOUT_MS: number = 5000;
 
   /** PostgreSQL bounds (pool): connecting, one statement, a transaction left idle. */
-  @IsInt()
-  @Min(100)
-  @Max(600000)
+  @IntSetting(100, 600000)
   DB_CONNECT_TIMEOUT_MS: number = 10000;
 
-  @IsInt()
-  @Min(100)
-  @Max(3600000)
+  @IntSetting(100, 3600000)
   DB_STATEMENT_TIMEOUT_MS: number = 60000;
 
-  @IsInt()
-  @Min(100)
-  @Max(3600000)
+  @IntSetting(100, 3600000)
   DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: number = 60000;
 
   /** Handling attempts of a consumed event that fails transiently, before it is dead-lettered. */
-  @IsInt()
-  @Min(1)
-  @Max(50)
+  @IntSetting(1, 50)
   MESSAGE_MAX_ATTEMPTS: number = 8;
 
   /** Back-off before the first retry of such an event; doubled for each further one up to the max. */
-  @IsInt()
-  @Min(10)
-  @Max(600000)
+  @IntSetting(10, 600000)
   MESSAGE_RETRY_BASE_MS: number = 1000;
 
-  @IsInt()
-  @Min(10)
-  @Max(3600000)
+  @IntSetting(10, 3600000)
   MESSAGE_RETRY_MAX_MS: number = 30000;
 
   /**
@@ -70,9 +55,7 @@ export class BaseEnv {
    * events sent this recently are published again (consumers' inboxes absorb the copies already handled).
    * At most the invite service's outbox retention (1 hour): older rows may be pruned.
    */
-  @IsInt()
-  @Min(0)
-  @Max(3600000)
+  @IntSetting(0, 3600000)
   OUTBOX_REPLAY_WINDOW_MS: number = 1800000;
 
   @IsIn(['debug', 'info', 'warn', 'error'])

@@ -24,3 +24,8 @@ export interface Page<T> {
 }
 
 export const DEFAULT_PAGE_SIZE = 50;
+
+/** The rows a page request asks for, defaults filled in: DEFAULT_PAGE_SIZE rows from the first. */
+export function pageWindow(request: PageRequest): { limit: number; offset: number } {
+  return { limit: request.limit ?? DEFAULT_PAGE_SIZE, offset: request.offset ?? 0 };
+}

@@ -1,3 +1,4 @@
+import type { BaseEnv } from '@gatehouse/config';
 import type { DataSourceOptions, MixedList, EntitySchema } from 'typeorm';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
@@ -50,4 +51,26 @@ export function serviceDataSourceOptions(settings: ServiceDatabaseSettings): Dat
     },
     logging: ['error'],
   };
+}
+
+/** The settings of every process's environment (libs/config BaseEnv) that say how to reach PostgreSQL. */
+export type DatabaseEnv = Pick<
+  BaseEnv,
+  'DATABASE_URL' | 'DB_CONNECT_TIMEOUT_MS' | 'DB_STATEMENT_TIMEOUT_MS' | 'DB_IDLE_IN_TRANSACTION_TIMEOUT_MS'
+>;
+
+/** serviceDataSourceOptions with the URL and the DB_* bounds read from the process's environment. */
+export function envDataSourceOptions(
+  env: DatabaseEnv,
+  settings: Omit<ServiceDatabaseSettings, 'url' | 'timeouts'>,
+): DataSourceOptions {
+  return serviceDataSourceOptions({
+    ...settings,
+    url: env.DATABASE_URL,
+    timeouts: {
+      connectMs: env.DB_CONNECT_TIMEOUT_MS,
+      statementMs: env.DB_STATEMENT_TIMEOUT_MS,
+      idleInTransactionMs: env.DB_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+    },
+  });
 }

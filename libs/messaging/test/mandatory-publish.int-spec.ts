@@ -3,6 +3,7 @@ import {
   BrokerConnection,
   OutboxRelay,
   OutboxWriter,
+  UntypedEvent,
   assertTopology,
   outboxTablesSql,
 } from '@gatehouse/messaging';
@@ -22,7 +23,7 @@ describe('outbox relay: mandatory publish', () => {
   const names = new AmqpNames(newNamespace('mandatory'));
   const dataSource = new DataSource({ type: 'postgres', url: testDatabaseUrl(), extra: { max: 5 } });
   const broker = new BrokerConnection(testAmqpUrl());
-  const writer = new OutboxWriter(schema);
+  const writer = new OutboxWriter<UntypedEvent>(schema);
   const metrics = new Registry();
   const relay = new OutboxRelay(dataSource, testDatabaseUrl(), schema, broker, names, {
     pollIntervalMs: 200,

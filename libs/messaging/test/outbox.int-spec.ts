@@ -3,6 +3,7 @@ import {
   BrokerConnection,
   OutboxRelay,
   OutboxWriter,
+  UntypedEvent,
   outboxChannel,
   outboxTablesSql,
 } from '@gatehouse/messaging';
@@ -20,7 +21,7 @@ describe('transactional outbox', () => {
   const names = new AmqpNames(newNamespace('outbox'));
   const dataSource = new DataSource({ type: 'postgres', url: testDatabaseUrl(), extra: { max: 5 } });
   const broker = new BrokerConnection(testAmqpUrl());
-  const writer = new OutboxWriter(schema);
+  const writer = new OutboxWriter<UntypedEvent>(schema);
   const relays: OutboxRelay[] = [];
   let spy: EventSpy;
 

@@ -1,5 +1,6 @@
 import { DynamicModule, INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { BaseEnv } from '@gatehouse/config';
 import { ServiceName } from '@gatehouse/contracts';
 import { guardPoolClients, migrate } from '@gatehouse/database';
 import {
@@ -111,6 +112,39 @@ export async function bootBackendService(spec: BackendServiceSpec): Promise<INes
     await app.close().catch(() => undefined);
     throw error;
   }
+}
+
+/** A back-end service's environment: the settings every process has, and its health-and-metrics port. */
+export type BackendEnv = BaseEnv & { HTTP_PORT: number };
+
+/** bootBackendService with the broker, retry, logging and HTTP settings read from the service's environment. */
+export function bootBackendServiceFromEnv(
+  env: BackendEnv,
+  topology: ServiceTopology,
+  module: DynamicModule,
+): Promise<INestApplication> {
+  return bootBackendService({
+    ...topology,
+    module,
+    amqpUrl: env.AMQP_URL,
+    prefetch: env.AMQP_PREFETCH,
+    logLevel: env.LOG_LEVEL,
+    retry: {
+      maxAttempts: env.MESSAGE_MAX_ATTEMPTS,
+      baseDelayMs: env.MESSAGE_RETRY_BASE_MS,
+      maxDelayMs: env.MESSAGE_RETRY_MAX_MS,
+    },
+    http: { port: env.HTTP_PORT, host: env.HTTP_HOST },
+    outboxReplayWindowMs: env.OUTBOX_REPLAY_WINDOW_MS,
+  });
+}
+
+/** For a process's main.ts run directly: a boot that failed is said in one line on stderr, then exit 1. */
+export function exitOnBootFailure(processName: string): (error: Error) => never {
+  return (error) => {
+    process.stderr.write(`${processName} failed to start: ${error.message}\n`);
+    process.exit(1);
+  };
 }
 
 /**

@@ -1,3 +1,4 @@
 export * from './boot-service';
 export * from './system-health.module';
 export * from './graceful-http-shutdown';
+export * from './backend-infrastructure';

@@ -8,3 +8,4 @@ export * from './smtp-sink';
 export * from './test-env';
 export * from './test-namespace';
 export * from './test-rpc';
+export * from './service-test-bed';

@@ -1,5 +1,5 @@
-import { BaseEnv } from '@gatehouse/config';
-import { IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength } from 'class-validator';
+import { BaseEnv, IntSetting } from '@gatehouse/config';
+import { IsOptional, IsString, IsUrl, Matches, MinLength } from 'class-validator';
 
 /** `true` (trust every hop) is refused: any client could then choose its own address. */
 const TRUST_PROXY_SHAPE = /^(?!true$)(false|\d{1,2}|[\w.:/]+(\s*,\s*[\w.:/]+)*)$/;
@@ -13,9 +13,7 @@ export function trustProxySetting(value: string): boolean | number | string {
 
 export class GatewayEnv extends BaseEnv {
   /** 0 = any free port (tests). */
-  @IsInt()
-  @Min(0)
-  @Max(65535)
+  @IntSetting(0, 65535)
   HTTP_PORT: number = 3000;
 
   /** HS256 signing key for access tokens. Required: there is no built-in default. */
@@ -23,14 +21,11 @@ export class GatewayEnv extends BaseEnv {
   @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
   JWT_SECRET!: string;
 
-  @IsInt()
-  @Min(60)
-  @Max(86400)
+  @IntSetting(60, 86400)
   JWT_TTL_SECONDS: number = 900;
 
   /** Sign-in attempts allowed per client address per minute. */
-  @IsInt()
-  @Min(1)
+  @IntSetting(1)
   SIGN_IN_RATE_LIMIT: number = 10;
 
   /** Bearer token Prometheus uses for /metrics; unset = operators' tokens only. */
@@ -43,18 +38,14 @@ export class GatewayEnv extends BaseEnv {
   PUBLIC_BASE_URL: string = 'http://localhost:3000';
 
   /** Public join page (GET /join/{token}): views allowed per client address per JOIN_RATE_WINDOW_SECONDS. */
-  @IsInt()
-  @Min(1)
+  @IntSetting(1)
   JOIN_PAGE_RATE_LIMIT: number = 60;
 
   /** Public join page (POST /join/{token}): sign-up attempts allowed per client address per JOIN_RATE_WINDOW_SECONDS. */
-  @IsInt()
-  @Min(1)
+  @IntSetting(1)
   JOIN_SUBMIT_RATE_LIMIT: number = 10;
 
-  @IsInt()
-  @Min(1)
-  @Max(86400)
+  @IntSetting(1, 86400)
   JOIN_RATE_WINDOW_SECONDS: number = 600;
 
   /**

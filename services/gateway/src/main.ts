@@ -4,7 +4,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { loadEnv } from '@gatehouse/config';
 import { currentCorrelationId } from '@gatehouse/messaging';
 import { JsonLogger } from '@gatehouse/observability';
-import { gracefulHttpShutdown } from '@gatehouse/service-runtime';
+import { exitOnBootFailure, gracefulHttpShutdown } from '@gatehouse/service-runtime';
 import cookieParser from 'cookie-parser';
 import { GatewayEnv, trustProxySetting } from './gateway.config';
 import { GatewayModule } from './gateway.module';
@@ -32,8 +32,5 @@ export async function startGateway(source: Record<string, string | undefined> = 
 }
 
 if (require.main === module) {
-  startGateway().catch((error: Error) => {
-    process.stderr.write(`gateway failed to start: ${error.message}\n`);
-    process.exit(1);
-  });
+  startGateway().catch(exitOnBootFailure('gateway'));
 }

@@ -1,10 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { TypeOrmModule, getDataSourceToken } from '@nestjs/typeorm';
-import { serviceDataSourceOptions } from '@gatehouse/database';
-import { BrokerConnection, MessagingModule } from '@gatehouse/messaging';
-import { ObservabilityModule } from '@gatehouse/observability';
-import { SystemHealthModule } from '@gatehouse/service-runtime';
-import { DataSource } from 'typeorm';
+import { backendInfrastructure } from '@gatehouse/service-runtime';
 import { AuditEntryEntity } from './audit/audit-entry.entity';
 import { AuditController } from './audit/audit.controller';
 import { AuditWriter } from './audit/audit-writer';
@@ -35,35 +30,12 @@ export class HubModule {
   static forRoot(env: HubEnv): DynamicModule {
     return {
       module: HubModule,
-      imports: [
-        SystemHealthModule.register({ service: 'hub', replicaId: env.REPLICA_ID, schema: HUB_SCHEMA }),
-        TypeOrmModule.forRoot(
-          serviceDataSourceOptions({
-            url: env.DATABASE_URL,
-            timeouts: {
-              connectMs: env.DB_CONNECT_TIMEOUT_MS,
-              statementMs: env.DB_STATEMENT_TIMEOUT_MS,
-              idleInTransactionMs: env.DB_IDLE_IN_TRANSACTION_TIMEOUT_MS,
-            },
-            schema: HUB_SCHEMA,
-            entities: ENTITIES,
-            migrations: HUB_MIGRATIONS,
-          }),
-        ),
-        MessagingModule.register({
-          amqpUrl: env.AMQP_URL,
-          namespace: env.AMQP_NAMESPACE,
-          rpcTimeoutMs: env.RPC_TIMEOUT_MS,
-          outbox: { schema: HUB_SCHEMA, databaseUrl: env.DATABASE_URL },
-        }),
-        ObservabilityModule.register('hub', {
-          inject: [getDataSourceToken(), BrokerConnection],
-          useFactory: (dataSource: DataSource, broker: BrokerConnection) => [
-            { name: 'database', check: async () => (await dataSource.query('SELECT 1')).length === 1 },
-            { name: 'broker', check: () => broker.isHealthy() },
-          ],
-        }),
-      ],
+      imports: backendInfrastructure(env, {
+        service: 'hub',
+        schema: HUB_SCHEMA,
+        entities: ENTITIES,
+        migrations: HUB_MIGRATIONS,
+      }),
       controllers: [
         TenancyController,
         HubController,

@@ -1,4 +1,3 @@
-import { INestApplication } from '@nestjs/common';
 import {
   Actor,
   HUB_EVENTS,
@@ -6,24 +5,11 @@ import {
   HubWithMembershipView,
   MemberProfile,
   MembersAddedPayload,
-  RpcPattern,
-  RpcRequest,
-  RpcResponse,
   TenancyView,
   UpdateMemberRequest,
   UserType,
 } from '@gatehouse/contracts';
-import { RpcClient } from '@gatehouse/messaging';
-import {
-  EventSpy,
-  deleteNamespace,
-  newNamespace,
-  queryTestDb,
-  resetSchemas,
-  testProcessEnv,
-  testRpcClient,
-  pollUntil,
-} from '@gatehouse/testing';
+import { EventSpy, ServiceTestBed, pollUntil, queryTestDb } from '@gatehouse/testing';
 import { randomUUID } from 'node:crypto';
 import { startHub } from '../src/main';
 
@@ -47,37 +33,30 @@ export interface AuditRow {
 }
 
 /** A running hub service on the real PostgreSQL and RabbitMQ, and an RPC client to talk to it. */
-export class HubFixture {
-  app!: INestApplication;
-  rpc!: RpcClient;
-  readonly namespace = newNamespace('hub');
+export class HubFixture extends ServiceTestBed {
   readonly operator = makeActor('Olga Operator', true);
-  private readonly spies: EventSpy[] = [];
+  /** With forSuite(): every event the hub published since the suite started. */
+  events!: EventSpy;
   private markerTenancy: TenancyView | null = null;
 
+  constructor() {
+    super('hub');
+  }
+
+  /** A hub started (with `events` recording) before the suite's tests and stopped after them. */
+  static forSuite(): HubFixture {
+    const hub = new HubFixture();
+    beforeAll(async () => {
+      await hub.start();
+      hub.events = await hub.spyOnEvents();
+    });
+    afterAll(() => hub.stop());
+    return hub;
+  }
+
   async start(): Promise<void> {
-    await resetSchemas('hub');
-    this.app = await startHub(testProcessEnv(this.namespace));
-    this.rpc = testRpcClient(this.namespace);
-  }
-
-  async stop(): Promise<void> {
-    await Promise.all(this.spies.map((spy) => spy.stop()));
-    await this.rpc?.close();
-    await this.app?.close();
-    await deleteNamespace(this.namespace);
-  }
-
-  /** The typed RPC call another internal service would make. */
-  call<P extends RpcPattern>(pattern: P, request: RpcRequest<P>): Promise<RpcResponse<P>> {
-    return this.rpc.call(pattern, request);
-  }
-
-  /** Records every event the hub publishes from now on; stopped with the fixture. */
-  async spyOnEvents(): Promise<EventSpy> {
-    const spy = await EventSpy.start(this.namespace);
-    this.spies.push(spy);
-    return spy;
+    await this.resetSchemas('hub');
+    await this.bootService(() => startHub(this.processEnv()));
   }
 
   async createTenancy(admin: Actor) {

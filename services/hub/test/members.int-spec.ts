@@ -9,19 +9,12 @@ import {
   MembersAddedPayload,
 } from '@gatehouse/contracts';
 import { runWithCorrelationId } from '@gatehouse/messaging';
-import { EventSpy, queryTestDb } from '@gatehouse/testing';
+import { queryTestDb } from '@gatehouse/testing';
 import { randomUUID } from 'node:crypto';
 import { HubFixture, World, makeActor, profileOf } from './hub-fixture';
 
 describe('Hub members', () => {
-  const hub = new HubFixture();
-  let spy: EventSpy;
-
-  beforeAll(async () => {
-    await hub.start();
-    spy = await hub.spyOnEvents();
-  });
-  afterAll(() => hub.stop());
+  const hub = HubFixture.forSuite();
 
   const list = (actor: Actor, hubId: string, page: { limit?: number; offset?: number } = {}) =>
     hub.call(HUB_PATTERNS.MEMBER_LIST, { actor, hubId, ...page });
@@ -344,8 +337,8 @@ describe('Hub members', () => {
       // addMember runs as the Hub's creator; every other change as the admin who made it.
       expect(rows.every((r) => r.actor_account_id === admin.accountId)).toBe(true);
 
-      await hub.flushEvents(spy);
-      const changed = spy
+      await hub.flushEvents(hub.events);
+      const changed = hub.events
         .named<MemberChangedPayload>(HUB_EVENTS.MEMBER_CHANGED)
         .filter((e) => e.payload.after.accountId === member.accountId);
       expect(
@@ -355,7 +348,7 @@ describe('Hub members', () => {
         ['TEAM_MEMBER', 'TEAM_MEMBER', true],
         ['TEAM_MEMBER', 'TEAM_MEMBER', false],
       ]);
-      const removed = spy
+      const removed = hub.events
         .named<MemberRemovedPayload>(HUB_EVENTS.MEMBER_REMOVED)
         .filter((e) => e.payload.accountId === member.accountId);
       expect(removed).toHaveLength(1);
@@ -393,10 +386,10 @@ describe('Hub members', () => {
         members: members.map(profileOf),
       });
     const addedEventsOfHub = () =>
-      spy.named<MembersAddedPayload>(HUB_EVENTS.MEMBERS_ADDED).filter((e) => e.payload.hubId === world.hub.id);
+      hub.events.named<MembersAddedPayload>(HUB_EVENTS.MEMBERS_ADDED).filter((e) => e.payload.hubId === world.hub.id);
     const addedEventsFor = (members: Actor[]) => {
       const ids = new Set(members.map((m) => m.accountId));
-      return spy
+      return hub.events
         .named<MembersAddedPayload>(HUB_EVENTS.MEMBERS_ADDED)
         .filter((e) => e.payload.hubId === world.hub.id && e.payload.members.some((m) => ids.has(m.accountId)));
     };
@@ -416,7 +409,7 @@ describe('Hub members', () => {
       expect(first.alreadyMember).toEqual([]);
       const stateAfterFirst = await snapshot();
       const auditAfterFirst = await hub.countRows('audit_log', world.hub.id);
-      await hub.flushEvents(spy);
+      await hub.flushEvents(hub.events);
       const eventsAfterFirst = addedEventsOfHub();
 
       const second = await addBulk(batch, 'TEAM_MEMBER');
@@ -426,7 +419,7 @@ describe('Hub members', () => {
       expect(await snapshot()).toEqual(stateAfterFirst);
       expect(await hub.countRows('audit_log', world.hub.id)).toBe(auditAfterFirst);
 
-      await hub.flushEvents(spy);
+      await hub.flushEvents(hub.events);
       expect(addedEventsOfHub()).toEqual(eventsAfterFirst);
       const events = addedEventsFor(batch);
       expect(events).toHaveLength(1);
@@ -445,7 +438,7 @@ describe('Hub members', () => {
       const [one, two] = await Promise.all([addBulk(batch), addBulk(batch)]);
       expect([...one.added, ...two.added].sort()).toEqual(batch.map((m) => m.accountId).sort());
       expect([...one.alreadyMember, ...two.alreadyMember]).toHaveLength(batch.length);
-      await hub.flushEvents(spy);
+      await hub.flushEvents(hub.events);
       const announced = addedEventsFor(batch).flatMap((e) => e.payload.members.map((m) => m.accountId));
       expect(announced.sort()).toEqual(batch.map((m) => m.accountId).sort());
     });
@@ -459,7 +452,7 @@ describe('Hub members', () => {
         [world.hub.id, batch.map((m) => m.email)],
       );
       expect(rows).toEqual([{ correlation_id: correlationId }, { correlation_id: correlationId }]);
-      await hub.flushEvents(spy);
+      await hub.flushEvents(hub.events);
       expect(addedEventsFor(batch).map((e) => e.correlationId)).toEqual([correlationId]);
     });
 
@@ -473,7 +466,7 @@ describe('Hub members', () => {
         a.accountId,
       ]);
       expect(rows).toHaveLength(1);
-      await hub.flushEvents(spy);
+      await hub.flushEvents(hub.events);
       const events = addedEventsFor([a]);
       expect(events).toHaveLength(1);
       expect(events[0].payload.members.map((m) => m.accountId).sort()).toEqual([a.accountId, b.accountId].sort());

@@ -8,18 +8,10 @@ import {
   TenancyView,
   UpdatePolicyRequest,
 } from '@gatehouse/contracts';
-import { EventSpy } from '@gatehouse/testing';
 import { HubFixture, makeActor, profileOf } from './hub-fixture';
 
 describe('tenancy policy: invite message appendix and invite expiry', () => {
-  const hub = new HubFixture();
-  let spy: EventSpy;
-
-  beforeAll(async () => {
-    await hub.start();
-    spy = await hub.spyOnEvents();
-  });
-  afterAll(() => hub.stop());
+  const hub = HubFixture.forSuite();
 
   /** A fresh tenancy per test, so events and versions of one test never mix with another's. */
   async function newTenancy(): Promise<{ tenancy: TenancyView; admin: Actor }> {
@@ -32,8 +24,10 @@ describe('tenancy policy: invite message appendix and invite expiry', () => {
     hub.call(HUB_PATTERNS.POLICY_GET, { actor: admin, tenancyId: tenancy.id });
   /** Every hub.policy.changed the hub has published for that tenancy (after all committed ones arrived). */
   async function policyEvents(tenancy: TenancyView) {
-    await hub.flushEvents(spy);
-    return spy.named<PolicyChangedPayload>(HUB_EVENTS.POLICY_CHANGED).filter((e) => e.payload.tenancyId === tenancy.id);
+    await hub.flushEvents(hub.events);
+    return hub.events
+      .named<PolicyChangedPayload>(HUB_EVENTS.POLICY_CHANGED)
+      .filter((e) => e.payload.tenancyId === tenancy.id);
   }
 
   it('lists a tenant admin their own tenancies only (the console menu), and someone else none', async () => {

@@ -33,11 +33,14 @@ export class InviteEnv extends BaseEnv {
   @Max(86400)
   REGISTRATION_LINK_JOIN_WINDOW_SECONDS: number = 600;
 
-  /** Registration links: how often memberships the hub has not confirmed yet are retried (and old attempts pruned). */
+  /**
+   * How often membership grants the hub has not confirmed yet (accepted invites, registration-link joins)
+   * are looked for and retried when due.
+   */
   @IsInt()
   @Min(50)
   @Max(3_600_000)
-  REGISTRATION_LINK_GRANT_POLL_MS: number = 5000;
+  MEMBERSHIP_GRANT_POLL_MS: number = 5000;
 
   /**
    * Registration links: how long the confirm link of a sign-up works, in hours (the verification email

@@ -1,13 +1,9 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { TypeOrmModule, getDataSourceToken } from '@nestjs/typeorm';
-import { serviceDataSourceOptions } from '@gatehouse/database';
-import { BrokerConnection, MessagingModule } from '@gatehouse/messaging';
-import { ObservabilityModule } from '@gatehouse/observability';
-import { SystemHealthModule } from '@gatehouse/service-runtime';
-import { DataSource } from 'typeorm';
+import { backendInfrastructure } from '@gatehouse/service-runtime';
 import { AccountEntity } from './accounts/account.entity';
 import { AccountsController } from './accounts/accounts.controller';
 import { AccountsService } from './accounts/accounts.service';
+import { CreateAccount } from './accounts/create-account.usecase';
 import { PasswordHasher } from './accounts/password-hasher';
 import { SessionsController } from './accounts/sessions/sessions.controller';
 import { SessionsService } from './accounts/sessions/sessions.service';
@@ -15,9 +11,11 @@ import { INVITE_MIGRATIONS } from './database/migrations';
 import { HOUSEKEEPING_PROVIDERS } from './housekeeping/housekeeping.feature';
 import { HubInviteStats, HubInviteStatsController } from './hub-stats/hub-invite-stats';
 import { InviteEnv, INVITE_SCHEMA } from './invite.config';
+import { PublicLinks } from './public-links/public-links';
 import { InviteStatsController, InviteStatsQuery } from './stats/invite-stats.controller';
 import { MASS_INVITE_CONTROLLERS, MASS_INVITE_PROVIDERS } from './mass-invites/mass-invites.feature';
 import { INVITES_CONTROLLERS, INVITES_PROVIDERS } from './invites/invites.feature';
+import { MEMBERSHIP_GRANT_PROVIDERS } from './membership-grants/membership-grants.feature';
 import {
   REGISTRATION_LINK_CONTROLLERS,
   REGISTRATION_LINK_PROVIDERS,
@@ -31,35 +29,12 @@ export class InviteModule {
   static forRoot(env: InviteEnv): DynamicModule {
     return {
       module: InviteModule,
-      imports: [
-        SystemHealthModule.register({ service: 'invite', replicaId: env.REPLICA_ID, schema: INVITE_SCHEMA }),
-        TypeOrmModule.forRoot(
-          serviceDataSourceOptions({
-            url: env.DATABASE_URL,
-            timeouts: {
-              connectMs: env.DB_CONNECT_TIMEOUT_MS,
-              statementMs: env.DB_STATEMENT_TIMEOUT_MS,
-              idleInTransactionMs: env.DB_IDLE_IN_TRANSACTION_TIMEOUT_MS,
-            },
-            schema: INVITE_SCHEMA,
-            entities: ENTITIES,
-            migrations: INVITE_MIGRATIONS,
-          }),
-        ),
-        MessagingModule.register({
-          amqpUrl: env.AMQP_URL,
-          namespace: env.AMQP_NAMESPACE,
-          rpcTimeoutMs: env.RPC_TIMEOUT_MS,
-          outbox: { schema: INVITE_SCHEMA, databaseUrl: env.DATABASE_URL },
-        }),
-        ObservabilityModule.register('invite', {
-          inject: [getDataSourceToken(), BrokerConnection],
-          useFactory: (dataSource: DataSource, broker: BrokerConnection) => [
-            { name: 'database', check: async () => (await dataSource.query('SELECT 1')).length === 1 },
-            { name: 'broker', check: () => broker.isHealthy() },
-          ],
-        }),
-      ],
+      imports: backendInfrastructure(env, {
+        service: 'invite',
+        schema: INVITE_SCHEMA,
+        entities: ENTITIES,
+        migrations: INVITE_MIGRATIONS,
+      }),
       controllers: [
         AccountsController,
         SessionsController,
@@ -72,9 +47,12 @@ export class InviteModule {
       providers: [
         { provide: InviteEnv, useValue: env },
         PasswordHasher,
+        PublicLinks,
         AccountsService,
+        CreateAccount,
         SessionsService,
         ...INVITES_PROVIDERS,
+        ...MEMBERSHIP_GRANT_PROVIDERS,
         ...HOUSEKEEPING_PROVIDERS,
         ...MASS_INVITE_PROVIDERS,
         ...REGISTRATION_LINK_PROVIDERS,

@@ -6,6 +6,8 @@ import {
   InviteStateChangedPayload,
 } from '@gatehouse/contracts';
 import { queryTestDb } from '@gatehouse/testing';
+import { randomUUID } from 'node:crypto';
+import { MembershipGrantWorker } from '../src/membership-grants/membership-grant.worker';
 import { InviteFixture, PASSWORD, World, eventually, uniqueEmail } from './invite-fixture';
 
 describe('accepting an invite (invite.invite.preview-accept, invite.invite.accept)', () => {
@@ -254,7 +256,7 @@ describe('accepting an invite (invite.invite.preview-accept, invite.invite.accep
     it('is picked up by the housekeeping round too (an invite committed as the account appeared)', async () => {
       const email = uniqueEmail('late-invite');
       const { invite } = await f.invited(world.admin, world.hub.id, email);
-      // Simulate the race: the account appears without the consumer seeing the invite.
+      // Simulate the race: the account appears without its transaction seeing the invite.
       const [{ id: accountId }] = await queryTestDb<{ id: string }>(
         `INSERT INTO invite.accounts (id, email, display_name, password_hash, email_verified_at)
          VALUES (gen_random_uuid(), $1, 'Raced', 'x', now()) RETURNING id`,
@@ -302,6 +304,43 @@ describe('accepting an invite (invite.invite.preview-accept, invite.invite.accep
         [result.account.id],
       );
       expect(after.status).toBe('done');
+    });
+  });
+  describe('the membership-grant worker (one pipeline for invites and registration links)', () => {
+    const insertGrant = async (hubId: string, dueIn: string) => {
+      const id = randomUUID();
+      await queryTestDb(
+        `INSERT INTO invite.membership_grants
+           (id, source, source_id, hub_id, account_id, email, display_name, user_type, next_attempt_at)
+         VALUES ($1, 'registration_link', $2, $3, $4, $5, 'Grant Probe', 'EXTERNAL_MEMBER', now() + $6::interval)`,
+        [id, randomUUID(), hubId, randomUUID(), uniqueEmail('grant-probe'), dueIn],
+      );
+      return id;
+    };
+    const grantRow = async (id: string) =>
+      (
+        await queryTestDb<{ status: string; attempts: number; last_error: string | null }>(
+          'SELECT status, attempts, last_error FROM invite.membership_grants WHERE id = $1',
+          [id],
+        )
+      )[0];
+
+    it('gives up for good on a Hub that does not exist, and leaves a fresh grant to the inline call', async () => {
+      const gone = await insertGrant(randomUUID(), '0 seconds');
+      const fresh = await insertGrant(world.hub.id, '30 seconds');
+      // (The worker's own loop may be claiming it right now; either one gets there.)
+      await eventually(async () => {
+        await f.app.get(MembershipGrantWorker).runDue();
+        return (await grantRow(gone)).status !== 'pending';
+      }, 'the grant settled');
+      expect(await grantRow(gone)).toEqual({
+        status: 'failed',
+        attempts: 1,
+        last_error: expect.stringContaining(ERROR_CODES.HUB_NOT_FOUND),
+      });
+      expect(await grantRow(fresh)).toEqual({ status: 'pending', attempts: 0, last_error: null });
+      expect(await f.app.get(MembershipGrantWorker).grantNow([fresh])).toEqual(new Set([fresh]));
+      expect((await grantRow(fresh)).status).toBe('done');
     });
   });
 });

@@ -1,44 +1,30 @@
-import { INestApplication } from '@nestjs/common';
 import {
   ACCOUNT_EVENTS,
   ACCOUNT_PATTERNS,
   AccountCreatedPayload,
   Actor,
   CreateInviteResult,
+  HUB_EVENTS,
   HUB_PATTERNS,
   HubWithMembershipView,
   INVITE_EVENTS,
   INVITE_PATTERNS,
   InvitesIssuedPayload,
+  MemberChangedPayload,
+  MembershipView,
   EventEnvelope,
-  RpcPattern,
-  RpcRequest,
-  RpcResponse,
   SYSTEM_ACTOR,
   TenancyView,
   UpdateMemberRequest,
   UserType,
 } from '@gatehouse/contracts';
-import { RpcClient } from '@gatehouse/messaging';
 import * as amqp from 'amqplib';
-import { ProcessGroup, repoRoot } from '@gatehouse/processes';
-import {
-  EventSpy,
-  deleteNamespace,
-  freePort,
-  newNamespace,
-  queryTestDb,
-  resetSchemas,
-  testAmqpUrl,
-  testProcessEnv,
-  testRpcClient,
-  pollUntil,
-} from '@gatehouse/testing';
-import { existsSync } from 'node:fs';
-import path from 'node:path';
+import { ProcessGroup, requireBuilt } from '@gatehouse/processes';
+import { EventSpy, ServiceTestBed, freePort, pollUntil, queryTestDb, testAmqpUrl } from '@gatehouse/testing';
 import { randomUUID } from 'node:crypto';
 import { InviteHousekeeping } from '../src/housekeeping/invite-housekeeping';
 import { startInvite } from '../src/main';
+import { MembershipGrantWorker } from '../src/membership-grants/membership-grant.worker';
 
 export const PUBLIC_BASE_URL = 'http://gatehouse.test';
 export const PASSWORD = 'correct horse battery staple';
@@ -92,10 +78,7 @@ export interface FixtureOptions {
  * AMQP namespace so that they talk; plus an RPC client and a spy on every event of that namespace.
  * Needs `npm run build` (or `npx tsc -p tsconfig.build.json`) for dist/services/hub.
  */
-export class InviteFixture {
-  readonly namespace = newNamespace('invite');
-  app!: INestApplication;
-  rpc!: RpcClient;
+export class InviteFixture extends ServiceTestBed {
   spy!: EventSpy;
   private readonly processes = new ProcessGroup();
   private hubPort = 0;
@@ -103,31 +86,19 @@ export class InviteFixture {
   private readonly inviteEnv: Record<string, string>;
 
   constructor(options: FixtureOptions = {}) {
-    this.hubEnv = testProcessEnv(this.namespace, options.hubEnv);
-    this.inviteEnv = testProcessEnv(this.namespace, { PUBLIC_BASE_URL, ...options.inviteEnv });
+    super('invite');
+    this.hubEnv = this.processEnv(options.hubEnv);
+    this.inviteEnv = this.processEnv({ PUBLIC_BASE_URL, ...options.inviteEnv });
+    this.onStop(() => this.processes.stop());
   }
 
   async start(): Promise<void> {
-    const hubMain = path.join(repoRoot(), 'dist/services/hub/src/main.js');
-    if (!existsSync(hubMain)) {
-      throw new Error(
-        `${hubMain} is missing: build first (npx tsc -p tsconfig.build.json && node scripts/copy-assets.js)`,
-      );
-    }
-    await resetSchemas('hub', 'invite');
-    this.spy = await EventSpy.start(this.namespace);
+    requireBuilt('hub');
+    await this.resetSchemas('hub', 'invite');
+    this.spy = await this.spyOnEvents();
     this.hubPort = await freePort();
     await this.startHub();
-    this.app = await startInvite(this.inviteEnv);
-    this.rpc = testRpcClient(this.namespace);
-  }
-
-  async stop(): Promise<void> {
-    await this.spy?.stop();
-    await this.rpc?.close();
-    await this.app?.close();
-    await this.processes.stop();
-    await deleteNamespace(this.namespace);
+    await this.bootService(() => startInvite(this.inviteEnv));
   }
 
   /** The hub process: stopped to test what happens while it is down, started again on the same port. */
@@ -137,20 +108,6 @@ export class InviteFixture {
 
   async stopHub(): Promise<void> {
     await this.processes.stop('hub');
-  }
-
-  call<P extends RpcPattern>(pattern: P, request: RpcRequest<P>): Promise<RpcResponse<P>> {
-    return this.rpc.call(pattern, request);
-  }
-
-  /** The RPC's domain error (code, message, details), or a failure if it succeeded. */
-  async failure<P extends RpcPattern>(pattern: P, request: RpcRequest<P>): Promise<{ code: string; message: string }> {
-    try {
-      await this.rpc.call(pattern, request);
-    } catch (error) {
-      return error as { code: string; message: string };
-    }
-    throw new Error(`${pattern} succeeded, but a failure was expected`);
   }
 
   // --- people and places -------------------------------------------------------------------------
@@ -291,25 +248,43 @@ export class InviteFixture {
 
   /**
    * With the invite service consuming one event at a time (inviteEnv AMQP_PREFETCH=1): waits until every
-   * event queued for it so far has been handled, by queueing a marker (an account's creation) and
-   * waiting for the marker's inbox claim.
+   * event queued for it so far has been handled, by queueing a marker (a hub.member.changed of a member
+   * who may still invite, in a Hub that does not exist: it changes nothing) and waiting for the marker's
+   * inbox claim.
    */
   async drainInviteEvents(): Promise<void> {
-    const marker = await this.account('Marker', uniqueEmail('marker'));
-    let eventId = '';
-    await eventually(() => {
-      const event = this.spy
-        .named<AccountCreatedPayload>(ACCOUNT_EVENTS.CREATED)
-        .find((e) => e.payload.accountId === marker.accountId);
-      eventId = event?.id ?? '';
-      return event !== undefined;
-    }, 'the marker event');
+    const hubId = randomUUID();
+    const member: MembershipView = {
+      hubId,
+      accountId: randomUUID(),
+      email: uniqueEmail('marker'),
+      displayName: 'Marker',
+      userType: 'TEAM_MEMBER',
+      isHubAdmin: false,
+      canInvite: true,
+      joinedAt: new Date().toISOString(),
+    };
+    const payload: MemberChangedPayload = {
+      hubId,
+      tenancyId: randomUUID(),
+      changedBy: randomUUID(),
+      before: member,
+      after: member,
+    };
+    const marker: EventEnvelope<MemberChangedPayload> = {
+      id: randomUUID(),
+      name: HUB_EVENTS.MEMBER_CHANGED,
+      occurredAt: new Date().toISOString(),
+      correlationId: null,
+      payload,
+    };
+    await this.publishAgain(marker);
     await eventually(
       async () =>
         (
           await queryTestDb('SELECT 1 FROM invite.inbox WHERE message_id = $1 AND consumer = $2', [
-            eventId,
-            'pending-invites',
+            marker.id,
+            'inviter-rights',
           ])
         ).length === 1,
       'the marker to be consumed',
@@ -328,9 +303,14 @@ export class InviteFixture {
     );
   }
 
-  /** One round of the invite service's housekeeping (expiry sweep, pickup, grants, outbox pruning). */
-  housekeeping() {
-    return this.app.get(InviteHousekeeping).runOnce();
+  /**
+   * One round of the invite service's housekeeping (expiry sweep, pickup, pruning), then one round of the
+   * membership-grant worker's retries (the grants that are due), as their loops would do.
+   */
+  async housekeeping() {
+    const report = await this.app.get(InviteHousekeeping).runOnce();
+    await this.app.get(MembershipGrantWorker).runDue();
+    return report;
   }
 
   // --- stored state ------------------------------------------------------------------------------

@@ -1,4 +1,3 @@
-import { INestApplication } from '@nestjs/common';
 import {
   ACCOUNT_PATTERNS,
   Actor,
@@ -20,22 +19,9 @@ import {
   UpdateRegistrationLinkRequest,
   UserType,
 } from '@gatehouse/contracts';
-import { RpcClient } from '@gatehouse/messaging';
-import { ProcessGroup, repoRoot } from '@gatehouse/processes';
-import {
-  EventSpy,
-  deleteNamespace,
-  freePort,
-  newNamespace,
-  queryTestDb,
-  resetSchemas,
-  testProcessEnv,
-  testRpcClient,
-  pollUntil,
-} from '@gatehouse/testing';
+import { ProcessGroup, requireBuilt } from '@gatehouse/processes';
+import { EventSpy, ServiceTestBed, freePort, pollUntil, queryTestDb } from '@gatehouse/testing';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import { startInvite } from '../src/main';
 
 /** A tenancy, its first tenant admin, and a Hub that admin created (so its first Hub admin). */
@@ -52,43 +38,34 @@ interface World {
  * The tests talk RPC to the invite service (as the gateway does) and HTTP to the gateway (as people do).
  */
 describe('registration links', () => {
-  const namespace = newNamespace('reglinks');
+  const bed = new ServiceTestBed('reglinks');
   const processes = new ProcessGroup();
-  const hubEnv = testProcessEnv(namespace);
+  bed.onStop(() => processes.stop());
+  const hubEnv = bed.processEnv();
   let hubPort = 0;
-  let invite: INestApplication;
-  let rpc: RpcClient;
   let gatewayUrl: string;
-  const spies: EventSpy[] = [];
   const PUBLIC_BASE_URL = 'https://gatehouse.test';
   const PER_LINK_LIMIT = 8;
   const PER_ADDRESS_SUBMIT_LIMIT = 4;
   const PASSWORD = 'violet-harbour-1957';
 
   beforeAll(async () => {
-    for (const service of ['hub', 'gateway']) {
-      const main = path.join(repoRoot(), `dist/services/${service}/src/main.js`);
-      if (!existsSync(main)) {
-        throw new Error(
-          `${main} is missing: build first (npx tsc -p tsconfig.build.json && node scripts/copy-assets.js)`,
-        );
-      }
-    }
-    await resetSchemas('hub', 'invite');
+    requireBuilt('hub', 'gateway');
+    await bed.resetSchemas('hub', 'invite');
     hubPort = await freePort();
     await processes.start('hub', hubPort, hubEnv);
-    invite = await startInvite(
-      testProcessEnv(namespace, {
-        PUBLIC_BASE_URL,
-        REGISTRATION_LINK_TOKEN_KEY: randomBytes(32).toString('hex'),
-        REGISTRATION_LINK_JOIN_LIMIT: String(PER_LINK_LIMIT),
-        REGISTRATION_LINK_GRANT_POLL_MS: '200',
-      }),
-    );
+    const inviteEnv = bed.processEnv({
+      PUBLIC_BASE_URL,
+      REGISTRATION_LINK_TOKEN_KEY: randomBytes(32).toString('hex'),
+      REGISTRATION_LINK_JOIN_LIMIT: String(PER_LINK_LIMIT),
+      MEMBERSHIP_GRANT_POLL_MS: '200',
+    });
+    // Generous RPC timeout: six parallel argon2id sign-ups on a busy machine can take longer than the 5 s default.
+    await bed.bootService(() => startInvite(inviteEnv), 30_000);
     const gateway = await processes.start(
       'gateway',
       await freePort(),
-      testProcessEnv(namespace, {
+      bed.processEnv({
         PUBLIC_BASE_URL,
         JWT_SECRET: 'registration-links-test-secret-'.repeat(2),
         SIGN_IN_RATE_LIMIT: '1000',
@@ -97,22 +74,14 @@ describe('registration links', () => {
       }),
     );
     gatewayUrl = `http://127.0.0.1:${gateway.port}`;
-    // Generous: six parallel argon2id sign-ups on a busy machine can take longer than the 5 s default.
-    rpc = testRpcClient(namespace, 30_000);
   }, 120_000);
 
-  afterAll(async () => {
-    await Promise.all(spies.map((spy) => spy.stop()));
-    await rpc?.close();
-    await invite?.close();
-    await processes.stop();
-    await deleteNamespace(namespace);
-  });
+  afterAll(() => bed.stop());
 
   // ── helpers ───────────────────────────────────────────────────────────────────────────────────────
 
   function call<P extends RpcPattern>(pattern: P, request: RpcRequest<P>): Promise<RpcResponse<P>> {
-    return rpc.call(pattern, request);
+    return bed.call(pattern, request);
   }
 
   /** Someone the hub knows by id only (no account: enough for RPC-level permission checks). */
@@ -152,6 +121,18 @@ describe('registration links', () => {
     return { tenancy, admin, hub };
   }
 
+  /** A new Hub whose admin invites `email` as an External Member, and the invite's outcome. */
+  async function inviteInNewHub(email: string, adminName: string) {
+    const world = await createWorld(makeActor(adminName));
+    const invited = await call(INVITE_PATTERNS.CREATE, {
+      actor: world.admin,
+      hubId: world.hub.id,
+      email,
+      userType: 'EXTERNAL_MEMBER',
+    });
+    return { ...world, outcome: invited.outcome };
+  }
+
   /** Adds someone (a new actor unless given) to the Hub with that user type. */
   async function addMember(world: World, member: Actor | string, userType: UserType): Promise<Actor> {
     const actor = typeof member === 'string' ? makeActor(member) : member;
@@ -164,11 +145,7 @@ describe('registration links', () => {
     return actor;
   }
 
-  async function spyOnEvents(): Promise<EventSpy> {
-    const spy = await EventSpy.start(namespace);
-    spies.push(spy);
-    return spy;
-  }
+  const spyOnEvents = (): Promise<EventSpy> => bed.spyOnEvents();
 
   /** Polls until `condition` holds; fails with `what` after a generous deadline (never a speed assertion). */
   async function eventually(condition: () => Promise<boolean>, what: string, timeoutMs = 30_000) {
@@ -561,14 +538,8 @@ describe('registration links', () => {
       expect(JSON.stringify(await queryTestDb('SELECT * FROM invite.pending_signups'))).not.toContain(PASSWORD);
 
       // A later invite to that address, in a third Hub, is an invite, not an instant membership.
-      const third = await createWorld(makeActor('Theo Third-Admin'));
-      const later = await call(INVITE_PATTERNS.CREATE, {
-        actor: third.admin,
-        hubId: third.hub.id,
-        email,
-        userType: 'EXTERNAL_MEMBER',
-      });
-      expect(later.outcome).toBe('invited');
+      const third = await inviteInNewHub(email, 'Theo Third-Admin');
+      expect(third.outcome).toBe('invited');
 
       // Opening the confirm page changes nothing; a wrong password neither.
       const confirmToken = await confirmTokenFor(email);
@@ -712,15 +683,9 @@ describe('registration links', () => {
       const spy = await spyOnEvents();
       const unverified = await call(ACCOUNT_PATTERNS.CREATE, { email, displayName: 'Not Proven', password: PASSWORD });
       await spy.waitFor('invite.account.created');
-      const other = await createWorld(makeActor('Oona Other-Admin'));
-      const later = await call(INVITE_PATTERNS.CREATE, {
-        actor: other.admin,
-        hubId: other.hub.id,
-        email,
-        userType: 'EXTERNAL_MEMBER',
-      });
-      expect(later.outcome).toBe('invited');
-      // The consumer and the housekeeping pickup had their chance (the grants loop runs every 200 ms).
+      const other = await inviteInNewHub(email, 'Oona Other-Admin');
+      expect(other.outcome).toBe('invited');
+      // Account creation and the housekeeping pickup had their chance (the grants loop runs every 200 ms).
       await new Promise((resolve) => setTimeout(resolve, 1000));
       expect(await inviteStatus(world.hub.id, email)).toEqual(['pending']);
       expect(await membershipOf(world.hub.id, unverified.id)).toBeNull();
@@ -932,12 +897,12 @@ describe('registration links', () => {
       await eventually(
         async () =>
           (
-            await queryTestDb<{ grant_status: string }>(
-              'SELECT grant_status FROM invite.registration_link_uses WHERE account_id = $1',
+            await queryTestDb<{ status: string }>(
+              `SELECT status FROM invite.membership_grants WHERE source = 'registration_link' AND account_id = $1`,
               [result.account.id],
             )
-          )[0].grant_status === 'granted',
-        'the use marked granted',
+          )[0].status === 'done',
+        'the grant marked done',
         30_000,
       );
       expect(await membershipOf(world.hub.id, result.account.id)).toMatchObject({ userType: 'EXTERNAL_MEMBER' });

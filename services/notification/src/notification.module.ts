@@ -1,12 +1,7 @@
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { DynamicModule, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
-import { TypeOrmModule, getDataSourceToken } from '@nestjs/typeorm';
-import { serviceDataSourceOptions } from '@gatehouse/database';
-import { BrokerConnection, MessagingModule } from '@gatehouse/messaging';
-import { ObservabilityModule } from '@gatehouse/observability';
-import { SystemHealthModule } from '@gatehouse/service-runtime';
-import { DataSource } from 'typeorm';
+import { backendInfrastructure } from '@gatehouse/service-runtime';
 import { NOTIFICATION_MIGRATIONS } from './database/migrations';
 import { DeliveriesController } from './deliveries/deliveries.controller';
 import { DeliveriesService } from './deliveries/deliveries.service';
@@ -70,40 +65,12 @@ export class NotificationModule implements OnApplicationShutdown {
   static forRoot(env: NotificationEnv): DynamicModule {
     return {
       module: NotificationModule,
-      imports: [
-        SystemHealthModule.register({
-          service: 'notification',
-          replicaId: env.REPLICA_ID,
-          schema: NOTIFICATION_SCHEMA,
-        }),
-        TypeOrmModule.forRoot(
-          serviceDataSourceOptions({
-            url: env.DATABASE_URL,
-            timeouts: {
-              connectMs: env.DB_CONNECT_TIMEOUT_MS,
-              statementMs: env.DB_STATEMENT_TIMEOUT_MS,
-              idleInTransactionMs: env.DB_IDLE_IN_TRANSACTION_TIMEOUT_MS,
-            },
-            schema: NOTIFICATION_SCHEMA,
-            entities: [],
-            migrations: NOTIFICATION_MIGRATIONS,
-          }),
-        ),
-        MessagingModule.register({
-          amqpUrl: env.AMQP_URL,
-          namespace: env.AMQP_NAMESPACE,
-          rpcTimeoutMs: env.RPC_TIMEOUT_MS,
-          // The inbox lives beside the outbox; the (idle) relay is part of every back-end process.
-          outbox: { schema: NOTIFICATION_SCHEMA, databaseUrl: env.DATABASE_URL },
-        }),
-        ObservabilityModule.register('notification', {
-          inject: [getDataSourceToken(), BrokerConnection],
-          useFactory: (dataSource: DataSource, broker: BrokerConnection) => [
-            { name: 'database', check: async () => (await dataSource.query('SELECT 1')).length === 1 },
-            { name: 'broker', check: () => broker.isHealthy() },
-          ],
-        }),
-      ],
+      imports: backendInfrastructure(env, {
+        service: 'notification',
+        schema: NOTIFICATION_SCHEMA,
+        entities: [],
+        migrations: NOTIFICATION_MIGRATIONS,
+      }),
       controllers: [
         InviteEventsConsumer,
         HubMemberEventsConsumer,

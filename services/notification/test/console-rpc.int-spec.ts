@@ -178,26 +178,26 @@ describe('the notification RPC API for the console', () => {
   });
 
   describe(NOTIFICATION_PATTERNS.PREVIEW_RENDER, () => {
+    const preview = (
+      tenancyId: string,
+      options: Omit<RpcRequest<typeof NOTIFICATION_PATTERNS.PREVIEW_RENDER>, 'actor' | 'tenancyId'>,
+    ) => fx.rpc.call(NOTIFICATION_PATTERNS.PREVIEW_RENDER, { actor: admin, tenancyId, ...options });
+
     it("renders the invite email with the tenancy's current appendix, without sending", async () => {
       const tenancyId = randomUUID();
       await fx.setAppendix(tenancyId, 'Call the desk: 555-0100.');
       const before = fx.sink.messages.length;
-      const preview = await fx.rpc.call(NOTIFICATION_PATTERNS.PREVIEW_RENDER, {
-        actor: admin,
-        tenancyId,
-        hubName: 'Apollo Design',
-      });
-      expect(preview.subject).toBe('Tess Tenant-Admin invited you to Apollo Design on Gatehouse');
-      expect(preview.appendix).toBe('Call the desk: 555-0100.');
-      expect(preview.text.trimEnd().endsWith('Call the desk: 555-0100.')).toBe(true);
-      expect(preview.html).toContain('Call the desk: 555-0100.');
+      const current = await preview(tenancyId, { hubName: 'Apollo Design' });
+      expect(current.subject).toBe('Tess Tenant-Admin invited you to Apollo Design on Gatehouse');
+      expect(current.appendix).toBe('Call the desk: 555-0100.');
+      expect(current.text.trimEnd().endsWith('Call the desk: 555-0100.')).toBe(true);
+      expect(current.html).toContain('Call the desk: 555-0100.');
       expect(fx.sink.messages.length).toBe(before);
     });
 
     it('offers the user type it is asked for (a dry run shows its own), Team Member by default', async () => {
       const tenancyId = randomUUID();
-      const render = (userType?: 'EXTERNAL_MEMBER') =>
-        fx.rpc.call(NOTIFICATION_PATTERNS.PREVIEW_RENDER, { actor: admin, tenancyId, userType });
+      const render = (userType?: 'EXTERNAL_MEMBER') => preview(tenancyId, { userType });
       expect((await render('EXTERNAL_MEMBER')).text).toContain('as an External Member');
       expect((await render()).text).toContain('as a Team Member');
     });
@@ -205,16 +205,12 @@ describe('the notification RPC API for the console', () => {
     it('renders a proposed appendix (escaped), or none', async () => {
       const tenancyId = randomUUID();
       await fx.setAppendix(tenancyId, 'Current text');
-      const proposed = await fx.rpc.call(NOTIFICATION_PATTERNS.PREVIEW_RENDER, {
-        actor: admin,
-        tenancyId,
-        appendix: '  <b>New</b>\r\nline two  ',
-      });
+      const proposed = await preview(tenancyId, { appendix: '  <b>New</b>\r\nline two  ' });
       expect(proposed.appendix).toBe('<b>New</b>\nline two');
       expect(proposed.html).toContain('&lt;b&gt;New&lt;/b&gt;<br>\nline two');
       expect(proposed.html).not.toContain('Current text');
 
-      const none = await fx.rpc.call(NOTIFICATION_PATTERNS.PREVIEW_RENDER, { actor: admin, tenancyId, appendix: null });
+      const none = await preview(tenancyId, { appendix: null });
       expect(none.appendix).toBeNull();
       expect(none.text).not.toContain('Current text');
     });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { address, invitePayload, NotificationFixture, policyChanged } from './notification-fixture';
+import { address, eventually, invitePayload, NotificationFixture, policyChanged } from './notification-fixture';
 import { queryTestDb } from '@gatehouse/testing';
 
 const FOOTER = 'This message was sent by Gatehouse. Replies to this address are not read.';
@@ -37,7 +37,8 @@ describe('invite emails (real RabbitMQ, PostgreSQL and SMTP)', () => {
     expect(mail.text).toContain(acceptUrl);
     expect(mail.html).toContain(`href="${acceptUrl.replace('=', '&#x3D;')}"`);
 
-    const [record] = await fx.deliveries(eventId);
+    // The worker records "sent" just after the SMTP server took the message: wait for it, then read it.
+    const record = await fx.deliveryWithStatus(eventId, 'sent');
     expect(record).toMatchObject({ recipient: to, template: 'invite', status: 'sent', attempts: 1, last_error: null });
     expect(mail.headers['message-id']).toBe(record.message_id);
     expect(record.vars).toBeNull(); // the accept token does not stay at rest once the email is out
@@ -57,6 +58,10 @@ describe('invite emails (real RabbitMQ, PostgreSQL and SMTP)', () => {
       for (const other of others) expect(mail.raw).not.toContain(other);
       expect(mail.text).toContain(payload.invites[i].acceptUrl);
     }
+    await eventually(
+      async () => (await fx.deliveries(eventId)).every((d) => d.status === 'sent'),
+      'every delivery of the batch recorded as sent',
+    );
     expect((await fx.deliveries(eventId)).map((d) => d.status)).toEqual(['sent', 'sent', 'sent']);
   });
 

@@ -1,4 +1,3 @@
-import { INestApplication } from '@nestjs/common';
 import {
   DeliveryStatus,
   HUB_EVENTS,
@@ -7,16 +6,7 @@ import {
   MembersAddedNoticePayload,
   PolicyChangedPayload,
 } from '@gatehouse/contracts';
-import { RpcClient } from '@gatehouse/messaging';
-import {
-  deleteNamespace,
-  newNamespace,
-  queryTestDb,
-  resetSchemas,
-  testProcessEnv,
-  testRpcClient,
-  pollUntil,
-} from '@gatehouse/testing';
+import { ServiceTestBed, pollUntil, queryTestDb } from '@gatehouse/testing';
 import { randomUUID } from 'node:crypto';
 import { startNotification } from '../src/main';
 import { EventPublisher } from './event-publisher';
@@ -46,32 +36,34 @@ export interface FixtureOptions {
  * to, a publisher for the events it consumes, and an RPC client. Prefetch 1 makes the service handle
  * events one after another, so "event B was handled" implies "event A, published before, was too".
  */
-export class NotificationFixture {
-  app!: INestApplication;
-  rpc!: RpcClient;
+export class NotificationFixture extends ServiceTestBed {
   sink!: SmtpSink;
   events!: EventPublisher;
-  readonly namespace = newNamespace('notification');
 
-  constructor(private readonly options: FixtureOptions = {}) {}
+  constructor(private readonly options: FixtureOptions = {}) {
+    super('notification');
+    this.onStop(async () => {
+      await this.events?.close();
+      await this.sink?.stop();
+    });
+  }
 
   async start(): Promise<void> {
-    await resetSchemas('notification');
+    await this.resetSchemas('notification');
     this.sink = await SmtpSink.start();
-    await this.startService();
-    this.rpc = testRpcClient(this.namespace);
+    await this.bootService(() => this.startNotification());
     this.events = await EventPublisher.connect(this.namespace);
   }
 
   /** Stops the service (gracefully) and starts it again on the same database, with `env` on top. */
   async restartService(env: Record<string, string> = {}): Promise<void> {
     await this.app.close();
-    await this.startService(env);
+    this.app = await this.startNotification(env);
   }
 
-  private async startService(env: Record<string, string> = {}): Promise<void> {
-    this.app = await startNotification(
-      testProcessEnv(this.namespace, {
+  private startNotification(env: Record<string, string> = {}) {
+    return startNotification(
+      this.processEnv({
         ...(this.options.smtp === false ? {} : { SMTP_URL: this.sink.url }),
         AMQP_PREFETCH: '1',
         DELIVERY_BASE_BACKOFF_MS: '20',
@@ -80,14 +72,6 @@ export class NotificationFixture {
         ...env,
       }),
     );
-  }
-
-  async stop(): Promise<void> {
-    await this.events?.close();
-    await this.rpc?.close();
-    await this.app?.close();
-    await this.sink?.stop();
-    await deleteNamespace(this.namespace);
   }
 
   get deadLetterQueue(): string {

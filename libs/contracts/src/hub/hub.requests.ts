@@ -1,9 +1,9 @@
+import { IsUuidList } from '../list-validators';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
   IsBoolean,
-  IsEmail,
   IsIn,
   IsInt,
   IsOptional,
@@ -17,7 +17,14 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { Actor } from '../actor';
+import { AccountIdentity, Actor } from '../actor';
+import {
+  ActorPageRequest,
+  ActorRequest,
+  HubActorRequest,
+  TenancyActorPageRequest,
+  TenancyActorRequest,
+} from '../actor-request';
 import { LogPageRequest } from '../log-filter';
 import { PageRequest } from '../paging';
 import { USER_TYPES, UserType } from '../user-type';
@@ -25,27 +32,9 @@ import { HUB_ACTIONS, HubAction } from './hub.actions';
 
 export const MAX_BULK_MEMBERS = 5000;
 
-class ActorRequest {
-  @ValidateNested()
-  @Type(() => Actor)
-  actor!: Actor;
-}
-
-class ActorPageRequest extends PageRequest {
-  @ValidateNested()
-  @Type(() => Actor)
-  actor!: Actor;
-}
-
 /** An account as the hub service records it on a membership (a copy of the invite service's registry). */
-export class MemberProfile {
-  @IsUUID()
-  accountId!: string;
-
-  @IsEmail()
-  @MaxLength(254)
-  email!: string;
-
+export class MemberProfile extends AccountIdentity {
+  /** Never empty on a membership (an actor's may be). */
   @IsString()
   @MinLength(1)
   @MaxLength(200)
@@ -70,29 +59,17 @@ export class CreateTenancyRequest extends ActorRequest {
 
 export class ListTenanciesRequest extends ActorPageRequest {}
 
-export class AddTenantAdminRequest extends ActorRequest {
-  @IsUUID()
-  tenancyId!: string;
-
+export class AddTenantAdminRequest extends TenancyActorRequest {
   @ValidateNested()
   @Type(() => MemberProfile)
   admin!: MemberProfile;
 }
 
-export class CheckTenantAdminRequest extends ActorRequest {
-  @IsUUID()
-  tenancyId!: string;
-}
+export class CheckTenantAdminRequest extends TenancyActorRequest {}
 
-export class GetPolicyRequest extends ActorRequest {
-  @IsUUID()
-  tenancyId!: string;
-}
+export class GetPolicyRequest extends TenancyActorRequest {}
 
-export class UpdatePolicyRequest extends ActorRequest {
-  @IsUUID()
-  tenancyId!: string;
-
+export class UpdatePolicyRequest extends TenancyActorRequest {
   /**
    * The older, one-field way (kept for existing clients): a text switches the appendix on with that text;
    * null switches it off (the text is kept). undefined leaves it as it is. Length and blankness are checked
@@ -121,10 +98,7 @@ export class UpdatePolicyRequest extends ActorRequest {
   inviteExpiryDays?: number;
 }
 
-export class CreateHubRequest extends ActorRequest {
-  @IsUUID()
-  tenancyId!: string;
-
+export class CreateHubRequest extends TenancyActorRequest {
   @IsString()
   @MinLength(1)
   @MaxLength(200)
@@ -138,15 +112,9 @@ export class ListHubsRequest extends ActorPageRequest {
 }
 
 /** The console's Hubs page: every Hub of one tenancy, with its member count (tenant admins, operators). */
-export class ListTenancyHubsRequest extends ActorPageRequest {
-  @IsUUID()
-  tenancyId!: string;
-}
+export class ListTenancyHubsRequest extends TenancyActorPageRequest {}
 
-export class GetHubRequest extends ActorRequest {
-  @IsUUID()
-  hubId!: string;
-}
+export class GetHubRequest extends HubActorRequest {}
 
 /** Internal: is this account a member of that Hub, and how? */
 export class GetMembershipRequest {
@@ -230,15 +198,11 @@ export class FindMembersRequest {
   @IsUUID()
   hubId!: string;
 
-  @ArrayMaxSize(MAX_BULK_MEMBERS)
-  @IsUUID('all', { each: true })
+  @IsUuidList({ maxItems: MAX_BULK_MEMBERS })
   accountIds!: string[];
 }
 
-export class UpdateMemberRequest extends ActorRequest {
-  @IsUUID()
-  hubId!: string;
-
+export class UpdateMemberRequest extends HubActorRequest {
   @IsUUID()
   accountId!: string;
 
@@ -255,10 +219,7 @@ export class UpdateMemberRequest extends ActorRequest {
   canInvite?: boolean;
 }
 
-export class RemoveMemberRequest extends ActorRequest {
-  @IsUUID()
-  hubId!: string;
-
+export class RemoveMemberRequest extends HubActorRequest {
   @IsUUID()
   accountId!: string;
 }

@@ -1,14 +1,29 @@
-import { ArrayMaxSize, IsBoolean, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { IsStringList, IsUuidList } from '../list-validators';
+import { IsBoolean, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 
 export const MAX_LOOKUP_EMAILS = 10000;
 export const MIN_PASSWORD_LENGTH = 10;
 export const MAX_PASSWORD_LENGTH = 200;
 
+/**
+ * The name and password a person chooses on a public page that creates their account (accepting an
+ * invite, joining by a registration link).
+ */
+export class ChosenAccountDetails {
+  /** Emptiness is checked by the invite service, with the rule every route to an account shares. */
+  @IsString()
+  @MaxLength(200)
+  displayName!: string;
+
+  /** Strength is checked by the invite service (ACCOUNT.WEAK_PASSWORD). */
+  @IsString()
+  @MaxLength(MAX_PASSWORD_LENGTH)
+  password!: string;
+}
+
 /** "Are these emails registered?" — one round trip for up to 10,000 addresses, normalised by the service. */
 export class LookupAccountsRequest {
-  @ArrayMaxSize(MAX_LOOKUP_EMAILS)
-  @IsString({ each: true })
-  @MaxLength(320, { each: true })
+  @IsStringList({ maxItems: MAX_LOOKUP_EMAILS, maxLength: 320 })
   emails!: string[];
 }
 
@@ -54,8 +69,7 @@ export class DiscardUnusedAccountRequest {
 }
 
 export class AccountNamesRequest {
-  @ArrayMaxSize(500)
-  @IsUUID('all', { each: true })
+  @IsUuidList({ maxItems: 500 })
   accountIds!: string[];
 }
 

@@ -25,12 +25,6 @@ export interface AccountStats {
   accounts: number;
 }
 
-export interface AccountCreatedPayload {
-  accountId: string;
-  email: string;
-  displayName: string;
-}
-
 /** A live browser session as the gateway needs it: who, the CSRF token its pages must echo, when it ends at the latest. */
 export interface SessionView {
   account: AccountView;

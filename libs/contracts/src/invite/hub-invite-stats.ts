@@ -1,6 +1,5 @@
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsUUID, ValidateNested } from 'class-validator';
-import { Actor } from '../actor';
+import { TenancyActorRequest } from '../actor-request';
+import { IsUuidList } from '../list-validators';
 
 /** Served by the invite service: what it knows of a page of Hubs (the console's Hubs page). */
 export const HUB_INVITE_STATS_PATTERNS = {
@@ -11,17 +10,8 @@ export const HUB_INVITE_STATS_PATTERNS = {
 /** As many Hubs as one page of the console's Hubs page can hold (PageRequest's limit). */
 export const MAX_HUB_STATS_HUBS = 500;
 
-export class ListHubInviteStatsRequest {
-  @ValidateNested()
-  @Type(() => Actor)
-  actor!: Actor;
-
-  @IsUUID()
-  tenancyId!: string;
-
-  @IsArray()
-  @ArrayMaxSize(MAX_HUB_STATS_HUBS)
-  @IsUUID('all', { each: true })
+export class ListHubInviteStatsRequest extends TenancyActorRequest {
+  @IsUuidList({ maxItems: MAX_HUB_STATS_HUBS })
   hubIds!: string[];
 }
 

@@ -1,22 +1,19 @@
-import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, MaxLength, Min, ValidateNested } from 'class-validator';
-import { Actor } from '../actor';
-import { PageRequest } from '../paging';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, MaxLength, Min } from 'class-validator';
+import {
+  ActorPageRequest,
+  ActorRequest,
+  HubActorPageRequest,
+  HubActorRequest,
+  TenancyActorPageRequest,
+} from '../actor-request';
 import { USER_TYPES, UserType } from '../user-type';
-import { IMPORT_ROW_OUTCOMES, IMPORT_STATUSES, ImportRowOutcome, ImportStatus } from './import.patterns';
 import { IMPORT_UPLOAD_PIECE_BYTES } from './import-upload';
+import { IMPORT_ROW_OUTCOMES, IMPORT_STATUSES, ImportRowOutcome, ImportStatus } from './import.patterns';
 
 const MAX_PIECE_BASE64_LENGTH = Math.ceil(IMPORT_UPLOAD_PIECE_BYTES / 3) * 4;
 
 /** invite.import.create: the upload is complete; create its job. */
-export class CreateImportRequest {
-  @ValidateNested()
-  @Type(() => Actor)
-  actor!: Actor;
-
-  @IsUUID()
-  hubId!: string;
-
+export class CreateImportRequest extends HubActorRequest {
   @IsIn(USER_TYPES, { message: `userType is required: ${USER_TYPES.join(' or ')} (one user type for the whole file)` })
   userType!: UserType;
 
@@ -33,32 +30,14 @@ export class CreateImportRequest {
   uploadId!: string;
 }
 
-export class GetImportRequest {
-  @ValidateNested()
-  @Type(() => Actor)
-  actor!: Actor;
-
+export class GetImportRequest extends ActorRequest {
   @IsUUID()
   jobId!: string;
 }
 
-export class ListImportsRequest extends PageRequest {
-  @ValidateNested()
-  @Type(() => Actor)
-  actor!: Actor;
+export class ListImportsRequest extends HubActorPageRequest {}
 
-  @IsUUID()
-  hubId!: string;
-}
-
-export class ListTenancyImportsRequest extends PageRequest {
-  @ValidateNested()
-  @Type(() => Actor)
-  actor!: Actor;
-
-  @IsUUID()
-  tenancyId!: string;
-
+export class ListTenancyImportsRequest extends TenancyActorPageRequest {
   @IsOptional()
   @IsUUID()
   hubId?: string;
@@ -68,11 +47,7 @@ export class ListTenancyImportsRequest extends PageRequest {
   status?: ImportStatus;
 }
 
-export class ListImportRowsRequest extends PageRequest {
-  @ValidateNested()
-  @Type(() => Actor)
-  actor!: Actor;
-
+export class ListImportRowsRequest extends ActorPageRequest {
   @IsUUID()
   jobId!: string;
 
@@ -82,14 +57,7 @@ export class ListImportRowsRequest extends PageRequest {
 }
 
 /** invite.import.upload.begin: asked by the gateway before it reads an upload's body. */
-export class BeginImportUploadRequest {
-  @ValidateNested()
-  @Type(() => Actor)
-  actor!: Actor;
-
-  @IsUUID()
-  hubId!: string;
-}
+export class BeginImportUploadRequest extends HubActorRequest {}
 
 /** The opened upload and the invite service's own size limit (IMPORT_MAX_BYTES): the gateway stops reading past it. */
 export interface ImportUploadAllowance {
@@ -100,11 +68,7 @@ export interface ImportUploadAllowance {
 }
 
 /** invite.import.upload.append: the piece number `seq` (0, 1, 2, …) of an upload, sent in order. */
-export class AppendImportUploadRequest {
-  @ValidateNested()
-  @Type(() => Actor)
-  actor!: Actor;
-
+export class AppendImportUploadRequest extends ActorRequest {
   @IsUUID()
   uploadId!: string;
 
@@ -123,11 +87,7 @@ export interface ImportUploadProgress {
 }
 
 /** invite.import.upload.abort */
-export class AbortImportUploadRequest {
-  @ValidateNested()
-  @Type(() => Actor)
-  actor!: Actor;
-
+export class AbortImportUploadRequest extends ActorRequest {
   @IsUUID()
   uploadId!: string;
 }

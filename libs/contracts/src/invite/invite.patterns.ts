@@ -20,6 +20,19 @@ export const INVITE_PATTERNS = {
   STATS: 'invite.invite.stats',
 } as const;
 
+/** Events of the invite lifecycle, published by the invite service through its outbox. */
+export const INVITE_EVENTS = {
+  CREATED: 'invite.invite.created',
+  RESENT: 'invite.invite.resent',
+  REVOKED: 'invite.invite.revoked',
+  ACCEPTED: 'invite.invite.accepted',
+  EXPIRED: 'invite.invite.expired',
+  /** New links for invites whose email failed, re-sent by a delivery retry (for the audit log; sends nothing). */
+  LINK_RENEWED: 'invite.invite.link-renewed',
+  /** A registered account was added to a Hub by an invite: the "you were added to <Hub>" notice. */
+  MEMBER_ADDED: 'invite.member.added',
+} as const;
+
 export const INVITE_STATUSES = ['pending', 'accepted', 'revoked', 'expired'] as const;
 export type InviteStatus = (typeof INVITE_STATUSES)[number];
 

@@ -12,10 +12,9 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
-import { Actor } from '../actor';
-import { PageRequest } from '../paging';
+import { HubActorPageRequest, HubActorRequest, TenancyActorRequest } from '../actor-request';
 import { USER_TYPES, UserType } from '../user-type';
-import { MAX_PASSWORD_LENGTH } from './account.requests';
+import { ChosenAccountDetails } from './account.requests';
 
 /** What a person sees when they leave out the user type: PRODUCT.md makes choosing one compulsory. */
 export const USER_TYPE_REQUIRED_MESSAGE = `userType is required: ${USER_TYPES.join(' or ')}`;
@@ -35,16 +34,7 @@ export const MAX_RAW_EMAIL_LENGTH = 320;
 /** Raw invite tokens are 43 base64url characters; anything much longer is not ours. */
 export const MAX_TOKEN_LENGTH = 100;
 
-class InviteActorRequest {
-  @ValidateNested()
-  @Type(() => Actor)
-  actor!: Actor;
-
-  @IsUUID()
-  hubId!: string;
-}
-
-export class CreateInviteRequest extends InviteActorRequest {
+export class CreateInviteRequest extends HubActorRequest {
   @IsString()
   @MaxLength(MAX_RAW_EMAIL_LENGTH)
   email!: string;
@@ -58,21 +48,14 @@ export class CreateInviteRequest extends InviteActorRequest {
   resend?: boolean;
 }
 
-export class ListInvitesRequest extends PageRequest {
-  @ValidateNested()
-  @Type(() => Actor)
-  actor!: Actor;
+export class ListInvitesRequest extends HubActorPageRequest {}
 
-  @IsUUID()
-  hubId!: string;
-}
-
-export class ResendInviteRequest extends InviteActorRequest {
+export class ResendInviteRequest extends HubActorRequest {
   @IsUUID()
   inviteId!: string;
 }
 
-export class RevokeInviteRequest extends InviteActorRequest {
+export class RevokeInviteRequest extends HubActorRequest {
   @IsUUID()
   inviteId!: string;
 }
@@ -90,14 +73,7 @@ export class InviteLinkToRenew {
   emailCreatedAt!: string;
 }
 
-export class RenewInviteLinksRequest {
-  @ValidateNested()
-  @Type(() => Actor)
-  actor!: Actor;
-
-  @IsUUID()
-  tenancyId!: string;
-
+export class RenewInviteLinksRequest extends TenancyActorRequest {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(MAX_RENEW_LINKS)
@@ -112,18 +88,8 @@ export class PreviewInviteRequest {
   token!: string;
 }
 
-export class AcceptInviteRequest {
+export class AcceptInviteRequest extends ChosenAccountDetails {
   @IsString()
   @MaxLength(MAX_TOKEN_LENGTH)
   token!: string;
-
-  /** Emptiness is checked by the invite service, with the rule every route to an account shares. */
-  @IsString()
-  @MaxLength(200)
-  displayName!: string;
-
-  /** Strength is checked by the invite service (ACCOUNT.WEAK_PASSWORD). */
-  @IsString()
-  @MaxLength(MAX_PASSWORD_LENGTH)
-  password!: string;
 }

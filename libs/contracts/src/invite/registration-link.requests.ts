@@ -1,22 +1,8 @@
-import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsBoolean,
-  IsIn,
-  IsInt,
-  IsISO8601,
-  IsString,
-  IsUUID,
-  Max,
-  MaxLength,
-  Min,
-  ValidateIf,
-  ValidateNested,
-} from 'class-validator';
-import { Actor } from '../actor';
+import { IsStringList } from '../list-validators';
+import { IsBoolean, IsIn, IsInt, IsISO8601, IsString, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import { HubActorRequest } from '../actor-request';
 import { USER_TYPES, UserType } from '../user-type';
-import { MAX_PASSWORD_LENGTH } from './account.requests';
+import { ChosenAccountDetails, MAX_PASSWORD_LENGTH } from './account.requests';
 import { MAX_RAW_EMAIL_LENGTH, MAX_TOKEN_LENGTH } from './invite.requests';
 import { MAX_REGISTRATION_LINK_DOMAINS, MAX_REGISTRATION_LINK_USES } from './registration-link.patterns';
 
@@ -25,19 +11,10 @@ const present = (_: object, value: unknown) => value !== undefined;
 /** Absent = leave as it is; null = clear the setting. */
 const given = (_: object, value: unknown) => value !== undefined && value !== null;
 
-class RegistrationLinkActorRequest {
-  @ValidateNested()
-  @Type(() => Actor)
-  actor!: Actor;
-
-  @IsUUID()
-  hubId!: string;
-}
-
-export class GetRegistrationLinkRequest extends RegistrationLinkActorRequest {}
+export class GetRegistrationLinkRequest extends HubActorRequest {}
 
 /** Hub admins: every field is optional; what is absent stays as it is. */
-export class UpdateRegistrationLinkRequest extends RegistrationLinkActorRequest {
+export class UpdateRegistrationLinkRequest extends HubActorRequest {
   @ValidateIf(present)
   @IsBoolean()
   enabled?: boolean;
@@ -61,14 +38,11 @@ export class UpdateRegistrationLinkRequest extends RegistrationLinkActorRequest 
 
   /** Exact email domains allowed to join (normalised by the invite service); empty = any domain. */
   @ValidateIf(present)
-  @IsArray()
-  @ArrayMaxSize(MAX_REGISTRATION_LINK_DOMAINS)
-  @IsString({ each: true })
-  @MaxLength(253, { each: true })
+  @IsStringList({ maxItems: MAX_REGISTRATION_LINK_DOMAINS, maxLength: 253 })
   allowedDomains?: string[];
 }
 
-export class RotateRegistrationLinkRequest extends RegistrationLinkActorRequest {}
+export class RotateRegistrationLinkRequest extends HubActorRequest {}
 
 export class PreviewJoinRequest {
   @IsString()
@@ -76,7 +50,7 @@ export class PreviewJoinRequest {
   token!: string;
 }
 
-export class JoinByLinkRequest {
+export class JoinByLinkRequest extends ChosenAccountDetails {
   @IsString()
   @MaxLength(MAX_TOKEN_LENGTH)
   token!: string;
@@ -85,16 +59,6 @@ export class JoinByLinkRequest {
   @IsString()
   @MaxLength(MAX_RAW_EMAIL_LENGTH)
   email!: string;
-
-  /** Emptiness is checked by the invite service, with the rule every route to an account shares. */
-  @IsString()
-  @MaxLength(200)
-  displayName!: string;
-
-  /** Strength is checked by the invite service (ACCOUNT.WEAK_PASSWORD). */
-  @IsString()
-  @MaxLength(MAX_PASSWORD_LENGTH)
-  password!: string;
 
   /** The client address the gateway saw (kept briefly with the attempt for abuse investigation). */
   @IsString()

@@ -1,18 +1,5 @@
-import { Type } from 'class-transformer';
-import {
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Max,
-  MaxLength,
-  Min,
-  MinLength,
-  ValidateIf,
-  ValidateNested,
-} from 'class-validator';
-import { Actor } from '../actor';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
+import { ActorRequest, TenancyActorRequest } from '../actor-request';
 import { LogPageRequest } from '../log-filter';
 import { USER_TYPES, UserType } from '../user-type';
 import { StatsWindowRequest } from '../stats';
@@ -23,12 +10,6 @@ import { DELIVERY_STATUSES, DeliveryStatus, EMAIL_TEMPLATE_IDS, EmailTemplateId 
  * patterns only for tenant admins of `tenancyId` (it asks the hub) and for operators; the notification
  * service trusts that check and, by itself, only refuses a listing across all tenancies to non-operators.
  */
-class ActorRequest {
-  @ValidateNested()
-  @Type(() => Actor)
-  actor!: Actor;
-}
-
 export class ListDeliveriesRequest extends LogPageRequest {
   /** Omitted: every tenancy (operators only). */
   @IsOptional()
@@ -56,18 +37,12 @@ export class ListDeliveriesRequest extends LogPageRequest {
   recipient?: string;
 }
 
-export class RetryDeliveryRequest extends ActorRequest {
-  @IsUUID()
-  tenancyId!: string;
-
+export class RetryDeliveryRequest extends TenancyActorRequest {
   @IsUUID()
   deliveryId!: string;
 }
 
-export class RetryFailedDeliveriesRequest extends ActorRequest {
-  @IsUUID()
-  tenancyId!: string;
-
+export class RetryFailedDeliveriesRequest extends TenancyActorRequest {
   /** The correlation id of the mass invite whose failed emails go out again. */
   @IsString()
   @MinLength(1)
@@ -75,10 +50,7 @@ export class RetryFailedDeliveriesRequest extends ActorRequest {
   correlationId!: string;
 }
 
-export class RenderPreviewRequest extends ActorRequest {
-  @IsUUID()
-  tenancyId!: string;
-
+export class RenderPreviewRequest extends TenancyActorRequest {
   /**
    * undefined: the tenancy's current appendix; null: no appendix; a string: the appendix to try
    * (checked like the policy API does: POLICY.APPENDIX_BLANK, POLICY.APPENDIX_TOO_LONG).

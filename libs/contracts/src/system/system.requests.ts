@@ -1,10 +1,4 @@
-import { Type } from 'class-transformer';
-import { ValidateNested } from 'class-validator';
-import { Actor } from '../actor';
+import { ActorRequest } from '../actor-request';
 
 /** Operators only: the service refuses anyone else with PERMISSION.DENIED. */
-export class SystemHealthRequest {
-  @ValidateNested()
-  @Type(() => Actor)
-  actor!: Actor;
-}
+export class SystemHealthRequest extends ActorRequest {}

@@ -1,4 +1,4 @@
-import { ACCOUNT_EVENTS, INVITE_EVENTS, SIGNUP_EVENTS } from '../invite';
+import { INVITE_EVENTS, SIGNUP_EVENTS } from '../invite';
 import { HUB_EVENTS } from '../hub';
 import { ServiceName } from '../services';
 
@@ -10,9 +10,10 @@ import { ServiceName } from '../services';
 export const SERVICE_CONSUMES: Record<ServiceName, string[]> = {
   // The invite lifecycle (audit/invite-audit.consumer.ts) and registration links, for the audit log.
   hub: ['invite.invite.*', INVITE_EVENTS.MEMBER_ADDED, 'invite.registration-link.*'],
-  // invite.account.created (its own): an account that appears by any route picks up its pending invites;
   // hub.member.changed / hub.member.removed: an inviter who can no longer invite leaves no live invites.
-  invite: [ACCOUNT_EVENTS.CREATED, HUB_EVENTS.MEMBER_CHANGED, HUB_EVENTS.MEMBER_REMOVED],
+  // (Not its own invite.account.created: an account picks up its pending invites in the transaction
+  // that creates it, without a round trip through the broker.)
+  invite: [HUB_EVENTS.MEMBER_CHANGED, HUB_EVENTS.MEMBER_REMOVED],
   // The emails it sends, and the policy read model's feed.
   notification: [
     INVITE_EVENTS.CREATED,

@@ -4,6 +4,7 @@ import { Client } from 'pg';
 import { Counter, Registry } from 'prom-client';
 import type { DataSource } from 'typeorm';
 import { EventEnvelope } from '@gatehouse/contracts';
+import { WorkerLoop } from '@gatehouse/worker-loop';
 import { BrokerConnection } from '../broker-connection';
 import { CORRELATION_HEADER } from '../correlation';
 import { AmqpNames } from '../topology';
@@ -52,10 +53,9 @@ export class OutboxRelay {
   private readonly logger = new Logger('OutboxRelay');
   private channel: ConfirmChannel | null = null;
   private listener: Client | null = null;
-  private running = false;
-  private loop: Promise<void> | null = null;
-  private wakeUp: (() => void) | null = null;
-  private pendingWake = false;
+  /** Relays what is pending, woken by the LISTEN connection's notifications, else every pollIntervalMs. */
+  private readonly loop: WorkerLoop;
+  private starting: Promise<void> | null = null;
   private listenRetry: NodeJS.Timeout | null = null;
   private listenerReady = false;
   private readonly heldBack = new Map<string, HeldBack>();
@@ -70,7 +70,24 @@ export class OutboxRelay {
     private readonly broker: BrokerConnection,
     private readonly names: AmqpNames,
     private readonly options: OutboxRelayOptions = {},
-  ) {}
+  ) {
+    const pollIntervalMs = options.pollIntervalMs ?? 1000;
+    this.loop = new WorkerLoop({
+      name: 'outbox relay',
+      pollIntervalMs,
+      errorBackoff: { baseMs: pollIntervalMs, maxMs: Math.max(pollIntervalMs, 5000) },
+      logger: this.logger,
+      runRound: async () => {
+        try {
+          await this.relayPending();
+        } catch (error) {
+          await this.channel?.close().catch(() => undefined);
+          this.channel = null;
+          throw error;
+        }
+      },
+    });
+  }
 
   /** Counts unroutable (returned) events in this registry: gatehouse_outbox_unroutable_total{event}. */
   useMetrics(registry: Registry): void {
@@ -105,19 +122,22 @@ export class OutboxRelay {
     return count;
   }
 
-  async start(): Promise<void> {
-    if (this.running) return;
-    this.running = true;
-    await this.listen();
-    this.loop = this.run();
+  /** Opens the LISTEN connection (the service does not start without it), then starts relaying. Once. */
+  start(): Promise<void> {
+    this.starting ??= this.listen().then(
+      () => void this.loop.start(),
+      (error: unknown) => {
+        this.starting = null; // may be tried again
+        throw error;
+      },
+    );
+    return this.starting;
   }
 
   /** Publishes what is pending (bounded by flushTimeoutMs), then stops. */
   async stop(): Promise<void> {
-    const wasRunning = this.running;
-    this.running = false;
-    this.wake();
-    await this.loop;
+    const wasRunning = this.loop.running;
+    await this.loop.stop();
     if (this.listenRetry) clearTimeout(this.listenRetry);
     if (wasRunning) {
       await withTimeout(this.relayPending(), this.options.flushTimeoutMs ?? 5000, 'flushing the outbox').catch(
@@ -141,7 +161,7 @@ export class OutboxRelay {
     this.listener = listener;
     let lost = false;
     const onLost = (error?: Error) => {
-      if (lost || !this.running || this.listener !== listener) return;
+      if (lost || this.loop.stopping || this.listener !== listener) return;
       lost = true;
       this.listenerReady = false;
       this.logger.warn(`outbox listener lost${error ? `: ${error.message}` : ''}; reconnecting`);
@@ -158,7 +178,7 @@ export class OutboxRelay {
       if (attempt > 0) this.logger.log('outbox listener reconnected');
       this.wake();
     } catch (error) {
-      if (attempt === 0 && !this.loop) throw error; // at boot: the service does not start without it
+      if (attempt === 0) throw error; // at boot: the service does not start without it
       lost = true;
       listener.end().catch(() => undefined);
       this.scheduleListen(attempt + 1);
@@ -166,11 +186,11 @@ export class OutboxRelay {
   }
 
   private scheduleListen(attempt: number): void {
-    if (!this.running) return;
+    if (this.loop.stopping) return;
     const delay = Math.min(30_000, (this.options.listenRetryMs ?? 500) * 2 ** attempt);
     this.listenRetry = setTimeout(() => {
       this.listenRetry = null;
-      if (this.running) void this.listen(attempt + 1);
+      if (!this.loop.stopping) void this.listen(attempt + 1);
     }, delay);
     this.listenRetry.unref();
   }
@@ -181,8 +201,7 @@ export class OutboxRelay {
   }
 
   wake(): void {
-    this.pendingWake = true;
-    this.wakeUp?.();
+    this.loop.wake();
   }
 
   /** Publishes everything pending now; returns how many events went out. */
@@ -193,35 +212,6 @@ export class OutboxRelay {
       total += sent;
       if (picked === 0) return total;
     }
-  }
-
-  private async run(): Promise<void> {
-    while (this.running) {
-      try {
-        this.pendingWake = false;
-        await this.relayPending();
-      } catch (error) {
-        this.logger.error(`relay failed, will retry: ${(error as Error).message}`);
-        await this.channel?.close().catch(() => undefined);
-        this.channel = null;
-      }
-      if (!this.running) break;
-      if (!this.pendingWake) await this.sleep(this.options.pollIntervalMs ?? 1000);
-    }
-  }
-
-  private sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(done, ms);
-      function done() {
-        clearTimeout(timer);
-        resolve();
-      }
-      this.wakeUp = () => {
-        this.wakeUp = null;
-        done();
-      };
-    });
   }
 
   /** One batch: how many rows it picked, and how many of them the broker took (the rest were returned). */

@@ -1,9 +1,11 @@
+import type { PendingEvent } from '@gatehouse/contracts';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { currentCorrelationId } from '../correlation';
 import { outboxChannel } from './outbox-schema';
 
-export interface PendingEvent {
+/** Any event at all: for the messaging library's own tests, which publish names no service has. */
+export interface UntypedEvent {
   name: string;
   payload: object;
 }
@@ -11,16 +13,13 @@ export interface PendingEvent {
 /**
  * Records events in the same transaction as the state change they announce (pass the transaction's
  * EntityManager). Nothing is published here: the relay does that after commit. pg_notify is
- * transactional too, so the relay is woken exactly when the rows become visible.
+ * transactional too, so the relay is woken exactly when the rows become visible. Typed by the event
+ * map (EVENT_CONTRACTS): each name takes its own payload class's shape.
  */
-export class OutboxWriter {
+export class OutboxWriter<TEvent extends UntypedEvent = PendingEvent> {
   constructor(private readonly schema: string) {}
 
-  async add(
-    manager: EntityManager,
-    events: PendingEvent | PendingEvent[],
-    correlationId?: string | null,
-  ): Promise<string[]> {
+  async add(manager: EntityManager, events: TEvent | TEvent[], correlationId?: string | null): Promise<string[]> {
     const list = Array.isArray(events) ? events : [events];
     if (list.length === 0) return [];
     const ids = list.map(() => randomUUID());

@@ -5,7 +5,7 @@ import { RpcClient } from '@gatehouse/messaging';
 import type { Response } from 'express';
 import { uuidParam } from '../api/uuid-param';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import { Operation } from '../openapi/operation';
+import { Operation, TENANCY_READ_ERRORS } from '../openapi/operation';
 import { ActorNames } from './actor-names';
 import { AUDIT_CSV_HEADER, auditCsvLines } from './audit-csv';
 import { AuditFilterQuery, AuditQuery } from './audit.dto';
@@ -13,8 +13,6 @@ import { AuditLogPage } from './audit.responses';
 
 /** Rows fetched from the hub per page of the CSV export. */
 const EXPORT_PAGE = 500;
-
-const AUDIT_ERRORS = { 400: ['VALIDATION.FAILED'], 403: ['PERMISSION.DENIED'], 404: ['TENANCY.NOT_FOUND'] };
 
 /**
  * A tenancy's audit log, read-only (the hub owns it and decides who may read it: tenant admins of the
@@ -35,7 +33,7 @@ export class AuditController {
     description:
       'Tenant admins of the tenancy and operators. Filters: hubId, actorAccountId, action, correlationId ' +
       '(everything one request or one mass invite caused), from/to (ISO 8601).',
-    errors: AUDIT_ERRORS,
+    errors: TENANCY_READ_ERRORS,
   })
   @ApiOkResponse({ type: AuditLogPage })
   async list(
@@ -56,7 +54,7 @@ export class AuditController {
     id: 'exportAuditEntries',
     summary: "Download a tenancy's audit log (filtered) as CSV",
     description: 'Same filters as the list; newest first; every row that matches.',
-    errors: AUDIT_ERRORS,
+    errors: TENANCY_READ_ERRORS,
   })
   @ApiProduces('text/csv')
   @ApiOkResponse({

@@ -8,6 +8,13 @@ export const BEARER_SCHEME = 'bearer';
 /** An error status and the error codes an operation answers with under it. */
 export type ErrorResponses = Partial<Record<400 | 401 | 403 | 404 | 409 | 410 | 413 | 415 | 429, string[]>>;
 
+/** What a read of one tenancy's console data answers when refused (tenant admins of it and operators only). */
+export const TENANCY_READ_ERRORS: ErrorResponses = {
+  400: ['VALIDATION.FAILED'],
+  403: ['PERMISSION.DENIED'],
+  404: ['TENANCY.NOT_FOUND'],
+};
+
 const STATUS_TEXT: Record<number, string> = {
   400: 'The request is not valid',
   401: 'Not signed in, or the session expired',

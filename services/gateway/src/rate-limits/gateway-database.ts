@@ -1,5 +1,5 @@
 import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
-import { guardPoolClients, migrate, serviceDataSourceOptions } from '@gatehouse/database';
+import { envDataSourceOptions, guardPoolClients, migrate } from '@gatehouse/database';
 import { DataSource } from 'typeorm';
 import { GatewayEnv } from '../gateway.config';
 import { GATEWAY_MIGRATIONS, GATEWAY_SCHEMA } from './migrations';
@@ -14,18 +14,7 @@ export class GatewayDatabase implements OnModuleDestroy {
 
   constructor(env: GatewayEnv) {
     this.dataSource = new DataSource(
-      serviceDataSourceOptions({
-        url: env.DATABASE_URL,
-        timeouts: {
-          connectMs: env.DB_CONNECT_TIMEOUT_MS,
-          statementMs: env.DB_STATEMENT_TIMEOUT_MS,
-          idleInTransactionMs: env.DB_IDLE_IN_TRANSACTION_TIMEOUT_MS,
-        },
-        schema: GATEWAY_SCHEMA,
-        entities: [],
-        migrations: GATEWAY_MIGRATIONS,
-        poolSize: 5,
-      }),
+      envDataSourceOptions(env, { schema: GATEWAY_SCHEMA, entities: [], migrations: GATEWAY_MIGRATIONS, poolSize: 5 }),
     );
   }
 

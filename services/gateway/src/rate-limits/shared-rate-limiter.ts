@@ -1,4 +1,5 @@
-import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { WorkerLoop } from '@gatehouse/worker-loop';
 import { GatewayEnv } from '../gateway.config';
 import { GatewayDatabase } from './gateway-database';
 
@@ -16,20 +17,29 @@ const PRUNE_EVERY_MS = 60_000;
  * a client keeps trying. Buckets are kept apart per installation (AMQP_NAMESPACE).
  */
 @Injectable()
-export class SharedRateLimiter implements OnModuleDestroy {
+export class SharedRateLimiter implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('SharedRateLimiter');
-  private readonly pruner: NodeJS.Timeout;
+  /** Deletes old hits every PRUNE_EVERY_MS (the first time one interval after boot). */
+  private readonly pruner = new WorkerLoop({
+    name: 'rate-limit pruning',
+    startDelayMs: PRUNE_EVERY_MS,
+    pollIntervalMs: PRUNE_EVERY_MS,
+    logger: this.logger,
+    runRound: () => this.prune(),
+  });
 
   constructor(
     private readonly database: GatewayDatabase,
     private readonly env: GatewayEnv,
-  ) {
-    this.pruner = setInterval(() => void this.prune(), PRUNE_EVERY_MS);
-    this.pruner.unref();
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.pruner.start();
   }
 
-  onModuleDestroy(): void {
-    clearInterval(this.pruner);
+  /** Before the database closes: a prune under way finishes first. */
+  async onModuleDestroy(): Promise<void> {
+    await this.pruner.stop();
   }
 
   take(bucket: string, key: string, limit: number, windowMs: number): Promise<Take> {

@@ -5,11 +5,9 @@ import { RpcClient } from '@gatehouse/messaging';
 import { uuidParam } from '../api/uuid-param';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { TenancyAdminCheck } from '../notifications/tenancy-admin-check';
-import { Operation } from '../openapi/operation';
+import { Operation, TENANCY_READ_ERRORS } from '../openapi/operation';
 import { EmailStatsQuery, StatsWindowQuery } from './stats.dto';
 import { EmailStatsResponse, InviteStatsResponse } from './stats.responses';
-
-const STATS_ERRORS = { 400: ['VALIDATION.FAILED'], 403: ['PERMISSION.DENIED'], 404: ['TENANCY.NOT_FOUND'] };
 
 /** Adds up each numeric field of the per-day rows. */
 function totalsOf<K extends string>(series: Record<K | 'day', number | string>[], keys: readonly K[]) {
@@ -39,7 +37,7 @@ export class TenancyStatsController {
     description:
       'Tenant admins of the tenancy and operators. Days in UTC, today last. `failed` counts invite emails whose ' +
       'delivery failed for good, by the day they were asked for.',
-    errors: STATS_ERRORS,
+    errors: TENANCY_READ_ERRORS,
   })
   @ApiOkResponse({ type: InviteStatsResponse })
   async invites(
@@ -65,7 +63,7 @@ export class TenancyStatsController {
     description:
       'Tenant admins of the tenancy and operators. Each email counts on the day (UTC) it was asked for, under ' +
       'where it is now.',
-    errors: STATS_ERRORS,
+    errors: TENANCY_READ_ERRORS,
   })
   @ApiOkResponse({ type: EmailStatsResponse })
   async emails(

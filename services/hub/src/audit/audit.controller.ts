@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AuditEntryView, DEFAULT_PAGE_SIZE, HUB_PATTERNS, ListAuditRequest, Page } from '@gatehouse/contracts';
+import { AuditEntryView, HUB_PATTERNS, ListAuditRequest, Page, pageWindow } from '@gatehouse/contracts';
 import { DataSource, LessThan, MoreThanOrEqual, And, FindOptionsWhere } from 'typeorm';
 import { AccessService } from '../permissions/access.service';
 import { toAuditView } from '../views';
@@ -18,7 +18,8 @@ export class AuditController {
   /** Newest first; every filter is a condition of the one query (indexes: tenancy, correlation id, actor). */
   @MessagePattern(HUB_PATTERNS.AUDIT_LIST)
   async list(@Payload() request: ListAuditRequest): Promise<Page<AuditEntryView>> {
-    const { actor, tenancyId, limit = DEFAULT_PAGE_SIZE, offset = 0 } = request;
+    const { actor, tenancyId } = request;
+    const { limit, offset } = pageWindow(request);
     await this.access.requireTenancyAdmin(actor, tenancyId);
     const [rows, total] = await this.dataSource.manager.findAndCount(AuditEntryEntity, {
       where: auditFilter(request),

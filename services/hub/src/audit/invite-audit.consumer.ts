@@ -1,14 +1,15 @@
 import { Controller } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
-import {
-  EventEnvelope,
-  INVITE_EVENTS,
-  InviteStateChangedPayload,
-  InvitesIssuedPayload,
-  MembersAddedNoticePayload,
-} from '@gatehouse/contracts';
+import { ConsumedEvent, INVITE_EVENTS, parseEvent } from '@gatehouse/contracts';
 import { AuditEventRecorder, fromEvent } from './audit-event-recorder';
 import { AuditRecord } from './audit-writer';
+
+type IssuedEvent = typeof INVITE_EVENTS.CREATED | typeof INVITE_EVENTS.RESENT;
+type StateEvent =
+  | typeof INVITE_EVENTS.REVOKED
+  | typeof INVITE_EVENTS.ACCEPTED
+  | typeof INVITE_EVENTS.EXPIRED
+  | typeof INVITE_EVENTS.LINK_RENEWED;
 
 /** The audit action each invite event becomes (one row per invitee). */
 export const INVITE_AUDIT_ACTIONS = {
@@ -32,56 +33,64 @@ export class InviteAuditConsumer {
   constructor(private readonly recorder: AuditEventRecorder) {}
 
   @EventPattern(INVITE_EVENTS.CREATED)
-  onCreated(@Payload() envelope: EventEnvelope<InvitesIssuedPayload>) {
-    return this.record(envelope, issuedRecords(envelope, INVITE_AUDIT_ACTIONS[INVITE_EVENTS.CREATED]));
+  onCreated(@Payload() data: unknown) {
+    return this.recordIssued(INVITE_EVENTS.CREATED, data);
   }
 
   @EventPattern(INVITE_EVENTS.RESENT)
-  onResent(@Payload() envelope: EventEnvelope<InvitesIssuedPayload>) {
-    return this.record(envelope, issuedRecords(envelope, INVITE_AUDIT_ACTIONS[INVITE_EVENTS.RESENT]));
+  onResent(@Payload() data: unknown) {
+    return this.recordIssued(INVITE_EVENTS.RESENT, data);
   }
 
   @EventPattern(INVITE_EVENTS.REVOKED)
-  onRevoked(@Payload() envelope: EventEnvelope<InviteStateChangedPayload>) {
-    return this.record(envelope, stateRecords(envelope, INVITE_AUDIT_ACTIONS[INVITE_EVENTS.REVOKED]));
+  onRevoked(@Payload() data: unknown) {
+    return this.recordStateChange(INVITE_EVENTS.REVOKED, data);
   }
 
   @EventPattern(INVITE_EVENTS.ACCEPTED)
-  onAccepted(@Payload() envelope: EventEnvelope<InviteStateChangedPayload>) {
-    return this.record(envelope, stateRecords(envelope, INVITE_AUDIT_ACTIONS[INVITE_EVENTS.ACCEPTED]));
+  onAccepted(@Payload() data: unknown) {
+    return this.recordStateChange(INVITE_EVENTS.ACCEPTED, data);
   }
 
   @EventPattern(INVITE_EVENTS.EXPIRED)
-  onExpired(@Payload() envelope: EventEnvelope<InviteStateChangedPayload>) {
-    return this.record(envelope, stateRecords(envelope, INVITE_AUDIT_ACTIONS[INVITE_EVENTS.EXPIRED]));
+  onExpired(@Payload() data: unknown) {
+    return this.recordStateChange(INVITE_EVENTS.EXPIRED, data);
   }
 
   /** A delivery retry gave a failed invite email a new link: the actor is who retried it. */
   @EventPattern(INVITE_EVENTS.LINK_RENEWED)
-  onLinkRenewed(@Payload() envelope: EventEnvelope<InviteStateChangedPayload>) {
-    return this.record(envelope, stateRecords(envelope, INVITE_AUDIT_ACTIONS[INVITE_EVENTS.LINK_RENEWED]));
+  onLinkRenewed(@Payload() data: unknown) {
+    return this.recordStateChange(INVITE_EVENTS.LINK_RENEWED, data);
   }
 
   @EventPattern(INVITE_EVENTS.MEMBER_ADDED)
-  onMemberAdded(@Payload() envelope: EventEnvelope<MembersAddedNoticePayload>) {
-    const { payload } = envelope;
-    return this.record(
-      envelope,
+  async onMemberAdded(@Payload() data: unknown) {
+    const event = await parseEvent(INVITE_EVENTS.MEMBER_ADDED, data);
+    const { payload } = event;
+    await this.recorder.record(
+      event,
       payload.members.map((member) => ({
-        ...fromEvent(envelope, payload.tenancyId, payload.hubId, payload.addedByAccountId),
+        ...fromEvent(event, payload.tenancyId, payload.hubId, payload.addedByAccountId),
         action: INVITE_AUDIT_ACTIONS[INVITE_EVENTS.MEMBER_ADDED],
         subject: member.email,
-        details: { accountId: member.accountId, userType: payload.userType, occurredAt: envelope.occurredAt },
+        details: { accountId: member.accountId, userType: payload.userType, occurredAt: event.occurredAt },
       })),
     );
   }
 
-  private record(envelope: EventEnvelope, records: AuditRecord[]): Promise<void> {
-    return this.recorder.record(envelope, records);
+  /** A malformed event throws (parseEvent): it is dead-lettered and writes nothing. */
+  private async recordIssued(name: IssuedEvent, data: unknown): Promise<void> {
+    const event = await parseEvent(name, data);
+    await this.recorder.record(event, issuedRecords(event, INVITE_AUDIT_ACTIONS[name]));
+  }
+
+  private async recordStateChange(name: StateEvent, data: unknown): Promise<void> {
+    const event = await parseEvent(name, data);
+    await this.recorder.record(event, stateRecords(event, INVITE_AUDIT_ACTIONS[name]));
   }
 }
 
-function issuedRecords(envelope: EventEnvelope<InvitesIssuedPayload>, action: string): AuditRecord[] {
+function issuedRecords(envelope: ConsumedEvent<IssuedEvent>, action: string): AuditRecord[] {
   const { payload } = envelope;
   // Never the accept URL: it holds the raw token. A resend names who resent (maybe not the inviter).
   const actor = payload.actorAccountId ?? payload.inviterAccountId;
@@ -98,7 +107,7 @@ function issuedRecords(envelope: EventEnvelope<InvitesIssuedPayload>, action: st
   }));
 }
 
-function stateRecords(envelope: EventEnvelope<InviteStateChangedPayload>, action: string): AuditRecord[] {
+function stateRecords(envelope: ConsumedEvent<StateEvent>, action: string): AuditRecord[] {
   const { payload } = envelope;
   return payload.invites.map((invite) => ({
     ...fromEvent(envelope, payload.tenancyId, payload.hubId, payload.actorAccountId),

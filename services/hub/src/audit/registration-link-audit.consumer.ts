@@ -1,15 +1,13 @@
 import { Controller } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
-import {
-  EventEnvelope,
-  REGISTRATION_LINK_EVENTS,
-  RegistrationLinkStateChangedPayload,
-  RegistrationLinkUpdatedPayload,
-  RegistrationLinkUsedPayload,
-} from '@gatehouse/contracts';
+import { ConsumedEvent, REGISTRATION_LINK_EVENTS, parseEvent } from '@gatehouse/contracts';
 import { AuditEventRecorder, fromEvent } from './audit-event-recorder';
 
-type LinkChange = RegistrationLinkStateChangedPayload | RegistrationLinkUpdatedPayload;
+type LinkChangeEvent =
+  | typeof REGISTRATION_LINK_EVENTS.ENABLED
+  | typeof REGISTRATION_LINK_EVENTS.DISABLED
+  | typeof REGISTRATION_LINK_EVENTS.ROTATED
+  | typeof REGISTRATION_LINK_EVENTS.UPDATED;
 
 /**
  * Registration links into the audit log: enabled, disabled, rotated, settings changed, and each use
@@ -20,29 +18,30 @@ export class RegistrationLinkAuditConsumer {
   constructor(private readonly recorder: AuditEventRecorder) {}
 
   @EventPattern(REGISTRATION_LINK_EVENTS.ENABLED)
-  onEnabled(@Payload() envelope: EventEnvelope<LinkChange>) {
-    return this.recordChange(envelope, 'registration_link.enabled');
+  onEnabled(@Payload() data: unknown) {
+    return this.recordChange(REGISTRATION_LINK_EVENTS.ENABLED, data, 'registration_link.enabled');
   }
 
   @EventPattern(REGISTRATION_LINK_EVENTS.DISABLED)
-  onDisabled(@Payload() envelope: EventEnvelope<LinkChange>) {
-    return this.recordChange(envelope, 'registration_link.disabled');
+  onDisabled(@Payload() data: unknown) {
+    return this.recordChange(REGISTRATION_LINK_EVENTS.DISABLED, data, 'registration_link.disabled');
   }
 
   @EventPattern(REGISTRATION_LINK_EVENTS.ROTATED)
-  onRotated(@Payload() envelope: EventEnvelope<LinkChange>) {
-    return this.recordChange(envelope, 'registration_link.rotated');
+  onRotated(@Payload() data: unknown) {
+    return this.recordChange(REGISTRATION_LINK_EVENTS.ROTATED, data, 'registration_link.rotated');
   }
 
   @EventPattern(REGISTRATION_LINK_EVENTS.UPDATED)
-  onUpdated(@Payload() envelope: EventEnvelope<LinkChange>) {
-    return this.recordChange(envelope, 'registration_link.settings_changed');
+  onUpdated(@Payload() data: unknown) {
+    return this.recordChange(REGISTRATION_LINK_EVENTS.UPDATED, data, 'registration_link.settings_changed');
   }
 
   @EventPattern(REGISTRATION_LINK_EVENTS.USED)
-  onUsed(@Payload() envelope: EventEnvelope<RegistrationLinkUsedPayload>) {
+  async onUsed(@Payload() data: unknown) {
+    const envelope = await parseEvent(REGISTRATION_LINK_EVENTS.USED, data);
     const { payload } = envelope;
-    return this.recorder.record(envelope, [
+    await this.recorder.record(envelope, [
       {
         ...fromEvent(envelope, payload.tenancyId, payload.hubId, payload.accountId),
         action: 'registration_link.used',
@@ -58,9 +57,11 @@ export class RegistrationLinkAuditConsumer {
     ]);
   }
 
-  private recordChange(envelope: EventEnvelope<LinkChange>, action: string) {
+  /** A malformed event throws (parseEvent): it is dead-lettered and writes nothing. */
+  private async recordChange(name: LinkChangeEvent, data: unknown, action: string) {
+    const envelope: ConsumedEvent<LinkChangeEvent> = await parseEvent(name, data);
     const { payload } = envelope;
-    return this.recorder.record(envelope, [
+    await this.recorder.record(envelope, [
       {
         ...fromEvent(envelope, payload.tenancyId, payload.hubId, payload.actorAccountId),
         action,

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   CreateHubRequest,
-  DEFAULT_PAGE_SIZE,
+  pageWindow,
   ERROR_CODES,
   GetHubRequest,
   HUB_EVENTS,
@@ -88,12 +88,9 @@ export class HubService {
    * The Hubs the actor belongs to; with a tenancy the actor administers (or any, for an operator), every
    * Hub of it. Each with the actor's own membership, null where the actor sees the Hub without being a member.
    */
-  async list({
-    actor,
-    tenancyId,
-    limit = DEFAULT_PAGE_SIZE,
-    offset = 0,
-  }: ListHubsRequest): Promise<Page<HubWithMembershipView>> {
+  async list(request: ListHubsRequest): Promise<Page<HubWithMembershipView>> {
+    const { actor, tenancyId } = request;
+    const { limit, offset } = pageWindow(request);
     const query = this.dataSource.manager.createQueryBuilder(HubEntity, 'h').orderBy('h.name').addOrderBy('h.id');
     const seesWholeTenancy =
       tenancyId !== undefined && (actor.isOperator || (await this.access.isTenantAdmin(tenancyId, actor.accountId)));

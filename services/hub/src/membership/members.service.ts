@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import {
   AddMembersBulkRequest,
   AddMembersBulkResult,
-  DEFAULT_PAGE_SIZE,
+  pageWindow,
   FindMembersRequest,
   ERROR_CODES,
   GetMembershipRequest,
@@ -47,7 +47,8 @@ export class MembersService {
    * only). `search` keeps the members whose name or email contains it, in any case (trigram indexes).
    */
   async list(request: ListMembersRequest): Promise<Page<MembershipView>> {
-    const { actor, hubId, userType, limit = DEFAULT_PAGE_SIZE, offset = 0 } = request;
+    const { actor, hubId, userType } = request;
+    const { limit, offset } = pageWindow(request);
     const search = request.search?.trim();
     let visibleTypes: string[] | null = userType ? [userType] : null;
     if (actor && !(await this.access.overseesHub(actor, hubId))) {

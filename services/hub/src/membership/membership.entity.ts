@@ -1,20 +1,11 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { UserType } from '@gatehouse/contracts';
+import { AccountCopyColumns } from './account-copy';
 
 @Entity({ name: 'memberships' })
-export class MembershipEntity {
+export class MembershipEntity extends AccountCopyColumns {
   @PrimaryColumn('uuid')
   hubId!: string;
-
-  @PrimaryColumn('uuid')
-  accountId!: string;
-
-  /** A copy of the account's address and name, so member lists need no call to the invite service. */
-  @Column('text')
-  email!: string;
-
-  @Column('text')
-  displayName!: string;
 
   @Column('text')
   userType!: UserType;

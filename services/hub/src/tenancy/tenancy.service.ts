@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import {
   AddTenantAdminRequest,
   CreateTenancyRequest,
-  DEFAULT_PAGE_SIZE,
+  pageWindow,
   ERROR_CODES,
   GetPolicyRequest,
   HUB_EVENTS,
@@ -92,11 +92,9 @@ export class TenancyService {
    * Operators get every tenancy, anyone else the ones they administer; each with its numbers of tenant
    * admins and Hubs, counted by the database for the page's rows only.
    */
-  async list({
-    actor,
-    limit = DEFAULT_PAGE_SIZE,
-    offset = 0,
-  }: ListTenanciesRequest): Promise<Page<TenancySummaryView>> {
+  async list(request: ListTenanciesRequest): Promise<Page<TenancySummaryView>> {
+    const { actor } = request;
+    const { limit, offset } = pageWindow(request);
     const mine = actor.isOperator ? null : actor.accountId;
     const visible = `($1::uuid IS NULL OR EXISTS (
         SELECT 1 FROM hub.tenant_admins me WHERE me.tenancy_id = t.id AND me.account_id = $1))`;

@@ -1,18 +1,10 @@
-import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+import { CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+import { AccountCopyColumns } from '../membership/account-copy';
 
 @Entity({ name: 'tenant_admins' })
-export class TenantAdminEntity {
+export class TenantAdminEntity extends AccountCopyColumns {
   @PrimaryColumn('uuid')
   tenancyId!: string;
-
-  @PrimaryColumn('uuid')
-  accountId!: string;
-
-  @Column('text')
-  email!: string;
-
-  @Column('text')
-  displayName!: string;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;

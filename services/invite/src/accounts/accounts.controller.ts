@@ -11,10 +11,14 @@ import {
   VerifyCredentialsRequest,
 } from '@gatehouse/contracts';
 import { AccountsService } from './accounts.service';
+import { CreateAccount } from './create-account.usecase';
 
 @Controller()
 export class AccountsController {
-  constructor(private readonly accounts: AccountsService) {}
+  constructor(
+    private readonly accounts: AccountsService,
+    private readonly createAccount: CreateAccount,
+  ) {}
 
   @MessagePattern(ACCOUNT_PATTERNS.LOOKUP)
   lookup(@Payload() request: LookupAccountsRequest) {
@@ -23,7 +27,7 @@ export class AccountsController {
 
   @MessagePattern(ACCOUNT_PATTERNS.CREATE)
   create(@Payload() request: CreateAccountRequest) {
-    return this.accounts.create(request);
+    return this.createAccount.execute(request);
   }
 
   @MessagePattern(ACCOUNT_PATTERNS.DISCARD_UNUSED)

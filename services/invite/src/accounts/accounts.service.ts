@@ -123,10 +123,6 @@ export class AccountsService {
     return rows.length > 0;
   }
 
-  async create(request: CreateAccountRequest): Promise<AccountView> {
-    return toAccountView(await this.dataSource.transaction((manager) => this.createIn(manager, request)));
-  }
-
   /**
    * Deletes an account made moments ago (DISCARD_WITHIN) that nothing uses yet — never signed in, no invite
    * accepted, no membership on its way — together with its account-created event if that is still

@@ -1,4 +1,7 @@
-/** How often the housekeeping loop runs: expiry sweep, registered-invitee pickup, membership grants, outbox pruning. */
+/**
+ * How often the housekeeping loop runs: expiry sweep, registered-invitee pickup, pruning (outbox, sessions,
+ * registration-link attempts, expired sign-ups). Membership grants have their own loop (MembershipGrantWorker).
+ */
 export const HOUSEKEEPING_INTERVAL_MS = 30_000;
 
 /** Published outbox rows older than this are deleted: invite events carry raw accept tokens. */

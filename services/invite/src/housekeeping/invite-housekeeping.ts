@@ -1,19 +1,22 @@
 import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { runWithCorrelationId } from '@gatehouse/messaging';
+import { WorkerLoop } from '@gatehouse/worker-loop';
 import { SessionsService } from '../accounts/sessions/sessions.service';
-import { MembershipGrantWorker } from '../invites/grants/membership-grant.worker';
 import { HOUSEKEEPING_INTERVAL_MS } from './housekeeping.constants';
 import { ExpireInvitesJob } from './expire-invites.job';
 import { PickUpRegisteredInviteesJob } from './pick-up-registered-invitees.job';
+import { PruneExpiredSignupsJob } from './prune-expired-signups.job';
+import { PruneJoinAttemptsJob } from './prune-join-attempts.job';
 import { PruneOutboxJob } from './prune-outbox.job';
 import { PruneStaleUploadsJob } from './prune-stale-uploads.job';
 
 export interface HousekeepingReport {
   expired: number;
   pickedUp: number;
-  granted: number;
   pruned: number;
   sessionsPruned: number;
+  joinAttemptsPruned: number;
+  signupsPruned: number;
   uploadsPruned: number;
 }
 
@@ -25,27 +28,31 @@ export interface HousekeepingReport {
 @Injectable()
 export class InviteHousekeeping implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('InviteHousekeeping');
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<unknown> | null = null;
-  private stopped = false;
+  /** A round never fails as a whole (each job's failure is logged by step()), so it never backs off. */
+  private readonly loop = new WorkerLoop({
+    name: 'invite housekeeping',
+    startDelayMs: 1_000,
+    pollIntervalMs: HOUSEKEEPING_INTERVAL_MS,
+    logger: this.logger,
+    runRound: async () => void (await this.runOnce()),
+  });
 
   constructor(
     private readonly expire: ExpireInvitesJob,
     private readonly pickUp: PickUpRegisteredInviteesJob,
-    private readonly grants: MembershipGrantWorker,
     private readonly prune: PruneOutboxJob,
     private readonly sessions: SessionsService,
+    private readonly joinAttempts: PruneJoinAttemptsJob,
+    private readonly signups: PruneExpiredSignupsJob,
     private readonly staleUploads: PruneStaleUploadsJob,
   ) {}
 
   onApplicationBootstrap(): void {
-    this.schedule(1_000);
+    this.loop.start();
   }
 
   async beforeApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    await this.running;
+    await this.loop.stop();
   }
 
   /** One round of every job, in order (tests call it to move time-based work along). */
@@ -53,9 +60,10 @@ export class InviteHousekeeping implements OnApplicationBootstrap, BeforeApplica
     return runWithCorrelationId(null, async () => ({
       expired: await this.step('expire invites', () => this.expire.run()),
       pickedUp: await this.step('pick up registered invitees', () => this.pickUp.run()),
-      granted: await this.step('grant memberships', () => this.grants.runDue()),
       pruned: await this.step('prune outbox', () => this.prune.run()),
       sessionsPruned: await this.step('prune old browser sessions', () => this.sessions.pruneOld()),
+      joinAttemptsPruned: await this.step('prune registration-link attempts', () => this.joinAttempts.run()),
+      signupsPruned: await this.step('prune expired sign-ups', () => this.signups.run()),
       uploadsPruned: await this.step('prune abandoned uploads', () => this.staleUploads.run()),
     }));
   }
@@ -67,16 +75,5 @@ export class InviteHousekeeping implements OnApplicationBootstrap, BeforeApplica
       this.logger.error(`${name} failed, retrying next round: ${(error as Error).message}`);
       return 0;
     }
-  }
-
-  private schedule(delayMs: number): void {
-    if (this.stopped) return;
-    this.timer = setTimeout(() => {
-      this.running = this.runOnce().finally(() => {
-        this.running = null;
-        this.schedule(HOUSEKEEPING_INTERVAL_MS);
-      });
-    }, delayMs);
-    this.timer.unref();
   }
 }

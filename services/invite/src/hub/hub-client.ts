@@ -64,6 +64,12 @@ export class HubClient {
     );
   }
 
+  /** Which of these accounts are members of the Hub (read only); the caller keeps within MAX_BULK_MEMBERS. */
+  async findMembers(hubId: string, accountIds: string[]): Promise<Set<string>> {
+    const found = await this.rpc.call(HUB_PATTERNS.MEMBER_FIND_MANY, { hubId, accountIds });
+    return new Set(found.accountIds);
+  }
+
   /**
    * Refuses unless the actor is a tenant admin of the tenancy or an operator, with the hub's own code
    * (TENANCY.NOT_FOUND, PERMISSION.DENIED).

@@ -1,11 +1,7 @@
 import type { Provider, Type } from '@nestjs/common';
-import { AccountCreatedConsumer } from './consumers/account-created.consumer';
 import { InviterRightsConsumer } from './consumers/inviter-rights.consumer';
 import { InvitesRepository } from './data/invites.repository';
 import { InviteBatchDecider } from './decide/invite-batch.decider';
-import { InviteLinks } from './domain/invite-links';
-import { MembershipGrantWorker } from './grants/membership-grant.worker';
-import { MembershipGrantsRepository } from './grants/membership-grants.repository';
 import { HubClient } from '../hub/hub-client';
 import { InvitesController } from './invites.controller';
 import { AcceptInvite } from './usecases/accept-invite/accept-invite.usecase';
@@ -22,17 +18,14 @@ import { RevokeInviterInvites } from './usecases/revoke-inviter-invites/revoke-i
  * The invites feature, registered in the invite service's root module next to the accounts it uses
  * (AccountsService.createIn and lookup). Controllers: RPC handlers and event consumers.
  */
-export const INVITES_CONTROLLERS: Type[] = [InvitesController, AccountCreatedConsumer, InviterRightsConsumer];
+export const INVITES_CONTROLLERS: Type[] = [InvitesController, InviterRightsConsumer];
 
 export const INVITES_PROVIDERS: Provider[] = [
   InvitesRepository,
-  MembershipGrantsRepository,
-  InviteLinks,
   HubClient,
   InviteBatchDecider,
   AcceptPendingInvites,
   RevokeInviterInvites,
-  MembershipGrantWorker,
   CreateInvite,
   ListInvites,
   ResendInvite,

@@ -1,5 +1,4 @@
 import type { Provider, Type } from '@nestjs/common';
-import { DryRunClassifier } from './dry-run/dry-run.classifier';
 import { MassInvitesController } from './mass-invites.controller';
 import { ImportBacklogMetrics } from './jobs/import-backlog.metrics';
 import { ImportDecisions } from './jobs/import-decisions';
@@ -19,7 +18,6 @@ export const MASS_INVITE_PROVIDERS: Provider[] = [
   ImportLimits,
   ImportJobsRepository,
   ImportUploadsRepository,
-  DryRunClassifier,
   ImportDecisions,
   ImportJobRunner,
   ImportJobWorker,

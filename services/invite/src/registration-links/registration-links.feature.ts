@@ -3,9 +3,7 @@ import { JoinAttemptsRepository } from './data/join-attempts.repository';
 import { PendingSignupsRepository } from './data/pending-signups.repository';
 import { RegistrationLinkUsesRepository } from './data/registration-link-uses.repository';
 import { RegistrationLinksRepository } from './data/registration-links.repository';
-import { JoinUrls } from './domain/join-url';
 import { RegistrationLinkTokens } from './domain/registration-link-token';
-import { RegistrationGrants } from './grants/registration-grants';
 import { RegistrationLinksController } from './registration-links.controller';
 import { ConfirmSignup } from './usecases/confirm-signup.usecase';
 import { FindLinkByToken } from './usecases/find-link-by-token';
@@ -28,8 +26,6 @@ export const REGISTRATION_LINK_PROVIDERS: Provider[] = [
   JoinAttemptsRepository,
   PendingSignupsRepository,
   RegistrationLinkTokens,
-  JoinUrls,
-  RegistrationGrants,
   RegistrationLinkViews,
   FindLinkByToken,
   GetRegistrationLink,

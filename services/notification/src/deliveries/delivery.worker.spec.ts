@@ -102,8 +102,6 @@ describe('DeliveryWorker', () => {
       settings,
       new DeliveryMetrics(new Registry()),
     );
-    // as if started, without the polling loop
-    (worker as unknown as { running: boolean }).running = true;
   });
 
   it('renders with the appendix, sends from the configured sender and records the Message-ID', async () => {
@@ -153,7 +151,7 @@ describe('DeliveryWorker', () => {
   it('when stopping, finishes what it sends and releases what it has not sent yet', async () => {
     repo.claimable = [invite('a'), invite('b'), invite('c'), invite('d')];
     transport.onSend = () => {
-      (worker as unknown as { running: boolean }).running = false; // stop arrives during the first sends
+      void worker.stop(); // stop arrives during the first sends (the worker was never started: no polling loop)
     };
     await worker.deliverBatch();
     const sent = repo.outcomes.filter(([kind]) => kind === 'sent').map(([, id]) => id);

@@ -1,4 +1,5 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { WorkerLoop } from '@gatehouse/worker-loop';
 import { composeMail } from '../mail/compose-mail';
 import { MAIL_TRANSPORT, MailTransport } from '../mail/mail-transport';
 import { TokenBucket } from '../mail/token-bucket';
@@ -26,12 +27,8 @@ import { classifySendFailure } from './send-failure';
 export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('DeliveryWorker');
   private readonly bucket: TokenBucket;
-  private running = false;
-  private loop: Promise<void> | null = null;
-  private wakeUp: (() => void) | null = null;
-  private pendingWake = false;
-  private retryTimer: NodeJS.Timeout | null = null;
-  private retryDueAt = 0;
+  /** One round: recover interrupted sends, deliver a batch; again at once while batches come back full. */
+  private readonly loop: WorkerLoop;
   private leaseTimer: NodeJS.Timeout | null = null;
   /** False until this replica's claims from before its restart are recovered (the first round). */
   private recoveredPreviousLife = false;
@@ -45,6 +42,16 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
     private readonly metrics: DeliveryMetrics,
   ) {
     this.bucket = new TokenBucket(settings.ratePerSecond);
+    this.loop = new WorkerLoop({
+      name: 'delivery worker',
+      pollIntervalMs: settings.pollIntervalMs,
+      errorBackoff: { baseMs: settings.pollIntervalMs, maxMs: Math.max(settings.pollIntervalMs, 5000) },
+      logger: this.logger,
+      runRound: async () => {
+        await this.recoverInterrupted();
+        return (await this.deliverBatch()) >= this.settings.batchSize;
+      },
+    });
   }
 
   onApplicationBootstrap(): void {
@@ -57,46 +64,24 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
   }
 
   start(): void {
-    if (this.running) return;
-    this.running = true;
+    if (!this.loop.start()) return;
     this.leaseTimer = setInterval(() => {
       this.deliveries
         .renewLeases(this.settings.owner, this.settings.claimLeaseMs)
         .catch((error: Error) => this.logger.warn(`renewing delivery leases failed: ${error.message}`));
     }, this.settings.claimLeaseMs / 3);
     this.leaseTimer.unref();
-    this.loop = this.run();
   }
 
   async stop(): Promise<void> {
-    this.running = false;
-    if (this.retryTimer) clearTimeout(this.retryTimer);
-    this.wake();
-    await this.loop;
-    this.loop = null;
+    await this.loop.stop();
     if (this.leaseTimer) clearInterval(this.leaseTimer);
     this.leaseTimer = null;
   }
 
   /** Look for due deliveries now (called after an event queued some). */
   wake(): void {
-    this.pendingWake = true;
-    this.wakeUp?.();
-  }
-
-  private async run(): Promise<void> {
-    while (this.running) {
-      let full = false;
-      try {
-        this.pendingWake = false;
-        await this.recoverInterrupted();
-        full = (await this.deliverBatch()) >= this.settings.batchSize;
-      } catch (error) {
-        this.logger.error(`delivery round failed, will retry: ${(error as Error).message}`);
-      }
-      if (!this.running) break;
-      if (!full && !this.pendingWake) await this.sleep(this.settings.pollIntervalMs);
-    }
+    this.loop.wake();
   }
 
   private async recoverInterrupted(): Promise<void> {
@@ -171,7 +156,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
       return this.deliveries.markFailed(delivery.id, `The email could not be rendered: ${(error as Error).message}`);
     }
     await this.bucket.take();
-    if (!this.running) return this.deliveries.release(delivery.id);
+    if (this.loop.stopping) return this.deliveries.release(delivery.id);
 
     const mail = composeMail(rendered, delivery.recipient, delivery.id, this.settings.sender);
     let messageId: string;
@@ -205,7 +190,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
         `delivery ${delivery.id}: attempt ${delivery.attempts} failed (${failure.reason}); retry in ${delay} ms`,
       );
       await this.deliveries.reschedule(delivery.id, failure.reason, delay);
-      this.wakeAfter(delay);
+      this.loop.wakeAfter(delay + 5); // a retry due before the next poll gets its own wake-up
       return;
     }
     const reason = failure.transient
@@ -214,33 +199,5 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
     this.metrics.count('failed');
     this.logger.warn(`delivery ${delivery.id} failed: ${reason}`);
     await this.deliveries.markFailed(delivery.id, reason);
-  }
-
-  /** A retry due before the next poll gets its own wake-up. */
-  private wakeAfter(delayMs: number): void {
-    if (delayMs >= this.settings.pollIntervalMs || !this.running) return;
-    const dueAt = Date.now() + delayMs;
-    if (this.retryTimer && this.retryDueAt <= dueAt) return;
-    if (this.retryTimer) clearTimeout(this.retryTimer);
-    this.retryDueAt = dueAt;
-    this.retryTimer = setTimeout(() => {
-      this.retryTimer = null;
-      this.wake();
-    }, delayMs + 5);
-    this.retryTimer.unref();
-  }
-
-  private sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(done, ms);
-      function done() {
-        clearTimeout(timer);
-        resolve();
-      }
-      this.wakeUp = () => {
-        this.wakeUp = null;
-        done();
-      };
-    });
   }
 }

@@ -1,10 +1,8 @@
 import { Controller } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
-import { HUB_EVENTS } from '@gatehouse/contracts';
+import { HUB_EVENTS, parseEvent } from '@gatehouse/contracts';
 import { DeliveryIntake } from '../deliveries/delivery-intake';
 import { memberAddedDeliveries } from '../deliveries/delivery-plans';
-import { HubMembersAddedPayloadDto } from './hub-members-added.payload';
-import { parseEvent } from './parse-event';
 
 /**
  * The "you were added" notice, from the event the hub records in the very transaction that adds the
@@ -18,7 +16,7 @@ export class HubMemberEventsConsumer {
 
   @EventPattern(HUB_EVENTS.MEMBERS_ADDED)
   async membersAdded(@Payload() data: unknown): Promise<void> {
-    const event = await parseEvent(HubMembersAddedPayloadDto, data);
+    const event = await parseEvent(HUB_EVENTS.MEMBERS_ADDED, data);
     const { payload } = event;
     if (!payload.notice || !payload.addedBy) return;
     await this.intake.enqueue(

@@ -1,11 +1,8 @@
 import { Controller } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
-import { INVITE_EVENTS } from '@gatehouse/contracts';
+import { ConsumedEvent, INVITE_EVENTS, parseEvent } from '@gatehouse/contracts';
 import { DeliveryIntake } from '../deliveries/delivery-intake';
 import { inviteDeliveries, memberAddedDeliveries } from '../deliveries/delivery-plans';
-import { InvitesIssuedPayloadDto } from './invites-issued.payload';
-import { MembersAddedNoticePayloadDto } from './members-added-notice.payload';
-import { parseEvent } from './parse-event';
 
 /**
  * Invite lifecycle events that send email. A malformed event throws (VALIDATION.FAILED with every
@@ -18,24 +15,23 @@ export class InviteEventsConsumer {
 
   @EventPattern(INVITE_EVENTS.CREATED)
   async inviteCreated(@Payload() data: unknown): Promise<void> {
-    await this.invitesIssued(data);
+    await this.invitesIssued(await parseEvent(INVITE_EVENTS.CREATED, data));
   }
 
   @EventPattern(INVITE_EVENTS.RESENT)
   async inviteResent(@Payload() data: unknown): Promise<void> {
-    await this.invitesIssued(data);
+    await this.invitesIssued(await parseEvent(INVITE_EVENTS.RESENT, data));
   }
 
   /** Sends the notice only for events from before the hub carried it (see HubMemberEventsConsumer). */
   @EventPattern(INVITE_EVENTS.MEMBER_ADDED)
   async memberAdded(@Payload() data: unknown): Promise<void> {
-    const event = await parseEvent(MembersAddedNoticePayloadDto, data);
+    const event = await parseEvent(INVITE_EVENTS.MEMBER_ADDED, data);
     if (event.payload.noticeByHub) return;
     await this.intake.enqueue(memberAddedDeliveries(event, event.payload));
   }
 
-  private async invitesIssued(data: unknown): Promise<void> {
-    const event = await parseEvent(InvitesIssuedPayloadDto, data);
+  private async invitesIssued(event: ConsumedEvent<typeof INVITE_EVENTS.CREATED | typeof INVITE_EVENTS.RESENT>) {
     await this.intake.enqueue(inviteDeliveries(event, event.payload));
   }
 }

@@ -1,10 +1,8 @@
 import { Controller } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
-import { SIGNUP_EVENTS } from '@gatehouse/contracts';
+import { SIGNUP_EVENTS, parseEvent } from '@gatehouse/contracts';
 import { DeliveryIntake } from '../deliveries/delivery-intake';
 import { signupConfirmDeliveries } from '../deliveries/delivery-plans';
-import { parseEvent } from './parse-event';
-import { SignupConfirmationPayloadDto } from './signup-confirmation.payload';
 
 /**
  * Sign-ups through a registration link: the verification email. Not an invite — it carries no
@@ -16,7 +14,7 @@ export class SignupEventsConsumer {
 
   @EventPattern(SIGNUP_EVENTS.CONFIRMATION_REQUESTED)
   async confirmationRequested(@Payload() data: unknown): Promise<void> {
-    const event = await parseEvent(SignupConfirmationPayloadDto, data);
+    const event = await parseEvent(SIGNUP_EVENTS.CONFIRMATION_REQUESTED, data);
     await this.intake.enqueue(signupConfirmDeliveries(event, event.payload));
   }
 }

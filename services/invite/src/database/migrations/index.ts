@@ -8,7 +8,8 @@ import { ImportJobOwner1764200000000 } from './1764200000000-import-job-owner';
 import { MemberAddIntents1764200100000 } from './1764200100000-member-add-intents';
 
 import { ImportJobsTenancyIndex1764210500000 } from './1764210500000-import-jobs-tenancy-index';
-import { ImportUploads1764220000000 } from './1764220000000-import-uploads';
+import { UnifiedMembershipGrants1764220000000 } from './1764220000000-unified-membership-grants';
+import { ImportUploads1764230000000 } from './1764230000000-import-uploads';
 /** In order. A new migration is appended here and never edited after it has shipped. */
 export const INVITE_MIGRATIONS = [
   Accounts1764150100000,
@@ -20,5 +21,6 @@ export const INVITE_MIGRATIONS = [
   ImportJobOwner1764200000000,
   MemberAddIntents1764200100000,
   ImportJobsTenancyIndex1764210500000,
-  ImportUploads1764220000000,
+  UnifiedMembershipGrants1764220000000,
+  ImportUploads1764230000000,
 ];

@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { EventEnvelope, HUB_EVENTS, MemberChangedPayload, MemberRemovedPayload } from '@gatehouse/contracts';
+import { HUB_EVENTS, parseEvent } from '@gatehouse/contracts';
 import { claimMessage } from '@gatehouse/messaging';
 import { DataSource } from 'typeorm';
 import { INVITE_DB_SCHEMA } from '../invites.constants';
@@ -23,7 +23,8 @@ export class InviterRightsConsumer {
   ) {}
 
   @EventPattern(HUB_EVENTS.MEMBER_CHANGED)
-  async onMemberChanged(@Payload() envelope: EventEnvelope<MemberChangedPayload>): Promise<void> {
+  async onMemberChanged(@Payload() data: unknown): Promise<void> {
+    const envelope = await parseEvent(HUB_EVENTS.MEMBER_CHANGED, data);
     const { hubId, changedBy, after } = envelope.payload;
     await this.revoke(
       envelope.id,
@@ -35,7 +36,8 @@ export class InviterRightsConsumer {
   }
 
   @EventPattern(HUB_EVENTS.MEMBER_REMOVED)
-  async onMemberRemoved(@Payload() envelope: EventEnvelope<MemberRemovedPayload>): Promise<void> {
+  async onMemberRemoved(@Payload() data: unknown): Promise<void> {
+    const envelope = await parseEvent(HUB_EVENTS.MEMBER_REMOVED, data);
     const { hubId, accountId, removedBy } = envelope.payload;
     await this.revoke(envelope.id, hubId, accountId, removedBy, 'inviter_removed');
   }

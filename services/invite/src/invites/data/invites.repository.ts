@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { UserType } from '@gatehouse/contracts';
 import type { EntityManager } from 'typeorm';
+import { returning } from '../../database/returning';
 import { InviteRow, inviteColumns } from '../domain/invite-row';
 
 /** What every invite of one batch shares: one Hub, one inviter, one user type, one expiry policy. */
@@ -29,11 +30,6 @@ export interface InviteeAccount {
 
 const COLUMNS = inviteColumns();
 
-/** TypeORM answers an UPDATE … RETURNING with [rows, count]; these are the rows. */
-async function updatedRows<T>(manager: EntityManager, sql: string, parameters: unknown[]): Promise<T[]> {
-  const [rows] = (await manager.query(sql, parameters)) as [T[], number];
-  return rows;
-}
 const I_COLUMNS = inviteColumns('i');
 
 /**
@@ -44,7 +40,7 @@ const I_COLUMNS = inviteColumns('i');
 export class InvitesRepository {
   /** Marks pending-but-lapsed invites of these addresses expired, so a fresh invite can take their place. */
   async expireLapsedFor(manager: EntityManager, hubId: string, emails: string[]): Promise<InviteRow[]> {
-    return updatedRows<InviteRow>(
+    return returning<InviteRow>(
       manager,
       `UPDATE invite.invites SET status = 'expired'
        WHERE hub_id = $1 AND email = ANY($2::text[]) AND status = 'pending' AND expires_at <= now()
@@ -115,7 +111,7 @@ export class InvitesRepository {
     expiryDays: number,
   ): Promise<InviteRow[]> {
     if (rotations.length === 0) return [];
-    return updatedRows<InviteRow>(
+    return returning<InviteRow>(
       manager,
       `UPDATE invite.invites i
        SET token_hash = t.token_hash, expires_at = now() + make_interval(days => $3),
@@ -133,7 +129,7 @@ export class InvitesRepository {
    */
   async replaceTokens(manager: EntityManager, rotations: { id: string; tokenHash: string }[]): Promise<InviteRow[]> {
     if (rotations.length === 0) return [];
-    return updatedRows<InviteRow>(
+    return returning<InviteRow>(
       manager,
       `UPDATE invite.invites i SET token_hash = t.token_hash
        FROM unnest($1::uuid[], $2::text[]) AS t(id, token_hash)
@@ -197,7 +193,7 @@ export class InvitesRepository {
   }
 
   async markExpired(manager: EntityManager, ids: string[]): Promise<InviteRow[]> {
-    return updatedRows<InviteRow>(
+    return returning<InviteRow>(
       manager,
       `UPDATE invite.invites SET status = 'expired' WHERE id = ANY($1::uuid[]) AND status = 'pending'
        RETURNING ${COLUMNS}`,
@@ -211,7 +207,7 @@ export class InvitesRepository {
     revokedBy: string | null,
     reason: string,
   ): Promise<InviteRow[]> {
-    return updatedRows<InviteRow>(
+    return returning<InviteRow>(
       manager,
       `UPDATE invite.invites SET status = 'revoked', revoked_at = now(), revoked_by = $2, revoke_reason = $3
        WHERE id = ANY($1::uuid[]) AND status = 'pending'
@@ -228,7 +224,7 @@ export class InvitesRepository {
     revokedBy: string | null,
     reason: string,
   ): Promise<InviteRow[]> {
-    return updatedRows<InviteRow>(
+    return returning<InviteRow>(
       manager,
       `UPDATE invite.invites SET status = 'revoked', revoked_at = now(), revoked_by = $3, revoke_reason = $4
        WHERE hub_id = $1 AND inviter_account_id = $2 AND status = 'pending' AND expires_at > now()
@@ -239,7 +235,7 @@ export class InvitesRepository {
 
   /** The expiry sweep: marks up to `limit` lapsed invites expired; replicas skip each other's rows. */
   async expireDue(manager: EntityManager, limit: number): Promise<InviteRow[]> {
-    return updatedRows<InviteRow>(
+    return returning<InviteRow>(
       manager,
       `WITH due AS (
          SELECT id FROM invite.invites WHERE status = 'pending' AND expires_at <= now()
@@ -257,7 +253,7 @@ export class InvitesRepository {
    */
   async acceptPendingOf(manager: EntityManager, accounts: InviteeAccount[]): Promise<InviteRow[]> {
     if (accounts.length === 0) return [];
-    return updatedRows<InviteRow>(
+    return returning<InviteRow>(
       manager,
       `UPDATE invite.invites i
        SET status = 'accepted', accepted_at = now(), accepted_account_id = t.account_id

@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { INVITE_EVENTS, InviteOutcome, MemberProfile, UserType } from '@gatehouse/contracts';
-import { OutboxWriter, PendingEvent } from '@gatehouse/messaging';
+import { INVITE_EVENTS, InviteOutcome, MemberProfile, PendingEvent, UserType } from '@gatehouse/contracts';
+import { OutboxWriter } from '@gatehouse/messaging';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { AccountsService } from '../../accounts/accounts.service';
 import { InviteBatchCommon, InvitesRepository } from '../data/invites.repository';
 import { inviteStateEvents, invitesIssuedEvents, membersAddedNoticeEvent } from '../domain/invite-events';
-import { InviteLinks } from '../domain/invite-links';
+import { PublicLinks } from '../../public-links/public-links';
 import { InviteRow } from '../domain/invite-row';
 import { issueInviteToken } from '../domain/invite-token';
 import { reissueInvites } from '../domain/reissue-invites';
@@ -55,6 +55,11 @@ export type EmailDecision =
   | { email: string; outcome: 'added'; accountId: string }
   | { email: string; outcome: 'invited'; invite: InviteRow; emailSent: boolean };
 
+/** decide()'s answer for one address as preview() foresees it: the same, without the invite row it would write. */
+export type ForeseenDecision =
+  | { email: string; outcome: 'already_member' | 'added'; accountId: string }
+  | { email: string; outcome: 'invited'; emailSent: boolean };
+
 export interface InviteBatchResult {
   decisions: EmailDecision[];
   counts: Record<InviteOutcome, number>;
@@ -72,6 +77,7 @@ export interface InviteBatchResult {
  *   invite.invite.created/resent are recorded in the same transaction → `invited`.
  * The two halves of a chunk run side by side, and up to CHUNKS_IN_FLIGHT chunks at once (they share no
  * address). Authorisation is the caller's: this class trusts the batch it is given.
+ * preview() is the same decision for a dry run: the same reads, none of the writes.
  */
 @Injectable()
 export class InviteBatchDecider {
@@ -81,41 +87,83 @@ export class InviteBatchDecider {
     private readonly invites: InvitesRepository,
     private readonly hubs: HubClient,
     private readonly outbox: OutboxWriter,
-    private readonly links: InviteLinks,
+    private readonly links: PublicLinks,
   ) {}
 
   async decide(batch: InviteBatch): Promise<InviteBatchResult> {
-    const emails = [...new Set(batch.emails)];
-    // The chunks share no address, so a few are decided at once: their look-ups, hub calls and
-    // transactions overlap instead of waiting for one another.
-    const perChunk = await inParallel(slices(emails, INVITE_CHUNK_SIZE), CHUNKS_IN_FLIGHT, (chunk) =>
-      this.decideChunk(batch, chunk),
-    );
-    const decisions = perChunk.flat();
+    const decisions = await this.inChunks(batch, (members, unregistered) => [
+      this.addRegistered(batch, members),
+      this.inviteUnregistered(batch, unregistered),
+    ]);
     const counts: Record<InviteOutcome, number> = { added: 0, invited: 0, already_member: 0 };
     for (const decision of decisions) counts[decision.outcome] += 1;
     return { decisions, counts };
   }
 
-  /** One chunk: one look-up, then the registered (one hub call) and the rest (one transaction) side by side. */
-  private async decideChunk(batch: InviteBatch, emails: string[]): Promise<EmailDecision[]> {
-    await batch.beforeChunk?.();
-    const { registered } = await this.accounts.lookup(emails);
-    const registeredEmails = new Set(registered.map((r) => r.email));
-    const unregistered = emails.filter((email) => !registeredEmails.has(email));
-    const members: MemberProfile[] = registered.map((r) => ({
-      accountId: r.accountId,
-      email: r.email,
-      displayName: r.displayName,
-    }));
-    // Both halves are let finish before an error of either is passed on.
-    const [added, invited] = await Promise.allSettled([
-      this.addRegistered(batch, members),
-      this.inviteUnregistered(batch, unregistered),
+  /**
+   * What decide() would answer for each address (a dry run): the same chunks, the same account look-up,
+   * then the hub's memberships (hub.member.find-many instead of add-bulk) and the pending invites (a live
+   * one is kept, and sent again only within `resend`; a lapsed one would be replaced) — read through the
+   * same HubClient and InvitesRepository, with nothing written, nothing sent and nothing asked of the hub
+   * that changes it. `record` and `intentKey` are not used.
+   */
+  async preview(batch: InviteBatch): Promise<ForeseenDecision[]> {
+    return this.inChunks(batch, (members, unregistered) => [
+      this.foreseeRegistered(batch, members),
+      this.foreseeUnregistered(batch, unregistered),
     ]);
-    if (added.status === 'rejected') throw added.reason;
-    if (invited.status === 'rejected') throw invited.reason;
-    return [...added.value, ...invited.value];
+  }
+
+  /**
+   * The addresses (each once) in chunks, a few chunks at once (they share no address, so their look-ups,
+   * hub calls and transactions overlap instead of waiting for one another). Per chunk: one account
+   * look-up, then the registered and the rest handed to `halves`, which run side by side.
+   */
+  private async inChunks<D>(
+    batch: InviteBatch,
+    halves: (registered: MemberProfile[], unregistered: string[]) => [Promise<D[]>, Promise<D[]>],
+  ): Promise<D[]> {
+    const emails = [...new Set(batch.emails)];
+    const perChunk = await inParallel(slices(emails, INVITE_CHUNK_SIZE), CHUNKS_IN_FLIGHT, async (chunk) => {
+      await batch.beforeChunk?.();
+      const { registered } = await this.accounts.lookup(chunk);
+      const registeredEmails = new Set(registered.map((r) => r.email));
+      const unregistered = chunk.filter((email) => !registeredEmails.has(email));
+      const members: MemberProfile[] = registered.map((r) => ({
+        accountId: r.accountId,
+        email: r.email,
+        displayName: r.displayName,
+      }));
+      // Both halves are let finish before an error of either is passed on.
+      const [first, second] = await Promise.allSettled(halves(members, unregistered));
+      if (first.status === 'rejected') throw first.reason;
+      if (second.status === 'rejected') throw second.reason;
+      return [...first.value, ...second.value];
+    });
+    return perChunk.flat();
+  }
+
+  private async foreseeRegistered(batch: InviteBatch, members: MemberProfile[]): Promise<ForeseenDecision[]> {
+    if (members.length === 0) return [];
+    const existing = await this.hubs.findMembers(
+      batch.hub.id,
+      members.map((m) => m.accountId),
+    );
+    return members.map((m) => ({
+      email: m.email,
+      outcome: existing.has(m.accountId) ? ('already_member' as const) : ('added' as const),
+      accountId: m.accountId,
+    }));
+  }
+
+  private async foreseeUnregistered(batch: InviteBatch, emails: string[]): Promise<ForeseenDecision[]> {
+    if (emails.length === 0) return [];
+    const pending = await this.invites.findPendingFor(this.dataSource.manager, batch.hub.id, emails);
+    const live = new Map(pending.filter((row) => !row.lapsed).map((row) => [row.email, row]));
+    return emails.map((email) => {
+      const row = live.get(email);
+      return { email, outcome: 'invited' as const, emailSent: !row || resends(batch, row) };
+    });
   }
 
   private async addRegistered(batch: InviteBatch, members: MemberProfile[]): Promise<EmailDecision[]> {
@@ -196,10 +244,7 @@ export class InviteBatchDecider {
       events.push(...inviteStateEvents(INVITE_EVENTS.EXPIRED, expired, () => null, 'expired'));
       events.push(...invitesIssuedEvents(INVITE_EVENTS.CREATED, created));
 
-      const reissue = existing.filter(
-        (row) =>
-          batch.resend === 'all' || (batch.resend === 'own' && row.inviter_account_id === batch.inviter.accountId),
-      );
+      const reissue = existing.filter((row) => resends(batch, row));
       const resent = await reissueInvites(manager, this.invites, this.links, reissue, batch.expiryDays);
       events.push(...invitesIssuedEvents(INVITE_EVENTS.RESENT, resent, batch.inviter.accountId));
       await this.outbox.add(manager, events);
@@ -257,6 +302,11 @@ export class InviteBatchDecider {
     if (remaining.length > 0) throw new Error(`Could not settle invites for ${remaining.length} address(es)`);
     return { created, existing, expired };
   }
+}
+
+/** Whether the batch sends this live pending invite again (see ResendScope). */
+function resends(batch: InviteBatch, row: InviteRow): boolean {
+  return batch.resend === 'all' || (batch.resend === 'own' && row.inviter_account_id === batch.inviter.accountId);
 }
 
 /** `items` in consecutive slices of `size`. */

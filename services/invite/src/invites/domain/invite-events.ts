@@ -3,8 +3,8 @@ import {
   InviteStateChangedPayload,
   InvitesIssuedPayload,
   MembersAddedNoticePayload,
+  PendingEvent,
 } from '@gatehouse/contracts';
-import { PendingEvent } from '@gatehouse/messaging';
 import { InviteRow } from './invite-row';
 
 type StateEvent =

@@ -1,4 +1,5 @@
 import { InvitePreview, InviteStatus, InviteView, UserType } from '@gatehouse/contracts';
+import { selectList } from '../../database/select-list';
 
 /** One row of invite.invites as the repository reads it (never the token hash). */
 export interface InviteRow {
@@ -43,11 +44,7 @@ const PLAIN_COLUMNS = [
 
 /** The select list (or RETURNING list) that yields an InviteRow; `alias` qualifies it for UPDATE … FROM. */
 export function inviteColumns(alias?: string): string {
-  const p = alias ? `${alias}.` : '';
-  return [
-    ...PLAIN_COLUMNS.map((column) => p + column),
-    `(${p}status = 'pending' AND ${p}expires_at <= now()) AS lapsed`,
-  ].join(', ');
+  return selectList(PLAIN_COLUMNS, alias, (p) => [`(${p}status = 'pending' AND ${p}expires_at <= now()) AS lapsed`]);
 }
 
 export function effectiveStatus(row: InviteRow): InviteStatus {

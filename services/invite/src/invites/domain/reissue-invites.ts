@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { InvitesRepository } from '../data/invites.repository';
-import { InviteLinks } from './invite-links';
+import { PublicLinks } from '../../public-links/public-links';
 import { InviteRow } from './invite-row';
 import { issueInviteToken } from './invite-token';
 
@@ -11,7 +11,7 @@ import { issueInviteToken } from './invite-token';
 export async function reissueInvites(
   manager: EntityManager,
   invites: InvitesRepository,
-  links: InviteLinks,
+  links: PublicLinks,
   rows: InviteRow[],
   expiryDays: number,
 ): Promise<{ row: InviteRow; acceptUrl: string }[]> {

@@ -11,8 +11,7 @@ import {
 } from '@gatehouse/contracts';
 import { RpcClient } from '@gatehouse/messaging';
 import { HubClient } from '../../hub/hub-client';
-import { EmailDecision, InviteBatchDecider } from '../../invites/decide/invite-batch.decider';
-import { DryRunClassifier } from '../dry-run/dry-run.classifier';
+import { ForeseenDecision, InviteBatch, InviteBatchDecider } from '../../invites/decide/invite-batch.decider';
 import { EntityManager } from 'typeorm';
 import { ImportJobRow } from './import-job-row';
 
@@ -22,7 +21,7 @@ export interface RowOutcome {
   reason: string | null;
 }
 
-const OUTCOME_OF: Record<EmailDecision['outcome'], (decision: EmailDecision) => ImportRowOutcome> = {
+const OUTCOME_OF: Record<ForeseenDecision['outcome'], (decision: ForeseenDecision) => ImportRowOutcome> = {
   added: () => 'added',
   already_member: () => 'already_member',
   // An invite that was already pending is kept, and not sent again (no second email).
@@ -34,7 +33,7 @@ const REFUSALS = new Set<string>([ERROR_CODES.PERMISSION_DENIED, ERROR_CODES.HUB
 
 /**
  * The bridge from rows of a file to THE invite decision (InviteBatchDecider, the same code path as an
- * individual invite) — or, for a dry run, to a classification that reads the same state and writes
+ * individual invite) — for a dry run its preview, which reads the same state the same way and writes
  * nothing.
  */
 @Injectable()
@@ -43,7 +42,6 @@ export class ImportDecisions {
 
   constructor(
     private readonly decider: InviteBatchDecider,
-    private readonly classifier: DryRunClassifier,
     private readonly rpc: RpcClient,
     private readonly hubs: HubClient,
   ) {}
@@ -51,42 +49,49 @@ export class ImportDecisions {
   /**
    * Decides the rows (one address each, no two alike). A real run hands each part's outcomes to `record`
    * inside the transaction that commits that part (see InviteBatch.record); a dry run changes nothing.
+   * A row the decision gave no answer for is a bug, never an outcome: it throws (the job fails).
    */
   async decide(
     job: ImportJobRow,
     rows: { line: number; email: string }[],
     record?: (manager: EntityManager, outcomes: RowOutcome[]) => Promise<void>,
   ): Promise<RowOutcome[]> {
-    const emails = rows.map((row) => row.email);
     const lineOf = new Map(rows.map((row) => [row.email, row.line]));
-    const byEmail = new Map<string, ImportRowOutcome>();
-    if (job.dry_run) {
-      for (const [email, outcome] of await this.classifier.classify(job, emails)) byEmail.set(email, outcome);
-    } else {
-      const { decisions } = await this.decider.decide({
-        hub: { id: job.hub_id, name: job.hub_name, tenancyId: job.tenancy_id },
-        inviter: { accountId: job.created_by, name: job.inviter_name },
-        userType: job.user_type,
-        expiryDays: job.invite_expiry_days,
-        emails,
-        resend: 'none',
-        intentKey: `import:${job.id}`,
-        beforeChunk: () => this.uploaderMayStillInvite(job),
-        record:
-          record &&
-          ((manager, part) =>
-            record(
-              manager,
-              part.map((decision) => ({
-                line: lineOf.get(decision.email)!,
-                outcome: OUTCOME_OF[decision.outcome](decision),
-                reason: null,
-              })),
-            )),
-      });
-      for (const decision of decisions) byEmail.set(decision.email, OUTCOME_OF[decision.outcome](decision));
-    }
-    return rows.map((row) => ({ line: row.line, outcome: byEmail.get(row.email) ?? 'invalid', reason: null }));
+    const batch: InviteBatch = {
+      hub: { id: job.hub_id, name: job.hub_name, tenancyId: job.tenancy_id },
+      inviter: { accountId: job.created_by, name: job.inviter_name },
+      userType: job.user_type,
+      expiryDays: job.invite_expiry_days,
+      emails: rows.map((row) => row.email),
+      resend: 'none',
+    };
+    const decisions: ForeseenDecision[] = job.dry_run
+      ? await this.decider.preview(batch)
+      : (
+          await this.decider.decide({
+            ...batch,
+            intentKey: `import:${job.id}`,
+            beforeChunk: () => this.uploaderMayStillInvite(job),
+            record:
+              record &&
+              ((manager, part) =>
+                record(
+                  manager,
+                  part.map((decision) => ({
+                    line: lineOf.get(decision.email)!,
+                    outcome: OUTCOME_OF[decision.outcome](decision),
+                    reason: null,
+                  })),
+                )),
+          })
+        ).decisions;
+    const byEmail = new Map(decisions.map((decision) => [decision.email, OUTCOME_OF[decision.outcome](decision)]));
+    return rows.map((row) => {
+      const outcome = byEmail.get(row.email);
+      if (!outcome)
+        throw new Error(`Import ${job.id}: the decision gave no answer for line ${row.line} (${row.email})`);
+      return { line: row.line, outcome, reason: null };
+    });
   }
 
   /**

@@ -1,4 +1,5 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { WorkerLoop } from '@gatehouse/worker-loop';
 import { InviteEnv } from '../../invite.config';
 import { ImportJobRunner } from './import-job.runner';
 import { ImportJobsRepository } from './import-jobs.repository';
@@ -20,9 +21,8 @@ const STALE_AFTER_SECONDS = 60;
 export class ImportJobWorker implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('ImportJobWorker');
   private readonly owner: string;
-  private running = false;
-  private loop: Promise<void> | null = null;
-  private wakeUp: (() => void) | null = null;
+  /** One round claims and runs one job; another round follows at once after a job, else after POLL_MS. */
+  private readonly loop: WorkerLoop;
   /** True until the first claim, which also takes back this replica's job from before its restart. */
   private booting = true;
 
@@ -32,53 +32,35 @@ export class ImportJobWorker implements OnApplicationBootstrap, OnModuleDestroy 
     env: InviteEnv,
   ) {
     this.owner = `${env.REPLICA_ID}/invite`;
+    this.loop = new WorkerLoop({
+      name: 'import-job worker',
+      pollIntervalMs: POLL_MS,
+      errorBackoff: { baseMs: POLL_MS, maxMs: 5000 },
+      logger: this.logger,
+      runRound: () => this.runNextJob(),
+    });
   }
 
   onApplicationBootstrap(): void {
-    this.running = true;
-    this.loop = this.run();
+    this.loop.start();
   }
 
   /** First thing on shutdown, while the database and broker are still there: finish the step, release the job. */
   async onModuleDestroy(): Promise<void> {
-    this.running = false;
-    this.wake();
-    await this.loop;
+    await this.loop.stop();
   }
 
   wake(): void {
-    this.wakeUp?.();
+    this.loop.wake();
   }
 
-  private async run(): Promise<void> {
-    while (this.running) {
-      let worked = false;
-      try {
-        const claimed = await this.jobs.claimNext(STALE_AFTER_SECONDS, this.owner, this.booting);
-        this.booting = false;
-        if (claimed) {
-          worked = true;
-          const end = await this.runner.run(claimed, () => !this.running);
-          if (end === 'stopped') await this.jobs.release(claimed.id);
-        }
-      } catch (error) {
-        this.logger.error(`import worker: ${(error as Error).message}`);
-      }
-      if (!worked && this.running) await this.sleep(POLL_MS);
-    }
-  }
-
-  private sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(() => {
-        this.wakeUp = null;
-        resolve();
-      }, ms);
-      this.wakeUp = () => {
-        clearTimeout(timer);
-        this.wakeUp = null;
-        resolve();
-      };
-    });
+  /** Claims the next job and runs it until it ends or the worker stops; returns whether there was one. */
+  private async runNextJob(): Promise<boolean> {
+    const claimed = await this.jobs.claimNext(STALE_AFTER_SECONDS, this.owner, this.booting);
+    this.booting = false;
+    if (!claimed) return false;
+    const end = await this.runner.run(claimed, () => this.loop.stopping);
+    if (end === 'stopped') await this.jobs.release(claimed.id);
+    return true;
   }
 }

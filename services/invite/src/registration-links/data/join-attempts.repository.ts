@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { returning } from './returning';
+import { returning } from '../../database/returning';
 
 export type Admission = { admitted: true } | { admitted: false; retryAfterSeconds: number };
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { UserType } from '@gatehouse/contracts';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { returning } from './returning';
+import { returning } from '../../database/returning';
 
 /** One row of invite.pending_signups, with what the confirm page needs from its link. */
 export interface PendingSignupRow {

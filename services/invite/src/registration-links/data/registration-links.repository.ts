@@ -3,7 +3,7 @@ import { RegistrationLinkSettings } from '@gatehouse/contracts';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { RegistrationLinkRow, registrationLinkColumns } from '../domain/registration-link-row';
-import { returning } from './returning';
+import { returning } from '../../database/returning';
 
 const COLUMNS = registrationLinkColumns();
 

@@ -5,6 +5,7 @@ import {
   RegistrationLinkView,
   UserType,
 } from '@gatehouse/contracts';
+import { selectList } from '../../database/select-list';
 import { isDomainAllowed } from './allowed-domains';
 import { RegistrationLinkErrors } from './registration-link-errors';
 
@@ -45,11 +46,9 @@ const PLAIN_COLUMNS = [
 
 /** The select (or RETURNING) list that yields a RegistrationLinkRow. */
 export function registrationLinkColumns(alias?: string): string {
-  const p = alias ? `${alias}.` : '';
-  return [
-    ...PLAIN_COLUMNS.map((column) => p + column),
+  return selectList(PLAIN_COLUMNS, alias, (p) => [
     `(${p}expires_at IS NOT NULL AND ${p}expires_at <= clock_timestamp()) AS lapsed`,
-  ].join(', ');
+  ]);
 }
 
 export function linkStatus(row: RegistrationLinkRow): RegistrationLinkStatus {

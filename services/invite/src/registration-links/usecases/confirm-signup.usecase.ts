@@ -11,15 +11,18 @@ import {
   isDomainError,
 } from '@gatehouse/contracts';
 import { OutboxWriter } from '@gatehouse/messaging';
+import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { AccountsService, toAccountView } from '../../accounts/accounts.service';
+import { AcceptPendingInvites } from '../../invites/usecases/accept-pending-invites/accept-pending-invites';
+import { MembershipGrantWorker } from '../../membership-grants/membership-grant.worker';
+import { MembershipGrantsRepository } from '../../membership-grants/membership-grants.repository';
 import { PendingSignupRow, PendingSignupsRepository } from '../data/pending-signups.repository';
-import { RegistrationLinkUse, RegistrationLinkUsesRepository } from '../data/registration-link-uses.repository';
+import { RegistrationLinkUsesRepository } from '../data/registration-link-uses.repository';
 import { RegistrationLinksRepository } from '../data/registration-links.repository';
 import { SignupErrors } from '../domain/registration-link-errors';
 import { assertStillJoinable } from '../domain/registration-link-row';
 import { hashSignupToken, isWellFormedSignupToken } from '../domain/signup-token';
-import { RegistrationGrants } from '../grants/registration-grants';
 
 /**
  * Sign-up through a registration link, step two: the owner of the address confirms from the
@@ -31,10 +34,11 @@ import { RegistrationGrants } from '../grants/registration-grants';
  * 2. one transaction: lock the sign-up row (a second confirmation waits, then sees it confirmed), lock
  *    the link row and check it again (the link may have been disabled, rotated, expired, used up or
  *    its domains changed since the sign-up), create the account with its address verified (it records
- *    invite.account.created: the address's pending invites take effect), count the use, record the
- *    membership to grant and invite.registration-link.used (the Hub's audit entry), mark the sign-up
- *    confirmed. Any refusal rolls all of it back;
- * 3. after commit: ask the hub for the membership (idempotent); if that fails the retry worker does it.
+ *    invite.account.created), accept the address's pending invites in every Hub (AcceptPendingInvites),
+ *    count the use, record the use, the membership grant and invite.registration-link.used (the Hub's
+ *    audit entry), mark the sign-up confirmed. Any refusal rolls all of it back;
+ * 3. after commit: ask the hub for the memberships (the link's and the invites'; idempotent); whatever
+ *    that does not settle MembershipGrantWorker's loop retries.
  *
  * The link lock makes the count exact (with a limit of N, N confirmations succeed and the next one is
  * refused as used up); two confirmations for one address (through two links) meet at the accounts'
@@ -48,7 +52,9 @@ export class ConfirmSignup {
     private readonly links: RegistrationLinksRepository,
     private readonly uses: RegistrationLinkUsesRepository,
     private readonly accounts: AccountsService,
-    private readonly grants: RegistrationGrants,
+    private readonly acceptPending: AcceptPendingInvites,
+    private readonly grants: MembershipGrantsRepository,
+    private readonly grantWorker: MembershipGrantWorker,
     private readonly outbox: OutboxWriter,
   ) {}
 
@@ -68,10 +74,11 @@ export class ConfirmSignup {
     const seen = assertConfirmable(await this.find(this.dataSource.manager, token));
     if (!(await this.accounts.verifyPassword(seen.password_hash, password))) throw SignupErrors.wrongPassword();
 
-    const { account, link, use } = await this.dataSource.transaction(async (manager) => {
+    const { account, link, grantIds } = await this.dataSource.transaction(async (manager) => {
       const signup = assertConfirmable(await this.find(manager, token, { lock: true }));
       const link = await this.links.lock(manager, signup.link_id);
       assertStillJoinable(link, signup.link_token_hash, signup.email);
+      await this.acceptPending.serialiseOnAddress(manager, signup.email);
       const account = await this.accounts
         .insertIn(manager, {
           email: signup.email,
@@ -86,16 +93,22 @@ export class ConfirmSignup {
           }
           throw error;
         });
+      const member = { accountId: account.id, email: account.email, displayName: account.displayName };
+      const invited = await this.acceptPending.acceptIn(manager, [member], 'account_registered');
       const useCount = await this.links.countUse(manager, link.id);
-      const use: RegistrationLinkUse = {
-        accountId: account.id,
-        linkId: link.id,
-        hubId: link.hub_id,
-        email: account.email,
-        displayName: account.displayName,
-        userType: link.user_type,
-      };
-      await this.uses.add(manager, use);
+      await this.uses.add(manager, { ...member, linkId: link.id, hubId: link.hub_id, userType: link.user_type });
+      const linkGrantId = randomUUID();
+      await this.grants.add(manager, [
+        {
+          ...member,
+          id: linkGrantId,
+          source: 'registration_link',
+          sourceId: link.id,
+          hubId: link.hub_id,
+          userType: link.user_type,
+          addedBy: null,
+        },
+      ]);
       const payload: RegistrationLinkUsedPayload = {
         hubId: link.hub_id,
         tenancyId: link.tenancy_id,
@@ -110,13 +123,18 @@ export class ConfirmSignup {
       };
       await this.outbox.add(manager, { name: REGISTRATION_LINK_EVENTS.USED, payload });
       await this.signups.markConfirmed(manager, signup.id, account.id);
-      return { account, link, use };
+      return { account, link, grantIds: [linkGrantId, ...invited.map(({ grantId }) => grantId)] };
     });
 
-    const granted = await this.grants.grantNow(use);
+    const granted = await this.grantWorker.grantNow(grantIds);
     return {
       account: toAccountView(account),
-      membership: { hubId: link.hub_id, hubName: link.hub_name, userType: link.user_type, granted },
+      membership: {
+        hubId: link.hub_id,
+        hubName: link.hub_name,
+        userType: link.user_type,
+        granted: granted.has(grantIds[0]),
+      },
     };
   }
 

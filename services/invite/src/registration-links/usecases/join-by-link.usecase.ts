@@ -13,7 +13,7 @@ import { InviteEnv } from '../../invite.config';
 import { JoinAttemptsRepository } from '../data/join-attempts.repository';
 import { PendingSignupsRepository } from '../data/pending-signups.repository';
 import { isDomainAllowed } from '../domain/allowed-domains';
-import { JoinUrls } from '../domain/join-url';
+import { PublicLinks } from '../../public-links/public-links';
 import { RegistrationLinkErrors } from '../domain/registration-link-errors';
 import { assertOpen } from '../domain/registration-link-row';
 import { issueSignupToken } from '../domain/signup-token';
@@ -44,7 +44,7 @@ export class JoinByLink {
     private readonly attempts: JoinAttemptsRepository,
     private readonly signups: PendingSignupsRepository,
     private readonly accounts: AccountsService,
-    private readonly urls: JoinUrls,
+    private readonly urls: PublicLinks,
     private readonly outbox: OutboxWriter,
     private readonly env: InviteEnv,
   ) {}
@@ -92,7 +92,7 @@ export class JoinByLink {
         email,
         displayName,
         userType: link.user_type,
-        confirmUrl: this.urls.forSignupConfirmation(confirmToken.token),
+        confirmUrl: this.urls.signupConfirmationUrl(confirmToken.token),
         expiresAt: row.expires_at.toISOString(),
       };
       await this.outbox.add(manager, { name: SIGNUP_EVENTS.CONFIRMATION_REQUESTED, payload });

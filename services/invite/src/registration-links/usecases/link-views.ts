@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { MembershipView, RegistrationLinkView } from '@gatehouse/contracts';
-import { JoinUrls } from '../domain/join-url';
+import { PublicLinks } from '../../public-links/public-links';
 import { RegistrationLinkRow, toRegistrationLinkView } from '../domain/registration-link-row';
 import { RegistrationLinkTokens } from '../domain/registration-link-token';
 
@@ -14,7 +14,7 @@ export class RegistrationLinkViews {
 
   constructor(
     private readonly tokens: RegistrationLinkTokens,
-    private readonly urls: JoinUrls,
+    private readonly urls: PublicLinks,
   ) {}
 
   forMember(hubId: string, row: RegistrationLinkRow | null, membership: MembershipView): RegistrationLinkView {
@@ -22,7 +22,7 @@ export class RegistrationLinkViews {
     let url: string | null = null;
     if (row?.token_sealed && (canManage || row.enabled)) {
       const token = this.tokens.unseal(row.id, row.token_sealed);
-      if (token) url = this.urls.forToken(token);
+      if (token) url = this.urls.joinUrl(token);
       else
         this.logger.warn(
           `the registration link of Hub ${hubId} does not open with REGISTRATION_LINK_TOKEN_KEY (was the key changed?); rotate it to show a URL again`,

@@ -7,8 +7,9 @@ import {
   RegistrationLinkUpdatedPayload,
   RegistrationLinkView,
   UpdateRegistrationLinkRequest,
+  PendingEvent,
 } from '@gatehouse/contracts';
-import { OutboxWriter, PendingEvent } from '@gatehouse/messaging';
+import { OutboxWriter } from '@gatehouse/messaging';
 import { DataSource } from 'typeorm';
 import { RegistrationLinksRepository } from '../data/registration-links.repository';
 import { normaliseAllowedDomains } from '../domain/allowed-domains';

@@ -4,11 +4,11 @@ import { AcceptInviteRequest, AcceptInviteResult, INVITE_EVENTS } from '@gatehou
 import { OutboxWriter } from '@gatehouse/messaging';
 import { DataSource, EntityManager } from 'typeorm';
 import { AccountsService, toAccountView } from '../../../accounts/accounts.service';
+import { MembershipGrantWorker } from '../../../membership-grants/membership-grant.worker';
 import { InvitesRepository } from '../../data/invites.repository';
 import { InviteErrors, closedInviteError } from '../../domain/invite-errors';
 import { inviteStateEvents } from '../../domain/invite-events';
 import { hashInviteToken, isWellFormedInviteToken } from '../../domain/invite-token';
-import { MembershipGrantWorker } from '../../grants/membership-grant.worker';
 import { AcceptPendingInvites } from '../accept-pending-invites/accept-pending-invites';
 
 /**
@@ -16,8 +16,8 @@ import { AcceptPendingInvites } from '../accept-pending-invites/accept-pending-i
  * check it is pending and not lapsed, create the account (password policy, unique address), and accept
  * every pending invite of that address in every Hub, with their membership grants and
  * invite.invite.accepted events. After the commit the memberships are granted through the hub; a grant
- * the hub cannot confirm now is retried by the housekeeping loop, so the account never ends up without
- * the memberships it was promised.
+ * the hub cannot confirm now is retried by MembershipGrantWorker's loop, so the account never ends up
+ * without the memberships it was promised.
  */
 @Injectable()
 export class AcceptInvite {
@@ -58,15 +58,15 @@ export class AcceptInvite {
     });
     if (outcome.expired) throw InviteErrors.expired();
 
-    const granted = await this.grants.grantNow(outcome.accepted.map((row) => row.id));
+    const granted = await this.grants.grantNow(outcome.accepted.map(({ grantId }) => grantId));
     return {
       account: toAccountView(outcome.account),
       hubId: outcome.hubId,
-      memberships: outcome.accepted.map((row) => ({
-        hubId: row.hub_id,
-        hubName: row.hub_name,
-        userType: row.user_type,
-        granted: granted.has(row.id),
+      memberships: outcome.accepted.map(({ invite, grantId }) => ({
+        hubId: invite.hub_id,
+        hubName: invite.hub_name,
+        userType: invite.user_type,
+        granted: granted.has(grantId),
       })),
     };
   }
@@ -79,7 +79,7 @@ export class AcceptInvite {
   private async lockInvite(manager: EntityManager, tokenHash: string) {
     const peek = await this.invites.findByTokenHash(manager, tokenHash);
     if (!peek) throw InviteErrors.notFound();
-    await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`invite.accept:${peek.email}`]);
+    await this.acceptPending.serialiseOnAddress(manager, peek.email);
     const row = await this.invites.findByTokenHash(manager, tokenHash, { lock: true });
     if (!row) throw InviteErrors.notFound();
     return row;

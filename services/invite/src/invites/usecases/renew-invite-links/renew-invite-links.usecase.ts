@@ -10,7 +10,7 @@ import { OutboxWriter } from '@gatehouse/messaging';
 import { DataSource } from 'typeorm';
 import { InvitesRepository } from '../../data/invites.repository';
 import { inviteStateEvents } from '../../domain/invite-events';
-import { InviteLinks } from '../../domain/invite-links';
+import { PublicLinks } from '../../../public-links/public-links';
 import { InviteRow, effectiveStatus } from '../../domain/invite-row';
 import { issueInviteToken } from '../../domain/invite-token';
 import { HubClient } from '../../../hub/hub-client';
@@ -28,7 +28,7 @@ export class RenewInviteLinks {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly hubs: HubClient,
     private readonly invites: InvitesRepository,
-    private readonly links: InviteLinks,
+    private readonly links: PublicLinks,
     private readonly outbox: OutboxWriter,
   ) {}
 

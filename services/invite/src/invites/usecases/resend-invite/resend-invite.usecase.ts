@@ -6,7 +6,7 @@ import { DataSource } from 'typeorm';
 import { InvitesRepository } from '../../data/invites.repository';
 import { InviteErrors } from '../../domain/invite-errors';
 import { inviteStateEvents, invitesIssuedEvents } from '../../domain/invite-events';
-import { InviteLinks } from '../../domain/invite-links';
+import { PublicLinks } from '../../../public-links/public-links';
 import { toInviteView } from '../../domain/invite-row';
 import { reissueInvites } from '../../domain/reissue-invites';
 import { HubClient } from '../../../hub/hub-client';
@@ -23,7 +23,7 @@ export class ResendInvite {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly hubs: HubClient,
     private readonly invites: InvitesRepository,
-    private readonly links: InviteLinks,
+    private readonly links: PublicLinks,
     private readonly outbox: OutboxWriter,
   ) {}
 

@@ -5,8 +5,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * upload instead of holding the file in one bytea. A job's file that was stored whole is moved into an
  * upload of one piece.
  */
-export class ImportUploads1764220000000 implements MigrationInterface {
-  name = 'ImportUploads1764220000000';
+export class ImportUploads1764230000000 implements MigrationInterface {
+  name = 'ImportUploads1764230000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     const statements = [

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { InvitesIssuedPayloadDto } from './invites-issued.payload';
+import { HUB_EVENTS } from './hub';
+import { INVITE_EVENTS, InvitesIssuedPayload } from './invite';
 import { parseEvent } from './parse-event';
-import { PolicyChangedPayloadDto } from './policy-changed.payload';
 
-const envelope = (payload: unknown) => ({
+const envelope = (payload: unknown, name: string = INVITE_EVENTS.CREATED) => ({
   id: randomUUID(),
-  name: 'invite.invite.created',
+  name,
   occurredAt: new Date().toISOString(),
   correlationId: null,
   payload,
@@ -30,15 +30,15 @@ const invites = () => ({
 
 describe('parseEvent', () => {
   it('returns the envelope with a checked payload (unknown fields dropped)', async () => {
-    const event = await parseEvent(InvitesIssuedPayloadDto, envelope({ ...invites(), extra: 'x' }));
-    expect(event.payload).toBeInstanceOf(InvitesIssuedPayloadDto);
+    const event = await parseEvent(INVITE_EVENTS.CREATED, envelope({ ...invites(), extra: 'x' }));
+    expect(event.payload).toBeInstanceOf(InvitesIssuedPayload);
     expect(event.payload.invites[0].email).toBe('g@example.com');
     expect((event.payload as unknown as Record<string, unknown>).extra).toBeUndefined();
   });
 
   it('names the event and every problem when the payload is malformed', async () => {
     const data = envelope({ ...invites(), userType: 'ADMIN', invites: [{ email: 'nope' }] });
-    await expect(parseEvent(InvitesIssuedPayloadDto, data)).rejects.toMatchObject({
+    await expect(parseEvent(INVITE_EVENTS.CREATED, data)).rejects.toMatchObject({
       code: 'VALIDATION.FAILED',
       message: expect.stringMatching(
         new RegExp(
@@ -54,16 +54,16 @@ describe('parseEvent', () => {
       payload.invites[0].email = email;
       return envelope(payload);
     };
-    await expect(parseEvent(InvitesIssuedPayloadDto, withEmail('x@mail.e'))).resolves.toBeDefined();
+    await expect(parseEvent(INVITE_EVENTS.CREATED, withEmail('x@mail.e'))).resolves.toBeDefined();
     for (const bad of ['a@example.com, b@example.com', 'a@example.com\r\nBcc: b@example.com', 'no-at-sign']) {
-      await expect(parseEvent(InvitesIssuedPayloadDto, withEmail(bad))).rejects.toMatchObject({
+      await expect(parseEvent(INVITE_EVENTS.CREATED, withEmail(bad))).rejects.toMatchObject({
         code: 'VALIDATION.FAILED',
       });
     }
   });
 
   it('refuses a missing envelope', async () => {
-    await expect(parseEvent(InvitesIssuedPayloadDto, 'text')).rejects.toMatchObject({
+    await expect(parseEvent(INVITE_EVENTS.CREATED, 'text')).rejects.toMatchObject({
       message: expect.stringMatching(/^Malformed event envelope: /),
     });
   });
@@ -77,10 +77,22 @@ describe('parseEvent', () => {
       changedBy: '00000000-0000-0000-0000-000000000000',
       updatedAt: new Date().toISOString(),
     };
-    await expect(parseEvent(PolicyChangedPayloadDto, envelope(policy))).resolves.toBeDefined();
+    await expect(
+      parseEvent(HUB_EVENTS.POLICY_CHANGED, envelope(policy, HUB_EVENTS.POLICY_CHANGED)),
+    ).resolves.toBeDefined();
     const { inviteMessageAppendix: _dropped, ...missing } = policy;
-    await expect(parseEvent(PolicyChangedPayloadDto, envelope(missing))).rejects.toMatchObject({
+    await expect(
+      parseEvent(HUB_EVENTS.POLICY_CHANGED, envelope(missing, HUB_EVENTS.POLICY_CHANGED)),
+    ).rejects.toMatchObject({
       message: expect.stringContaining('inviteMessageAppendix'),
+    });
+  });
+
+  it('refuses an event delivered under another name than its envelope says', async () => {
+    const data = envelope(invites(), INVITE_EVENTS.RESENT);
+    await expect(parseEvent(INVITE_EVENTS.CREATED, data)).rejects.toMatchObject({
+      code: 'VALIDATION.FAILED',
+      message: `Malformed event ${data.id} (invite.invite.resent): delivered as invite.invite.created.`,
     });
   });
 });

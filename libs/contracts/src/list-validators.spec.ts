@@ -1,0 +1,48 @@
+import { validateAs } from './validation';
+import { IsStringList, IsUuidList } from './list-validators';
+
+const LOWER_CASE_UUID = '3f2504e0-4f89-11d3-9a0c-0305e82c3301';
+
+class Emails {
+  @IsStringList({ maxItems: 3, maxLength: 10 })
+  emails!: string[];
+}
+
+class Ids {
+  @IsUuidList({ maxItems: 2 })
+  ids!: string[];
+}
+
+const problem = async (cls: new () => object, value: unknown) =>
+  validateAs(cls, value).then(
+    () => null,
+    (error: { message: string }) => error.message,
+  );
+
+describe('list validators', () => {
+  it('take a list within the limits', async () => {
+    expect(await problem(Emails, { emails: ['a@b.c', '0123456789'] })).toBeNull();
+    expect(await problem(Emails, { emails: [] })).toBeNull();
+    expect(await problem(Ids, { ids: ['6F9619FF-8B86-D011-B42D-00CF4FC964FF', LOWER_CASE_UUID] })).toBeNull();
+  });
+
+  it.each([
+    ['too many items', { emails: ['a', 'b', 'c', 'd'] }],
+    ['an item too long', { emails: ['01234567890'] }],
+    ['an item that is not text', { emails: ['a', 7] }],
+    ['no list at all', { emails: 'a@b.c' }],
+    ['nothing', {}],
+  ])('refuse %s, naming the field and the limits', async (_, value) => {
+    expect(await problem(Emails, value)).toBe(
+      'The request is not valid: emails must be a list of at most 3 texts of at most 10 characters each.',
+    );
+  });
+
+  it.each([
+    ['too many', { ids: [LOWER_CASE_UUID, LOWER_CASE_UUID, LOWER_CASE_UUID] }],
+    ['one that is no UUID', { ids: [LOWER_CASE_UUID, 'not-a-uuid'] }],
+    ['no list', { ids: LOWER_CASE_UUID }],
+  ])('refuse UUID lists with %s', async (_, value) => {
+    expect(await problem(Ids, value)).toBe('The request is not valid: ids must be a list of at most 2 UUIDs.');
+  });
+});
