@@ -8,6 +8,7 @@ import { PickUpRegisteredInviteesJob } from './pick-up-registered-invitees.job';
 import { PruneExpiredSignupsJob } from './prune-expired-signups.job';
 import { PruneJoinAttemptsJob } from './prune-join-attempts.job';
 import { PruneOutboxJob } from './prune-outbox.job';
+import { PruneStaleUploadsJob } from './prune-stale-uploads.job';
 
 export interface HousekeepingReport {
   expired: number;
@@ -16,6 +17,7 @@ export interface HousekeepingReport {
   sessionsPruned: number;
   joinAttemptsPruned: number;
   signupsPruned: number;
+  uploadsPruned: number;
 }
 
 /**
@@ -42,6 +44,7 @@ export class InviteHousekeeping implements OnApplicationBootstrap, BeforeApplica
     private readonly sessions: SessionsService,
     private readonly joinAttempts: PruneJoinAttemptsJob,
     private readonly signups: PruneExpiredSignupsJob,
+    private readonly staleUploads: PruneStaleUploadsJob,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -61,6 +64,7 @@ export class InviteHousekeeping implements OnApplicationBootstrap, BeforeApplica
       sessionsPruned: await this.step('prune old browser sessions', () => this.sessions.pruneOld()),
       joinAttemptsPruned: await this.step('prune registration-link attempts', () => this.joinAttempts.run()),
       signupsPruned: await this.step('prune expired sign-ups', () => this.signups.run()),
+      uploadsPruned: await this.step('prune abandoned uploads', () => this.staleUploads.run()),
     }));
   }
 
