@@ -1,7 +1,7 @@
 import os from 'node:os';
 import { HUB_PATTERNS, ImportJobView } from '@gatehouse/contracts';
 import { AmqpNames, RpcClient } from '@gatehouse/messaging';
-import { ProcessGroup, pollUntil } from '@gatehouse/processes';
+import { ProcessGroup, pollUntil } from '../scripts/processes';
 import { BENCH_AMQP_URL, benchAdmin, benchEnv, freshDatabase } from './bench-system';
 import { PeakMemory } from './process-memory';
 import { BenchSmtpSink } from './smtp-sink';

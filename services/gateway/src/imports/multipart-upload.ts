@@ -1,6 +1,10 @@
 import { ERROR_CODES, DomainError, importTooLarge } from '@gatehouse/contracts';
 import busboy from 'busboy';
 import type { Request } from 'express';
+import type { Readable } from 'node:stream';
+
+/** busboy's file part: the bytes, and whether the size limit cut them off. */
+type FileStream = Readable & { truncated?: boolean };
 
 /** What a multipart upload held besides the file's bytes, which went on piece by piece. */
 export interface ReadUpload {
@@ -39,7 +43,7 @@ export function readMultipartUpload(request: Request, limits: UploadLimits, send
     }
     const fields: Record<string, string> = Object.create(null) as Record<string, string>;
     let file: ReadUpload['file'];
-    let fileStream: busboy.FileStream | null = null;
+    let fileStream: FileStream | null = null;
     let fileSent: Promise<void> = Promise.resolve();
     let failed = false;
 
@@ -66,7 +70,7 @@ export function readMultipartUpload(request: Request, limits: UploadLimits, send
       fileSent = sendInPieces(stream, limits, send, file).catch((error: unknown) => fail(error));
     });
     reader.on('filesLimit', () => fail(refused('Upload one CSV, in the "file" field.')));
-    reader.on('error', (error) => fail(refused(`The upload could not be read: ${error.message}`)));
+    reader.on('error', (error: Error) => fail(refused(`The upload could not be read: ${error.message}`)));
     reader.on('close', () => {
       void fileSent.then(() => {
         if (!failed) resolve({ fields, file });
@@ -80,7 +84,7 @@ export function readMultipartUpload(request: Request, limits: UploadLimits, send
 }
 
 async function sendInPieces(
-  stream: busboy.FileStream,
+  stream: FileStream,
   { maxBytes, pieceBytes }: UploadLimits,
   send: SendPiece,
   file: { bytes: number },
