@@ -1,3 +1,4 @@
+import { INVITE_SCHEMA } from '../../invite.config';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ImportRowOutcome, ImportRowView, ImportStatus, UserType } from '@gatehouse/contracts';
@@ -30,9 +31,9 @@ export interface StoredRow {
 
 /** Counts per outcome from the rows themselves (the source of truth), for a job that ends. */
 const SUMMARY_FROM_ROWS = `summary = coalesce((SELECT jsonb_object_agg(outcome, n) FROM (
-    SELECT outcome, count(*) AS n FROM invite.import_rows WHERE job_id = j.id AND outcome IS NOT NULL
+    SELECT outcome, count(*) AS n FROM ${INVITE_SCHEMA}.import_rows WHERE job_id = j.id AND outcome IS NOT NULL
     GROUP BY outcome) s), '{}'),
-  processed_rows = (SELECT count(*) FROM invite.import_rows WHERE job_id = j.id
+  processed_rows = (SELECT count(*) FROM ${INVITE_SCHEMA}.import_rows WHERE job_id = j.id
     AND outcome IS NOT NULL AND outcome <> 'skipped')`;
 
 /** Rows of an import are written and updated set-based, thousands per statement. */
@@ -50,10 +51,10 @@ export class ImportJobsRepository {
   async insertForUpload(job: NewImportJob): Promise<ImportJobRow | null> {
     const rows: ImportJobRow[] = await this.dataSource.query(
       `WITH upload AS (
-         UPDATE invite.import_uploads SET finished = true, updated_at = now()
+         UPDATE ${INVITE_SCHEMA}.import_uploads SET finished = true, updated_at = now()
          WHERE id = $11 AND created_by = $5 AND hub_id = $2 AND NOT finished AND bytes > 0
          RETURNING id)
-       INSERT INTO invite.import_jobs (id, hub_id, tenancy_id, hub_name, created_by, inviter_name, user_type,
+       INSERT INTO ${INVITE_SCHEMA}.import_jobs (id, hub_id, tenancy_id, hub_name, created_by, inviter_name, user_type,
          invite_expiry_days, dry_run, file_name, upload_id, correlation_id)
        SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, upload.id, $12 FROM upload
        RETURNING ${IMPORT_JOB_COLUMNS}`,
@@ -77,7 +78,7 @@ export class ImportJobsRepository {
 
   async find(id: string): Promise<ImportJobRow | null> {
     const rows: ImportJobRow[] = await this.dataSource.query(
-      `SELECT ${IMPORT_JOB_COLUMNS} FROM invite.import_jobs WHERE id = $1`,
+      `SELECT ${IMPORT_JOB_COLUMNS} FROM ${INVITE_SCHEMA}.import_jobs WHERE id = $1`,
       [id],
     );
     return rows[0] ?? null;
@@ -86,7 +87,7 @@ export class ImportJobsRepository {
   /** Counts per outcome of the rows decided so far (a job's own summary is written when it ends). */
   async summarySoFar(id: string): Promise<ImportJobRow['summary']> {
     const rows: { outcome: ImportRowOutcome; n: number }[] = await this.dataSource.query(
-      `SELECT outcome, count(*)::int AS n FROM invite.import_rows
+      `SELECT outcome, count(*)::int AS n FROM ${INVITE_SCHEMA}.import_rows
        WHERE job_id = $1 AND outcome IS NOT NULL GROUP BY outcome`,
       [id],
     );
@@ -96,12 +97,12 @@ export class ImportJobsRepository {
   async list(hubId: string, createdBy: string | null, limit: number, offset: number) {
     const where = createdBy ? 'hub_id = $1 AND created_by = $2' : 'hub_id = $1 AND $2::uuid IS NULL';
     const rows: ImportJobRow[] = await this.dataSource.query(
-      `SELECT ${IMPORT_JOB_COLUMNS} FROM invite.import_jobs WHERE ${where}
+      `SELECT ${IMPORT_JOB_COLUMNS} FROM ${INVITE_SCHEMA}.import_jobs WHERE ${where}
        ORDER BY created_at DESC, id LIMIT $3 OFFSET $4`,
       [hubId, createdBy, limit, offset],
     );
     const [{ total }] = await this.dataSource.query(
-      `SELECT count(*)::int AS total FROM invite.import_jobs WHERE ${where}`,
+      `SELECT count(*)::int AS total FROM ${INVITE_SCHEMA}.import_jobs WHERE ${where}`,
       [hubId, createdBy],
     );
     return { rows, total: total as number };
@@ -116,12 +117,12 @@ export class ImportJobsRepository {
     const where = `tenancy_id = $1 AND ($2::uuid IS NULL OR hub_id = $2) AND ($3::text IS NULL OR status = $3)`;
     const params = [filter.tenancyId, filter.hubId ?? null, filter.status ?? null];
     const rows: ImportJobRow[] = await this.dataSource.query(
-      `SELECT ${IMPORT_JOB_COLUMNS} FROM invite.import_jobs WHERE ${where}
+      `SELECT ${IMPORT_JOB_COLUMNS} FROM ${INVITE_SCHEMA}.import_jobs WHERE ${where}
        ORDER BY created_at DESC, id LIMIT $4 OFFSET $5`,
       [...params, limit, offset],
     );
     const [{ total }] = await this.dataSource.query(
-      `SELECT count(*)::int AS total FROM invite.import_jobs WHERE ${where}`,
+      `SELECT count(*)::int AS total FROM ${INVITE_SCHEMA}.import_jobs WHERE ${where}`,
       params,
     );
     return { rows, total: total as number };
@@ -135,11 +136,11 @@ export class ImportJobsRepository {
   async claimNext(staleAfterSeconds: number, owner: string, ownPreviousLife: boolean): Promise<ImportJobRow | null> {
     // TypeORM answers an UPDATE … RETURNING with [rows, affected count].
     const [rows]: [ImportJobRow[], number] = await this.dataSource.query(
-      `UPDATE invite.import_jobs SET
+      `UPDATE ${INVITE_SCHEMA}.import_jobs SET
          status = CASE WHEN status = 'queued' THEN 'parsing' ELSE status END,
          started_at = coalesce(started_at, now()), heartbeat_at = now(), claimed_by = $2
        WHERE id = (
-         SELECT id FROM invite.import_jobs
+         SELECT id FROM ${INVITE_SCHEMA}.import_jobs
          WHERE status = 'queued'
             OR (status IN ('parsing', 'running')
                 AND (heartbeat_at < now() - make_interval(secs => $1) OR ($3 AND claimed_by = $2)))
@@ -153,19 +154,19 @@ export class ImportJobsRepository {
   /** A stopping worker hands the job back: any replica may resume it at once (its heartbeat is made stale). */
   async release(id: string): Promise<void> {
     await this.dataSource.query(
-      `UPDATE invite.import_jobs SET heartbeat_at = '-infinity', claimed_by = NULL
+      `UPDATE ${INVITE_SCHEMA}.import_jobs SET heartbeat_at = '-infinity', claimed_by = NULL
        WHERE id = $1 AND status IN ('parsing', 'running')`,
       [id],
     );
   }
 
   async heartbeat(id: string): Promise<void> {
-    await this.dataSource.query('UPDATE invite.import_jobs SET heartbeat_at = now() WHERE id = $1', [id]);
+    await this.dataSource.query(`UPDATE ${INVITE_SCHEMA}.import_jobs SET heartbeat_at = now() WHERE id = $1`, [id]);
   }
 
   async markParsed(id: string, totalRows: number, fixes: string[]): Promise<void> {
     await this.dataSource.query(
-      `UPDATE invite.import_jobs SET status = 'running', total_rows = $2, fixes = $3, heartbeat_at = now() WHERE id = $1`,
+      `UPDATE ${INVITE_SCHEMA}.import_jobs SET status = 'running', total_rows = $2, fixes = $3, heartbeat_at = now() WHERE id = $1`,
       [id, totalRows, JSON.stringify(fixes)],
     );
   }
@@ -176,7 +177,7 @@ export class ImportJobsRepository {
    */
   async fail(id: string, code: string, message: string): Promise<void> {
     await this.dataSource.query(
-      `UPDATE invite.import_jobs j SET status = 'failed', error_code = $2, error_message = $3, finished_at = now(),
+      `UPDATE ${INVITE_SCHEMA}.import_jobs j SET status = 'failed', error_code = $2, error_message = $3, finished_at = now(),
          ${SUMMARY_FROM_ROWS}
        WHERE id = $1`,
       [id, code, message],
@@ -187,7 +188,7 @@ export class ImportJobsRepository {
   /** An ended job's upload (its pieces) is deleted; the job's upload_id becomes null. */
   private async dropFile(id: string): Promise<void> {
     await this.dataSource.query(
-      `DELETE FROM invite.import_uploads u USING invite.import_jobs j WHERE j.id = $1 AND u.id = j.upload_id`,
+      `DELETE FROM ${INVITE_SCHEMA}.import_uploads u USING ${INVITE_SCHEMA}.import_jobs j WHERE j.id = $1 AND u.id = j.upload_id`,
       [id],
     );
   }
@@ -195,7 +196,7 @@ export class ImportJobsRepository {
   /** Of these lines of a job, those already written (a resumed job decides only the others). */
   async writtenLines(jobId: string, lines: number[]): Promise<Set<number>> {
     const rows: { line: number }[] = await this.dataSource.query(
-      'SELECT line FROM invite.import_rows WHERE job_id = $1 AND line = ANY($2::int[])',
+      `SELECT line FROM ${INVITE_SCHEMA}.import_rows WHERE job_id = $1 AND line = ANY($2::int[])`,
       [jobId, lines],
     );
     return new Set(rows.map((row) => row.line));
@@ -216,11 +217,11 @@ export class ImportJobsRepository {
       const chunk = rows.slice(start, start + WRITE_CHUNK);
       await manager.query(
         `WITH written AS (
-           INSERT INTO invite.import_rows (job_id, line, raw_value, email, outcome, reason)
+           INSERT INTO ${INVITE_SCHEMA}.import_rows (job_id, line, raw_value, email, outcome, reason)
            SELECT $1, * FROM unnest($2::int[], $3::text[], $4::text[], $5::text[], $6::text[])
            ON CONFLICT DO NOTHING
            RETURNING outcome)
-         UPDATE invite.import_jobs
+         UPDATE ${INVITE_SCHEMA}.import_jobs
          SET processed_rows = processed_rows + (SELECT count(*) FROM written WHERE outcome <> 'skipped'),
            heartbeat_at = now()
          WHERE id = $1`,
@@ -239,7 +240,7 @@ export class ImportJobsRepository {
   /** Counts per outcome from the rows themselves (the source of truth), then marks the job done. */
   async finish(id: string, emailPreview: unknown): Promise<void> {
     await this.dataSource.query(
-      `UPDATE invite.import_jobs j SET status = 'done', finished_at = now(),
+      `UPDATE ${INVITE_SCHEMA}.import_jobs j SET status = 'done', finished_at = now(),
          email_preview = $2, ${SUMMARY_FROM_ROWS}
        WHERE id = $1`,
       [id, emailPreview === null ? null : JSON.stringify(emailPreview)],
@@ -252,7 +253,7 @@ export class ImportJobsRepository {
     const [row] = (await this.dataSource.query(
       `SELECT count(*) FILTER (WHERE status = 'queued')::int AS queued,
               count(*) FILTER (WHERE status <> 'queued')::int AS running
-       FROM invite.import_jobs WHERE status IN ('queued', 'parsing', 'running')`,
+       FROM ${INVITE_SCHEMA}.import_jobs WHERE status IN ('queued', 'parsing', 'running')`,
     )) as { queued: number; running: number }[];
     return row;
   }
@@ -260,7 +261,7 @@ export class ImportJobsRepository {
   /** Rows decided so far (blank rows skipped are no progress). */
   async countDecided(jobId: string): Promise<number> {
     const [{ n }] = await this.dataSource.query(
-      `SELECT count(*)::int AS n FROM invite.import_rows WHERE job_id = $1 AND outcome IS NOT NULL AND outcome <> 'skipped'`,
+      `SELECT count(*)::int AS n FROM ${INVITE_SCHEMA}.import_rows WHERE job_id = $1 AND outcome IS NOT NULL AND outcome <> 'skipped'`,
       [jobId],
     );
     return n as number;
@@ -269,12 +270,12 @@ export class ImportJobsRepository {
   async rows(jobId: string, outcome: ImportRowOutcome | undefined, limit: number, offset: number) {
     const filter = outcome ? 'AND outcome = $2' : 'AND $2::text IS NULL';
     const rows: StoredRow[] = await this.dataSource.query(
-      `SELECT line, raw_value AS raw, email, outcome, reason FROM invite.import_rows
+      `SELECT line, raw_value AS raw, email, outcome, reason FROM ${INVITE_SCHEMA}.import_rows
        WHERE job_id = $1 ${filter} ORDER BY line LIMIT $3 OFFSET $4`,
       [jobId, outcome ?? null, limit, offset],
     );
     const [{ total }] = await this.dataSource.query(
-      `SELECT count(*)::int AS total FROM invite.import_rows WHERE job_id = $1 ${filter}`,
+      `SELECT count(*)::int AS total FROM ${INVITE_SCHEMA}.import_rows WHERE job_id = $1 ${filter}`,
       [jobId, outcome ?? null],
     );
     return { rows: rows.map(toRowView), total: total as number };
@@ -282,7 +283,7 @@ export class ImportJobsRepository {
 
   async allRows(jobId: string): Promise<ImportRowView[]> {
     const rows: StoredRow[] = await this.dataSource.query(
-      `SELECT line, raw_value AS raw, email, outcome, reason FROM invite.import_rows WHERE job_id = $1 ORDER BY line`,
+      `SELECT line, raw_value AS raw, email, outcome, reason FROM ${INVITE_SCHEMA}.import_rows WHERE job_id = $1 ORDER BY line`,
       [jobId],
     );
     return rows.map(toRowView);

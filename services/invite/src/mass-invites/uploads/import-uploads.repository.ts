@@ -1,3 +1,4 @@
+import { INVITE_SCHEMA } from '../../invite.config';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -23,16 +24,15 @@ export class ImportUploadsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async open(id: string, hubId: string, createdBy: string): Promise<void> {
-    await this.dataSource.query('INSERT INTO invite.import_uploads (id, hub_id, created_by) VALUES ($1, $2, $3)', [
-      id,
-      hubId,
-      createdBy,
-    ]);
+    await this.dataSource.query(
+      `INSERT INTO ${INVITE_SCHEMA}.import_uploads (id, hub_id, created_by) VALUES ($1, $2, $3)`,
+      [id, hubId, createdBy],
+    );
   }
 
   async find(id: string): Promise<ImportUploadRow | null> {
     const rows: ImportUploadRow[] = await this.dataSource.query(
-      'SELECT id, hub_id, created_by, bytes::float8 AS bytes, pieces, finished FROM invite.import_uploads WHERE id = $1',
+      `SELECT id, hub_id, created_by, bytes::float8 AS bytes, pieces, finished FROM ${INVITE_SCHEMA}.import_uploads WHERE id = $1`,
       [id],
     );
     return rows[0] ?? null;
@@ -52,17 +52,16 @@ export class ImportUploadsRepository {
   ): Promise<{ bytes: number } | { refused: AppendRefusal; bytes: number }> {
     return this.dataSource.transaction(async (manager) => {
       const [rows]: [{ bytes: number; pieces: number }[], number] = await manager.query(
-        `UPDATE invite.import_uploads SET bytes = bytes + $4, pieces = pieces + 1, updated_at = now()
+        `UPDATE ${INVITE_SCHEMA}.import_uploads SET bytes = bytes + $4, pieces = pieces + 1, updated_at = now()
          WHERE id = $1 AND created_by = $2 AND NOT finished AND pieces = $3 AND bytes + $4 <= $5
          RETURNING bytes::float8 AS bytes, pieces`,
         [id, createdBy, seq, piece.length, maxBytes],
       );
       if (rows.length === 1) {
-        await manager.query('INSERT INTO invite.import_upload_pieces (upload_id, seq, bytes) VALUES ($1, $2, $3)', [
-          id,
-          seq,
-          piece,
-        ]);
+        await manager.query(
+          `INSERT INTO ${INVITE_SCHEMA}.import_upload_pieces (upload_id, seq, bytes) VALUES ($1, $2, $3)`,
+          [id, seq, piece],
+        );
         return { bytes: rows[0].bytes };
       }
       return this.whyNotAppended(manager, id, createdBy, seq, piece.length);
@@ -77,7 +76,7 @@ export class ImportUploadsRepository {
     pieceBytes: number,
   ): Promise<{ bytes: number } | { refused: AppendRefusal; bytes: number }> {
     const rows: { bytes: number; pieces: number; finished: boolean }[] = await manager.query(
-      'SELECT bytes::float8 AS bytes, pieces, finished FROM invite.import_uploads WHERE id = $1 AND created_by = $2',
+      `SELECT bytes::float8 AS bytes, pieces, finished FROM ${INVITE_SCHEMA}.import_uploads WHERE id = $1 AND created_by = $2`,
       [id, createdBy],
     );
     const upload = rows[0];
@@ -91,7 +90,7 @@ export class ImportUploadsRepository {
   async *pieces(id: string): AsyncGenerator<Buffer> {
     for (let seq = 0; ; seq++) {
       const rows: { bytes: Buffer }[] = await this.dataSource.query(
-        'SELECT bytes FROM invite.import_upload_pieces WHERE upload_id = $1 AND seq = $2',
+        `SELECT bytes FROM ${INVITE_SCHEMA}.import_upload_pieces WHERE upload_id = $1 AND seq = $2`,
         [id, seq],
       );
       if (rows.length === 0) return;
@@ -101,13 +100,13 @@ export class ImportUploadsRepository {
 
   /** Drops an upload and its pieces (abandoned, refused, or its job has ended). */
   async remove(id: string, manager: EntityManager = this.dataSource.manager): Promise<void> {
-    await manager.query('DELETE FROM invite.import_uploads WHERE id = $1', [id]);
+    await manager.query(`DELETE FROM ${INVITE_SCHEMA}.import_uploads WHERE id = $1`, [id]);
   }
 
   /** Drops unfinished uploads no piece has reached for `olderThan` (the gateway that sent them is gone). */
   async removeStale(olderThan: string): Promise<number> {
     const [, count]: [unknown, number] = await this.dataSource.query(
-      'DELETE FROM invite.import_uploads WHERE NOT finished AND updated_at < now() - $1::interval',
+      `DELETE FROM ${INVITE_SCHEMA}.import_uploads WHERE NOT finished AND updated_at < now() - $1::interval`,
       [olderThan],
     );
     return count;
