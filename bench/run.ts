@@ -1,9 +1,8 @@
-import { randomBytes } from 'node:crypto';
-import { Client } from 'pg';
-import { ACCOUNT_PATTERNS, HUB_PATTERNS, SYSTEM_ACTOR } from '@gatehouse/contracts';
+import { HUB_PATTERNS } from '@gatehouse/contracts';
 import { AmqpNames, RpcClient } from '@gatehouse/messaging';
 import { ProcessGroup, repoRoot } from '../scripts/processes';
 import os from 'node:os';
+import { BENCH_AMQP_URL, benchAdmin, benchEnv, freshDatabase } from './bench-system';
 import { accountLookup, seedAccounts } from './cases/account-lookup';
 import { bulkAdd } from './cases/bulk-add';
 import { emailThroughput } from './cases/email-throughput';
@@ -17,8 +16,7 @@ import { Figure, writeReport } from './report';
  * each run) and a fresh AMQP namespace on this machine's PostgreSQL and RabbitMQ, measures, and puts each
  * figure beside a floor measured in the same run. Loopback only.
  */
-const BASE = process.env.BENCH_DATABASE_BASE ?? 'postgres://postgres@127.0.0.1:5432';
-const AMQP_URL = process.env.BENCH_AMQP_URL ?? 'amqp://guest:guest@127.0.0.1:5672';
+const AMQP_URL = BENCH_AMQP_URL;
 const ACCOUNTS = Number(process.env.BENCH_ACCOUNTS ?? 1_000_000);
 /** Mass-invite file sizes, e.g. BENCH_ROWS=10000 for a quick run. */
 const ROWS = (process.env.BENCH_ROWS ?? '10000,100000').split(',').map(Number);
@@ -32,53 +30,23 @@ const load = () =>
     .map((n) => n.toFixed(2))
     .join(' / ');
 
-async function freshDatabase(): Promise<string> {
-  const admin = new Client({ connectionString: `${BASE}/postgres` });
-  await admin.connect();
-  await admin.query('DROP DATABASE IF EXISTS gatehouse_bench WITH (FORCE)');
-  await admin.query('CREATE DATABASE gatehouse_bench');
-  await admin.end();
-  return `${BASE}/gatehouse_bench`;
-}
-
 async function main(): Promise<void> {
-  const databaseUrl = await freshDatabase();
-  const namespace = `bench-${randomBytes(3).toString('hex')}`;
-  const env = {
-    NODE_ENV: 'test',
-    DATABASE_URL: databaseUrl,
-    AMQP_URL,
-    AMQP_NAMESPACE: namespace,
-    LOG_LEVEL: 'warn',
-    JWT_SECRET: randomBytes(32).toString('hex'),
-  };
+  const databaseUrl = await freshDatabase('gatehouse_bench');
+  const env = benchEnv(databaseUrl, 'bench');
   const group = new ProcessGroup();
-  const rpc = new RpcClient({ url: AMQP_URL, names: new AmqpNames(namespace), timeoutMs: 30_000 });
+  const rpc = new RpcClient({ url: AMQP_URL, names: new AmqpNames(env.AMQP_NAMESPACE), timeoutMs: 30_000 });
   const figures: Figure[] = [];
   try {
     const loadBefore = load();
     await group.start('hub', PORTS.hub, env);
     await group.start('invite', PORTS.invite, env);
-    const password = 'bench-password-long';
-    const admin = await rpc.call(ACCOUNT_PATTERNS.CREATE, {
-      email: 'bench-admin@bench.example',
-      displayName: 'Bench Admin',
-      password,
-    });
-    const profile = { accountId: admin.id, email: admin.email, displayName: admin.displayName };
-    const tenancy = await rpc.call(HUB_PATTERNS.TENANCY_CREATE, {
-      actor: SYSTEM_ACTOR,
-      name: 'Bench',
-      slug: 'bench',
-      firstAdmin: profile,
-    });
-    const actor = { ...profile, isOperator: false };
+    const { actor, password, tenancy } = await benchAdmin(rpc);
     const hub = await rpc.call(HUB_PATTERNS.HUB_CREATE, { actor, tenancyId: tenancy.id, name: 'Bench Hub' });
     const floorHub = await rpc.call(HUB_PATTERNS.HUB_CREATE, { actor, tenancyId: tenancy.id, name: 'Floor Hub' });
 
     if (CASES.has('rpc')) {
       process.stdout.write('RPC round trips…\n');
-      figures.push(...(await rpcRoundTrip(rpc, AMQP_URL, hub.id, admin.id)));
+      figures.push(...(await rpcRoundTrip(rpc, AMQP_URL, hub.id, actor.accountId)));
     }
     if (CASES.has('bulk')) {
       process.stdout.write('Bulk add…\n');

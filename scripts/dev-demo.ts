@@ -6,6 +6,7 @@ import {
   IMPORT_PATTERNS,
   INVITE_PATTERNS,
   ImportJobView,
+  importUploadPieces,
   SYSTEM_ACTOR,
   UserType,
 } from '@gatehouse/contracts';
@@ -148,16 +149,19 @@ export async function seedDemo(rpc: RpcClient): Promise<boolean> {
 
 /** Uploads the demo CSV as the gateway forwards an upload, and waits until the job has finished. */
 async function runImport(rpc: RpcClient, actor: Actor, hubId: string): Promise<ImportJobView> {
+  const { uploadId } = await rpc.call(IMPORT_PATTERNS.UPLOAD_BEGIN, { actor, hubId });
+  let seq = 0;
+  for (const piece of importUploadPieces(Buffer.from(DEMO_IMPORT_CSV, 'utf8'))) {
+    await rpc.call(IMPORT_PATTERNS.UPLOAD_APPEND, {
+      actor,
+      uploadId,
+      seq: seq++,
+      pieceBase64: piece.toString('base64'),
+    });
+  }
   const created = await rpc.call(
     IMPORT_PATTERNS.CREATE,
-    {
-      actor,
-      hubId,
-      userType: 'EXTERNAL_MEMBER',
-      dryRun: false,
-      fileName: DEMO_IMPORT_FILE,
-      contentBase64: Buffer.from(DEMO_IMPORT_CSV, 'utf8').toString('base64'),
-    },
+    { actor, hubId, userType: 'EXTERNAL_MEMBER', dryRun: false, fileName: DEMO_IMPORT_FILE, uploadId },
     { timeoutMs: 30_000 },
   );
   return pollUntil(

@@ -273,7 +273,40 @@ describe('mass invite from a CSV, end to end', () => {
     // Only the three real uploads exist.
     const jobs = await adminCall('GET', `/api/v1/hubs/${hubId}/invite-imports`);
     expect(jobs.body.total).toBe(3);
+    // What the refused requests sent of their files is dropped.
+    await system.pollUntil(async () => (await unfinishedUploads()) === 0, 'the refused uploads to be dropped');
   }, 120_000);
+
+  it('drops what it stored of a file whose upload was cut off', async () => {
+    const boundary = 'gatehouse-cut-off-upload';
+    const request = http.request(`${system.http.baseUrl}/api/v1/hubs/${hubId}/invite-imports`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${ada.token}`,
+        'content-type': `multipart/form-data; boundary=${boundary}`,
+        'content-length': String(4 * 1024 * 1024),
+      },
+    });
+    request.on('error', () => undefined);
+    request.write(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="cut.csv"\r\n` +
+        'Content-Type: text/csv\r\n\r\n' +
+        'cut-off@example.com\n'.repeat(40_000), // 800 KiB: one 512 KiB piece reaches the invite service
+    );
+    await system.pollUntil(async () => {
+      const [{ n }] = await queryTestDb<{ n: number }>('SELECT count(*)::int AS n FROM invite.import_upload_pieces');
+      return n > 0;
+    }, 'the first piece to be stored');
+    request.destroy();
+    await system.pollUntil(async () => (await unfinishedUploads()) === 0, 'the cut-off upload to be dropped');
+  }, 60_000);
+
+  async function unfinishedUploads(): Promise<number> {
+    const [{ n }] = await queryTestDb<{ n: number }>(
+      'SELECT count(*)::int AS n FROM invite.import_uploads WHERE NOT finished',
+    );
+    return n;
+  }
 
   it('answers before reading the file: an outsider, and an upload announced over the limit, are refused at once', async () => {
     const sam = await system.createAccount('sam.outsider@elsewhere.example', 'Sam Outsider', password);

@@ -89,8 +89,11 @@ import {
 import {
   CreateImportRequest,
   GetImportRequest,
-  CheckImportUploadRequest,
+  AbortImportUploadRequest,
+  AppendImportUploadRequest,
+  BeginImportUploadRequest,
   ImportUploadAllowance,
+  ImportUploadProgress,
   IMPORT_PATTERNS,
   ImportJobView,
   ImportReportCsv,
@@ -164,7 +167,9 @@ export interface RpcContract {
   [NOTIFICATION_PATTERNS.DELIVERY_RETRY_FAILED]: Rpc<RetryFailedDeliveriesRequest, RetryFailedDeliveriesResult>;
   [NOTIFICATION_PATTERNS.PREVIEW_RENDER]: Rpc<RenderPreviewRequest, RenderedEmailView>;
   [IMPORT_PATTERNS.CREATE]: Rpc<CreateImportRequest, ImportJobView>;
-  [IMPORT_PATTERNS.UPLOAD_CHECK]: Rpc<CheckImportUploadRequest, ImportUploadAllowance>;
+  [IMPORT_PATTERNS.UPLOAD_BEGIN]: Rpc<BeginImportUploadRequest, ImportUploadAllowance>;
+  [IMPORT_PATTERNS.UPLOAD_APPEND]: Rpc<AppendImportUploadRequest, ImportUploadProgress>;
+  [IMPORT_PATTERNS.UPLOAD_ABORT]: Rpc<AbortImportUploadRequest, ImportUploadProgress>;
   [IMPORT_PATTERNS.GET]: Rpc<GetImportRequest, ImportJobView>;
   [IMPORT_PATTERNS.LIST]: Rpc<ListImportsRequest, Page<ImportJobView>>;
   [IMPORT_PATTERNS.LIST_TENANCY]: Rpc<ListTenancyImportsRequest, Page<ImportJobView>>;

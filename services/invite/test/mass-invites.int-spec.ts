@@ -1,6 +1,13 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { IMPORT_PATTERNS, INVITE_EVENTS, ImportJobView, MembersAddedNoticePayload } from '@gatehouse/contracts';
+import {
+  CreateImportRequest,
+  IMPORT_PATTERNS,
+  INVITE_EVENTS,
+  ImportJobView,
+  MembersAddedNoticePayload,
+  importUploadPieces,
+} from '@gatehouse/contracts';
 import { queryTestDb } from '@gatehouse/testing';
 import { InviteFixture, World, eventually, uniqueEmail } from './invite-fixture';
 
@@ -34,14 +41,42 @@ describe('mass invites', () => {
     content: Buffer | string,
     options: { dryRun?: boolean; fileName?: string; actor?: World['admin'] } = {},
   ) {
-    return fx.call(IMPORT_PATTERNS.CREATE, {
-      actor: options.actor ?? world.admin,
-      hubId: world.hub.id,
-      userType: 'EXTERNAL_MEMBER',
-      dryRun: options.dryRun ?? false,
-      fileName: options.fileName ?? 'people.csv',
-      contentBase64: Buffer.from(content).toString('base64'),
-    });
+    return send(
+      {
+        actor: options.actor ?? world.admin,
+        hubId: world.hub.id,
+        userType: 'EXTERNAL_MEMBER',
+        dryRun: options.dryRun ?? false,
+        fileName: options.fileName ?? 'people.csv',
+      },
+      content,
+    );
+  }
+
+  /** As the gateway sends a file: an upload opened, its pieces appended in order, then the job created. */
+  async function send(request: Omit<CreateImportRequest, 'uploadId'>, content: Buffer | string) {
+    const { actor, hubId } = request;
+    const { uploadId } = await fx.call(IMPORT_PATTERNS.UPLOAD_BEGIN, { actor, hubId });
+    let seq = 0;
+    for (const piece of importUploadPieces(Buffer.from(content))) {
+      await fx.call(IMPORT_PATTERNS.UPLOAD_APPEND, {
+        actor,
+        uploadId,
+        seq: seq++,
+        pieceBase64: piece.toString('base64'),
+      });
+    }
+    return fx.call(IMPORT_PATTERNS.CREATE, { ...request, uploadId });
+  }
+
+  /** The domain error of sending a file (from whichever step refused it). */
+  async function sendFailure(request: Omit<CreateImportRequest, 'uploadId'>, content: Buffer | string) {
+    try {
+      await send(request, content);
+    } catch (error) {
+      return error as { code: string; message: string };
+    }
+    throw new Error('the upload succeeded, but a failure was expected');
   }
 
   async function finished(job: ImportJobView): Promise<ImportJobView> {
@@ -68,13 +103,10 @@ describe('mass invites', () => {
       // A file that is not text, or has no rows, is refused with its own code.
       const refusedWith = expected.refused ? 'IMPORT.NOT_TEXT' : expected.refused_or_zero_rows ? 'IMPORT.EMPTY' : null;
       if (refusedWith) {
-        const failure = await fx.failure(IMPORT_PATTERNS.CREATE, {
-          actor: world.admin,
-          hubId: world.hub.id,
-          userType: 'EXTERNAL_MEMBER',
-          fileName: file,
-          contentBase64: content.toString('base64'),
-        });
+        const failure = await sendFailure(
+          { actor: world.admin, hubId: world.hub.id, userType: 'EXTERNAL_MEMBER', fileName: file },
+          content,
+        );
         expect(failure.code).toBe(refusedWith);
         return;
       }
@@ -132,13 +164,7 @@ describe('mass invites', () => {
 
   it('dry run classifies exactly as a real run would, and changes and sends nothing', async () => {
     const [member] = await seedAccounts(1);
-    await fx.call(IMPORT_PATTERNS.CREATE, {
-      actor: world.admin,
-      hubId: world.hub.id,
-      userType: 'EXTERNAL_MEMBER',
-      fileName: 'first.csv',
-      contentBase64: Buffer.from(member).toString('base64'),
-    });
+    await send({ actor: world.admin, hubId: world.hub.id, userType: 'EXTERNAL_MEMBER', fileName: 'first.csv' }, member);
     const pendingEmail = uniqueEmail('pending');
     await fx.invite(world.admin, world.hub.id, pendingEmail);
     const [newcomer] = await seedAccounts(1);
@@ -200,23 +226,18 @@ describe('mass invites', () => {
   });
 
   it('requires a user type and the right to invite; jobs are visible to their own inviter', async () => {
-    const noType = await fx.failure(IMPORT_PATTERNS.CREATE, {
-      actor: world.admin,
-      hubId: world.hub.id,
-      fileName: 'x.csv',
-      contentBase64: Buffer.from('a@example.com').toString('base64'),
-    } as never);
+    const noType = await sendFailure(
+      { actor: world.admin, hubId: world.hub.id, fileName: 'x.csv' } as never,
+      'a@example.com',
+    );
     expect(noType.code).toBe('VALIDATION.FAILED');
     expect(noType.message).toContain('userType is required');
 
     const external = await fx.member(world, 'Eve External', 'EXTERNAL_MEMBER');
-    const refused = await fx.failure(IMPORT_PATTERNS.CREATE, {
-      actor: external,
-      hubId: world.hub.id,
-      userType: 'EXTERNAL_MEMBER',
-      fileName: 'x.csv',
-      contentBase64: Buffer.from('a@example.com').toString('base64'),
-    });
+    const refused = await sendFailure(
+      { actor: external, hubId: world.hub.id, userType: 'EXTERNAL_MEMBER', fileName: 'x.csv' },
+      'a@example.com',
+    );
     expect(refused.code).toBe('PERMISSION.DENIED');
 
     const teamMember = await fx.member(world, 'Tom Team', 'TEAM_MEMBER');

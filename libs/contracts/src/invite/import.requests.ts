@@ -1,4 +1,4 @@
-import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, MaxLength, Min } from 'class-validator';
 import {
   ActorPageRequest,
   ActorRequest,
@@ -7,11 +7,12 @@ import {
   TenancyActorPageRequest,
 } from '../actor-request';
 import { USER_TYPES, UserType } from '../user-type';
+import { IMPORT_UPLOAD_PIECE_BYTES } from './import-upload';
 import { IMPORT_ROW_OUTCOMES, IMPORT_STATUSES, ImportRowOutcome, ImportStatus } from './import.patterns';
 
-/** Base64 of at most 64 MiB of file: the configured size limit (default 10 MiB) is checked by the service. */
-export const MAX_IMPORT_BASE64_LENGTH = Math.ceil((64 * 1024 * 1024) / 3) * 4;
+const MAX_PIECE_BASE64_LENGTH = Math.ceil(IMPORT_UPLOAD_PIECE_BYTES / 3) * 4;
 
+/** invite.import.create: the upload is complete; create its job. */
 export class CreateImportRequest extends HubActorRequest {
   @IsIn(USER_TYPES, { message: `userType is required: ${USER_TYPES.join(' or ')} (one user type for the whole file)` })
   userType!: UserType;
@@ -24,9 +25,9 @@ export class CreateImportRequest extends HubActorRequest {
   @MaxLength(255)
   fileName!: string;
 
-  @IsString()
-  @MaxLength(MAX_IMPORT_BASE64_LENGTH, { message: 'the file is far over the size limit' })
-  contentBase64!: string;
+  /** From invite.import.upload.begin; every piece appended. */
+  @IsUUID()
+  uploadId!: string;
 }
 
 export class GetImportRequest extends ActorRequest {
@@ -55,10 +56,38 @@ export class ListImportRowsRequest extends ActorPageRequest {
   outcome?: ImportRowOutcome;
 }
 
-/** invite.import.upload-check: asked by the gateway before it reads an upload's body. */
-export class CheckImportUploadRequest extends HubActorRequest {}
+/** invite.import.upload.begin: asked by the gateway before it reads an upload's body. */
+export class BeginImportUploadRequest extends HubActorRequest {}
 
-/** The invite service's own size limit (IMPORT_MAX_BYTES): the gateway stops reading past it. */
+/** The opened upload and the invite service's own size limit (IMPORT_MAX_BYTES): the gateway stops reading past it. */
 export interface ImportUploadAllowance {
+  uploadId: string;
   maxBytes: number;
+  /** The size of every piece but the last (IMPORT_UPLOAD_PIECE_BYTES). */
+  pieceBytes: number;
+}
+
+/** invite.import.upload.append: the piece number `seq` (0, 1, 2, …) of an upload, sent in order. */
+export class AppendImportUploadRequest extends ActorRequest {
+  @IsUUID()
+  uploadId!: string;
+
+  @IsInt()
+  @Min(0)
+  seq!: number;
+
+  @IsString()
+  @MaxLength(MAX_PIECE_BASE64_LENGTH, { message: `a piece is at most ${IMPORT_UPLOAD_PIECE_BYTES} bytes` })
+  pieceBase64!: string;
+}
+
+/** The bytes stored for the upload so far. */
+export interface ImportUploadProgress {
+  bytes: number;
+}
+
+/** invite.import.upload.abort */
+export class AbortImportUploadRequest extends ActorRequest {
+  @IsUUID()
+  uploadId!: string;
 }

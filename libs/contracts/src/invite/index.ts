@@ -11,6 +11,7 @@ export * from './registration-link.requests';
 export * from './registration-link.views';
 export * from './import.patterns';
 export * from './import.requests';
+export * from './import-upload';
 export * from './import.views';
 export * from './invite-stats.views';
 export * from './hub-invite-stats';

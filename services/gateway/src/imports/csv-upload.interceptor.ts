@@ -1,67 +1,75 @@
-import {
-  CallHandler,
-  ExecutionContext,
-  Injectable,
-  NestInterceptor,
-  PayloadTooLargeException,
-  Type,
-} from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
-import { IMPORT_ERROR_CODES, IMPORT_PATTERNS, DomainError } from '@gatehouse/contracts';
+import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
+import { IMPORT_PATTERNS, ImportUploadAllowance, importTooLarge } from '@gatehouse/contracts';
 import { RpcClient } from '@gatehouse/messaging';
-import type { Observable } from 'rxjs';
+import { catchError, throwError, type Observable } from 'rxjs';
 import type { AuthenticatedRequest } from '../auth/auth.guard';
+import { readMultipartUpload } from './multipart-upload';
 
 /** Room for the multipart envelope around the file (boundaries, headers, the small form fields). */
 const MULTIPART_OVERHEAD_BYTES = 64 * 1024;
+const MULTIPART = /^multipart\/form-data/i;
 
-const mebibytes = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MiB`;
-
-function tooLarge(maxBytes: number, bytes?: number): DomainError {
-  const size = bytes === undefined ? 'The file is larger than the limit' : `The upload is ${mebibytes(bytes)}`;
-  return new DomainError(
-    IMPORT_ERROR_CODES.TOO_LARGE,
-    `${size}; the limit is ${mebibytes(maxBytes)}. Split it into smaller files.`,
-    { limit: maxBytes, ...(bytes === undefined ? {} : { bytes }) },
-  );
+/** The file of a mass-invite upload as the handler sees it: stored in the invite service, under its upload id. */
+export interface UploadedCsv {
+  originalname: string;
+  uploadId: string;
+  size: number;
 }
 
 /**
- * Reads a mass-invite upload only once the invite service has said the caller may invite into the Hub
- * and how large a file it takes (its IMPORT_MAX_BYTES): an upload announced larger (Content-Length) is
- * refused before a byte of it is read, and reading stops as soon as the file passes the limit — nothing
- * over the limit is buffered in the gateway. The invite service checks the file again when it gets it.
+ * Streams a mass-invite upload to the invite service, never holding the file: the invite service first
+ * opens the upload (`invite.import.upload.begin`: may the caller invite into the Hub, and how large a file
+ * it takes — its IMPORT_MAX_BYTES); an upload announced larger (Content-Length) is refused before a byte
+ * of it is read; then the file goes on in pieces of 512 KiB (`invite.import.upload.append`) as it is read,
+ * and reading stops as soon as it passes the limit. The handler finishes the upload (creates the job);
+ * whenever the request fails instead — too large, refused, invalid form, client gone — the upload is
+ * dropped (`invite.import.upload.abort`; housekeeping drops what this misses).
  */
 @Injectable()
 export class CsvUploadInterceptor implements NestInterceptor {
-  /** Nest's multipart reader for the field "file", one per size limit (the limit is the invite service's). */
-  private readonly readers = new Map<number, NestInterceptor>();
-
   constructor(private readonly rpc: RpcClient) {}
 
   async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
-    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    const { maxBytes } = await this.rpc.call(IMPORT_PATTERNS.UPLOAD_CHECK, {
-      actor: request.actor!,
-      hubId: String(request.params.hubId),
-    });
-    const declared = Number(request.headers['content-length']);
-    if (Number.isFinite(declared) && declared > maxBytes + MULTIPART_OVERHEAD_BYTES) throw tooLarge(maxBytes, declared);
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest & { file?: UploadedCsv }>();
+    const actor = request.actor!;
+    const upload = await this.rpc.call(IMPORT_PATTERNS.UPLOAD_BEGIN, { actor, hubId: String(request.params.hubId) });
+    const abort = (): void => {
+      this.rpc.call(IMPORT_PATTERNS.UPLOAD_ABORT, { actor, uploadId: upload.uploadId }).catch(() => undefined);
+    };
     try {
-      return await this.reader(maxBytes).intercept(context, next);
+      request.file = await this.receive(request, upload);
     } catch (error) {
-      if (error instanceof PayloadTooLargeException) throw tooLarge(maxBytes);
+      abort();
       throw error;
     }
+    return next.handle().pipe(
+      catchError((error: unknown) => {
+        abort();
+        return throwError(() => error);
+      }),
+    );
   }
 
-  private reader(maxBytes: number): NestInterceptor {
-    let reader = this.readers.get(maxBytes);
-    if (!reader) {
-      const Reader: Type<NestInterceptor> = FileInterceptor('file', { limits: { fileSize: maxBytes, files: 1 } });
-      reader = new Reader();
-      this.readers.set(maxBytes, reader);
+  private async receive(
+    request: AuthenticatedRequest,
+    { uploadId, maxBytes, pieceBytes }: ImportUploadAllowance,
+  ): Promise<UploadedCsv | undefined> {
+    const declared = Number(request.headers['content-length']);
+    if (Number.isFinite(declared) && declared > maxBytes + MULTIPART_OVERHEAD_BYTES) {
+      throw importTooLarge(maxBytes, declared);
     }
-    return reader;
+    // Not a form: no file (the handler says so once the fields are checked).
+    if (!MULTIPART.test(request.headers['content-type'] ?? '')) return undefined;
+    const actor = request.actor!;
+    const { fields, file } = await readMultipartUpload(request, { maxBytes, pieceBytes }, async (seq, piece) => {
+      await this.rpc.call(IMPORT_PATTERNS.UPLOAD_APPEND, {
+        actor,
+        uploadId,
+        seq,
+        pieceBase64: piece.toString('base64'),
+      });
+    });
+    request.body = fields;
+    return file && { originalname: file.fileName, uploadId, size: file.bytes };
   }
 }

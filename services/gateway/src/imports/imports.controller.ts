@@ -20,12 +20,7 @@ import { CurrentActor } from '../auth/current-actor.decorator';
 import { Operation } from '../openapi/operation';
 import { CreateImportForm, CreateImportUpload, ImportRowsQuery } from './imports.dto';
 import { ImportJob, ImportJobPage, ImportRowPage } from './imports.responses';
-import { CsvUploadInterceptor } from './csv-upload.interceptor';
-
-interface UploadedCsv {
-  originalname: string;
-  buffer: Buffer;
-}
+import { CsvUploadInterceptor, UploadedCsv } from './csv-upload.interceptor';
 
 /** Parsing a 100,000-row file is the invite service's work; the upload only waits for the job to be stored. */
 const CREATE_TIMEOUT_MS = 30_000;
@@ -74,7 +69,7 @@ export class ImportsController {
         userType: form.userType,
         dryRun: form.dryRun ?? false,
         fileName: file.originalname.slice(0, 255),
-        contentBase64: file.buffer.toString('base64'),
+        uploadId: file.uploadId,
       },
       { timeoutMs: CREATE_TIMEOUT_MS },
     );

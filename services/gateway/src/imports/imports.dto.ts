@@ -26,7 +26,7 @@ export class CreateImportForm {
 
 /**
  * The whole multipart body as the document describes it. Documentation only: the file reaches the
- * handler through FileInterceptor, and the fields are validated as CreateImportForm (a `file` property
+ * invite service through CsvUploadInterceptor, and the fields are validated as CreateImportForm (a `file` property
  * there would be refused as an unknown field).
  */
 export class CreateImportUpload extends CreateImportForm {

@@ -6,3 +6,6 @@ export const HOUSEKEEPING_INTERVAL_MS = 30_000;
 
 /** Published outbox rows older than this are deleted: invite events carry raw accept tokens. */
 export const OUTBOX_RETENTION = '1 hour';
+
+/** An upload no piece has reached for this long was abandoned: it is deleted (a piece takes well under a second). */
+export const STALE_UPLOAD_AFTER = '15 minutes';

@@ -8,6 +8,7 @@ import { PickUpRegisteredInvitees } from './pick-up-registered-invitees.usecase'
 import { PruneExpiredSignups } from './prune-expired-signups.usecase';
 import { PruneJoinAttempts } from './prune-join-attempts.usecase';
 import { PruneOutbox } from './prune-outbox.usecase';
+import { PruneStaleUploads } from './prune-stale-uploads.usecase';
 
 export interface HousekeepingReport {
   expired: number;
@@ -16,6 +17,7 @@ export interface HousekeepingReport {
   sessionsPruned: number;
   joinAttemptsPruned: number;
   signupsPruned: number;
+  uploadsPruned: number;
 }
 
 /**
@@ -42,6 +44,7 @@ export class InviteHousekeeping implements OnApplicationBootstrap, BeforeApplica
     private readonly pruneSessions: PruneOldSessions,
     private readonly joinAttempts: PruneJoinAttempts,
     private readonly signups: PruneExpiredSignups,
+    private readonly staleUploads: PruneStaleUploads,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -61,6 +64,7 @@ export class InviteHousekeeping implements OnApplicationBootstrap, BeforeApplica
       sessionsPruned: await this.step('prune old browser sessions', () => this.pruneSessions.execute()),
       joinAttemptsPruned: await this.step('prune registration-link attempts', () => this.joinAttempts.execute()),
       signupsPruned: await this.step('prune expired sign-ups', () => this.signups.execute()),
+      uploadsPruned: await this.step('prune abandoned uploads', () => this.staleUploads.execute()),
     }));
   }
 

@@ -1,7 +1,9 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import {
-  CheckImportUploadRequest,
+  AbortImportUploadRequest,
+  AppendImportUploadRequest,
+  BeginImportUploadRequest,
   CreateImportRequest,
   GetImportRequest,
   IMPORT_PATTERNS,
@@ -11,22 +13,34 @@ import {
 } from '@gatehouse/contracts';
 import { CreateImport } from './usecases/create-import.usecase';
 import { ReadImports } from './usecases/read-import.usecase';
+import { ReceiveUpload } from './usecases/receive-upload.usecase';
 
 @Controller()
 export class MassInvitesController {
   constructor(
     private readonly createImport: CreateImport,
     private readonly readImports: ReadImports,
+    private readonly receiveUpload: ReceiveUpload,
   ) {}
+
+  @MessagePattern(IMPORT_PATTERNS.UPLOAD_BEGIN)
+  uploadBegin(@Payload() request: BeginImportUploadRequest) {
+    return this.receiveUpload.begin(request);
+  }
+
+  @MessagePattern(IMPORT_PATTERNS.UPLOAD_APPEND)
+  uploadAppend(@Payload() request: AppendImportUploadRequest) {
+    return this.receiveUpload.append(request);
+  }
+
+  @MessagePattern(IMPORT_PATTERNS.UPLOAD_ABORT)
+  uploadAbort(@Payload() request: AbortImportUploadRequest) {
+    return this.receiveUpload.abort(request);
+  }
 
   @MessagePattern(IMPORT_PATTERNS.CREATE)
   create(@Payload() request: CreateImportRequest) {
     return this.createImport.execute(request);
-  }
-
-  @MessagePattern(IMPORT_PATTERNS.UPLOAD_CHECK)
-  uploadCheck(@Payload() request: CheckImportUploadRequest) {
-    return this.createImport.checkUpload(request);
   }
 
   @MessagePattern(IMPORT_PATTERNS.GET)

@@ -9,6 +9,7 @@ import { MemberAddIntents1764200100000 } from './1764200100000-member-add-intent
 
 import { ImportJobsTenancyIndex1764210500000 } from './1764210500000-import-jobs-tenancy-index';
 import { UnifiedMembershipGrants1764220000000 } from './1764220000000-unified-membership-grants';
+import { ImportUploads1764230000000 } from './1764230000000-import-uploads';
 /** In order. A new migration is appended here and never edited after it has shipped. */
 export const INVITE_MIGRATIONS = [
   Accounts1764150100000,
@@ -21,4 +22,5 @@ export const INVITE_MIGRATIONS = [
   MemberAddIntents1764200100000,
   ImportJobsTenancyIndex1764210500000,
   UnifiedMembershipGrants1764220000000,
+  ImportUploads1764230000000,
 ];

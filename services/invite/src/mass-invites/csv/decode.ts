@@ -12,7 +12,7 @@ export interface DecodedText {
 }
 
 // Above this share of control characters the upload is binary (a spreadsheet, an image…), not CSV.
-const MAX_CONTROL_SHARE = 0.02;
+export const MAX_CONTROL_SHARE = 0.02;
 
 /**
  * Bytes to text: UTF-8 (BOM or not), UTF-16 LE/BE with BOM, else Windows-1252 when the bytes are
@@ -46,14 +46,20 @@ function checked(decoded: DecodedText): DecodedText {
 
 /** False when the text has NUL characters or more than a small share of other control characters. */
 export function looksLikeText(text: string): boolean {
+  const controls = countControls(text);
+  return controls !== null && controls <= text.length * MAX_CONTROL_SHARE;
+}
+
+/** Control characters in `text` (tab and line ends excepted); null when it holds a NUL character. */
+export function countControls(text: string): number | null {
   let controls = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c >= 0x20 && c < 0x7f) continue;
-    if (c === 0) return false;
+    if (c === 0) return null;
     if (c === 0x09 || c === 0x0a || c === 0x0d) continue;
     // C0 controls, DEL, C1 controls, and U+FFFD (bytes the decoder could not map)
     if (c < 0x20 || (c >= 0x7f && c <= 0x9f) || c === 0xfffd) controls++;
   }
-  return controls <= text.length * MAX_CONTROL_SHARE;
+  return controls;
 }

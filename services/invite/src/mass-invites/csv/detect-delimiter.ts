@@ -4,7 +4,7 @@ import type { CsvDelimiter } from './types';
 const SEP_LINE = /^"?sep=([,;\t])"?[,;\t]*$/i;
 const MAX_SEP_LINE_LENGTH = 16;
 
-const SAMPLE_CHARS = 64 * 1024;
+export const SAMPLE_CHARS = 64 * 1024;
 const SAMPLE_LINES = 50;
 // Preference on a tie: a tab or semicolon in every line is a stronger sign than a comma (names hold commas).
 const CANDIDATES: readonly CsvDelimiter[] = ['\t', ';', ','];

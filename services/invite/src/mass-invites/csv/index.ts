@@ -1,4 +1,11 @@
-export { parseInviteCsv } from './parse-invite-csv';
+export {
+  parseInviteCsv,
+  readInviteCsvRows,
+  surveyInviteCsv,
+  type CsvReadSummary,
+  type FilePieces,
+} from './parse-invite-csv';
+export type { CsvShape } from './text-survey';
 export { buildReportCsv, csvCell, type ReportRow, type ReportCsvOptions } from './report-csv';
 export { CsvRefusedError, type CsvRefusalCode } from './csv-refused-error';
 export {

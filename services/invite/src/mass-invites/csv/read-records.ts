@@ -26,6 +26,10 @@ const QUOTING_ERRORS = new Set([
   'CSV_MAX_RECORD_SIZE',
 ]);
 
+/** Text is read a window of whole lines at a time: at least this many bytes, unless the file ends first. */
+const WINDOW_BYTES = 256 * 1024;
+const QUOTE = 0x22;
+
 /**
  * Reads `text` (line ends already `\n`) with csv-parse, strict about quotes. A record with broken
  * quoting does not stop the rest: its first physical line is read on its own and parsing resumes on
@@ -38,61 +42,118 @@ export function readRecords(
   firstLine: number,
   visit: RecordVisitor,
 ): ReadRecordsReport {
-  // Without a quote there is no CSV quoting to honour: splitting lines gives the same records, many times faster.
-  if (!text.includes('"')) {
-    readLineByLine(text, firstLine, delimiter, visit);
-    return { repairedLines: [], lineByLineFrom: null };
+  const reader = new RecordReader(delimiter, firstLine, Buffer.byteLength(text), visit);
+  reader.write(text);
+  return reader.end();
+}
+
+/**
+ * readRecords a piece of text at a time: the text is read in windows of whole lines (about 256 KiB), so
+ * that only one window is held whatever the size of the file. A quoted field still open at the end of a
+ * window may close further on: the window then grows until it does, or until the file ends (a quote
+ * that never closes is broken, as before). The records are the same as readRecords over the whole text.
+ */
+export class RecordReader {
+  private pending = Buffer.alloc(0);
+  private wanted = WINDOW_BYTES;
+  private line: number;
+  private workLeft: number;
+  private readonly repairedLines: number[] = [];
+  private lineByLineFrom: number | null = null;
+  private readonly options: { delimiter: CsvDelimiter; record_delimiter: string; relax_column_count: boolean };
+
+  /** `totalBytes`: UTF-8 bytes of all the text to come, the budget of broken-quote repairs. */
+  constructor(
+    private readonly delimiter: CsvDelimiter,
+    firstLine: number,
+    totalBytes: number,
+    private readonly visit: RecordVisitor,
+  ) {
+    this.line = firstLine;
+    this.workLeft = totalBytes * WORK_FACTOR + 64 * 1024;
+    this.options = { delimiter, record_delimiter: '\n', relax_column_count: true };
   }
-  const buf = Buffer.from(text, 'utf8');
-  const options = { delimiter, record_delimiter: '\n', relax_column_count: true };
-  const repairedLines: number[] = [];
-  let workLeft = buf.length * WORK_FACTOR + 64 * 1024;
-  let offset = 0;
-  let line = firstLine;
 
-  while (offset < buf.length) {
-    if (repairedLines.length >= MAX_REPAIRS || workLeft < 0) {
-      readLineByLine(buf.toString('utf8', offset), line, delimiter, visit);
-      return { repairedLines, lineByLineFrom: line };
-    }
-    const segment = buf.subarray(offset);
-    let records: string[][];
-    let broken = false;
-    try {
-      records = parse(segment, { ...options, to: CHUNK_RECORDS });
-    } catch (err) {
-      if (!(err instanceof CsvError) || !QUOTING_ERRORS.has(err.code)) throw err;
-      broken = true;
-      workLeft -= skipLines(segment, 0, Number(err.lines) - 1);
-      // The records before the broken one were parsed fine but are lost with the exception: parse them again.
-      const before = Number(err.records);
-      records = before > 0 ? parse(segment, { ...options, to: before }) : [];
-    }
+  write(text: string): void {
+    if (text === '') return;
+    const bytes = Buffer.from(text, 'utf8');
+    this.pending = this.pending.length === 0 ? bytes : Buffer.concat([this.pending, bytes]);
+    if (this.pending.length >= this.wanted) this.readWindow(false);
+  }
 
+  end(): ReadRecordsReport {
+    this.readWindow(true);
+    return { repairedLines: this.repairedLines, lineByLineFrom: this.lineByLineFrom };
+  }
+
+  private readWindow(last: boolean): void {
+    const cut = last ? this.pending.length : this.pending.lastIndexOf(NEWLINE) + 1;
+    const used = cut === 0 ? 0 : this.readLines(this.pending.subarray(0, cut), last);
+    // A copy: the rest must not keep the whole window alive.
+    this.pending = Buffer.from(this.pending.subarray(used));
+    this.wanted = used < cut || cut === 0 ? this.pending.length + WINDOW_BYTES : WINDOW_BYTES;
+  }
+
+  /** Reads the records of `buf` (whole lines); answers the bytes used, fewer when a quoted field runs past it. */
+  private readLines(buf: Buffer, last: boolean): number {
+    let offset = 0;
+    while (offset < buf.length) {
+      if (this.lineByLineFrom === null && (this.repairedLines.length >= MAX_REPAIRS || this.workLeft < 0)) {
+        this.lineByLineFrom = this.line;
+      }
+      const segment = buf.subarray(offset);
+      // Without a quote there is no CSV quoting to honour: splitting lines gives the same records, many times faster.
+      if (this.lineByLineFrom !== null || !segment.includes(QUOTE)) {
+        this.line = readLineByLine(segment.toString('utf8'), this.line, this.delimiter, this.visit);
+        this.workLeft -= segment.length;
+        return buf.length;
+      }
+      let records: string[][];
+      let broken = false;
+      try {
+        records = parse(segment, { ...this.options, to: CHUNK_RECORDS });
+      } catch (err) {
+        if (!(err instanceof CsvError) || !QUOTING_ERRORS.has(err.code)) throw err;
+        const before = Number(err.records);
+        // The records before the broken one were parsed fine but are lost with the exception: parse them again.
+        records = before > 0 ? parse(segment, { ...this.options, to: before }) : [];
+        if (err.code === 'CSV_QUOTE_NOT_CLOSED' && !last) {
+          // The field may close in text not read yet: keep the records before it, and wait for more.
+          return offset + this.take(segment, records);
+        }
+        broken = true;
+        this.workLeft -= skipLines(segment, 0, Number(err.lines) - 1);
+      }
+      offset += this.take(segment, records);
+      if (broken) {
+        const end = lineEnd(buf, offset);
+        this.visit(this.line, splitLine(buf.toString('utf8', offset, end), this.delimiter));
+        this.repairedLines.push(this.line);
+        offset = end + 1;
+        this.line += 1;
+      } else if (records.length < CHUNK_RECORDS) {
+        return buf.length;
+      }
+    }
+    return Math.min(offset, buf.length);
+  }
+
+  /** Visits parsed records from the start of `segment`; answers the bytes they took. */
+  private take(segment: Buffer, records: string[][]): number {
     let lines = 0;
     for (const fields of records) {
-      visit(line + lines, fields);
+      this.visit(this.line + lines, fields);
       lines += 1 + countNewlines(fields);
     }
     const consumed = skipLines(segment, 0, lines);
-    workLeft -= consumed;
-    offset += consumed;
-    line += lines;
-
-    if (broken) {
-      const end = lineEnd(buf, offset);
-      visit(line, splitLine(buf.toString('utf8', offset, end), delimiter));
-      repairedLines.push(line);
-      offset = end + 1;
-      line += 1;
-    } else if (records.length < CHUNK_RECORDS) {
-      break;
-    }
+    this.workLeft -= consumed;
+    this.line += lines;
+    return consumed;
   }
-  return { repairedLines, lineByLineFrom: null };
 }
 
-function readLineByLine(text: string, firstLine: number, delimiter: CsvDelimiter, visit: RecordVisitor): void {
+/** Visits each line of `text` as one record; answers the line after the last. */
+function readLineByLine(text: string, firstLine: number, delimiter: CsvDelimiter, visit: RecordVisitor): number {
   let line = firstLine;
   for (let start = 0; start < text.length; line++) {
     const newline = text.indexOf('\n', start);
@@ -100,6 +161,7 @@ function readLineByLine(text: string, firstLine: number, delimiter: CsvDelimiter
     visit(line, splitLine(text.slice(start, end), delimiter));
     start = end + 1;
   }
+  return line;
 }
 
 /** Bytes taken by the next `count` lines from `from` (to the end of the buffer if it has fewer). */

@@ -1,6 +1,6 @@
 import { ImportJobView, ImportRowOutcome, ImportStatus, UserType } from '@gatehouse/contracts';
 
-/** invite.import_jobs as stored (file content excluded). */
+/** invite.import_jobs as stored. */
 export interface ImportJobRow {
   id: string;
   hub_id: string;
@@ -12,6 +12,8 @@ export interface ImportJobRow {
   invite_expiry_days: number;
   dry_run: boolean;
   file_name: string;
+  /** The stored file (invite.import_uploads); null once the job has ended. */
+  upload_id: string | null;
   status: ImportStatus;
   total_rows: number | null;
   processed_rows: number;
@@ -27,7 +29,7 @@ export interface ImportJobRow {
 }
 
 export const IMPORT_JOB_COLUMNS = `id, hub_id, tenancy_id, hub_name, created_by, inviter_name, user_type,
-  invite_expiry_days, dry_run, file_name, status, total_rows, processed_rows, summary, fixes, error_code,
+  invite_expiry_days, dry_run, file_name, upload_id, status, total_rows, processed_rows, summary, fixes, error_code,
   error_message, email_preview, correlation_id, created_at, started_at, finished_at`;
 
 export function toImportJobView(row: ImportJobRow): ImportJobView {

@@ -1,7 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { ERROR_CODES, ImportRowOutcome } from '@gatehouse/contracts';
 import { isTransientError, runWithCorrelationId } from '@gatehouse/messaging';
-import { CsvRefusedError, ParsedRow, parseInviteCsv } from '../csv';
+import { CsvRefusedError, CsvShape, FilePieces, ParsedRow, readInviteCsvRows, surveyInviteCsv } from '../csv';
+import { ImportUploadsRepository } from '../uploads/import-uploads.repository';
 import { ImportDecisions } from './import-decisions';
 import { ImportJobRow } from './import-job-row';
 import { ImportJobsRepository, StoredRow } from './import-jobs.repository';
@@ -29,15 +30,20 @@ const PARSED_OUTCOME: Record<ParsedRow['outcome'], ImportRowOutcome | null> = {
 /** Why a job was not run to its end: the worker is stopping (the job stays claimable, nothing failed). */
 export type JobEnd = 'finished' | 'stopped';
 
+/** Thrown out of the row stream when the worker stops between two steps. */
+class Stopping extends Error {}
+
 /**
- * Runs one import job to the end: parse the stored file (invalid, duplicate and blank rows are decided
- * there and then, and written), then decide the valid rows step by step with the same decision as an
- * individual invite. Each row is written, with its outcome, in the very transaction that commits what it
- * reports (the invite, or the notice of the membership), so the report counts each row once, by what
- * this job did — also across a crash. Every step is idempotent, so a job whose worker died is resumed:
- * the file is parsed again (it is kept until the job ends) and the rows not written yet are decided.
- * A transient failure is retried where it stopped; a job that truly fails keeps the rows it decided and
- * says so.
+ * Runs one import job to the end, reading its stored file piece by piece and never holding it, or its
+ * rows, whole. Parsing ("parsing"): the file is surveyed (encoding, delimiter: refused whole if it must
+ * be) and its rows counted — a file over the row limit fails before anything is decided. Running: the
+ * rows are read again as a stream; invalid, duplicate and blank rows are written as they come, and the
+ * valid ones are decided every STEP_ROWS with the same decision as an individual invite. Each row is
+ * written, with its outcome, in the very transaction that commits what it reports (the invite, or the
+ * notice of the membership), so the report counts each row once, by what this job did — also across a
+ * crash. Every step is idempotent, so a job whose worker died is resumed: the file is read again (it is
+ * kept until the job ends) and the rows not written yet are decided. A transient failure is retried where
+ * it stopped; a job that truly fails keeps the rows it decided and says so.
  */
 @Injectable()
 export class ImportJobRunner {
@@ -47,14 +53,15 @@ export class ImportJobRunner {
     private readonly jobs: ImportJobsRepository,
     private readonly decisions: ImportDecisions,
     private readonly limits: ImportLimits,
+    private readonly uploads: ImportUploadsRepository,
   ) {}
 
   /** `stopping()` is asked between steps: true ends the run early, leaving the job to be resumed. */
-  run(job: ImportJobRow, content: Buffer | null, stopping: () => boolean = () => false): Promise<JobEnd> {
-    return runWithCorrelationId(job.correlation_id, () => this.runWithRetries(job, content, stopping));
+  run(job: ImportJobRow, stopping: () => boolean = () => false): Promise<JobEnd> {
+    return runWithCorrelationId(job.correlation_id, () => this.runWithRetries(job, stopping));
   }
 
-  private async runWithRetries(job: ImportJobRow, content: Buffer | null, stopping: () => boolean): Promise<JobEnd> {
+  private async runWithRetries(job: ImportJobRow, stopping: () => boolean): Promise<JobEnd> {
     const heartbeat = setInterval(() => {
       this.jobs
         .heartbeat(job.id)
@@ -64,7 +71,7 @@ export class ImportJobRunner {
     try {
       for (let attempt = 1; ; attempt++) {
         try {
-          return await this.runJob(job, content, stopping);
+          return await this.runJob(job, stopping);
         } catch (error) {
           if (!isTransientError(error) || attempt > TRANSIENT_RETRIES || stopping()) {
             if (stopping() && isTransientError(error)) return 'stopped';
@@ -85,33 +92,63 @@ export class ImportJobRunner {
     }
   }
 
-  private async runJob(job: ImportJobRow, content: Buffer | null, stopping: () => boolean): Promise<JobEnd> {
-    const undecided = await this.parse(job, content);
-    if (!undecided) return 'finished';
-    for (let start = 0; start < undecided.length; start += STEP_ROWS) {
-      if (stopping()) return 'stopped';
-      const step = undecided.slice(start, start + STEP_ROWS);
-      const byLine = new Map(step.map((row) => [row.line, row]));
-      const stored = (outcomes: { line: number; outcome: ImportRowOutcome; reason: string | null }[]): StoredRow[] =>
-        outcomes.map(({ line, outcome, reason }) => ({
-          line,
-          raw: byLine.get(line)!.raw,
-          email: byLine.get(line)!.email,
-          outcome,
-          reason,
-        }));
-      const rows = step.map((row) => ({ line: row.line, email: row.email! }));
-      if (job.dry_run) {
-        await this.jobs.insertDecided(job.id, stored(await this.decisions.decide(job, rows)));
-      } else {
-        await this.decisions.decide(job, rows, (manager, outcomes) =>
-          this.jobs.insertDecided(job.id, stored(outcomes), manager),
-        );
-      }
+  private async runJob(job: ImportJobRow, stopping: () => boolean): Promise<JobEnd> {
+    const shape = await this.parse(job);
+    if (!shape) return 'finished';
+    let valid: ParsedRow[] = [];
+    const decideValid = async (): Promise<void> => {
+      if (stopping()) throw new Stopping();
+      const step = valid;
+      valid = [];
+      await this.decideStep(job, step);
+    };
+    try {
+      await readInviteCsvRows(this.pieces(job), shape, this.limits.csv, async (rows) => {
+        const decidedByParsing = rows.filter((row) => row.outcome !== 'valid');
+        if (decidedByParsing.length > 0) {
+          await this.jobs.insertDecided(
+            job.id,
+            decidedByParsing.map((row) => ({ ...row, outcome: PARSED_OUTCOME[row.outcome] })),
+          );
+        }
+        for (const row of rows) if (row.outcome === 'valid') valid.push(row);
+        if (valid.length >= STEP_ROWS) await decideValid();
+      });
+      if (valid.length > 0) await decideValid();
+    } catch (error) {
+      if (error instanceof Stopping) return 'stopped';
+      throw error;
     }
     const preview = job.dry_run ? await this.decisions.emailPreview(job) : null;
     await this.jobs.finish(job.id, preview);
     return 'finished';
+  }
+
+  /** Decides one step of valid rows (those not written before a crash) and writes them with their outcomes. */
+  private async decideStep(job: ImportJobRow, step: ParsedRow[]): Promise<void> {
+    const written = await this.jobs.writtenLines(
+      job.id,
+      step.map((row) => row.line),
+    );
+    const undecided = step.filter((row) => !written.has(row.line));
+    if (undecided.length === 0) return;
+    const byLine = new Map(undecided.map((row) => [row.line, row]));
+    const stored = (outcomes: { line: number; outcome: ImportRowOutcome; reason: string | null }[]): StoredRow[] =>
+      outcomes.map(({ line, outcome, reason }) => ({
+        line,
+        raw: byLine.get(line)!.raw,
+        email: byLine.get(line)!.email,
+        outcome,
+        reason,
+      }));
+    const rows = undecided.map((row) => ({ line: row.line, email: row.email! }));
+    if (job.dry_run) {
+      await this.jobs.insertDecided(job.id, stored(await this.decisions.decide(job, rows)));
+    } else {
+      await this.decisions.decide(job, rows, (manager, outcomes) =>
+        this.jobs.insertDecided(job.id, stored(outcomes), manager),
+      );
+    }
   }
 
   /** The job ends failed; the rows it decided stand, and its summary counts them. */
@@ -129,19 +166,22 @@ export class ImportJobRunner {
   }
 
   /**
-   * Parses the file and returns its valid rows not decided yet, in file order; null when the file was
-   * refused (the job is then failed, nothing was sent). On the first pass the rows decided by parsing are
-   * written and the job moves to "running"; a resumed job skips the rows already written.
+   * Surveys the stored file and, on the first pass, counts its rows (a file refused whole, or over the
+   * row limit, fails here: nothing was decided or sent), then moves the job to "running" with its total
+   * and fixes. A resumed running job is only surveyed again. Null when the job failed.
    */
-  private async parse(job: ImportJobRow, content: Buffer | null): Promise<ParsedRow[] | null> {
-    if (!content) {
+  private async parse(job: ImportJobRow): Promise<CsvShape | null> {
+    if (!job.upload_id) {
       await this.jobs.fail(job.id, ERROR_CODES.INTERNAL, 'The uploaded file is no longer stored; upload it again.');
       return null;
     }
-    let rows: ParsedRow[];
-    let fixes: string[];
     try {
-      ({ rows, fixes } = parseInviteCsv(content, this.limits.csv));
+      const shape = await surveyInviteCsv(this.pieces(job), this.limits.csv);
+      if (job.status === 'parsing') {
+        const counted = await readInviteCsvRows(this.pieces(job), shape, this.limits.csv, async () => undefined);
+        await this.jobs.markParsed(job.id, counted.dataRows, counted.fixes);
+      }
+      return shape;
     } catch (error) {
       if (error instanceof CsvRefusedError) {
         await this.jobs.fail(job.id, error.code, error.message);
@@ -149,16 +189,11 @@ export class ImportJobRunner {
       }
       throw error;
     }
-    const valid = rows.filter((row) => row.outcome === 'valid');
-    if (job.status === 'parsing') {
-      const decidedByParsing: StoredRow[] = rows
-        .filter((row) => row.outcome !== 'valid')
-        .map((row) => ({ ...row, outcome: PARSED_OUTCOME[row.outcome] }));
-      await this.jobs.insertRows(job.id, decidedByParsing);
-      await this.jobs.markParsed(job.id, rows.filter((row) => row.outcome !== 'blank').length, fixes);
-      await this.jobs.setProcessed(job.id, await this.jobs.countDecided(job.id));
-    }
-    const written = await this.jobs.writtenLines(job.id);
-    return valid.filter((row) => !written.has(row.line));
+  }
+
+  /** The job's file, read piece by piece from the database on each pass. */
+  private pieces(job: ImportJobRow): FilePieces {
+    const uploadId = job.upload_id!;
+    return () => this.uploads.pieces(uploadId);
   }
 }

@@ -59,8 +59,8 @@ export class ImportJobWorker implements OnApplicationBootstrap, OnModuleDestroy 
     const claimed = await this.jobs.claimNext(STALE_AFTER_SECONDS, this.owner, this.booting);
     this.booting = false;
     if (!claimed) return false;
-    const end = await this.runner.run(claimed.job, claimed.content, () => this.loop.stopping);
-    if (end === 'stopped') await this.jobs.release(claimed.job.id);
+    const end = await this.runner.run(claimed, () => this.loop.stopping);
+    if (end === 'stopped') await this.jobs.release(claimed.id);
     return true;
   }
 }

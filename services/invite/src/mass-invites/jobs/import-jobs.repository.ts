@@ -1,3 +1,4 @@
+import { INVITE_SCHEMA } from '../../invite.config';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ImportRowOutcome, ImportRowView, ImportStatus, UserType } from '@gatehouse/contracts';
@@ -15,7 +16,8 @@ export interface NewImportJob {
   inviteExpiryDays: number;
   dryRun: boolean;
   fileName: string;
-  content: Buffer;
+  /** The finished upload holding the file (invite.import_uploads). */
+  uploadId: string;
   correlationId: string;
 }
 
@@ -29,9 +31,9 @@ export interface StoredRow {
 
 /** Counts per outcome from the rows themselves (the source of truth), for a job that ends. */
 const SUMMARY_FROM_ROWS = `summary = coalesce((SELECT jsonb_object_agg(outcome, n) FROM (
-    SELECT outcome, count(*) AS n FROM invite.import_rows WHERE job_id = j.id AND outcome IS NOT NULL
+    SELECT outcome, count(*) AS n FROM ${INVITE_SCHEMA}.import_rows WHERE job_id = j.id AND outcome IS NOT NULL
     GROUP BY outcome) s), '{}'),
-  processed_rows = (SELECT count(*) FROM invite.import_rows WHERE job_id = j.id
+  processed_rows = (SELECT count(*) FROM ${INVITE_SCHEMA}.import_rows WHERE job_id = j.id
     AND outcome IS NOT NULL AND outcome <> 'skipped')`;
 
 /** Rows of an import are written and updated set-based, thousands per statement. */
@@ -42,11 +44,20 @@ const WRITE_CHUNK = 10_000;
 export class ImportJobsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async insert(job: NewImportJob): Promise<ImportJobRow> {
+  /**
+   * Creates the job of a complete upload and marks the upload finished, in one statement: null when the
+   * upload is not the uploader's, not for this Hub, empty or finished already.
+   */
+  async insertForUpload(job: NewImportJob): Promise<ImportJobRow | null> {
     const rows: ImportJobRow[] = await this.dataSource.query(
-      `INSERT INTO invite.import_jobs (id, hub_id, tenancy_id, hub_name, created_by, inviter_name, user_type,
-         invite_expiry_days, dry_run, file_name, file_content, correlation_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING ${IMPORT_JOB_COLUMNS}`,
+      `WITH upload AS (
+         UPDATE ${INVITE_SCHEMA}.import_uploads SET finished = true, updated_at = now()
+         WHERE id = $11 AND created_by = $5 AND hub_id = $2 AND NOT finished AND bytes > 0
+         RETURNING id)
+       INSERT INTO ${INVITE_SCHEMA}.import_jobs (id, hub_id, tenancy_id, hub_name, created_by, inviter_name, user_type,
+         invite_expiry_days, dry_run, file_name, upload_id, correlation_id)
+       SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, upload.id, $12 FROM upload
+       RETURNING ${IMPORT_JOB_COLUMNS}`,
       [
         job.id,
         job.hubId,
@@ -58,16 +69,16 @@ export class ImportJobsRepository {
         job.inviteExpiryDays,
         job.dryRun,
         job.fileName,
-        job.content,
+        job.uploadId,
         job.correlationId,
       ],
     );
-    return rows[0];
+    return rows[0] ?? null;
   }
 
   async find(id: string): Promise<ImportJobRow | null> {
     const rows: ImportJobRow[] = await this.dataSource.query(
-      `SELECT ${IMPORT_JOB_COLUMNS} FROM invite.import_jobs WHERE id = $1`,
+      `SELECT ${IMPORT_JOB_COLUMNS} FROM ${INVITE_SCHEMA}.import_jobs WHERE id = $1`,
       [id],
     );
     return rows[0] ?? null;
@@ -76,7 +87,7 @@ export class ImportJobsRepository {
   /** Counts per outcome of the rows decided so far (a job's own summary is written when it ends). */
   async summarySoFar(id: string): Promise<ImportJobRow['summary']> {
     const rows: { outcome: ImportRowOutcome; n: number }[] = await this.dataSource.query(
-      `SELECT outcome, count(*)::int AS n FROM invite.import_rows
+      `SELECT outcome, count(*)::int AS n FROM ${INVITE_SCHEMA}.import_rows
        WHERE job_id = $1 AND outcome IS NOT NULL GROUP BY outcome`,
       [id],
     );
@@ -86,12 +97,12 @@ export class ImportJobsRepository {
   async list(hubId: string, createdBy: string | null, limit: number, offset: number) {
     const where = createdBy ? 'hub_id = $1 AND created_by = $2' : 'hub_id = $1 AND $2::uuid IS NULL';
     const rows: ImportJobRow[] = await this.dataSource.query(
-      `SELECT ${IMPORT_JOB_COLUMNS} FROM invite.import_jobs WHERE ${where}
+      `SELECT ${IMPORT_JOB_COLUMNS} FROM ${INVITE_SCHEMA}.import_jobs WHERE ${where}
        ORDER BY created_at DESC, id LIMIT $3 OFFSET $4`,
       [hubId, createdBy, limit, offset],
     );
     const [{ total }] = await this.dataSource.query(
-      `SELECT count(*)::int AS total FROM invite.import_jobs WHERE ${where}`,
+      `SELECT count(*)::int AS total FROM ${INVITE_SCHEMA}.import_jobs WHERE ${where}`,
       [hubId, createdBy],
     );
     return { rows, total: total as number };
@@ -106,12 +117,12 @@ export class ImportJobsRepository {
     const where = `tenancy_id = $1 AND ($2::uuid IS NULL OR hub_id = $2) AND ($3::text IS NULL OR status = $3)`;
     const params = [filter.tenancyId, filter.hubId ?? null, filter.status ?? null];
     const rows: ImportJobRow[] = await this.dataSource.query(
-      `SELECT ${IMPORT_JOB_COLUMNS} FROM invite.import_jobs WHERE ${where}
+      `SELECT ${IMPORT_JOB_COLUMNS} FROM ${INVITE_SCHEMA}.import_jobs WHERE ${where}
        ORDER BY created_at DESC, id LIMIT $4 OFFSET $5`,
       [...params, limit, offset],
     );
     const [{ total }] = await this.dataSource.query(
-      `SELECT count(*)::int AS total FROM invite.import_jobs WHERE ${where}`,
+      `SELECT count(*)::int AS total FROM ${INVITE_SCHEMA}.import_jobs WHERE ${where}`,
       params,
     );
     return { rows, total: total as number };
@@ -122,47 +133,40 @@ export class ImportJobsRepository {
    * — with `ownPreviousLife`, when a replica boots — one this replica was running when it died: the job is
    * resumed where its rows say it stopped.
    */
-  async claimNext(
-    staleAfterSeconds: number,
-    owner: string,
-    ownPreviousLife: boolean,
-  ): Promise<{ job: ImportJobRow; content: Buffer | null } | null> {
+  async claimNext(staleAfterSeconds: number, owner: string, ownPreviousLife: boolean): Promise<ImportJobRow | null> {
     // TypeORM answers an UPDATE … RETURNING with [rows, affected count].
-    const [rows]: [(ImportJobRow & { file_content: Buffer | null })[], number] = await this.dataSource.query(
-      `UPDATE invite.import_jobs SET
+    const [rows]: [ImportJobRow[], number] = await this.dataSource.query(
+      `UPDATE ${INVITE_SCHEMA}.import_jobs SET
          status = CASE WHEN status = 'queued' THEN 'parsing' ELSE status END,
          started_at = coalesce(started_at, now()), heartbeat_at = now(), claimed_by = $2
        WHERE id = (
-         SELECT id FROM invite.import_jobs
+         SELECT id FROM ${INVITE_SCHEMA}.import_jobs
          WHERE status = 'queued'
             OR (status IN ('parsing', 'running')
                 AND (heartbeat_at < now() - make_interval(secs => $1) OR ($3 AND claimed_by = $2)))
          ORDER BY status = 'queued', created_at LIMIT 1 FOR UPDATE SKIP LOCKED)
-       RETURNING ${IMPORT_JOB_COLUMNS}, file_content`,
+       RETURNING ${IMPORT_JOB_COLUMNS}`,
       [staleAfterSeconds, owner, ownPreviousLife],
     );
-    const row = rows[0];
-    if (!row) return null;
-    const { file_content: content, ...job } = row;
-    return { job, content };
+    return rows[0] ?? null;
   }
 
   /** A stopping worker hands the job back: any replica may resume it at once (its heartbeat is made stale). */
   async release(id: string): Promise<void> {
     await this.dataSource.query(
-      `UPDATE invite.import_jobs SET heartbeat_at = '-infinity', claimed_by = NULL
+      `UPDATE ${INVITE_SCHEMA}.import_jobs SET heartbeat_at = '-infinity', claimed_by = NULL
        WHERE id = $1 AND status IN ('parsing', 'running')`,
       [id],
     );
   }
 
   async heartbeat(id: string): Promise<void> {
-    await this.dataSource.query('UPDATE invite.import_jobs SET heartbeat_at = now() WHERE id = $1', [id]);
+    await this.dataSource.query(`UPDATE ${INVITE_SCHEMA}.import_jobs SET heartbeat_at = now() WHERE id = $1`, [id]);
   }
 
   async markParsed(id: string, totalRows: number, fixes: string[]): Promise<void> {
     await this.dataSource.query(
-      `UPDATE invite.import_jobs SET status = 'running', total_rows = $2, fixes = $3, heartbeat_at = now() WHERE id = $1`,
+      `UPDATE ${INVITE_SCHEMA}.import_jobs SET status = 'running', total_rows = $2, fixes = $3, heartbeat_at = now() WHERE id = $1`,
       [id, totalRows, JSON.stringify(fixes)],
     );
   }
@@ -173,47 +177,36 @@ export class ImportJobsRepository {
    */
   async fail(id: string, code: string, message: string): Promise<void> {
     await this.dataSource.query(
-      `UPDATE invite.import_jobs j SET status = 'failed', error_code = $2, error_message = $3, finished_at = now(),
-         file_content = NULL, ${SUMMARY_FROM_ROWS}
+      `UPDATE ${INVITE_SCHEMA}.import_jobs j SET status = 'failed', error_code = $2, error_message = $3, finished_at = now(),
+         ${SUMMARY_FROM_ROWS}
        WHERE id = $1`,
       [id, code, message],
     );
+    await this.dropFile(id);
   }
 
-  /** Idempotent: a resumed job does not write its rows twice. */
-  async insertRows(jobId: string, rows: StoredRow[]): Promise<void> {
-    for (let start = 0; start < rows.length; start += WRITE_CHUNK) {
-      const chunk = rows.slice(start, start + WRITE_CHUNK);
-      await this.dataSource.query(
-        `INSERT INTO invite.import_rows (job_id, line, raw_value, email, outcome, reason)
-         SELECT $1, * FROM unnest($2::int[], $3::text[], $4::text[], $5::text[], $6::text[])
-         ON CONFLICT DO NOTHING`,
-        [
-          jobId,
-          chunk.map((r) => r.line),
-          chunk.map((r) => r.raw),
-          chunk.map((r) => r.email),
-          chunk.map((r) => r.outcome),
-          chunk.map((r) => r.reason),
-        ],
-      );
-    }
+  /** An ended job's upload (its pieces) is deleted; the job's upload_id becomes null. */
+  private async dropFile(id: string): Promise<void> {
+    await this.dataSource.query(
+      `DELETE FROM ${INVITE_SCHEMA}.import_uploads u USING ${INVITE_SCHEMA}.import_jobs j WHERE j.id = $1 AND u.id = j.upload_id`,
+      [id],
+    );
   }
 
-  /** Lines of a job already written (a resumed job decides only the others). */
-  async writtenLines(jobId: string): Promise<Set<number>> {
+  /** Of these lines of a job, those already written (a resumed job decides only the others). */
+  async writtenLines(jobId: string, lines: number[]): Promise<Set<number>> {
     const rows: { line: number }[] = await this.dataSource.query(
-      'SELECT line FROM invite.import_rows WHERE job_id = $1',
-      [jobId],
+      `SELECT line FROM ${INVITE_SCHEMA}.import_rows WHERE job_id = $1 AND line = ANY($2::int[])`,
+      [jobId, lines],
     );
     return new Set(rows.map((row) => row.line));
   }
 
   /**
    * Writes decided rows with their outcomes and moves the job's progress on by the rows actually
-   * written, in one statement (a row written before, by a worker that died, is not counted twice).
-   * With `manager`, inside the caller's transaction: the decision's own, so a row is written exactly
-   * when what it reports (an invite, a membership) is committed.
+   * written (skipped blank rows are no progress), in one statement (a row written before, by a worker
+   * that died, is not counted twice). With `manager`, inside the caller's transaction: the decision's
+   * own, so a row is written exactly when what it reports (an invite, a membership) is committed.
    */
   async insertDecided(
     jobId: string,
@@ -224,11 +217,12 @@ export class ImportJobsRepository {
       const chunk = rows.slice(start, start + WRITE_CHUNK);
       await manager.query(
         `WITH written AS (
-           INSERT INTO invite.import_rows (job_id, line, raw_value, email, outcome, reason)
+           INSERT INTO ${INVITE_SCHEMA}.import_rows (job_id, line, raw_value, email, outcome, reason)
            SELECT $1, * FROM unnest($2::int[], $3::text[], $4::text[], $5::text[], $6::text[])
            ON CONFLICT DO NOTHING
-           RETURNING 1)
-         UPDATE invite.import_jobs SET processed_rows = processed_rows + (SELECT count(*) FROM written),
+           RETURNING outcome)
+         UPDATE ${INVITE_SCHEMA}.import_jobs
+         SET processed_rows = processed_rows + (SELECT count(*) FROM written WHERE outcome <> 'skipped'),
            heartbeat_at = now()
          WHERE id = $1`,
         [
@@ -246,11 +240,12 @@ export class ImportJobsRepository {
   /** Counts per outcome from the rows themselves (the source of truth), then marks the job done. */
   async finish(id: string, emailPreview: unknown): Promise<void> {
     await this.dataSource.query(
-      `UPDATE invite.import_jobs j SET status = 'done', finished_at = now(), file_content = NULL,
+      `UPDATE ${INVITE_SCHEMA}.import_jobs j SET status = 'done', finished_at = now(),
          email_preview = $2, ${SUMMARY_FROM_ROWS}
        WHERE id = $1`,
       [id, emailPreview === null ? null : JSON.stringify(emailPreview)],
     );
+    await this.dropFile(id);
   }
 
   /** Jobs not finished across the installation: queued, and running (parsing included). */
@@ -258,33 +253,29 @@ export class ImportJobsRepository {
     const [row] = (await this.dataSource.query(
       `SELECT count(*) FILTER (WHERE status = 'queued')::int AS queued,
               count(*) FILTER (WHERE status <> 'queued')::int AS running
-       FROM invite.import_jobs WHERE status IN ('queued', 'parsing', 'running')`,
+       FROM ${INVITE_SCHEMA}.import_jobs WHERE status IN ('queued', 'parsing', 'running')`,
     )) as { queued: number; running: number }[];
     return row;
   }
 
-  /** Rows already decided at parse time (invalid, duplicates) count as processed from the start. */
+  /** Rows decided so far (blank rows skipped are no progress). */
   async countDecided(jobId: string): Promise<number> {
     const [{ n }] = await this.dataSource.query(
-      `SELECT count(*)::int AS n FROM invite.import_rows WHERE job_id = $1 AND outcome IS NOT NULL AND outcome <> 'skipped'`,
+      `SELECT count(*)::int AS n FROM ${INVITE_SCHEMA}.import_rows WHERE job_id = $1 AND outcome IS NOT NULL AND outcome <> 'skipped'`,
       [jobId],
     );
     return n as number;
   }
 
-  async setProcessed(jobId: string, processed: number): Promise<void> {
-    await this.dataSource.query('UPDATE invite.import_jobs SET processed_rows = $2 WHERE id = $1', [jobId, processed]);
-  }
-
   async rows(jobId: string, outcome: ImportRowOutcome | undefined, limit: number, offset: number) {
     const filter = outcome ? 'AND outcome = $2' : 'AND $2::text IS NULL';
     const rows: StoredRow[] = await this.dataSource.query(
-      `SELECT line, raw_value AS raw, email, outcome, reason FROM invite.import_rows
+      `SELECT line, raw_value AS raw, email, outcome, reason FROM ${INVITE_SCHEMA}.import_rows
        WHERE job_id = $1 ${filter} ORDER BY line LIMIT $3 OFFSET $4`,
       [jobId, outcome ?? null, limit, offset],
     );
     const [{ total }] = await this.dataSource.query(
-      `SELECT count(*)::int AS total FROM invite.import_rows WHERE job_id = $1 ${filter}`,
+      `SELECT count(*)::int AS total FROM ${INVITE_SCHEMA}.import_rows WHERE job_id = $1 ${filter}`,
       [jobId, outcome ?? null],
     );
     return { rows: rows.map(toRowView), total: total as number };
@@ -292,7 +283,7 @@ export class ImportJobsRepository {
 
   async allRows(jobId: string): Promise<ImportRowView[]> {
     const rows: StoredRow[] = await this.dataSource.query(
-      `SELECT line, raw_value AS raw, email, outcome, reason FROM invite.import_rows WHERE job_id = $1 ORDER BY line`,
+      `SELECT line, raw_value AS raw, email, outcome, reason FROM ${INVITE_SCHEMA}.import_rows WHERE job_id = $1 ORDER BY line`,
       [jobId],
     );
     return rows.map(toRowView);
