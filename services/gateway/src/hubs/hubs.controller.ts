@@ -3,7 +3,7 @@ import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Actor, HUB_PATTERNS } from '@gatehouse/contracts';
 import { RpcClient } from '@gatehouse/messaging';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import { Operation } from '../openapi/operation';
+import { Operation, tenancyErrorsAnd } from '../openapi/operation';
 import { CreateHubBody, ListHubsQuery, ListMembersQuery, UpdateMemberBody } from './hubs.dto';
 import { HubWithMembership, HubWithMembershipPage, MemberRemoved, Membership, MembershipPage } from './hubs.responses';
 import { uuidParam } from '../http/uuid-param';
@@ -18,12 +18,7 @@ export class HubsController {
     id: 'createHub',
     summary: 'Create a Hub',
     description: 'Tenant admins (and operators). The creator becomes its first Hub admin, a Team Member.',
-    errors: {
-      400: ['VALIDATION.FAILED'],
-      403: ['PERMISSION.DENIED'],
-      404: ['TENANCY.NOT_FOUND'],
-      409: ['HUB.NAME_TAKEN'],
-    },
+    errors: tenancyErrorsAnd({ 409: ['HUB.NAME_TAKEN'] }),
   })
   @ApiCreatedResponse({ type: HubWithMembership })
   create(@CurrentActor() actor: Actor, @Body() body: CreateHubBody) {

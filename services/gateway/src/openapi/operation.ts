@@ -15,6 +15,18 @@ export const TENANCY_READ_ERRORS: ErrorResponses = {
   404: ['TENANCY.NOT_FOUND'],
 };
 
+/**
+ * An operation on one tenancy's data that answers TENANCY_READ_ERRORS and codes of its own: each status's
+ * codes are the shared ones first, then the operation's.
+ */
+export function tenancyErrorsAnd(own: ErrorResponses): ErrorResponses {
+  const errors: ErrorResponses = { ...TENANCY_READ_ERRORS };
+  for (const status of Object.keys(own).map(Number) as (keyof ErrorResponses)[]) {
+    errors[status] = [...(errors[status] ?? []), ...(own[status] ?? [])];
+  }
+  return errors;
+}
+
 const STATUS_TEXT: Record<number, string> = {
   400: 'The request is not valid',
   401: 'Not signed in, or the session expired',
