@@ -5,7 +5,7 @@ import { RpcClient } from '@gatehouse/messaging';
 import type { Response } from 'express';
 import { uuidParam } from '../http/uuid-param';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import { Operation, TENANCY_READ_ERRORS } from '../openapi/operation';
+import { Operation, TENANCY_ERRORS } from '../openapi/operation';
 import { ActorNames } from './actor-names';
 import { AUDIT_CSV_HEADER, auditCsvLines } from './audit-csv';
 import { AuditFilterQuery, AuditQuery } from './audit.dto';
@@ -33,7 +33,7 @@ export class AuditController {
     description:
       'Tenant admins of the tenancy and operators. Filters: hubId, actorAccountId, action, correlationId ' +
       '(everything one request or one mass invite caused), from/to (ISO 8601).',
-    errors: TENANCY_READ_ERRORS,
+    errors: TENANCY_ERRORS,
   })
   @ApiOkResponse({ type: AuditLogPage })
   async list(
@@ -54,7 +54,7 @@ export class AuditController {
     id: 'exportAuditEntries',
     summary: "Download a tenancy's audit log (filtered) as CSV",
     description: 'Same filters as the list; newest first; every row that matches.',
-    errors: TENANCY_READ_ERRORS,
+    errors: TENANCY_ERRORS,
   })
   @ApiProduces('text/csv')
   @ApiOkResponse({

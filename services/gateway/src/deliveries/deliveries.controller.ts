@@ -4,7 +4,7 @@ import { Actor, IMPORT_ERROR_CODES, IMPORT_PATTERNS, NOTIFICATION_PATTERNS, Doma
 import { RpcClient } from '@gatehouse/messaging';
 import { uuidParam } from '../http/uuid-param';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import { Operation } from '../openapi/operation';
+import { Operation, TENANCY_ERRORS, withErrors } from '../openapi/operation';
 import { ListDeliveriesQuery, RetryFailedDeliveriesBody } from './deliveries.dto';
 import { Delivery, DeliveryPage, RetriedDeliveries } from './deliveries.responses';
 import { TenancyAdminCheck } from '../tenancies/tenancy-admin-check';
@@ -26,7 +26,7 @@ export class DeliveriesController {
     description:
       'Tenant admins of the tenancy and operators. Filters: status, template (kind), hubId, recipient (part of ' +
       'the address), from/to (created, ISO 8601), correlationId (what one request or mass invite caused).',
-    errors: { 400: ['VALIDATION.FAILED'], 403: ['PERMISSION.DENIED'], 404: ['TENANCY.NOT_FOUND'] },
+    errors: TENANCY_ERRORS,
   })
   @ApiOkResponse({ type: DeliveryPage })
   async list(
@@ -53,11 +53,7 @@ export class DeliveriesController {
       'pending invite (the failed one was dropped). Answers how many were queued again, and how many were left ' +
       'failed and why: the link expired, the invite is no longer pending or was resent since, or (sign-up ' +
       'confirmations) the link is gone.',
-    errors: {
-      400: ['VALIDATION.FAILED'],
-      403: ['PERMISSION.DENIED'],
-      404: ['TENANCY.NOT_FOUND', 'IMPORT.NOT_FOUND'],
-    },
+    errors: withErrors(TENANCY_ERRORS, { 404: ['IMPORT.NOT_FOUND'] }),
   })
   @ApiOkResponse({ type: RetriedDeliveries })
   async retryFailed(
@@ -89,12 +85,7 @@ export class DeliveriesController {
       'with a new link for its pending invite. Refused (DELIVERY.NOT_RETRYABLE, `reason` in details) when the ' +
       'delivery is not failed, its link has expired, its invite was accepted, revoked or resent since, or it ' +
       'is a sign-up confirmation whose link was dropped.',
-    errors: {
-      400: ['VALIDATION.FAILED'],
-      403: ['PERMISSION.DENIED'],
-      404: ['TENANCY.NOT_FOUND', 'DELIVERY.NOT_FOUND'],
-      409: ['DELIVERY.NOT_RETRYABLE'],
-    },
+    errors: withErrors(TENANCY_ERRORS, { 404: ['DELIVERY.NOT_FOUND'], 409: ['DELIVERY.NOT_RETRYABLE'] }),
   })
   @ApiOkResponse({ type: Delivery })
   async retry(

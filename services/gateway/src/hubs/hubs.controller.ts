@@ -3,7 +3,7 @@ import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Actor, HUB_PATTERNS } from '@gatehouse/contracts';
 import { RpcClient } from '@gatehouse/messaging';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import { Operation } from '../openapi/operation';
+import { HUB_ERRORS, Operation, TENANCY_ERRORS, withErrors } from '../openapi/operation';
 import { CreateHubBody, ListHubsQuery, ListMembersQuery, UpdateMemberBody } from './hubs.dto';
 import { HubWithMembership, HubWithMembershipPage, MemberRemoved, Membership, MembershipPage } from './hubs.responses';
 import { uuidParam } from '../http/uuid-param';
@@ -18,12 +18,7 @@ export class HubsController {
     id: 'createHub',
     summary: 'Create a Hub',
     description: 'Tenant admins (and operators). The creator becomes its first Hub admin, a Team Member.',
-    errors: {
-      400: ['VALIDATION.FAILED'],
-      403: ['PERMISSION.DENIED'],
-      404: ['TENANCY.NOT_FOUND'],
-      409: ['HUB.NAME_TAKEN'],
-    },
+    errors: withErrors(TENANCY_ERRORS, { 409: ['HUB.NAME_TAKEN'] }),
   })
   @ApiCreatedResponse({ type: HubWithMembership })
   create(@CurrentActor() actor: Actor, @Body() body: CreateHubBody) {
@@ -81,12 +76,10 @@ export class HubsController {
     id: 'updateMember',
     summary: "Change a member's user type, Hub admin role or invite permission",
     description: 'Hub admins only.',
-    errors: {
-      400: ['VALIDATION.FAILED'],
-      403: ['PERMISSION.DENIED'],
-      404: ['HUB.NOT_FOUND', 'MEMBER.NOT_FOUND'],
+    errors: withErrors(HUB_ERRORS, {
+      404: ['MEMBER.NOT_FOUND'],
       409: ['MEMBER.LAST_ADMIN', 'MEMBER.ADMIN_MUST_BE_TEAM_MEMBER'],
-    },
+    }),
   })
   @ApiOkResponse({ type: Membership })
   updateMember(
@@ -104,12 +97,7 @@ export class HubsController {
     id: 'removeMember',
     summary: 'Remove a member from a Hub',
     description: 'Hub admins only. The last Hub admin cannot be removed.',
-    errors: {
-      400: ['VALIDATION.FAILED'],
-      403: ['PERMISSION.DENIED'],
-      404: ['HUB.NOT_FOUND', 'MEMBER.NOT_FOUND'],
-      409: ['MEMBER.LAST_ADMIN'],
-    },
+    errors: withErrors(HUB_ERRORS, { 404: ['MEMBER.NOT_FOUND'], 409: ['MEMBER.LAST_ADMIN'] }),
   })
   @ApiOkResponse({ type: MemberRemoved })
   removeMember(

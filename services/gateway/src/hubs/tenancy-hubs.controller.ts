@@ -3,7 +3,7 @@ import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Actor, HUB_INVITE_STATS_PATTERNS, HUB_PATTERNS } from '@gatehouse/contracts';
 import { RpcClient } from '@gatehouse/messaging';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import { Operation } from '../openapi/operation';
+import { Operation, TENANCY_ERRORS } from '../openapi/operation';
 import { PageQuery } from '../http/page-query.dto';
 import { TenancyHubPage } from './hubs.responses';
 import { uuidParam } from '../http/uuid-param';
@@ -23,7 +23,7 @@ export class TenancyHubsController {
     id: 'listTenancyHubs',
     summary: "List a tenancy's Hubs with members, pending invites and registration-link state",
     description: 'Tenant admins of the tenancy and operators. Sorted by name.',
-    errors: { 400: ['VALIDATION.FAILED'], 403: ['PERMISSION.DENIED'], 404: ['TENANCY.NOT_FOUND'] },
+    errors: TENANCY_ERRORS,
   })
   @ApiOkResponse({ type: TenancyHubPage })
   async list(

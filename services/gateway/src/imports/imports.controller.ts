@@ -17,7 +17,7 @@ import type { Response } from 'express';
 import { PageQuery } from '../http/page-query.dto';
 import { uuidParam } from '../http/uuid-param';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import { Operation } from '../openapi/operation';
+import { HUB_ERRORS, Operation, withErrors } from '../openapi/operation';
 import { CreateImportForm, CreateImportUpload, ImportRowsQuery } from './imports.dto';
 import { ImportJob, ImportJobPage, ImportRowPage } from './imports.responses';
 import { CsvUploadInterceptor, UploadedCsv } from './csv-upload.interceptor';
@@ -42,13 +42,11 @@ export class ImportsController {
     description:
       'First column: email addresses; one user type per file. Answers 202 with the job, which runs in the ' +
       'background: poll GET /api/v1/invite-imports/{jobId}.',
-    errors: {
-      400: ['VALIDATION.FAILED', 'IMPORT.EMPTY'],
-      403: ['PERMISSION.DENIED'],
-      404: ['HUB.NOT_FOUND'],
+    errors: withErrors(HUB_ERRORS, {
+      400: ['IMPORT.EMPTY'],
       413: ['IMPORT.TOO_LARGE', 'IMPORT.TOO_MANY_ROWS', 'REQUEST.TOO_LARGE'],
       415: ['IMPORT.NOT_TEXT'],
-    },
+    }),
   })
   @ApiAcceptedResponse({ type: ImportJob })
   @UseInterceptors(CsvUploadInterceptor)
@@ -79,7 +77,7 @@ export class ImportsController {
   @Operation({
     id: 'listImports',
     summary: "List a Hub's mass invites, newest first",
-    errors: { 400: ['VALIDATION.FAILED'], 403: ['PERMISSION.DENIED'], 404: ['HUB.NOT_FOUND'] },
+    errors: HUB_ERRORS,
   })
   @ApiOkResponse({ type: ImportJobPage })
   list(@CurrentActor() actor: Actor, @Param('hubId', uuidParam('hubId')) hubId: string, @Query() query: PageQuery) {

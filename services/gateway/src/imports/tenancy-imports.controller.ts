@@ -4,7 +4,7 @@ import { Actor, IMPORT_PATTERNS } from '@gatehouse/contracts';
 import { RpcClient } from '@gatehouse/messaging';
 import { uuidParam } from '../http/uuid-param';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import { Operation } from '../openapi/operation';
+import { Operation, TENANCY_ERRORS } from '../openapi/operation';
 import { TenancyImportsQuery } from './imports.dto';
 import { ImportJobPage } from './imports.responses';
 
@@ -21,7 +21,7 @@ export class TenancyImportsController {
     description:
       'Tenant admins of the tenancy and operators. `hubId` and `status` narrow it; a running job counts its ' +
       'outcomes from the rows decided so far. Open one with GET /api/v1/invite-imports/{jobId}.',
-    errors: { 400: ['VALIDATION.FAILED'], 403: ['PERMISSION.DENIED'], 404: ['TENANCY.NOT_FOUND'] },
+    errors: TENANCY_ERRORS,
   })
   @ApiOkResponse({ type: ImportJobPage })
   list(

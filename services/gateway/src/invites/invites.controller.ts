@@ -5,18 +5,13 @@ import { RpcClient } from '@gatehouse/messaging';
 import { PageQuery } from '../http/page-query.dto';
 import { uuidParam } from '../http/uuid-param';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import { ErrorResponses, Operation } from '../openapi/operation';
+import { HUB_ERRORS, Operation, withErrors } from '../openapi/operation';
 import { InviteBatch } from './invite-batch';
 import { CreateInviteBody, CreateInvitesBody, MAX_INVITES_PER_REQUEST } from './invites.dto';
 import { CreateInviteResult, CreateInvitesResult, Invite, InvitePage } from './invites.responses';
 
 /** What acting on one pending invite may answer. */
-const PENDING_INVITE_ERRORS: ErrorResponses = {
-  400: ['VALIDATION.FAILED'],
-  403: ['PERMISSION.DENIED'],
-  404: ['HUB.NOT_FOUND', 'INVITE.NOT_FOUND'],
-  409: ['INVITE.NOT_PENDING'],
-};
+const PENDING_INVITE_ERRORS = withErrors(HUB_ERRORS, { 404: ['INVITE.NOT_FOUND'], 409: ['INVITE.NOT_PENDING'] });
 
 /** Individual invites of a Hub. Who may do what is decided by the hub service, through the invite service. */
 @ApiTags('invites')
@@ -35,11 +30,7 @@ export class InvitesController {
     description:
       'Members who may invite; External Members may not, and only those who may invite Team Members can choose ' +
       'TEAM_MEMBER. A registered address is added at once (`added`), others get an invite email (`invited`).',
-    errors: {
-      400: ['VALIDATION.FAILED', 'INVITE.INVALID_EMAIL', 'INVITE.SELF'],
-      403: ['PERMISSION.DENIED'],
-      404: ['HUB.NOT_FOUND'],
-    },
+    errors: withErrors(HUB_ERRORS, { 400: ['INVITE.INVALID_EMAIL', 'INVITE.SELF'] }),
   })
   @ApiCreatedResponse({ type: CreateInviteResult })
   create(
@@ -60,7 +51,7 @@ export class InvitesController {
       `Up to ${MAX_INVITES_PER_REQUEST} addresses, each handled as POST …/invites would, in order. An address ` +
       'that is refused (INVITE.INVALID_EMAIL, INVITE.SELF, …) gets its `error` and the others go on; when the ' +
       'caller may not invite into the Hub at all, the whole request is refused and nothing is done.',
-    errors: { 400: ['VALIDATION.FAILED'], 403: ['PERMISSION.DENIED'], 404: ['HUB.NOT_FOUND'] },
+    errors: HUB_ERRORS,
   })
   @ApiOkResponse({ type: CreateInvitesResult })
   createMany(
@@ -76,7 +67,7 @@ export class InvitesController {
     id: 'listInvites',
     summary: "List a Hub's pending invites",
     description: 'Hub admins see all pending invites, Team Members their own. Newest first.',
-    errors: { 400: ['VALIDATION.FAILED'], 403: ['PERMISSION.DENIED'], 404: ['HUB.NOT_FOUND'] },
+    errors: HUB_ERRORS,
   })
   @ApiOkResponse({ type: InvitePage })
   list(@CurrentActor() actor: Actor, @Param('hubId', uuidParam('hubId')) hubId: string, @Query() query: PageQuery) {

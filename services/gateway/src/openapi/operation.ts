@@ -8,12 +8,34 @@ export const BEARER_SCHEME = 'bearer';
 /** An error status and the error codes an operation answers with under it. */
 export type ErrorResponses = Partial<Record<400 | 401 | 403 | 404 | 409 | 410 | 413 | 415 | 429, string[]>>;
 
-/** What a read of one tenancy's console data answers when refused (tenant admins of it and operators only). */
-export const TENANCY_READ_ERRORS: ErrorResponses = {
+/**
+ * What an operation on one tenancy's data answers when refused: the hub lets tenant admins of the tenancy
+ * and operators in (PERMISSION.DENIED for a tenancy's Hub members, TENANCY.NOT_FOUND for anyone else).
+ */
+export const TENANCY_ERRORS: ErrorResponses = {
   400: ['VALIDATION.FAILED'],
   403: ['PERMISSION.DENIED'],
   404: ['TENANCY.NOT_FOUND'],
 };
+
+/**
+ * What an operation on one Hub answers when refused: the hub decides by permission (PERMISSION.DENIED for a
+ * member without it, HUB.NOT_FOUND for a non-member).
+ */
+export const HUB_ERRORS: ErrorResponses = {
+  400: ['VALIDATION.FAILED'],
+  403: ['PERMISSION.DENIED'],
+  404: ['HUB.NOT_FOUND'],
+};
+
+/** Shared refusals (TENANCY_ERRORS, HUB_ERRORS) and an operation's own codes: under each status, the shared first. */
+export function withErrors(shared: ErrorResponses, own: ErrorResponses): ErrorResponses {
+  const errors: ErrorResponses = { ...shared };
+  for (const status of Object.keys(own).map(Number) as (keyof ErrorResponses)[]) {
+    errors[status] = [...(errors[status] ?? []), ...(own[status] ?? [])];
+  }
+  return errors;
+}
 
 const STATUS_TEXT: Record<number, string> = {
   400: 'The request is not valid',

@@ -4,7 +4,7 @@ import { Actor, REGISTRATION_LINK_PATTERNS } from '@gatehouse/contracts';
 import { RpcClient } from '@gatehouse/messaging';
 import { uuidParam } from '../http/uuid-param';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import { Operation } from '../openapi/operation';
+import { HUB_ERRORS, Operation } from '../openapi/operation';
 import { UpdateRegistrationLinkBody } from './registration-link.dto';
 import { RegistrationLink } from './registration-link.responses';
 
@@ -24,7 +24,7 @@ export class RegistrationLinkController {
     id: 'getRegistrationLink',
     summary: "Get a Hub's registration link and its settings",
     description: 'Hub admins and Team Members; a Hub that never had one reads as disabled.',
-    errors: { 400: ['VALIDATION.FAILED'], 403: ['PERMISSION.DENIED'], 404: ['HUB.NOT_FOUND'] },
+    errors: HUB_ERRORS,
   })
   @ApiOkResponse({ type: RegistrationLink })
   get(@CurrentActor() actor: Actor, @Param('hubId', uuidParam('hubId')) hubId: string) {
@@ -37,7 +37,7 @@ export class RegistrationLinkController {
     id: 'updateRegistrationLink',
     summary: 'Enable, disable or change the registration link',
     description: 'Hub admins only. Absent fields stay as they are.',
-    errors: { 400: ['VALIDATION.FAILED'], 403: ['PERMISSION.DENIED'], 404: ['HUB.NOT_FOUND'] },
+    errors: HUB_ERRORS,
   })
   @ApiOkResponse({ type: RegistrationLink })
   update(
@@ -55,7 +55,7 @@ export class RegistrationLinkController {
     id: 'rotateRegistrationLink',
     summary: 'Give the registration link a new URL (the old one stops working at once)',
     description: 'Hub admins only.',
-    errors: { 400: ['VALIDATION.FAILED'], 403: ['PERMISSION.DENIED'], 404: ['HUB.NOT_FOUND'] },
+    errors: HUB_ERRORS,
   })
   @ApiOkResponse({ type: RegistrationLink })
   rotate(@CurrentActor() actor: Actor, @Param('hubId', uuidParam('hubId')) hubId: string) {

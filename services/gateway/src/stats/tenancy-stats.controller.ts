@@ -5,7 +5,7 @@ import { RpcClient } from '@gatehouse/messaging';
 import { uuidParam } from '../http/uuid-param';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { TenancyAdminCheck } from '../tenancies/tenancy-admin-check';
-import { Operation, TENANCY_READ_ERRORS } from '../openapi/operation';
+import { Operation, TENANCY_ERRORS } from '../openapi/operation';
 import { EmailStatsQuery, StatsWindowQuery } from './stats.dto';
 import { EmailStatsResponse, InviteStatsResponse } from './stats.responses';
 
@@ -37,7 +37,7 @@ export class TenancyStatsController {
     description:
       'Tenant admins of the tenancy and operators. Days in UTC, today last. `failed` counts invite emails whose ' +
       'delivery failed for good, by the day they were asked for.',
-    errors: TENANCY_READ_ERRORS,
+    errors: TENANCY_ERRORS,
   })
   @ApiOkResponse({ type: InviteStatsResponse })
   async invites(
@@ -63,7 +63,7 @@ export class TenancyStatsController {
     description:
       'Tenant admins of the tenancy and operators. Each email counts on the day (UTC) it was asked for, under ' +
       'where it is now.',
-    errors: TENANCY_READ_ERRORS,
+    errors: TENANCY_ERRORS,
   })
   @ApiOkResponse({ type: EmailStatsResponse })
   async emails(

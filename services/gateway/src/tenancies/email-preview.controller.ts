@@ -4,7 +4,7 @@ import { Actor, NOTIFICATION_PATTERNS } from '@gatehouse/contracts';
 import { RpcClient } from '@gatehouse/messaging';
 import { uuidParam } from '../http/uuid-param';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import { Operation } from '../openapi/operation';
+import { Operation, TENANCY_ERRORS, withErrors } from '../openapi/operation';
 import { RenderPreviewBody } from './email-preview.dto';
 import { EmailPreviewResponse } from './email-preview.responses';
 import { TenancyAdminCheck } from './tenancy-admin-check';
@@ -25,11 +25,7 @@ export class EmailPreviewController {
     id: 'previewInviteEmail',
     summary: "Render the tenancy's invite email with sample values (sends nothing)",
     description: 'Tenant admins of the tenancy and operators.',
-    errors: {
-      400: ['VALIDATION.FAILED', 'POLICY.APPENDIX_BLANK', 'POLICY.APPENDIX_TOO_LONG'],
-      403: ['PERMISSION.DENIED'],
-      404: ['TENANCY.NOT_FOUND'],
-    },
+    errors: withErrors(TENANCY_ERRORS, { 400: ['POLICY.APPENDIX_BLANK', 'POLICY.APPENDIX_TOO_LONG'] }),
   })
   @ApiOkResponse({ type: EmailPreviewResponse })
   async render(

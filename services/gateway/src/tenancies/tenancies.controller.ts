@@ -7,7 +7,7 @@ import { CurrentActor } from '../auth/current-actor.decorator';
 import { AccountResolver } from './account-resolver';
 import { PageQuery } from '../http/page-query.dto';
 import { AddTenantAdminBody, CreateTenancyBody, UpdatePolicyBody } from './tenancies.dto';
-import { Operation } from '../openapi/operation';
+import { Operation, TENANCY_ERRORS, withErrors } from '../openapi/operation';
 import { Policy, Tenancy, TenancyPage, TenantAdminAdded } from './tenancies.responses';
 import { uuidParam } from '../http/uuid-param';
 
@@ -61,11 +61,7 @@ export class TenanciesController {
     id: 'addTenantAdmin',
     summary: 'Make a registered account a tenant admin',
     description: 'Tenant admins of the tenancy and operators.',
-    errors: {
-      400: ['VALIDATION.FAILED', 'ACCOUNT.INVALID_EMAIL'],
-      403: ['PERMISSION.DENIED'],
-      404: ['TENANCY.NOT_FOUND', 'ACCOUNT.NOT_FOUND'],
-    },
+    errors: withErrors(TENANCY_ERRORS, { 400: ['ACCOUNT.INVALID_EMAIL'], 404: ['ACCOUNT.NOT_FOUND'] }),
   })
   @ApiCreatedResponse({ type: TenantAdminAdded })
   async addAdmin(
@@ -83,7 +79,7 @@ export class TenanciesController {
   @Operation({
     id: 'getPolicy',
     summary: "Get a tenancy's invite policy",
-    errors: { 400: ['VALIDATION.FAILED'], 403: ['PERMISSION.DENIED'], 404: ['TENANCY.NOT_FOUND'] },
+    errors: TENANCY_ERRORS,
   })
   @ApiOkResponse({ type: Policy })
   getPolicy(@CurrentActor() actor: Actor, @Param('tenancyId', uuidParam('tenancyId')) tenancyId: string) {
@@ -95,11 +91,7 @@ export class TenanciesController {
     id: 'updatePolicy',
     summary: "Change a tenancy's invite policy (email appendix, invite expiry)",
     description: 'Tenant admins of the tenancy and operators.',
-    errors: {
-      400: ['VALIDATION.FAILED', 'POLICY.APPENDIX_BLANK', 'POLICY.APPENDIX_TOO_LONG'],
-      403: ['PERMISSION.DENIED'],
-      404: ['TENANCY.NOT_FOUND'],
-    },
+    errors: withErrors(TENANCY_ERRORS, { 400: ['POLICY.APPENDIX_BLANK', 'POLICY.APPENDIX_TOO_LONG'] }),
   })
   @ApiOkResponse({ type: Policy })
   updatePolicy(

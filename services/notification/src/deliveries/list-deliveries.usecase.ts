@@ -1,12 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import {
-  DEFAULT_PAGE_SIZE,
-  DeliveryView,
-  ERROR_CODES,
-  ListDeliveriesRequest,
-  Page,
-  DomainError,
-} from '@gatehouse/contracts';
+import { DeliveryView, ERROR_CODES, ListDeliveriesRequest, Page, DomainError, pageWindow } from '@gatehouse/contracts';
 import { toDeliveryView } from './delivery-record';
 import { DeliveryRepository } from './delivery.repository';
 
@@ -19,7 +12,7 @@ export class ListDeliveries {
   constructor(private readonly deliveries: DeliveryRepository) {}
 
   async execute(request: ListDeliveriesRequest): Promise<Page<DeliveryView>> {
-    const { actor, tenancyId, limit = DEFAULT_PAGE_SIZE, offset = 0 } = request;
+    const { actor, tenancyId } = request;
     if (!tenancyId && !actor.isOperator) {
       throw new DomainError(
         ERROR_CODES.PERMISSION_DENIED,
@@ -27,6 +20,7 @@ export class ListDeliveries {
       );
     }
     const { hubId, status, template, recipient, from, to, correlationId } = request;
+    const { limit, offset } = pageWindow(request);
     const { rows, total } = await this.deliveries.list(
       { tenancyId, hubId, status, template, recipient, from, to, correlationId },
       limit,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AcceptInviteRequest, AcceptInviteResult, INVITE_EVENTS } from '@gatehouse/contracts';
+import { AcceptInviteRequest, AcceptInviteResult } from '@gatehouse/contracts';
 import { OutboxWriter } from '@gatehouse/messaging';
 import { DataSource, EntityManager } from 'typeorm';
 import { toAccountView } from '../../accounts/account-view';
@@ -8,9 +8,9 @@ import { OpenAccount } from '../../accounts/open-account.usecase';
 import { MembershipGrantWorker } from '../../membership-grants/membership-grant.worker';
 import { InvitesRepository } from '../data/invites.repository';
 import { InviteErrors, closedInviteError } from '../domain/invite-errors';
-import { inviteStateEvents } from '../domain/invite-events';
 import { hashInviteToken, isWellFormedInviteToken } from '../domain/invite-token';
 import { AcceptPendingInvites } from './accept-pending-invites.usecase';
+import { expireIfLapsed } from './expire-if-lapsed.usecase';
 
 /**
  * The accept page's submit. In ONE transaction: serialise on the invited address, lock the invite row,
@@ -37,14 +37,7 @@ export class AcceptInvite {
     const outcome = await this.dataSource.transaction(async (manager) => {
       const row = await this.lockInvite(manager, tokenHash);
       if (row.status !== 'pending') throw closedInviteError(row.status);
-      if (row.lapsed) {
-        const expired = await this.invites.markExpired(manager, [row.id]);
-        await this.outbox.add(
-          manager,
-          inviteStateEvents(INVITE_EVENTS.EXPIRED, expired, () => null, 'expired'),
-        );
-        return { expired: true as const };
-      }
+      if (await expireIfLapsed(manager, this.invites, this.outbox, row)) return { expired: true as const };
       // The token went to this address: accepting proves the mailbox, so the address is verified.
       const account = await this.accounts.createIn(manager, {
         email: row.email,

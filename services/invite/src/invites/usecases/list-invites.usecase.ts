@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DEFAULT_PAGE_SIZE, InviteView, ListInvitesRequest, Page } from '@gatehouse/contracts';
+import { InviteView, ListInvitesRequest, Page, pageWindow } from '@gatehouse/contracts';
 import { DataSource } from 'typeorm';
 import { InvitesRepository } from '../data/invites.repository';
 import { toInviteView } from '../domain/invite-row';
@@ -15,12 +15,9 @@ export class ListInvites {
     private readonly invites: InvitesRepository,
   ) {}
 
-  async execute({
-    actor,
-    hubId,
-    limit = DEFAULT_PAGE_SIZE,
-    offset = 0,
-  }: ListInvitesRequest): Promise<Page<InviteView>> {
+  async execute(request: ListInvitesRequest): Promise<Page<InviteView>> {
+    const { actor, hubId } = request;
+    const { limit, offset } = pageWindow(request);
     const access = await this.hubs.authorise(actor.accountId, hubId, 'invites.list');
     const inviter = access.scope === 'all' ? null : actor.accountId;
     const { rows, total } = await this.invites.listLive(this.dataSource.manager, hubId, inviter, limit, offset);

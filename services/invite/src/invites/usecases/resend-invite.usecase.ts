@@ -5,7 +5,8 @@ import { OutboxWriter } from '@gatehouse/messaging';
 import { DataSource } from 'typeorm';
 import { InvitesRepository } from '../data/invites.repository';
 import { InviteErrors } from '../domain/invite-errors';
-import { inviteStateEvents, invitesIssuedEvents } from '../domain/invite-events';
+import { invitesIssuedEvents } from '../domain/invite-events';
+import { expireIfLapsed } from './expire-if-lapsed.usecase';
 import { PublicLinks } from '../../public-links/public-links';
 import { toInviteView } from '../domain/invite-row';
 import { reissueInvites } from './reissue-invites.usecase';
@@ -32,14 +33,7 @@ export class ResendInvite {
     const result = await this.dataSource.transaction(async (manager) => {
       const row = await findManageableInvite(manager, this.invites, access, actor.accountId, hubId, inviteId);
       if (row.status !== 'pending') throw InviteErrors.notPending(row.status);
-      if (row.lapsed) {
-        const expired = await this.invites.markExpired(manager, [row.id]);
-        await this.outbox.add(
-          manager,
-          inviteStateEvents(INVITE_EVENTS.EXPIRED, expired, () => null, 'expired'),
-        );
-        return { expired: true as const };
-      }
+      if (await expireIfLapsed(manager, this.invites, this.outbox, row)) return { expired: true as const };
       const resent = await reissueInvites(manager, this.invites, this.links, [row], access.inviteExpiryDays);
       await this.outbox.add(manager, invitesIssuedEvents(INVITE_EVENTS.RESENT, resent, actor.accountId));
       return { expired: false as const, view: toInviteView(resent[0].row) };

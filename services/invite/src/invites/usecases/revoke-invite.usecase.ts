@@ -9,6 +9,7 @@ import { inviteStateEvents } from '../domain/invite-events';
 import { toInviteView } from '../domain/invite-row';
 import { HubClient } from '../../hub/hub-client';
 import { findManageableInvite } from './find-manageable-invite.usecase';
+import { expireIfLapsed } from './expire-if-lapsed.usecase';
 
 /**
  * Withdraws a pending invite: its link stops working at once and invite.invite.revoked is recorded.
@@ -30,14 +31,7 @@ export class RevokeInvite {
       const row = await findManageableInvite(manager, this.invites, access, actor.accountId, hubId, inviteId);
       if (row.status === 'revoked') return { view: toInviteView(row) };
       if (row.status !== 'pending') throw InviteErrors.notPending(row.status);
-      if (row.lapsed) {
-        const expired = await this.invites.markExpired(manager, [row.id]);
-        await this.outbox.add(
-          manager,
-          inviteStateEvents(INVITE_EVENTS.EXPIRED, expired, () => null, 'expired'),
-        );
-        return { expired: true as const };
-      }
+      if (await expireIfLapsed(manager, this.invites, this.outbox, row)) return { expired: true as const };
       const revoked = await this.invites.markRevoked(manager, [row.id], actor.accountId, 'revoked');
       await this.outbox.add(
         manager,

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
   Actor,
-  DEFAULT_PAGE_SIZE,
   GetImportRequest,
   IMPORT_ERROR_CODES,
   ImportJobView,
@@ -11,6 +10,7 @@ import {
   ListImportsRequest,
   ListTenancyImportsRequest,
   Page,
+  pageWindow,
   DomainError,
 } from '@gatehouse/contracts';
 import { HubClient } from '../../hub/hub-client';
@@ -39,26 +39,18 @@ export class ReadImports {
     return toImportJobView(job);
   }
 
-  async list({
-    actor,
-    hubId,
-    limit = DEFAULT_PAGE_SIZE,
-    offset = 0,
-  }: ListImportsRequest): Promise<Page<ImportJobView>> {
+  async list(request: ListImportsRequest): Promise<Page<ImportJobView>> {
+    const { actor, hubId } = request;
+    const { limit, offset } = pageWindow(request);
     const access = await this.hubs.authorise(actor.accountId, hubId, 'invites.list');
     const { rows, total } = await this.jobs.list(hubId, access.scope === 'all' ? null : actor.accountId, limit, offset);
     return { items: rows.map(toImportJobView), total, limit, offset };
   }
 
   /** The console's list: every job of the tenancy, for its tenant admins and operators (the hub decides). */
-  async listTenancy({
-    actor,
-    tenancyId,
-    hubId,
-    status,
-    limit = DEFAULT_PAGE_SIZE,
-    offset = 0,
-  }: ListTenancyImportsRequest): Promise<Page<ImportJobView>> {
+  async listTenancy(request: ListTenancyImportsRequest): Promise<Page<ImportJobView>> {
+    const { actor, tenancyId, hubId, status } = request;
+    const { limit, offset } = pageWindow(request);
     await this.hubs.requireTenancyAdmin(actor, tenancyId);
     const { rows, total } = await this.jobs.listTenancy({ tenancyId, hubId, status }, limit, offset);
     await this.countRunningSoFar(rows);
@@ -66,7 +58,8 @@ export class ReadImports {
   }
 
   async rows(request: ListImportRowsRequest): Promise<Page<ImportRowView>> {
-    const { actor, jobId, outcome, limit = DEFAULT_PAGE_SIZE, offset = 0 } = request;
+    const { actor, jobId, outcome } = request;
+    const { limit, offset } = pageWindow(request);
     await this.visibleJob(actor, jobId);
     const { rows, total } = await this.jobs.rows(jobId, outcome, limit, offset);
     return { items: rows, total, limit, offset };
