@@ -12,6 +12,7 @@ export interface NewAccount {
   emailVerified: boolean;
 }
 
+/** The address, normalised, or ACCOUNT.INVALID_EMAIL. */
 export function requireEmail(raw: string): string {
   const result = normalizeEmail(raw);
   if (!result.ok) {
