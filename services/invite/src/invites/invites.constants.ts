@@ -3,6 +3,3 @@ export const INVITE_CHUNK_SIZE = 1000;
 
 /** When the hub's permission check carries no tenancy policy (it always should): PRODUCT.md's default. */
 export const DEFAULT_INVITE_EXPIRY_DAYS = 14;
-
-/** The service's schema under its older name, until its last users import INVITE_SCHEMA. */
-export { INVITE_SCHEMA as INVITE_DB_SCHEMA } from '../invite.config';
