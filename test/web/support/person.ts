@@ -41,11 +41,24 @@ export class Person {
     await this.signInButton.click();
   }
 
-  /** Signs in and waits until the app has moved on to a Hub (or the list of Hubs). */
+  /**
+   * Signs in and waits until the app has settled on a Hub or on the list of Hubs. The list redirects to the
+   * Hub to open once the person's Hubs have loaded; a click made before then (the top bar is already there)
+   * could be overtaken by that redirect.
+   */
   async signIn(who: { email: string; password: string }): Promise<void> {
     await this.page.goto('/');
     await this.submitSignIn(who.email, who.password);
     await this.page.waitForURL(/\/hubs(\/|$)/);
+    const choosing = this.page.getByRole('heading', { level: 1, name: 'Choose a Hub' });
+    const loadingHubs = this.page.getByLabel('Loading your Hubs');
+    await eventually(
+      async () =>
+        /\/hubs\/[^/]+\//.test(new URL(this.page.url()).pathname) ||
+        ((await choosing.isVisible()) && !(await loadingHubs.isVisible())),
+      (settled) => settled,
+      'the app to open a Hub, or to list the Hubs, after signing in',
+    );
   }
 
   /**
