@@ -55,6 +55,7 @@ export class BenchProcesses {
       const label = replicaLabel(name, replica);
       await this.group.start(name, this.port(name, replica), processEnv(name, label, this.env, extra), label);
     }
+    if (count === 0) return this.group.stop(name); // SIGTERM, then SIGKILL after 10 s
     for (let replica = running; replica > count; replica--) {
       await this.group.signal(replicaLabel(name, replica), 'SIGTERM');
     }
