@@ -23,36 +23,36 @@ export class PeakMemory {
   constructor(private readonly processes: readonly StartedProcess[]) {}
 
   start(): void {
-    for (const { name, child } of this.processes) {
+    for (const { label, child } of this.processes) {
       let reset = true;
       try {
         fs.writeFileSync(`/proc/${child.pid}/clear_refs`, '5');
       } catch {
         reset = false;
       }
-      this.resettable.set(name, reset);
-      this.sampled.set(name, 0);
+      this.resettable.set(label, reset);
+      this.sampled.set(label, 0);
     }
     this.sample();
     this.timer = setInterval(() => this.sample(), 50);
   }
 
-  /** MiB per process name. */
+  /** MiB per replica label ("invite", "invite-2"). */
   stop(): Record<string, number> {
     if (this.timer) clearInterval(this.timer);
     this.sample();
     const peaks: Record<string, number> = {};
-    for (const { name, child } of this.processes) {
-      const sampled = this.sampled.get(name) ?? 0;
-      peaks[name] = this.resettable.get(name) ? Math.max(sampled, status(child.pid!).hwm) : sampled;
+    for (const { label, child } of this.processes) {
+      const sampled = this.sampled.get(label) ?? 0;
+      peaks[label] = this.resettable.get(label) ? Math.max(sampled, status(child.pid!).hwm) : sampled;
     }
     return peaks;
   }
 
   private sample(): void {
-    for (const { name, child } of this.processes) {
+    for (const { label, child } of this.processes) {
       try {
-        this.sampled.set(name, Math.max(this.sampled.get(name) ?? 0, status(child.pid!).rss));
+        this.sampled.set(label, Math.max(this.sampled.get(label) ?? 0, status(child.pid!).rss));
       } catch {
         // the process is gone; its last sample stands
       }

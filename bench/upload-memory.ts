@@ -1,8 +1,10 @@
 import os from 'node:os';
 import { HUB_PATTERNS, ImportJobView } from '@gatehouse/contracts';
 import { AmqpNames, RpcClient } from '@gatehouse/messaging';
-import { ProcessGroup, pollUntil } from '../scripts/processes';
-import { BENCH_AMQP_URL, benchAdmin, benchEnv, freshDatabase } from './bench-system';
+import { PROCESS_NAMES, ProcessGroup, pollUntil } from '../scripts/processes';
+import { processEnv } from './bench-processes';
+import { BENCH_AMQP_URL, benchAdmin, benchEnv, deleteNamespace, freshDatabase } from './bench-system';
+import { describeNodeOptions } from './deployed-node-options';
 import { PeakMemory } from './process-memory';
 import { BenchSmtpSink } from './smtp-sink';
 
@@ -12,8 +14,9 @@ import { BenchSmtpSink } from './smtp-sink';
  * (IMPORT_MAX_ROWS rows padded to just under IMPORT_MAX_BYTES). Memory should stay flat as the file grows.
  * The notification service sends the invite emails to a local sink meanwhile; it is not measured here
  * (it is still sending when the next file goes up; `npm run bench` measures it).
- * `node -r ./scripts/runtime-paths.js dist/bench/upload-memory.js` after a build; BENCH_NODE_OPTIONS
- * (e.g. `--max-old-space-size=128`) is passed to the processes as NODE_OPTIONS.
+ * `node -r ./scripts/runtime-paths.js dist/bench/upload-memory.js` after a build. Each process runs with
+ * the NODE_OPTIONS of its manifest (deploy/k8s), or BENCH_NODE_OPTIONS (e.g. `--max-old-space-size=128`)
+ * for all when it is set.
  */
 const PORTS = { gateway: 3110, hub: 3111, invite: 3112, notification: 3113 };
 /** The invite service's defaults (IMPORT_MAX_ROWS, IMPORT_MAX_BYTES). */
@@ -54,19 +57,18 @@ async function call<T>(url: string, init: RequestInit, expected: number): Promis
 
 async function main(): Promise<void> {
   const env = benchEnv(await freshDatabase(DATABASE), 'bench-upload');
-  if (process.env.BENCH_NODE_OPTIONS) env.NODE_OPTIONS = process.env.BENCH_NODE_OPTIONS;
   const group = new ProcessGroup();
   const rpc = new RpcClient({ url: BENCH_AMQP_URL, names: new AmqpNames(env.AMQP_NAMESPACE), timeoutMs: 30_000 });
   const sink = await BenchSmtpSink.start();
   try {
-    await group.start('hub', PORTS.hub, env);
-    await group.start('invite', PORTS.invite, env);
-    await group.start('notification', PORTS.notification, {
-      ...env,
-      SMTP_URL: sink.url,
-      MAIL_RATE_PER_SECOND: '100000',
-    });
-    await group.start('gateway', PORTS.gateway, env);
+    await group.start('hub', PORTS.hub, processEnv('hub', 'hub', env));
+    await group.start('invite', PORTS.invite, processEnv('invite', 'invite', env));
+    await group.start(
+      'notification',
+      PORTS.notification,
+      processEnv('notification', 'notification', env, { SMTP_URL: sink.url, MAIL_RATE_PER_SECOND: '100000' }),
+    );
+    await group.start('gateway', PORTS.gateway, processEnv('gateway', 'gateway', env));
     const { actor, password, tenancy } = await benchAdmin(rpc);
     const base = `http://127.0.0.1:${PORTS.gateway}`;
     const { accessToken } = await call<{ accessToken: string }>(
@@ -124,7 +126,7 @@ async function main(): Promise<void> {
     }
     process.stdout.write(
       `\n| file | size | gateway | invite | hub | upload → job done | invited |\n|---|---|---|---|---|---|---|\n` +
-        `${lines.join('\n')}\n\nload average (1/5/15 min) at the end: ${os
+        `${lines.join('\n')}\n\nNODE_OPTIONS: ${describeNodeOptions(PROCESS_NAMES)}\nload average (1/5/15 min) at the end: ${os
           .loadavg()
           .map((n) => n.toFixed(2))
           .join(' / ')}\n`,
@@ -133,6 +135,7 @@ async function main(): Promise<void> {
     await rpc.close();
     await group.stop();
     await sink.stop();
+    await deleteNamespace(env.AMQP_NAMESPACE);
   }
 }
 

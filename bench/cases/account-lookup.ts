@@ -2,6 +2,7 @@ import { Client } from 'pg';
 import { ACCOUNT_PATTERNS } from '@gatehouse/contracts';
 import { RpcClient } from '@gatehouse/messaging';
 import { Figure } from '../report';
+import { ISSUE_TARGETS } from '../targets';
 import { timed } from '../timing';
 
 /** Accounts the mass-invite generator's files name: its every 10th row is registered-<i>@example.com. */
@@ -56,6 +57,7 @@ export async function accountLookup(rpc: RpcClient, databaseUrl: string, account
       value: gatehouse.seconds * 1000,
       unit: 'ms',
       floor: { label: 'raw SQL, same 1,000-chunks', value: floor.seconds * 1000 },
+      target: ISSUE_TARGETS.accountLookup,
       note: `${gatehouse.result.registered.length} registered found; includes normalising and one RPC`,
     },
   ];

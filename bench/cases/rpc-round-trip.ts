@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { HUB_PATTERNS } from '@gatehouse/contracts';
 import { RpcClient } from '@gatehouse/messaging';
 import { Figure } from '../report';
+import { ISSUE_TARGETS } from '../targets';
 import { latencies } from '../timing';
 
 /** Floor: a bare amqplib request/reply (direct reply-to, manual ack, no-delay) to an echo consumer. */
@@ -50,14 +51,26 @@ export async function rpcRoundTrip(
   await rpc.call(HUB_PATTERNS.MEMBERSHIP_GET, { hubId, accountId }); // warm-up: connection, channel
   const gatehouse = await latencies(count, () => rpc.call(HUB_PATTERNS.MEMBERSHIP_GET, { hubId, accountId }));
   const floor = await rawRoundTrip(amqpUrl, count);
+  const label = 'RPC round trip (hub.membership.get, one PK lookup)';
+  const floorLabel = 'raw amqplib echo';
   return [
     {
-      case: 'RPC round trip (hub.membership.get, one PK lookup)',
+      case: label,
       metric: 'median latency',
       value: gatehouse.median,
       unit: 'µs',
-      floor: { label: 'raw amqplib echo', value: floor.median },
-      note: `${count} sequential calls; p95 ${gatehouse.p95.toFixed(0)} µs vs ${floor.p95.toFixed(0)} µs`,
+      floor: { label: floorLabel, value: floor.median },
+      target: ISSUE_TARGETS.rpcMedian,
+      note: `${count} sequential calls`,
+    },
+    {
+      case: label,
+      metric: 'p95 latency',
+      value: gatehouse.p95,
+      unit: 'µs',
+      floor: { label: floorLabel, value: floor.p95 },
+      target: ISSUE_TARGETS.rpcP95,
+      note: `${count} sequential calls`,
     },
   ];
 }
