@@ -12,9 +12,9 @@ import { describeMachine } from './machine';
 import { Figure, writeReport } from './report';
 
 /**
- * `npm run bench`: starts the compiled processes against a database of its own (gatehouse_bench, reset
- * each run) and a fresh AMQP namespace on this machine's PostgreSQL and RabbitMQ, measures, and puts each
- * figure beside a floor measured in the same run. Loopback only.
+ * `npm run bench`: starts the compiled processes against a database of its own (gatehouse_bench or
+ * BENCH_DATABASE, reset each run) and a fresh AMQP namespace on this machine's PostgreSQL and RabbitMQ,
+ * measures, and puts each figure beside a floor measured in the same run. Loopback only.
  */
 const AMQP_URL = BENCH_AMQP_URL;
 const ACCOUNTS = Number(process.env.BENCH_ACCOUNTS ?? 1_000_000);
