@@ -2,6 +2,7 @@ import { HUB_PATTERNS } from '@gatehouse/contracts';
 import { AmqpNames, RpcClient } from '@gatehouse/messaging';
 import { ProcessGroup, repoRoot } from '../scripts/processes';
 import os from 'node:os';
+import { deleteBenchNamespace } from './bench-namespace';
 import { BENCH_AMQP_URL, benchAdmin, benchEnv, freshDatabase } from './bench-system';
 import { accountLookup, seedAccounts } from './cases/account-lookup';
 import { bulkAdd } from './cases/bulk-add';
@@ -103,6 +104,10 @@ async function main(): Promise<void> {
   } finally {
     await rpc.close();
     await group.stop();
+    // The email case's notification process runs in a namespace of its own.
+    for (const namespace of [env.AMQP_NAMESPACE, `${env.AMQP_NAMESPACE}-mail`]) {
+      await deleteBenchNamespace(AMQP_URL, namespace);
+    }
   }
 }
 
