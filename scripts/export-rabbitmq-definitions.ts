@@ -1,12 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import {
-  AmqpNames,
-  DEFAULT_RETRY_POLICY,
-  TopologyPlan,
-  mergeTopologyPlans,
-  topologyPlan,
-} from '@gatehouse/messaging';
+import { AmqpNames, DEFAULT_RETRY_POLICY, TopologyPlan, mergeTopologyPlans, topologyPlan } from '@gatehouse/messaging';
 import { repoRoot } from './processes';
 import { backendTopology } from '@gatehouse/service-runtime';
 import { HUB_TOPOLOGY } from '../services/hub/src/hub.topology';
