@@ -1,4 +1,4 @@
-import { emailDomain, normalizeEmail } from './normalize-email';
+import { emailDomain, emailNormalizer, normalizeEmail } from './normalize-email';
 
 describe('normalizeEmail', () => {
   it.each([
@@ -25,5 +25,18 @@ describe('normalizeEmail', () => {
 
   it('takes the domain of a normalised address', () => {
     expect(emailDomain('a@b.example')).toBe('b.example');
+  });
+
+  it('answers as normalizeEmail when many addresses share their domains (emailNormalizer)', () => {
+    const inputs = [
+      'A@Bücher.example',
+      'b@bücher.example',
+      'c@-bad.example',
+      'd@-bad.example',
+      'e@1.2.3.4',
+      'a b@x.example',
+    ];
+    const normalize = emailNormalizer();
+    expect([...inputs, ...inputs].map(normalize)).toEqual([...inputs, ...inputs].map(normalizeEmail));
   });
 });

@@ -14,26 +14,51 @@ const MAX_LOCAL_LENGTH = 64;
  * value is not an address, in words a person understands.
  */
 export function normalizeEmail(raw: string): EmailNormalization {
+  return normalizeEmailWith(raw, asciiDomain);
+}
+
+/**
+ * normalizeEmail for many addresses at once: each distinct domain is converted and checked once (a list of
+ * 10,000 addresses has a handful of domains; the conversion was most of the time per address).
+ */
+export function emailNormalizer(): (raw: string) => EmailNormalization {
+  const domains = new Map<string, string | null>();
+  const cachedDomain = (input: string) => {
+    let domain = domains.get(input);
+    if (domain === undefined) {
+      domain = asciiDomain(input);
+      domains.set(input, domain);
+    }
+    return domain;
+  };
+  return (raw) => normalizeEmailWith(raw, cachedDomain);
+}
+
+function normalizeEmailWith(raw: string, domainOf: (input: string) => string | null): EmailNormalization {
   const value = raw.trim().toLowerCase();
   if (value === '') return { ok: false, reason: 'empty value' };
   if (/\s/.test(value)) return { ok: false, reason: 'contains spaces' };
   const at = value.lastIndexOf('@');
   if (at <= 0 || at === value.length - 1) return { ok: false, reason: 'missing "@" or a part around it' };
   const local = value.slice(0, at);
-  const domainInput = value.slice(at + 1);
   if (local.length > MAX_LOCAL_LENGTH) return { ok: false, reason: 'the part before "@" is over 64 characters' };
   if (!LOCAL_PART.test(local))
     return { ok: false, reason: 'the part before "@" has characters an address cannot have' };
-  const domain = domainToASCII(domainInput);
-  if (domain === '') return { ok: false, reason: 'the domain is not valid' };
-  const labels = domain.split('.');
-  if (labels.length < 2 || !labels.every((label) => DOMAIN_LABEL.test(label))) {
-    return { ok: false, reason: 'the domain is not valid' };
-  }
-  if (/^[0-9]+$/.test(labels[labels.length - 1])) return { ok: false, reason: 'the domain is not valid' };
+  const domain = domainOf(value.slice(at + 1));
+  if (domain === null) return { ok: false, reason: 'the domain is not valid' };
   const email = `${local}@${domain}`;
   if (email.length > MAX_EMAIL_LENGTH) return { ok: false, reason: 'longer than 254 characters' };
   return { ok: true, email };
+}
+
+/** The domain in punycode, or null when it is not one an address can have. */
+function asciiDomain(input: string): string | null {
+  const domain = domainToASCII(input);
+  if (domain === '') return null;
+  const labels = domain.split('.');
+  if (labels.length < 2 || !labels.every((label) => DOMAIN_LABEL.test(label))) return null;
+  if (/^[0-9]+$/.test(labels[labels.length - 1])) return null;
+  return domain;
 }
 
 /** The domain part of an already normalised address. */

@@ -1,4 +1,5 @@
-import { RmqOptions, Transport } from '@nestjs/microservices';
+import { RmqOptions } from '@nestjs/microservices';
+import { DottedPatternServerRMQ } from './dotted-pattern-server';
 import { AmqpNames, queueOptions } from './topology';
 
 export interface RmqSettings {
@@ -11,13 +12,13 @@ export interface RmqSettings {
 const socketOptions = { connectionOptions: { noDelay: true } };
 
 /**
- * A Nest RMQ server on one of our queues: durable, manual acks (AckInterceptor acks or rejects every
- * message explicitly), bounded prefetch, dead-lettering as declared by assertTopology.
+ * A Nest RMQ server on one of our queues: durable, manual acks (RmqMessageInterceptor acks or rejects every
+ * message explicitly), bounded prefetch, dead-lettering as declared by assertTopology; patterns routed
+ * without Nest's JSON attempt (DottedPatternServerRMQ).
  */
-export function rmqServerOptions(settings: RmqSettings, queue: string): RmqOptions {
+export function rmqServerOptions(settings: RmqSettings, queue: string): { strategy: DottedPatternServerRMQ } {
   return {
-    transport: Transport.RMQ,
-    options: {
+    strategy: new DottedPatternServerRMQ({
       urls: [settings.url],
       queue,
       queueOptions: queueOptions(settings.names, queue),
@@ -25,7 +26,7 @@ export function rmqServerOptions(settings: RmqSettings, queue: string): RmqOptio
       prefetchCount: settings.prefetch,
       persistent: true,
       socketOptions,
-    },
+    }),
   };
 }
 

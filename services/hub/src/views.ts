@@ -31,7 +31,13 @@ export const toHubView = (h: HubEntity): HubView => ({
   createdAt: h.createdAt.toISOString(),
 });
 
-export const toMembershipView = (m: MembershipEntity): MembershipView => ({
+/** The columns a membership's view shows (an entity, or a row selected under these names). */
+export type MembershipViewColumns = Pick<
+  MembershipEntity,
+  'hubId' | 'accountId' | 'email' | 'displayName' | 'userType' | 'isHubAdmin' | 'canInvite' | 'joinedAt'
+>;
+
+export const toMembershipView = (m: MembershipViewColumns): MembershipView => ({
   hubId: m.hubId,
   accountId: m.accountId,
   email: m.email,
