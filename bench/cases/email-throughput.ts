@@ -15,7 +15,7 @@ import { Figure } from '../report';
 import { ISSUE_TARGETS } from '../targets';
 
 const EVENTS = 10;
-const PER_EVENT = 1000;
+export const PER_EVENT = 1000;
 const POOL = 5; // SMTP_POOL_MAX_CONNECTIONS: the service's default, and the floor's pool
 
 /** One invite.invite.created event of `count` invites, as the invite service's outbox relay would publish it. */
@@ -43,7 +43,7 @@ function inviteEvent(index: number, count: number): EventEnvelope<InvitesIssuedP
   };
 }
 
-interface Measured {
+export interface Measured {
   perSecond: number;
   seconds: number;
   /** CPU ms per email of the sending process (and of PostgreSQL, for the service). */
@@ -51,13 +51,17 @@ interface Measured {
   postgresCpuMs?: number;
 }
 
-/** Gatehouse: events in, emails out of the compiled notification process (claim, render, send, record). */
-async function throughNotificationService(
+/**
+ * Gatehouse: events in, emails out of the compiled notification process (claim, render, send, record).
+ * `events` events of PER_EVENT invites each, all published at once.
+ */
+export async function throughNotificationService(
   env: Record<string, string>,
   amqpUrl: string,
   port: number,
   sink: BenchSmtpSink,
-): Promise<Measured> {
+  events: number = EVENTS,
+): Promise<Measured & { arrivals: number[] }> {
   const group = new ProcessGroup();
   const namespace = `${env.AMQP_NAMESPACE}-mail`;
   try {
@@ -71,21 +75,22 @@ async function throughNotificationService(
         MAIL_RATE_PER_SECOND: '100000',
       }),
     );
-    const events = Array.from({ length: EVENTS }, (_, i) => inviteEvent(i, PER_EVENT));
+    const published = Array.from({ length: events }, (_, i) => inviteEvent(i, PER_EVENT));
     const connection = await amqp.connect(amqpUrl);
     const channel = await connection.createConfirmChannel();
     const cpuBefore = cpuSeconds(child.pid!);
     const postgresBefore = postgresCpuSeconds();
     const start = performance.now();
-    for (const event of events) {
+    for (const event of published) {
       const body = Buffer.from(JSON.stringify({ pattern: event.name, data: event }));
       channel.publish(`${namespace}.events`, event.name, body, { persistent: true, contentType: 'application/json' });
     }
     await channel.waitForConfirms();
     await connection.close();
-    const arrivals = await sink.waitFor(EVENTS * PER_EVENT, () => true, 300_000);
+    const arrivals = await sink.waitFor(events * PER_EVENT, () => true, 1_200_000);
     const seconds = (arrivals[arrivals.length - 1].at - start) / 1000;
     return {
+      arrivals: arrivals.map((arrival) => arrival.at - start),
       perSecond: arrivals.length / seconds,
       seconds,
       senderCpuMs: ((cpuSeconds(child.pid!) - cpuBefore) * 1000) / arrivals.length,
@@ -102,7 +107,7 @@ async function throughNotificationService(
  * same sink — from a process of its own, as the service does (sender and sink in one process would spare
  * the sender every wake-up of the other side).
  */
-function nodemailerAlone(sink: BenchSmtpSink): Promise<Measured> {
+export function nodemailerAlone(sink: BenchSmtpSink): Promise<Measured> {
   return new Promise((resolve, reject) => {
     execFile(
       process.execPath,

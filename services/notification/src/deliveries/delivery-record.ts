@@ -47,6 +47,8 @@ export interface ClaimedDelivery {
   /** Including the attempt now being made. */
   attempts: number;
   email: EmailTemplate;
+  /** Invite emails: the tenancy's appendix as the read model held it at the claim (null: none). */
+  appendix: string | null;
 }
 
 /** A row of notification.deliveries as pg returns it. */

@@ -1,7 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { Registry } from 'prom-client';
 import type { MailTransport, OutgoingMail } from '../mail/mail-transport';
-import type { PolicyReadModel } from '../policy/policy-read-model';
 import { TemplateRenderer, defaultTemplatesDir } from '../rendering';
 import { ClaimedDelivery } from './delivery-record';
 import { DeliverySettings } from './delivery-settings';
@@ -28,6 +27,7 @@ function invite(id: string, attempts = 1, acceptUrl = 'https://gatehouse.example
     recipient: `${id}@example.com`,
     tenancyId: 'tenancy-1',
     attempts,
+    appendix: 'Call us.',
     email: {
       template: 'invite',
       vars: {
@@ -46,10 +46,20 @@ function invite(id: string, attempts = 1, acceptUrl = 'https://gatehouse.example
 class FakeRepository {
   claimable: ClaimedDelivery[] = [];
   readonly outcomes: [string, string, ...unknown[]][] = [];
+  /** Size of each claim, and the most deliveries claimed and not yet settled at once. */
+  readonly claims: number[] = [];
+  readonly recoveries: (string | null)[] = [];
+  claimedUnsettled = 0;
+  mostClaimedUnsettled = 0;
   async claimDue(limit: number) {
-    return this.claimable.splice(0, limit);
+    const claimed = this.claimable.splice(0, limit);
+    this.claims.push(claimed.length);
+    this.claimedUnsettled += claimed.length;
+    this.mostClaimedUnsettled = Math.max(this.mostClaimedUnsettled, this.claimedUnsettled);
+    return claimed;
   }
   async markSent(id: string, messageId: string) {
+    this.claimedUnsettled--;
     this.outcomes.push(['sent', id, messageId]);
   }
   async reschedule(id: string, error: string, delayMs: number) {
@@ -61,7 +71,8 @@ class FakeRepository {
   async release(id: string) {
     this.outcomes.push(['release', id]);
   }
-  async recoverInterrupted() {
+  async recoverInterrupted(_policy: string, _maxAttempts: number, previousLife: string | null) {
+    this.recoveries.push(previousLife);
     return [];
   }
   async renewLeases() {}
@@ -87,7 +98,6 @@ describe('DeliveryWorker', () => {
   let repo: FakeRepository;
   let transport: FakeTransport;
   let worker: DeliveryWorker;
-  const policies = { appendices: async () => new Map([['tenancy-1', 'Call us.']]) } as unknown as PolicyReadModel;
 
   beforeAll(() => Logger.overrideLogger(false));
 
@@ -96,7 +106,6 @@ describe('DeliveryWorker', () => {
     transport = new FakeTransport();
     worker = new DeliveryWorker(
       repo as unknown as DeliveryRepository,
-      policies,
       renderer,
       transport,
       settings,
@@ -106,7 +115,7 @@ describe('DeliveryWorker', () => {
 
   it('renders with the appendix, sends from the configured sender and records the Message-ID', async () => {
     repo.claimable = [invite('a')];
-    expect(await worker.deliverBatch()).toBe(1);
+    expect(await worker.sendDue()).toBe(1);
     expect(transport.sent[0]).toMatchObject({
       to: 'a@example.com',
       from: { name: 'Gatehouse', address: 'noreply@gatehouse.example' },
@@ -121,7 +130,7 @@ describe('DeliveryWorker', () => {
     transport.failures.set('a@example.com', busy);
     transport.failures.set('b@example.com', busy);
     repo.claimable = [invite('a', 1), invite('b', 3)];
-    await worker.deliverBatch();
+    await worker.sendDue();
     const [reschedule] = repo.outcomes.filter(([kind]) => kind === 'reschedule');
     expect(reschedule.slice(0, 3)).toEqual(['reschedule', 'a', 'SMTP 451: 451 busy']);
     expect(reschedule[3]).toBeGreaterThanOrEqual(500);
@@ -135,13 +144,13 @@ describe('DeliveryWorker', () => {
       Object.assign(new Error('no'), { responseCode: 550, response: '550 no such user' }),
     );
     repo.claimable = [invite('a', 1)];
-    await worker.deliverBatch();
+    await worker.sendDue();
     expect(repo.outcomes).toEqual([['failed', 'a', 'SMTP 550: 550 no such user']]);
   });
 
   it('fails an email that cannot be rendered without sending it', async () => {
     repo.claimable = [invite('a', 1, 'javascript:alert(1)')];
-    await worker.deliverBatch();
+    await worker.sendDue();
     expect(transport.sent).toEqual([]);
     expect(repo.outcomes).toEqual([
       ['failed', 'a', expect.stringMatching(/^The email could not be rendered: acceptUrl/)],
@@ -153,11 +162,30 @@ describe('DeliveryWorker', () => {
     transport.onSend = () => {
       void worker.stop(); // stop arrives during the first sends (the worker was never started: no polling loop)
     };
-    await worker.deliverBatch();
+    await worker.sendDue();
     const sent = repo.outcomes.filter(([kind]) => kind === 'sent').map(([, id]) => id);
     const released = repo.outcomes.filter(([kind]) => kind === 'release').map(([, id]) => id);
     expect(sent.length).toBeGreaterThan(0);
     expect([...sent, ...released].sort()).toEqual(['a', 'b', 'c', 'd']);
     expect(transport.sent.map((m) => m.to.split('@')[0]).sort()).toEqual(sent.sort());
+  });
+
+  it('sends everything due in one round, claiming the next group while sending, never more than two groups', async () => {
+    const ids = Array.from({ length: 35 }, (_, i) => `d${i}`);
+    repo.claimable = ids.map((id) => invite(id));
+    transport.onSend = () => undefined;
+    expect(await worker.sendDue()).toBe(35);
+    expect(repo.claims).toEqual([10, 10, 10, 5]);
+    expect(repo.mostClaimedUnsettled).toBeGreaterThan(10); // the next group came before the previous was done
+    expect(repo.mostClaimedUnsettled).toBeLessThanOrEqual(20);
+    expect(transport.sent.map((mail) => mail.to.split('@')[0]).sort()).toEqual([...ids].sort());
+    expect(repo.outcomes.filter(([kind]) => kind === 'sent')).toHaveLength(35);
+  });
+
+  it('recovers interrupted sends before its first claim (its previous life too), then at most once per poll interval', async () => {
+    repo.claimable = Array.from({ length: 25 }, (_, i) => invite(`d${i}`));
+    await worker.sendDue();
+    await worker.sendDue();
+    expect(repo.recoveries).toEqual(['test-host/notification']); // poll interval: 60 s
   });
 });

@@ -69,15 +69,4 @@ export class PolicyReadModel {
     );
     return rows.length === 1 ? toPolicy(rows[0]) : null;
   }
-
-  /** The current appendix of each of these tenancies (absent from the map: off). One query for a batch. */
-  async appendices(tenancyIds: string[]): Promise<Map<string, string>> {
-    if (tenancyIds.length === 0) return new Map();
-    const rows: { tenancy_id: string; invite_message_appendix: string }[] = await this.dataSource.query(
-      `SELECT tenancy_id, invite_message_appendix FROM ${NOTIFICATION_SCHEMA}.tenancy_policies
-       WHERE tenancy_id = ANY($1::uuid[]) AND invite_message_appendix IS NOT NULL`,
-      [[...new Set(tenancyIds)]],
-    );
-    return new Map(rows.map((row) => [row.tenancy_id, row.invite_message_appendix]));
-  }
 }
