@@ -9,17 +9,47 @@ export function cpuSeconds(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
 }
 
-/** CPU seconds used so far by every PostgreSQL process of this machine (it is shared: read it as an estimate). */
-export function postgresCpuSeconds(): number {
+/**
+ * CPU seconds used so far by every PostgreSQL process of this machine (it is shared: read it as an
+ * estimate) — or, given `database`, by the backends serving that database only (background writers and
+ * the WAL writer, shared by all, left out).
+ */
+export function postgresCpuSeconds(database?: string): number {
   let total = 0;
   for (const entry of fs.readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
       if (fs.readFileSync(`/proc/${entry}/comm`, 'utf8').trim() !== 'postgres') continue;
+      if (database && !fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes(` ${database} `)) continue;
       total += cpuSeconds(Number(entry));
     } catch {
       // gone meanwhile
     }
   }
   return total;
+}
+
+/** CPU seconds per process over a stretch of a benchmark: the started processes, and PostgreSQL's backends of one database. */
+export class CpuUse {
+  private readonly before: Map<string, number>;
+
+  constructor(
+    private readonly processes: readonly { name: string; child: { pid?: number } }[],
+    private readonly database: string,
+  ) {
+    this.before = this.read();
+  }
+
+  /** CPU seconds each used since the start (backends that ended meanwhile are not counted). */
+  stop(): Record<string, number> {
+    const after = this.read();
+    return Object.fromEntries([...after].map(([name, seconds]) => [name, seconds - (this.before.get(name) ?? 0)]));
+  }
+
+  private read(): Map<string, number> {
+    const seconds = new Map<string, number>();
+    for (const { name, child } of this.processes) if (child.pid) seconds.set(name, cpuSeconds(child.pid));
+    seconds.set('postgres', postgresCpuSeconds(this.database));
+    return seconds;
+  }
 }

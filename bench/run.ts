@@ -22,7 +22,19 @@ const ACCOUNTS = Number(process.env.BENCH_ACCOUNTS ?? 1_000_000);
 const ROWS = (process.env.BENCH_ROWS ?? '10000,100000').split(',').map(Number);
 /** Which cases run (all by default): rpc, bulk, email, lookup, mass. */
 const CASES = new Set((process.env.BENCH_CASES ?? 'rpc,bulk,email,lookup,mass').split(','));
-const PORTS = { gateway: 3100, hub: 3101, invite: 3102, notification: 3103, mailOnly: 3104 };
+/**
+ * The run's own database and ports, for two benches on one machine at once (e.g. BENCH_DATABASE=gatehouse_bench_b
+ * BENCH_PORT_BASE=3200): the database is dropped and created again, so no two runs may share a name.
+ */
+const DATABASE = process.env.BENCH_DATABASE ?? 'gatehouse_bench';
+const PORT_BASE = Number(process.env.BENCH_PORT_BASE ?? 3100);
+const PORTS = {
+  gateway: PORT_BASE,
+  hub: PORT_BASE + 1,
+  invite: PORT_BASE + 2,
+  notification: PORT_BASE + 3,
+  mailOnly: PORT_BASE + 4,
+};
 
 const load = () =>
   os
@@ -31,7 +43,7 @@ const load = () =>
     .join(' / ');
 
 async function main(): Promise<void> {
-  const databaseUrl = await freshDatabase('gatehouse_bench');
+  const databaseUrl = await freshDatabase(DATABASE);
   const env = benchEnv(databaseUrl, 'bench');
   const group = new ProcessGroup();
   const rpc = new RpcClient({ url: AMQP_URL, names: new AmqpNames(env.AMQP_NAMESPACE), timeoutMs: 30_000 });
