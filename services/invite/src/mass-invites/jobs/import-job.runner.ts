@@ -7,12 +7,17 @@ import { ImportDecisions } from './import-decisions';
 import { ImportJobRow } from './import-job-row';
 import { ImportJobsRepository, StoredRow } from './import-jobs.repository';
 import { ImportLimits } from './import-limits';
+import { StepsInFlight } from './steps-in-flight';
+import { INVITE_CHUNK_SIZE } from '../../invites/invites.constants';
 
 /**
- * Valid rows decided per step: the decider works in chunks of 1,000 inside it, a few at once. A stopping
- * worker finishes the step under way, so a step is kept to about one round of chunks.
+ * Valid rows decided per step: one chunk of the decider (one account look-up, one hub call, one
+ * transaction). STEPS_IN_FLIGHT steps run at once and the next starts as soon as one ends, so the hub
+ * calls and transactions of one step overlap the others' (no draining at a step boundary). A stopping
+ * worker finishes the steps under way.
  */
-const STEP_ROWS = 3_000;
+const STEP_ROWS = INVITE_CHUNK_SIZE;
+const STEPS_IN_FLIGHT = 3;
 /** A transient failure (the database or the hub briefly away) is retried this often, backing off. */
 const TRANSIENT_RETRIES = 8;
 const RETRY_BASE_MS = 1_000;
@@ -38,7 +43,7 @@ class Stopping extends Error {}
  * rows, whole. Parsing ("parsing"): the file is surveyed (encoding, delimiter: refused whole if it must
  * be) and its rows counted — a file over the row limit fails before anything is decided. Running: the
  * rows are read again as a stream; invalid, duplicate and blank rows are written as they come, and the
- * valid ones are decided every STEP_ROWS with the same decision as an individual invite. Each row is
+ * valid ones are decided every STEP_ROWS, a few steps at once, with the same decision as an individual invite. Each row is
  * written, with its outcome, in the very transaction that commits what it reports (the invite, or the
  * notice of the membership), so the report counts each row once, by what this job did — also across a
  * crash. Every step is idempotent, so a job whose worker died is resumed: the file is read again (it is
@@ -96,11 +101,12 @@ export class ImportJobRunner {
     const shape = await this.parse(job);
     if (!shape) return 'finished';
     let valid: ParsedRow[] = [];
+    const steps = new StepsInFlight(STEPS_IN_FLIGHT);
     const decideValid = async (): Promise<void> => {
       if (stopping()) throw new Stopping();
-      const step = valid;
-      valid = [];
-      await this.decideStep(job, step);
+      const step = valid.slice(0, STEP_ROWS);
+      valid = valid.slice(STEP_ROWS);
+      await steps.add(() => this.decideStep(job, step));
     };
     try {
       await readInviteCsvRows(this.pieces(job), shape, this.limits.csv, async (rows) => {
@@ -112,12 +118,18 @@ export class ImportJobRunner {
           );
         }
         for (const row of rows) if (row.outcome === 'valid') valid.push(row);
-        if (valid.length >= STEP_ROWS) await decideValid();
+        while (valid.length >= STEP_ROWS) await decideValid();
       });
-      if (valid.length > 0) await decideValid();
+      while (valid.length > 0) await decideValid();
+      await steps.drain();
     } catch (error) {
-      if (error instanceof Stopping) return 'stopped';
-      throw error;
+      // Steps under way are let finish: a retry or a resume must not run beside them.
+      if (!(error instanceof Stopping)) {
+        await steps.settle();
+        throw error;
+      }
+      await steps.drain();
+      return 'stopped';
     }
     const preview = job.dry_run ? await this.decisions.emailPreview(job) : null;
     await this.jobs.finish(job.id, preview);
