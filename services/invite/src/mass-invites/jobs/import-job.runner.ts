@@ -1,7 +1,15 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { ERROR_CODES, ImportRowOutcome } from '@gatehouse/contracts';
 import { isTransientError, runWithCorrelationId } from '@gatehouse/messaging';
-import { CsvRefusedError, CsvShape, FilePieces, ParsedRow, readInviteCsvRows, surveyInviteCsv } from '../csv';
+import {
+  CsvRefusedError,
+  CsvShape,
+  FilePieces,
+  ParsedRow,
+  countInviteCsvRows,
+  readInviteCsvRows,
+  surveyInviteCsv,
+} from '../csv';
 import { ImportUploadsRepository } from '../uploads/import-uploads.repository';
 import { ImportDecisions } from './import-decisions';
 import { ImportJobRow } from './import-job-row';
@@ -190,7 +198,7 @@ export class ImportJobRunner {
     try {
       const shape = await surveyInviteCsv(this.pieces(job), this.limits.csv);
       if (job.status === 'parsing') {
-        const counted = await readInviteCsvRows(this.pieces(job), shape, this.limits.csv, async () => undefined);
+        const counted = await countInviteCsvRows(this.pieces(job), shape, this.limits.csv);
         await this.jobs.markParsed(job.id, counted.dataRows, counted.fixes);
       }
       return shape;
