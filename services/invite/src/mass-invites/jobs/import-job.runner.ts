@@ -108,13 +108,15 @@ export class ImportJobRunner {
   private async runJob(job: ImportJobRow, stopping: () => boolean): Promise<JobEnd> {
     const shape = await this.parse(job);
     if (!shape) return 'finished';
+    // A job with no row written yet has no decided line to skip: its steps need not ask (one query a step).
+    const resumed = await this.jobs.hasRows(job.id);
     let valid: ParsedRow[] = [];
     const steps = new StepsInFlight(STEPS_IN_FLIGHT);
     const decideValid = async (): Promise<void> => {
       if (stopping()) throw new Stopping();
       const step = valid.slice(0, STEP_ROWS);
       valid = valid.slice(STEP_ROWS);
-      await steps.add(() => this.decideStep(job, step));
+      await steps.add(() => this.decideStep(job, step, resumed));
     };
     try {
       await readInviteCsvRows(this.pieces(job), shape, this.limits.csv, async (rows) => {
@@ -144,12 +146,17 @@ export class ImportJobRunner {
     return 'finished';
   }
 
-  /** Decides one step of valid rows (those not written before a crash) and writes them with their outcomes. */
-  private async decideStep(job: ImportJobRow, step: ParsedRow[]): Promise<void> {
-    const written = await this.jobs.writtenLines(
-      job.id,
-      step.map((row) => row.line),
-    );
+  /**
+   * Decides one step of valid rows (of a resumed job, those not written before a crash) and writes them
+   * with their outcomes.
+   */
+  private async decideStep(job: ImportJobRow, step: ParsedRow[], resumed: boolean): Promise<void> {
+    const written = resumed
+      ? await this.jobs.writtenLines(
+          job.id,
+          step.map((row) => row.line),
+        )
+      : new Set<number>();
     const undecided = step.filter((row) => !written.has(row.line));
     if (undecided.length === 0) return;
     const byLine = new Map(undecided.map((row) => [row.line, row]));

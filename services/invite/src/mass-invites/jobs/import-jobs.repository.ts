@@ -193,6 +193,15 @@ export class ImportJobsRepository {
     );
   }
 
+  /** Whether any row of the job is written (by an earlier run of it: a resumed job). */
+  async hasRows(jobId: string): Promise<boolean> {
+    const [{ found }] = await this.dataSource.query(
+      `SELECT EXISTS (SELECT 1 FROM ${INVITE_SCHEMA}.import_rows WHERE job_id = $1) AS found`,
+      [jobId],
+    );
+    return found as boolean;
+  }
+
   /** Of these lines of a job, those already written (a resumed job decides only the others). */
   async writtenLines(jobId: string, lines: number[]): Promise<Set<number>> {
     const rows: { line: number }[] = await this.dataSource.query(
