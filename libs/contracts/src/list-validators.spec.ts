@@ -59,23 +59,39 @@ describe('list validators', () => {
   });
 
   it.each([
-    ['none', []],
-    ['too many', [member, member, member]],
-    ['an accountId that is no UUID', [{ ...member, accountId: 'ada' }]],
-    ['an email that is no address', [{ ...member, email: 'ada' }]],
+    ['none', [], 'members must be a list of 1 to 2 members'],
+    ['too many', [member, member, member], 'members must be a list of 1 to 2 members'],
+    ['no list', member, 'members must be a list of 1 to 2 members'],
+    ['an accountId that is no UUID', [member, { ...member, accountId: 'ada' }], 'members.1.accountId must be a UUID'],
+    ['an email that is no address', [{ ...member, email: 'ada' }], 'members.0.email must be an email'],
     [
       'an email too long',
       [{ ...member, email: `${'a'.repeat(64)}@${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(63)}.com` }],
+      'members.0.email must be shorter than or equal to 254 characters',
     ],
-    ['an empty displayName', [{ ...member, displayName: '' }]],
-    ['a displayName too long', [{ ...member, displayName: 'x'.repeat(201) }]],
-    ['a field that is not known', [{ ...member, isHubAdmin: true }]],
-    ['a member missing a field', [{ accountId: member.accountId, email: member.email }]],
-    ['a member that is no object', ['ada@example.com']],
-    ['no list', member],
-  ])('refuse member lists with %s', async (_, members) => {
-    expect(await problem(Members, { members })).toBe(
-      'The request is not valid: members must be a list of 1 to 2 members, each an accountId (UUID), an email and a displayName (1 to 200 characters), nothing else.',
-    );
+    [
+      'an empty displayName',
+      [{ ...member, displayName: '' }],
+      'members.0.displayName must be a text of 1 to 200 characters',
+    ],
+    [
+      'a displayName too long',
+      [{ ...member, displayName: 'x'.repeat(201) }],
+      'members.0.displayName must be a text of 1 to 200 characters',
+    ],
+    [
+      'a displayName that is no text',
+      [{ ...member, displayName: 7 }],
+      'members.0.displayName must be a text of 1 to 200 characters',
+    ],
+    ['a field that is not known', [{ ...member, isHubAdmin: true }], 'members.0.isHubAdmin should not exist'],
+    [
+      'a member missing a field',
+      [{ accountId: member.accountId, email: member.email }],
+      'members.0.displayName must be a text of 1 to 200 characters',
+    ],
+    ['a member that is no object', ['ada@example.com'], 'members.0 must be an object'],
+  ])('refuse member lists with %s, naming the first member and field at fault', async (_, members, message) => {
+    expect(await problem(Members, { members })).toBe(`The request is not valid: ${message}.`);
   });
 });

@@ -204,13 +204,14 @@ export class InviteBatchDecider {
             }),
           );
         }
-        await batch.record?.(manager, decisions);
         if (batch.intentKey) {
           await manager.query(
             `DELETE FROM ${INVITE_SCHEMA}.member_add_intents WHERE batch_key = $1 AND account_id = ANY($2::uuid[])`,
             [batch.intentKey, members.map((m) => m.accountId)],
           );
         }
+        // Last before the commit: a mass invite's record moves its job's progress (one row all chunks update).
+        await batch.record?.(manager, decisions);
       });
     }
     return decisions;
