@@ -126,7 +126,8 @@ export class InviteBatchDecider {
   ): Promise<D[]> {
     const emails = [...new Set(batch.emails)];
     const perChunk = await inParallel(slices(emails, INVITE_CHUNK_SIZE), CHUNKS_IN_FLIGHT, async (chunk) => {
-      // The check and the account look-up (a read) side by side: nothing of the chunk is written before both answered.
+      // The check and the account look-up (a read) side by side: nothing of the chunk is written before
+      // both answered.
       const [, { registered }] = await Promise.all([batch.beforeChunk?.(), this.lookupAccounts.execute(chunk)]);
       const registeredEmails = new Set(registered.map((r) => r.email));
       const unregistered = chunk.filter((email) => !registeredEmails.has(email));
@@ -204,14 +205,13 @@ export class InviteBatchDecider {
             }),
           );
         }
+        await batch.record?.(manager, decisions);
         if (batch.intentKey) {
           await manager.query(
             `DELETE FROM ${INVITE_SCHEMA}.member_add_intents WHERE batch_key = $1 AND account_id = ANY($2::uuid[])`,
             [batch.intentKey, members.map((m) => m.accountId)],
           );
         }
-        // Last before the commit: a mass invite's record moves its job's progress (one row all chunks update).
-        await batch.record?.(manager, decisions);
       });
     }
     return decisions;

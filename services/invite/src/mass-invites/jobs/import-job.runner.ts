@@ -51,10 +51,10 @@ class Stopping extends Error {}
  * rows, whole. Parsing ("parsing"): the file is surveyed (encoding, delimiter: refused whole if it must
  * be) and its rows counted — a file over the row limit fails before anything is decided. Running: the
  * rows are read again as a stream; invalid, duplicate and blank rows are written as they come, and the
- * valid ones are decided every STEP_ROWS, a few steps at once, with the same decision as an individual invite. Each row is
- * written, with its outcome, in the very transaction that commits what it reports (the invite, or the
- * notice of the membership), so the report counts each row once, by what this job did — also across a
- * crash. Every step is idempotent, so a job whose worker died is resumed: the file is read again (it is
+ * valid ones are decided every STEP_ROWS, a few steps at once, with the same decision as an individual
+ * invite. Each row is written, with its outcome, in the very transaction that commits what it reports (the
+ * invite, or the notice of the membership), so the report counts each row once, by what this job did —
+ * also across a crash. Every step is idempotent, so a job whose worker died is resumed: the file is read again (it is
  * kept until the job ends) and the rows not written yet are decided. A transient failure is retried where
  * it stopped; a job that truly fails keeps the rows it decided and says so.
  */
