@@ -3,9 +3,18 @@
 // Summarises a V8 CPU profile (.cpuprofile, as written by `node --cpu-prof`; GATEHOUSE_CPU_PROF_DIR makes
 // the bench and `npm start` processes write one each): the functions with the most self time, and the
 // packages / project folders that time falls in. Usage: node scripts/profile-summary.mjs FILE [top=25]
+// [--from=TIME --to=TIME]: only the samples between two wall-clock times (ISO, e.g. a job's created_at and
+// finished_at), placed by the start time in the file's name (<process>-<Date.now() at spawn>.cpuprofile:
+// off by the process's start-up, a few hundred ms at most).
 import { readFileSync } from 'node:fs';
 
-const [file, topArg] = process.argv.slice(2);
+const options = Object.fromEntries(
+  process.argv
+    .slice(2)
+    .filter((arg) => arg.startsWith('--'))
+    .map((arg) => arg.slice(2).split('=')),
+);
+const [file, topArg] = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
 if (!file) {
   console.error('usage: node scripts/profile-summary.mjs FILE.cpuprofile [top]');
   process.exit(2);
@@ -15,7 +24,18 @@ const profile = JSON.parse(readFileSync(file, 'utf8'));
 const byId = new Map(profile.nodes.map((node) => [node.id, node]));
 const selfMicros = new Map();
 const intervals = profile.timeDeltas;
+const spawnedAt = Number(file.match(/-(\d+)\.cpuprofile$/)?.[1]);
+const from = options.from ? Date.parse(options.from) : -Infinity;
+const to = options.to ? Date.parse(options.to) : Infinity;
+if ((options.from || options.to) && !spawnedAt) {
+  console.error('--from/--to need the start time in the file name (<process>-<ms>.cpuprofile)');
+  process.exit(2);
+}
+let at = profile.startTime;
 for (let i = 0; i < profile.samples.length; i++) {
+  at += intervals[i] ?? 0;
+  const wall = spawnedAt + (at - profile.startTime) / 1000;
+  if (wall < from || wall > to) continue;
   const id = profile.samples[i];
   selfMicros.set(id, (selfMicros.get(id) ?? 0) + (intervals[i] ?? 0));
 }

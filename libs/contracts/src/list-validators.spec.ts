@@ -1,5 +1,5 @@
 import { validateAs } from './validation';
-import { IsStringList, IsUuidList } from './list-validators';
+import { IsMemberProfileList, IsStringList, IsUuidList } from './list-validators';
 
 const LOWER_CASE_UUID = '3f2504e0-4f89-11d3-9a0c-0305e82c3301';
 
@@ -12,6 +12,13 @@ class Ids {
   @IsUuidList({ maxItems: 2 })
   ids!: string[];
 }
+
+class Members {
+  @IsMemberProfileList({ maxItems: 2 })
+  members!: unknown[];
+}
+
+const member = { accountId: LOWER_CASE_UUID, email: 'ada@example.com', displayName: 'Ada' };
 
 const problem = async (cls: new () => object, value: unknown) =>
   validateAs(cls, value).then(
@@ -44,5 +51,47 @@ describe('list validators', () => {
     ['no list', { ids: LOWER_CASE_UUID }],
   ])('refuse UUID lists with %s', async (_, value) => {
     expect(await problem(Ids, value)).toBe('The request is not valid: ids must be a list of at most 2 UUIDs.');
+  });
+
+  it('take a list of members within the limits, as plain objects', async () => {
+    const request = await validateAs(Members, { members: [member, { ...member, displayName: 'x'.repeat(200) }] });
+    expect(request.members).toEqual([member, { ...member, displayName: 'x'.repeat(200) }]);
+  });
+
+  it.each([
+    ['none', [], 'members must be a list of 1 to 2 members'],
+    ['too many', [member, member, member], 'members must be a list of 1 to 2 members'],
+    ['no list', member, 'members must be a list of 1 to 2 members'],
+    ['an accountId that is no UUID', [member, { ...member, accountId: 'ada' }], 'members.1.accountId must be a UUID'],
+    ['an email that is no address', [{ ...member, email: 'ada' }], 'members.0.email must be an email'],
+    [
+      'an email too long',
+      [{ ...member, email: `${'a'.repeat(64)}@${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(63)}.com` }],
+      'members.0.email must be shorter than or equal to 254 characters',
+    ],
+    [
+      'an empty displayName',
+      [{ ...member, displayName: '' }],
+      'members.0.displayName must be a text of 1 to 200 characters',
+    ],
+    [
+      'a displayName too long',
+      [{ ...member, displayName: 'x'.repeat(201) }],
+      'members.0.displayName must be a text of 1 to 200 characters',
+    ],
+    [
+      'a displayName that is no text',
+      [{ ...member, displayName: 7 }],
+      'members.0.displayName must be a text of 1 to 200 characters',
+    ],
+    ['a field that is not known', [{ ...member, isHubAdmin: true }], 'members.0.isHubAdmin should not exist'],
+    [
+      'a member missing a field',
+      [{ accountId: member.accountId, email: member.email }],
+      'members.0.displayName must be a text of 1 to 200 characters',
+    ],
+    ['a member that is no object', ['ada@example.com'], 'members.0 must be an object'],
+  ])('refuse member lists with %s, naming the first member and field at fault', async (_, members, message) => {
+    expect(await problem(Members, { members })).toBe(`The request is not valid: ${message}.`);
   });
 });

@@ -195,14 +195,20 @@ describe('mass invites', () => {
     expect(await fx.membership(world.hub.id, (await accountId(newcomer))!)).toBeNull();
   });
 
-  it("counts a running job's outcomes from the rows decided so far", async () => {
-    const job = await finished(await upload([uniqueEmail('a'), uniqueEmail('b'), 'not an address'].join('\n')));
-    expect(job.summary).toEqual({ invited: 2, invalid: 1 });
-    // As if it were still at work, before its own summary is written: the rows so far answer.
-    await queryTestDb(`UPDATE invite.import_jobs SET status = 'running', summary = '{}' WHERE id = $1`, [job.id]);
-    await queryTestDb(`UPDATE invite.import_rows SET outcome = NULL WHERE job_id = $1 AND line = 2`, [job.id]);
-    const running = await fx.call(IMPORT_PATTERNS.GET, { actor: world.admin, jobId: job.id });
-    expect(running).toMatchObject({ status: 'running', summary: { invited: 1, invalid: 1 } });
+  it("counts a running job's outcomes and progress from the rows decided so far", async () => {
+    const job = await finished(await upload([uniqueEmail('a'), ',x', uniqueEmail('b'), 'not an address'].join('\n')));
+    expect(job).toMatchObject({ summary: { invited: 2, invalid: 1, skipped: 1 }, processedRows: 3 });
+    // As if it were still at work, before its own summary and progress are written: the rows so far answer
+    // (a skipped blank row is no progress), in the job and in the Hub's list of jobs.
+    await queryTestDb(
+      `UPDATE invite.import_jobs SET status = 'running', summary = '{}', processed_rows = 0 WHERE id = $1`,
+      [job.id],
+    );
+    await queryTestDb(`UPDATE invite.import_rows SET outcome = NULL WHERE job_id = $1 AND line = 3`, [job.id]);
+    const soFar = { status: 'running', summary: { invited: 1, invalid: 1, skipped: 1 }, processedRows: 2 };
+    expect(await fx.call(IMPORT_PATTERNS.GET, { actor: world.admin, jobId: job.id })).toMatchObject(soFar);
+    const listed = await fx.call(IMPORT_PATTERNS.LIST, { actor: world.admin, hubId: world.hub.id });
+    expect(listed.items.find((j) => j.id === job.id)).toMatchObject(soFar);
   });
 
   it('refuses a file over the row limit whole, with nothing sent', async () => {

@@ -1,8 +1,6 @@
-import { IsUuidList } from '../list-validators';
+import { IsMemberProfileList, IsUuidList } from '../list-validators';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize,
-  ArrayMinSize,
   IsBoolean,
   IsIn,
   IsInt,
@@ -180,10 +178,7 @@ export class AddMembersBulkRequest {
   @IsUUID()
   addedBy?: string | null;
 
-  @ArrayMinSize(1)
-  @ArrayMaxSize(MAX_BULK_MEMBERS)
-  @ValidateNested({ each: true })
-  @Type(() => MemberProfile)
+  @IsMemberProfileList({ maxItems: MAX_BULK_MEMBERS })
   members!: MemberProfile[];
 
   /** Set when the members added are to get the "you were added" notice (an invite of registered people). */

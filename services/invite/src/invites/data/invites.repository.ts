@@ -33,6 +33,9 @@ const COLUMNS = inviteColumns();
 
 const I_COLUMNS = inviteColumns('i');
 
+/** A new invite's expiry: `days` (a parameter) from the transaction's start. */
+const EXPIRES_AT = (days: string) => `now() + make_interval(days => ${days})`;
+
 /**
  * Every SQL statement on invite.invites. Set-based throughout (unnest, ANY): a batch of a thousand
  * addresses is one statement, not a thousand. Each method runs on the caller's transaction.
@@ -53,21 +56,22 @@ export class InvitesRepository {
   /**
    * Inserts pending invites; an address that already has one in this Hub is skipped (the partial unique
    * index decides, so a concurrent insert for the same address waits for the other and then skips).
+   * Inside a transaction (its rows' times are the transaction's start).
    */
   async insertPending(
     manager: EntityManager,
     common: InviteBatchCommon,
     invites: NewPendingInvite[],
   ): Promise<InviteRow[]> {
-    // Only what the database decided comes back; the rest of each row is the batch's (a thousand full
-    // rows would be parsed for nothing).
-    const inserted: Pick<InviteRow, 'id' | 'email' | 'created_at' | 'expires_at' | 'lapsed'>[] = await manager.query(
+    // Only the ids of the rows inserted come back. The rest of each row is the batch's, and its times are
+    // the transaction's (now() and the expiry are the same for every row): asked once, not parsed per row.
+    const inserted: { id: string }[] = await manager.query(
       `INSERT INTO ${INVITE_SCHEMA}.invites
          (id, hub_id, tenancy_id, hub_name, inviter_account_id, inviter_name, email, user_type, token_hash, expires_at)
-       SELECT t.id, $4, $5, $6, $7, $8, t.email, $9, t.token_hash, now() + make_interval(days => $10)
+       SELECT t.id, $4, $5, $6, $7, $8, t.email, $9, t.token_hash, ${EXPIRES_AT('$10')}
        FROM unnest($1::uuid[], $2::text[], $3::text[]) AS t(id, email, token_hash)
        ON CONFLICT (hub_id, email) WHERE status = 'pending' DO NOTHING
-       RETURNING id, email, created_at, expires_at, expires_at <= now() AS lapsed`,
+       RETURNING id`,
       [
         invites.map((i) => i.id),
         invites.map((i) => i.email),
@@ -81,8 +85,18 @@ export class InvitesRepository {
         common.expiryDays,
       ],
     );
-    return inserted.map((row) => ({
-      ...row,
+    if (inserted.length === 0) return [];
+    const [times]: Pick<InviteRow, 'created_at' | 'expires_at' | 'lapsed'>[] = await manager.query(
+      `SELECT now() AS created_at, ${EXPIRES_AT('$1')} AS expires_at, ${EXPIRES_AT('$1')} <= now() AS lapsed`,
+      [common.expiryDays],
+    );
+    const emailOf = new Map(invites.map((i) => [i.id, i.email]));
+    return inserted.map(({ id }) => ({
+      id,
+      email: emailOf.get(id)!,
+      created_at: times.created_at,
+      expires_at: times.expires_at,
+      lapsed: times.lapsed,
       hub_id: common.hubId,
       tenancy_id: common.tenancyId,
       hub_name: common.hubName,
@@ -90,7 +104,7 @@ export class InvitesRepository {
       inviter_name: common.inviterName,
       user_type: common.userType,
       status: 'pending',
-      last_sent_at: row.created_at, // both default to now(): the transaction's start
+      last_sent_at: times.created_at, // both default to now(): the transaction's start
       send_count: 1,
       accepted_at: null,
       accepted_account_id: null,

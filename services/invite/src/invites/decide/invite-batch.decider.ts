@@ -9,7 +9,7 @@ import { InviteBatchCommon, InvitesRepository } from '../data/invites.repository
 import { inviteStateEvents, invitesIssuedEvents, membersAddedNoticeEvent } from '../domain/invite-events';
 import { PublicLinks } from '../../public-links/public-links';
 import { InviteRow } from '../domain/invite-row';
-import { issueInviteToken } from '../domain/invite-token';
+import { issueInviteTokens } from '../domain/invite-token';
 import { reissueInvites } from '../usecases/reissue-invites.usecase';
 import { HubClient } from '../../hub/hub-client';
 import { INVITE_CHUNK_SIZE } from '../invites.constants';
@@ -126,8 +126,9 @@ export class InviteBatchDecider {
   ): Promise<D[]> {
     const emails = [...new Set(batch.emails)];
     const perChunk = await inParallel(slices(emails, INVITE_CHUNK_SIZE), CHUNKS_IN_FLIGHT, async (chunk) => {
-      await batch.beforeChunk?.();
-      const { registered } = await this.lookupAccounts.execute(chunk);
+      // The check and the account look-up (a read) side by side: nothing of the chunk is written before
+      // both answered.
+      const [, { registered }] = await Promise.all([batch.beforeChunk?.(), this.lookupAccounts.execute(chunk)]);
       const registeredEmails = new Set(registered.map((r) => r.email));
       const unregistered = chunk.filter((email) => !registeredEmails.has(email));
       const members: MemberProfile[] = registered.map((r) => ({
@@ -282,7 +283,8 @@ export class InviteBatchDecider {
     const expired: InviteRow[] = [];
     let remaining = emails;
     for (let attempt = 0; remaining.length > 0 && attempt < 4; attempt += 1) {
-      const issued = remaining.map((email) => ({ id: randomUUID(), email, ...issueInviteToken() }));
+      const tokens = issueInviteTokens(remaining.length);
+      const issued = remaining.map((email, i) => ({ id: randomUUID(), email, ...tokens[i] }));
       const inserted = await this.invites.insertPending(
         manager,
         common,

@@ -16,8 +16,18 @@ export function hashInviteToken(token: string): string {
 }
 
 export function issueInviteToken(): IssuedToken {
-  const token = randomBytes(TOKEN_BYTES).toString('base64url');
-  return { token, hash: hashInviteToken(token) };
+  return issueInviteTokens(1)[0];
+}
+
+/** `count` tokens from one draw of random bytes (one call per token costs ~6 µs each; a batch has thousands). */
+export function issueInviteTokens(count: number): IssuedToken[] {
+  const bytes = randomBytes(TOKEN_BYTES * count);
+  const tokens: IssuedToken[] = [];
+  for (let at = 0; at < bytes.length; at += TOKEN_BYTES) {
+    const token = bytes.subarray(at, at + TOKEN_BYTES).toString('base64url');
+    tokens.push({ token, hash: hashInviteToken(token) });
+  }
+  return tokens;
 }
 
 /** Whether a value could be one of our tokens at all (anything else is unknown without a database look-up). */

@@ -17,9 +17,10 @@ export class RowClassifier {
   private blankRows = 0;
   private readonly firstLineOf = new Map<string, number>();
 
+  /** `onRow` null: the rows are only counted (the header told apart, the limits enforced), not classified. */
   constructor(
     private readonly limits: CsvLimits,
-    private readonly onRow: (row: ParsedRow) => void,
+    private readonly onRow: ((row: ParsedRow) => void) | null,
   ) {}
 
   /** Non-blank rows so far, the header excluded. */
@@ -42,6 +43,7 @@ export class RowClassifier {
       }
     }
     if (++this.dataRows > this.limits.maxRows) throw CsvRefusedError.tooManyRows(this.limits.maxRows, 'rows');
+    if (!this.onRow) return;
 
     const { maxCellLength } = this.limits;
     if (cell.length > maxCellLength) {
@@ -78,6 +80,7 @@ export class RowClassifier {
   private addBlank(line: number, raw: string, fields: readonly string[]): void {
     // Blank rows cost memory like any other: cap them too (a file of 10 MiB of line ends has 10 million).
     if (++this.blankRows > this.limits.maxRows) throw CsvRefusedError.tooManyRows(this.limits.maxRows, 'blank rows');
+    if (!this.onRow) return;
     const wholeRowBlank = fields.every((field) => trimCell(field) === '');
     this.onRow({
       line,

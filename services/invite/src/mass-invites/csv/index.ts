@@ -1,4 +1,5 @@
 export {
+  countInviteCsvRows,
   parseInviteCsv,
   readInviteCsvRows,
   surveyInviteCsv,

@@ -79,6 +79,21 @@ export async function readInviteCsvRows(
   return summary;
 }
 
+/**
+ * Pass three as a count only (a job's total, before anything is decided): the rows are read and counted
+ * as readInviteCsvRows would, with the same fixes and the same CsvRefusedError past a row limit, but no
+ * address is extracted or normalised.
+ */
+export async function countInviteCsvRows(
+  pieces: FilePieces,
+  shape: CsvShape,
+  limits: CsvLimits,
+): Promise<CsvReadSummary> {
+  const reader = new RowReader(shape, limits, null);
+  for await (const piece of pieces()) reader.write(piece);
+  return reader.end();
+}
+
 /** Pass three over pieces written to it: text → records → classified rows, with the fixes found on the way. */
 class RowReader {
   private readonly pieces: TextPieces;
@@ -89,7 +104,7 @@ class RowReader {
   constructor(
     private readonly shape: CsvShape,
     limits: CsvLimits,
-    onRow: (row: ParsedRow) => void,
+    onRow: ((row: ParsedRow) => void) | null,
   ) {
     this.pieces = new TextPieces(shape.choice);
     this.classifier = new RowClassifier(limits, onRow);

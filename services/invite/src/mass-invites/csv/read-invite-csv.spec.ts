@@ -1,6 +1,14 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { DEFAULT_CSV_LIMITS, parseInviteCsv, readInviteCsvRows, surveyInviteCsv, type ParsedRow } from './index';
+import {
+  DEFAULT_CSV_LIMITS,
+  countInviteCsvRows,
+  parseInviteCsv,
+  readInviteCsvRows,
+  surveyInviteCsv,
+  type CsvLimits,
+  type ParsedRow,
+} from './index';
 
 const FIXTURES = path.resolve(__dirname, '../../../../../test/fixtures/csv');
 
@@ -71,5 +79,36 @@ describe('reading a stored file piece by piece', () => {
     const expected = whole(input);
     expect(await streamed(input, 512 * 1024)).toEqual(expected);
     expect(await streamed(input, 4_099)).toEqual(expected);
+  });
+});
+
+/** The count before a job is decided (countInviteCsvRows) is what reading the rows learns, without the rows. */
+describe('counting the rows of a stored file', () => {
+  const summaries = async (input: Buffer, limits: CsvLimits) => {
+    const pieces = piecesOf(input, 1000);
+    const settle = (work: Promise<unknown>) => work.catch((error: Error) => ({ refused: error.message }));
+    const shape = await surveyInviteCsv(pieces, limits).catch(() => null);
+    if (!shape) return { refusedWhole: true }; // by the survey, before any count (empty.csv, not-text.csv)
+    return {
+      counted: await settle(countInviteCsvRows(pieces, shape, limits)),
+      read: await settle(readInviteCsvRows(pieces, shape, limits, async () => undefined)),
+    };
+  };
+
+  it.each(readdirSync(FIXTURES).filter((name) => name.endsWith('.csv')))(
+    'fixture %s: the same total, header and fixes',
+    async (file) => {
+      const { counted, read } = await summaries(readFileSync(path.join(FIXTURES, file)), DEFAULT_CSV_LIMITS);
+      expect(counted).toEqual(read);
+    },
+  );
+
+  it.each([
+    ['rows', 'Email\na@example.com\nnot an address\na@example.com\nb@example.com\n'],
+    ['blank rows', 'a@example.com\n\n,x\n\n'],
+  ])('refuses a file over the limit of %s as reading does', async (_, text) => {
+    const { counted, read } = await summaries(Buffer.from(text, 'utf8'), { ...DEFAULT_CSV_LIMITS, maxRows: 2 });
+    expect(counted).toEqual(read);
+    expect(counted).toHaveProperty('refused');
   });
 });

@@ -1,18 +1,31 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { ERROR_CODES, ImportRowOutcome } from '@gatehouse/contracts';
 import { isTransientError, runWithCorrelationId } from '@gatehouse/messaging';
-import { CsvRefusedError, CsvShape, FilePieces, ParsedRow, readInviteCsvRows, surveyInviteCsv } from '../csv';
+import {
+  CsvRefusedError,
+  CsvShape,
+  FilePieces,
+  ParsedRow,
+  countInviteCsvRows,
+  readInviteCsvRows,
+  surveyInviteCsv,
+} from '../csv';
 import { ImportUploadsRepository } from '../uploads/import-uploads.repository';
 import { ImportDecisions } from './import-decisions';
 import { ImportJobRow } from './import-job-row';
 import { ImportJobsRepository, StoredRow } from './import-jobs.repository';
 import { ImportLimits } from './import-limits';
+import { StepsInFlight } from './steps-in-flight';
+import { INVITE_CHUNK_SIZE } from '../../invites/invites.constants';
 
 /**
- * Valid rows decided per step: the decider works in chunks of 1,000 inside it, a few at once. A stopping
- * worker finishes the step under way, so a step is kept to about one round of chunks.
+ * Valid rows decided per step: one chunk of the decider (one account look-up, one hub call, one
+ * transaction). STEPS_IN_FLIGHT steps run at once and the next starts as soon as one ends, so the hub
+ * calls and transactions of one step overlap the others' (no draining at a step boundary). A stopping
+ * worker finishes the steps under way.
  */
-const STEP_ROWS = 3_000;
+const STEP_ROWS = INVITE_CHUNK_SIZE;
+const STEPS_IN_FLIGHT = 3;
 /** A transient failure (the database or the hub briefly away) is retried this often, backing off. */
 const TRANSIENT_RETRIES = 8;
 const RETRY_BASE_MS = 1_000;
@@ -38,10 +51,10 @@ class Stopping extends Error {}
  * rows, whole. Parsing ("parsing"): the file is surveyed (encoding, delimiter: refused whole if it must
  * be) and its rows counted — a file over the row limit fails before anything is decided. Running: the
  * rows are read again as a stream; invalid, duplicate and blank rows are written as they come, and the
- * valid ones are decided every STEP_ROWS with the same decision as an individual invite. Each row is
- * written, with its outcome, in the very transaction that commits what it reports (the invite, or the
- * notice of the membership), so the report counts each row once, by what this job did — also across a
- * crash. Every step is idempotent, so a job whose worker died is resumed: the file is read again (it is
+ * valid ones are decided every STEP_ROWS, a few steps at once, with the same decision as an individual
+ * invite. Each row is written, with its outcome, in the very transaction that commits what it reports (the
+ * invite, or the notice of the membership), so the report counts each row once, by what this job did —
+ * also across a crash. Every step is idempotent, so a job whose worker died is resumed: the file is read again (it is
  * kept until the job ends) and the rows not written yet are decided. A transient failure is retried where
  * it stopped; a job that truly fails keeps the rows it decided and says so.
  */
@@ -95,12 +108,15 @@ export class ImportJobRunner {
   private async runJob(job: ImportJobRow, stopping: () => boolean): Promise<JobEnd> {
     const shape = await this.parse(job);
     if (!shape) return 'finished';
+    // A job with no row written yet has no decided line to skip: its steps need not ask (one query a step).
+    const resumed = await this.jobs.hasRows(job.id);
     let valid: ParsedRow[] = [];
+    const steps = new StepsInFlight(STEPS_IN_FLIGHT);
     const decideValid = async (): Promise<void> => {
       if (stopping()) throw new Stopping();
-      const step = valid;
-      valid = [];
-      await this.decideStep(job, step);
+      const step = valid.slice(0, STEP_ROWS);
+      valid = valid.slice(STEP_ROWS);
+      await steps.add(() => this.decideStep(job, step, resumed));
     };
     try {
       await readInviteCsvRows(this.pieces(job), shape, this.limits.csv, async (rows) => {
@@ -112,24 +128,35 @@ export class ImportJobRunner {
           );
         }
         for (const row of rows) if (row.outcome === 'valid') valid.push(row);
-        if (valid.length >= STEP_ROWS) await decideValid();
+        while (valid.length >= STEP_ROWS) await decideValid();
       });
-      if (valid.length > 0) await decideValid();
+      while (valid.length > 0) await decideValid();
+      await steps.drain();
     } catch (error) {
-      if (error instanceof Stopping) return 'stopped';
-      throw error;
+      // Steps under way are let finish: a retry or a resume must not run beside them.
+      if (!(error instanceof Stopping)) {
+        await steps.settle();
+        throw error;
+      }
+      await steps.drain();
+      return 'stopped';
     }
     const preview = job.dry_run ? await this.decisions.emailPreview(job) : null;
     await this.jobs.finish(job.id, preview);
     return 'finished';
   }
 
-  /** Decides one step of valid rows (those not written before a crash) and writes them with their outcomes. */
-  private async decideStep(job: ImportJobRow, step: ParsedRow[]): Promise<void> {
-    const written = await this.jobs.writtenLines(
-      job.id,
-      step.map((row) => row.line),
-    );
+  /**
+   * Decides one step of valid rows (of a resumed job, those not written before a crash) and writes them
+   * with their outcomes.
+   */
+  private async decideStep(job: ImportJobRow, step: ParsedRow[], resumed: boolean): Promise<void> {
+    const written = resumed
+      ? await this.jobs.writtenLines(
+          job.id,
+          step.map((row) => row.line),
+        )
+      : new Set<number>();
     const undecided = step.filter((row) => !written.has(row.line));
     if (undecided.length === 0) return;
     const byLine = new Map(undecided.map((row) => [row.line, row]));
@@ -178,7 +205,7 @@ export class ImportJobRunner {
     try {
       const shape = await surveyInviteCsv(this.pieces(job), this.limits.csv);
       if (job.status === 'parsing') {
-        const counted = await readInviteCsvRows(this.pieces(job), shape, this.limits.csv, async () => undefined);
+        const counted = await countInviteCsvRows(this.pieces(job), shape, this.limits.csv);
         await this.jobs.markParsed(job.id, counted.dataRows, counted.fixes);
       }
       return shape;

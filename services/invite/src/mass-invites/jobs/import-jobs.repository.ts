@@ -84,14 +84,20 @@ export class ImportJobsRepository {
     return rows[0] ?? null;
   }
 
-  /** Counts per outcome of the rows decided so far (a job's own summary is written when it ends). */
-  async summarySoFar(id: string): Promise<ImportJobRow['summary']> {
+  /**
+   * A running job's counts per outcome and its progress (rows decided, skipped blank rows not counted), from
+   * the rows decided so far: a job's own summary and progress are written when it ends.
+   */
+  async progressSoFar(id: string): Promise<Pick<ImportJobRow, 'summary' | 'processed_rows'>> {
     const rows: { outcome: ImportRowOutcome; n: number }[] = await this.dataSource.query(
       `SELECT outcome, count(*)::int AS n FROM ${INVITE_SCHEMA}.import_rows
        WHERE job_id = $1 AND outcome IS NOT NULL GROUP BY outcome`,
       [id],
     );
-    return Object.fromEntries(rows.map((row) => [row.outcome, row.n]));
+    return {
+      summary: Object.fromEntries(rows.map((row) => [row.outcome, row.n])),
+      processed_rows: rows.reduce((sum, row) => sum + (row.outcome === 'skipped' ? 0 : row.n), 0),
+    };
   }
 
   async list(hubId: string, createdBy: string | null, limit: number, offset: number) {
@@ -193,6 +199,15 @@ export class ImportJobsRepository {
     );
   }
 
+  /** Whether any row of the job is written (by an earlier run of it: a resumed job). */
+  async hasRows(jobId: string): Promise<boolean> {
+    const [{ found }] = await this.dataSource.query(
+      `SELECT EXISTS (SELECT 1 FROM ${INVITE_SCHEMA}.import_rows WHERE job_id = $1) AS found`,
+      [jobId],
+    );
+    return found as boolean;
+  }
+
   /** Of these lines of a job, those already written (a resumed job decides only the others). */
   async writtenLines(jobId: string, lines: number[]): Promise<Set<number>> {
     const rows: { line: number }[] = await this.dataSource.query(
@@ -203,10 +218,11 @@ export class ImportJobsRepository {
   }
 
   /**
-   * Writes decided rows with their outcomes and moves the job's progress on by the rows actually
-   * written (skipped blank rows are no progress), in one statement (a row written before, by a worker
-   * that died, is not counted twice). With `manager`, inside the caller's transaction: the decision's
-   * own, so a row is written exactly when what it reports (an invite, a membership) is committed.
+   * Writes decided rows with their outcomes (a row written before, by a worker that died, is kept). With
+   * `manager`, inside the caller's transaction: the decision's own, so a row is written exactly when what it
+   * reports (an invite, a membership) is committed. The job's row is not touched: a running job's progress
+   * is counted from its rows when it is read (progressSoFar), so the chunks' transactions never queue for
+   * the one job row.
    */
   async insertDecided(
     jobId: string,
@@ -216,15 +232,9 @@ export class ImportJobsRepository {
     for (let start = 0; start < rows.length; start += WRITE_CHUNK) {
       const chunk = rows.slice(start, start + WRITE_CHUNK);
       await manager.query(
-        `WITH written AS (
-           INSERT INTO ${INVITE_SCHEMA}.import_rows (job_id, line, raw_value, email, outcome, reason)
-           SELECT $1, * FROM unnest($2::int[], $3::text[], $4::text[], $5::text[], $6::text[])
-           ON CONFLICT DO NOTHING
-           RETURNING outcome)
-         UPDATE ${INVITE_SCHEMA}.import_jobs
-         SET processed_rows = processed_rows + (SELECT count(*) FROM written WHERE outcome <> 'skipped'),
-           heartbeat_at = now()
-         WHERE id = $1`,
+        `INSERT INTO ${INVITE_SCHEMA}.import_rows (job_id, line, raw_value, email, outcome, reason)
+         SELECT $1, * FROM unnest($2::int[], $3::text[], $4::text[], $5::text[], $6::text[])
+         ON CONFLICT DO NOTHING`,
         [
           jobId,
           chunk.map((r) => r.line),

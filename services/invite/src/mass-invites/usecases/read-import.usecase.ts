@@ -44,6 +44,7 @@ export class ReadImports {
     const { limit, offset } = pageWindow(request);
     const access = await this.hubs.authorise(actor.accountId, hubId, 'invites.list');
     const { rows, total } = await this.jobs.list(hubId, access.scope === 'all' ? null : actor.accountId, limit, offset);
+    await this.countRunningSoFar(rows);
     return { items: rows.map(toImportJobView), total, limit, offset };
   }
 
@@ -93,10 +94,13 @@ export class ReadImports {
     return { fileName: `${base}-report.csv`, csv };
   }
 
-  /** A running job's summary is written when it ends: until then, its counts come from the rows decided so far. */
+  /**
+   * A running job's summary and progress are written when it ends: until then, they are counted from the
+   * rows decided so far.
+   */
   private async countRunningSoFar(jobs: ImportJobRow[]): Promise<void> {
     for (const job of jobs) {
-      if (job.status === 'running') job.summary = await this.jobs.summarySoFar(job.id);
+      if (job.status === 'running') Object.assign(job, await this.jobs.progressSoFar(job.id));
     }
   }
 
