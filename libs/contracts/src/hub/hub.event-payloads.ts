@@ -13,7 +13,17 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { HubEventPayload, IsEmailAddress, IsEventItems, IsLink, IsShownName, IsShownText } from '../event-rules';
+import {
+  EMAIL_ADDRESS_FIELD,
+  HubEventPayload,
+  IsEventItems,
+  IsLink,
+  IsShownName,
+  IsShownText,
+  SHOWN_TEXT_FIELD,
+  UUID_FIELD,
+} from '../event-rules';
+import { ItemRules } from '../list-validators';
 import { USER_TYPES, UserType } from '../user-type';
 import { MembershipView } from './hub.views';
 
@@ -23,16 +33,18 @@ import { MembershipView } from './hub.views';
  */
 
 /** One account added to a Hub, as hub.member.added and invite.member.added name it. */
-export class AddedMember {
-  @IsUUID()
-  accountId!: string;
-
-  @IsEmailAddress()
-  email!: string;
-
-  @IsShownText()
-  displayName!: string;
+export interface AddedMember {
+  accountId: string;
+  email: string;
+  displayName: string;
 }
+
+/** AddedMember's rules, for IsEventItems (AccountCreatedPayload states the same ones as decorators). */
+export const ADDED_MEMBER_FIELDS: ItemRules<AddedMember> = {
+  accountId: UUID_FIELD,
+  email: EMAIL_ADDRESS_FIELD,
+  displayName: SHOWN_TEXT_FIELD,
+};
 
 /** The "you were added" notice a hub.member.added carries when its members are to get it. */
 export class MembersAddedNotice {
@@ -55,7 +67,7 @@ export class MembersAddedPayload extends HubEventPayload {
   @IsUUID()
   addedBy!: string | null;
 
-  @IsEventItems(() => AddedMember)
+  @IsEventItems(ADDED_MEMBER_FIELDS)
   members!: AddedMember[];
 
   /** Present when the members are to get the "you were added" notice (see AddedNotice). */

@@ -1,6 +1,20 @@
-import { IsBoolean, IsDateString, IsIn, IsOptional, IsString, IsUUID, MaxLength, ValidateIf } from 'class-validator';
-import { HubEventPayload, IsEmailAddress, IsEventItems, IsLink, IsShownName, IsShownText } from '../event-rules';
-import { AddedMember } from '../hub/hub.event-payloads';
+import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, MaxLength, ValidateIf } from 'class-validator';
+import {
+  DATE_FIELD,
+  EMAIL_ADDRESS_FIELD,
+  HubEventPayload,
+  IsEmailAddress,
+  IsEventItems,
+  IsLink,
+  IsShownName,
+  IsShownText,
+  LINK_FIELD,
+  SHOWN_TEXT_FIELD,
+  UUID_FIELD,
+  oneOfField,
+} from '../event-rules';
+import { ADDED_MEMBER_FIELDS, AddedMember } from '../hub/hub.event-payloads';
+import { ItemRules } from '../list-validators';
 import { USER_TYPES, UserType } from '../user-type';
 
 /**
@@ -8,19 +22,21 @@ import { USER_TYPES, UserType } from '../user-type';
  * checked where they are consumed (EVENT_CONTRACTS, parseEvent).
  */
 
-export class IssuedInvite {
-  @IsUUID()
-  inviteId!: string;
-
-  @IsEmailAddress()
-  email!: string;
-
-  @IsLink()
-  acceptUrl!: string;
-
-  @IsDateString()
-  expiresAt!: string;
+/** One invite of a batch (a plain object, checked by IsEventItems with ISSUED_INVITE_FIELDS). */
+export interface IssuedInvite {
+  inviteId: string;
+  email: string;
+  acceptUrl: string;
+  /** ISO 8601 */
+  expiresAt: string;
 }
+
+export const ISSUED_INVITE_FIELDS: ItemRules<IssuedInvite> = {
+  inviteId: UUID_FIELD,
+  email: EMAIL_ADDRESS_FIELD,
+  acceptUrl: LINK_FIELD,
+  expiresAt: DATE_FIELD,
+};
 
 /**
  * invite.invite.created and invite.invite.resent: everything the notification service needs to render
@@ -47,7 +63,7 @@ export class InvitesIssuedPayload extends HubEventPayload {
   @IsIn(USER_TYPES)
   userType!: UserType;
 
-  @IsEventItems(() => IssuedInvite)
+  @IsEventItems(ISSUED_INVITE_FIELDS)
   invites!: IssuedInvite[];
 }
 
@@ -68,7 +84,7 @@ export class MembersAddedNoticePayload extends HubEventPayload {
   @IsLink()
   signInUrl!: string;
 
-  @IsEventItems(() => AddedMember)
+  @IsEventItems(ADDED_MEMBER_FIELDS)
   members!: AddedMember[];
 
   /**
@@ -81,16 +97,18 @@ export class MembersAddedNoticePayload extends HubEventPayload {
   noticeByHub?: boolean;
 }
 
-export class ChangedInvite {
-  @IsUUID()
-  inviteId!: string;
-
-  @IsShownText()
-  email!: string;
-
-  @IsIn(USER_TYPES)
-  userType!: UserType;
+/** One invite of a state change (a plain object, checked by IsEventItems with CHANGED_INVITE_FIELDS). */
+export interface ChangedInvite {
+  inviteId: string;
+  email: string;
+  userType: UserType;
 }
+
+export const CHANGED_INVITE_FIELDS: ItemRules<ChangedInvite> = {
+  inviteId: UUID_FIELD,
+  email: SHOWN_TEXT_FIELD,
+  userType: oneOfField(USER_TYPES),
+};
 
 /** invite.invite.revoked / accepted / expired / link-renewed: state changes for the audit log (no email is sent). */
 export class InviteStateChangedPayload extends HubEventPayload {
@@ -99,7 +117,7 @@ export class InviteStateChangedPayload extends HubEventPayload {
   @IsUUID()
   actorAccountId!: string | null;
 
-  @IsEventItems(() => ChangedInvite)
+  @IsEventItems(CHANGED_INVITE_FIELDS)
   invites!: ChangedInvite[];
 
   @IsOptional()
@@ -109,4 +127,13 @@ export class InviteStateChangedPayload extends HubEventPayload {
 }
 
 /** invite.account.created: an account appeared (by any route); the same three fields as an added member. */
-export class AccountCreatedPayload extends AddedMember {}
+export class AccountCreatedPayload implements AddedMember {
+  @IsUUID()
+  accountId!: string;
+
+  @IsEmailAddress()
+  email!: string;
+
+  @IsShownText()
+  displayName!: string;
+}
