@@ -1,4 +1,4 @@
-import { IsDateString, IsObject, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsDateString, IsObject, IsOptional, IsString, IsUUID, MaxLength, isObject } from 'class-validator';
 import type { EventEnvelope } from './envelope';
 import { DomainError, ERROR_CODES, isDomainError } from './errors';
 import { ConsumedEvent, EVENT_CONTRACTS, EventName } from './event-contract';
@@ -32,7 +32,7 @@ class CheckedEnvelope implements EventEnvelope<Record<string, unknown>> {
  * message interceptor logs it and rejects the message into the dead-letter queue (it is never retried).
  */
 export async function parseEvent<N extends EventName>(name: N, data: unknown): Promise<ConsumedEvent<N>> {
-  const envelope = await validateAs(CheckedEnvelope, data).catch((error: unknown) => {
+  const envelope = await validateAs(CheckedEnvelope, withEmptyPayload(data)).catch((error: unknown) => {
     throw malformed('event envelope', error);
   });
   const what = `event ${envelope.id} (${envelope.name})`;
@@ -42,10 +42,20 @@ export async function parseEvent<N extends EventName>(name: N, data: unknown): P
     });
   }
   const payloadClass = EVENT_CONTRACTS[name] as new () => ConsumedEvent<N>['payload'];
-  const payload = await validateAs(payloadClass, envelope.payload).catch((error: unknown) => {
+  const payload = await validateAs(payloadClass, (data as { payload: unknown }).payload).catch((error: unknown) => {
     throw malformed(what, error);
   });
   return { ...envelope, payload };
+}
+
+/**
+ * The envelope with `{}` for an object payload: enough for its check (@IsObject), and class-transformer
+ * does not copy the whole payload (a 1,000-invite list) only for that; the payload is checked next.
+ */
+function withEmptyPayload(data: unknown): unknown {
+  if (!isObject(data) || Array.isArray(data)) return data;
+  const { payload } = data as { payload?: unknown };
+  return isObject(payload) && !Array.isArray(payload) ? { ...data, payload: {} } : data;
 }
 
 function malformed(what: string, error: unknown): unknown {
