@@ -1,7 +1,7 @@
 /**
  * CPU time of parseEvent on one 1,000-invite invite.invite.created (and a 1,000-member hub.member.added),
  * as the notification service checks every event: median and best of 50 runs in one process, after 10
- * warm-up runs. `node -r ./scripts/runtime-paths.js dist/bench/parse-event-timing.js [runs]`.
+ * warm-up runs (printed too: the first events of a process run unoptimised code). `node -r ./scripts/runtime-paths.js dist/bench/parse-event-timing.js [runs]`.
  */
 import { randomUUID } from 'node:crypto';
 import { HUB_EVENTS, INVITE_EVENTS, parseEvent, type EventName } from '@gatehouse/contracts';
@@ -36,16 +36,18 @@ const membersAdded = envelope(HUB_EVENTS.MEMBERS_ADDED, {
   })),
 });
 
-/** CPU milliseconds (user + system) of each run. */
-async function time(name: EventName, event: object, runs: number): Promise<number[]> {
+const WARM_UP = 10;
+
+/** CPU milliseconds (user + system) of each run: the warm-up ones (in order) and the others (sorted). */
+async function time(name: EventName, event: object, runs: number): Promise<{ cold: number[]; warm: number[] }> {
   const cpu: number[] = [];
-  for (let i = 0; i < runs + 10; i++) {
+  for (let i = 0; i < runs + WARM_UP; i++) {
     const start = process.cpuUsage();
     await parseEvent(name, event);
     const used = process.cpuUsage(start);
-    if (i >= 10) cpu.push((used.user + used.system) / 1000);
+    cpu.push((used.user + used.system) / 1000);
   }
-  return cpu.sort((a, b) => a - b);
+  return { cold: cpu.slice(0, WARM_UP), warm: cpu.slice(WARM_UP).sort((a, b) => a - b) };
 }
 
 async function main(): Promise<void> {
@@ -54,9 +56,12 @@ async function main(): Promise<void> {
     [INVITE_EVENTS.CREATED, invitesCreated],
     [HUB_EVENTS.MEMBERS_ADDED, membersAdded],
   ] as const) {
-    const cpu = await time(name, event, runs);
-    const median = cpu[Math.floor(cpu.length / 2)];
-    console.log(`${name} × ${ITEMS}: median ${median.toFixed(2)} ms CPU, best ${cpu[0].toFixed(2)} ms (${runs} runs)`);
+    const { cold, warm } = await time(name, event, runs);
+    const median = warm[Math.floor(warm.length / 2)];
+    console.log(
+      `${name} × ${ITEMS}: median ${median.toFixed(2)} ms CPU, best ${warm[0].toFixed(2)} ms (${runs} runs); ` +
+        `first ${WARM_UP} calls: ${cold.map((ms) => ms.toFixed(1)).join(' ')} ms`,
+    );
   }
 }
 

@@ -21,7 +21,7 @@ const invites = () => ({
   userType: 'TEAM_MEMBER',
   invites: [
     {
-      inviteId: randomUUID(),
+      inviteId: randomUUID() as string,
       email: 'g@example.com',
       acceptUrl: 'http://localhost:3000/a?t=1',
       expiresAt: '2026-12-10T00:00:00Z',
