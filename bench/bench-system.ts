@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
-import * as amqp from 'amqplib';
-import { ACCOUNT_PATTERNS, Actor, HUB_PATTERNS, SERVICE_NAMES, SYSTEM_ACTOR, TenancyView } from '@gatehouse/contracts';
-import { AmqpNames, DEFAULT_RETRY_POLICY, RpcClient, retryDelays } from '@gatehouse/messaging';
+import { ACCOUNT_PATTERNS, Actor, HUB_PATTERNS, SYSTEM_ACTOR, TenancyView } from '@gatehouse/contracts';
+import { RpcClient } from '@gatehouse/messaging';
+import { deleteNamespace as deleteTestNamespace } from '@gatehouse/testing';
 
 /** What every benchmark starts from: its own database and AMQP namespace on this machine's servers. */
 export const BENCH_DATABASE_BASE = process.env.BENCH_DATABASE_BASE ?? 'postgres://postgres@127.0.0.1:5432';
@@ -54,38 +54,7 @@ export async function benchAdmin(rpc: RpcClient): Promise<BenchAdmin> {
   return { actor: { ...profile, isOperator: false }, password, tenancy };
 }
 
-/**
- * Removes the queues and exchanges the processes declared under a bench namespace (the names of
- * libs/messaging topology: each service's rpc and events queues, their dead-letter and retry queues,
- * events.unconsumed, the exchanges and each service's "declared" marker). Names that were never
- * declared are skipped.
- */
-export async function deleteNamespace(namespace: string): Promise<void> {
-  const names = new AmqpNames(namespace);
-  const queues = [names.unconsumedEventsQueue];
-  for (const service of SERVICE_NAMES) {
-    const events = names.eventsQueue(service);
-    queues.push(names.rpcQueue(service), names.deadLetterQueue(names.rpcQueue(service)));
-    queues.push(events, names.deadLetterQueue(events));
-    queues.push(...retryDelays(DEFAULT_RETRY_POLICY).map((delayMs) => names.retryQueue(events, delayMs)));
-  }
-  const exchanges = [
-    names.eventsExchange,
-    names.deadLetterExchange,
-    ...SERVICE_NAMES.map((service) => `${namespace}.${service}.declared`),
-  ];
-  const connection = await amqp.connect(BENCH_AMQP_URL);
-  try {
-    // One channel per deletion: the broker closes a channel on the first error.
-    const attempt = async (remove: (channel: amqp.Channel) => Promise<unknown>) => {
-      const channel = await connection.createChannel();
-      channel.on('error', () => undefined);
-      await remove(channel).catch(() => undefined);
-      await channel.close().catch(() => undefined);
-    };
-    for (const queue of queues) await attempt((channel) => channel.deleteQueue(queue));
-    for (const exchange of exchanges) await attempt((channel) => channel.deleteExchange(exchange));
-  } finally {
-    await connection.close();
-  }
+/** Removes the queues and exchanges the processes declared under a bench namespace. */
+export function deleteNamespace(namespace: string): Promise<void> {
+  return deleteTestNamespace(namespace, BENCH_AMQP_URL);
 }

@@ -1,9 +1,9 @@
 import * as amqp from 'amqplib';
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
+import { SERVICE_NAMES } from '@gatehouse/contracts';
+import { AmqpNames, DEFAULT_RETRY_POLICY, retryDelays } from '@gatehouse/messaging';
 import { testAmqpUrl, testDatabaseUrl } from './test-env';
-
-const SERVICES = ['hub', 'invite', 'notification'];
 
 /** A fresh AMQP namespace per test file, so queues of different runs never mix. */
 export function newNamespace(label: string): string {
@@ -35,30 +35,37 @@ export async function resetSchemas(...schemas: string[]): Promise<void> {
   }
 }
 
-/** Removes every queue and exchange a test namespace created. */
-export async function deleteNamespace(namespace: string): Promise<void> {
-  const connection = await amqp.connect(testAmqpUrl());
+/**
+ * Removes every queue and exchange the processes declared under a namespace (the names of libs/messaging
+ * topology: each service's rpc and events queues, their dead-letter queues and the events queues' retry
+ * queues of the default retry policy, events.unconsumed, the exchanges and each service's "declared"
+ * marker). Names that were never declared are skipped. Used by the tests and by the benchmarks.
+ */
+export async function deleteNamespace(namespace: string, amqpUrl: string = testAmqpUrl()): Promise<void> {
+  const names = new AmqpNames(namespace);
+  const queues = [names.unconsumedEventsQueue];
+  for (const service of SERVICE_NAMES) {
+    const events = names.eventsQueue(service);
+    queues.push(names.rpcQueue(service), names.deadLetterQueue(names.rpcQueue(service)));
+    queues.push(events, names.deadLetterQueue(events));
+    queues.push(...retryDelays(DEFAULT_RETRY_POLICY).map((delayMs) => names.retryQueue(events, delayMs)));
+  }
+  const exchanges = [
+    names.eventsExchange,
+    names.deadLetterExchange,
+    ...SERVICE_NAMES.map((service) => `${namespace}.${service}.declared`),
+  ];
+  const connection = await amqp.connect(amqpUrl);
   try {
-    for (const service of SERVICES) {
-      for (const queue of [`${namespace}.${service}.rpc`, `${namespace}.${service}.events`]) {
-        for (const name of [queue, `${queue}.dead`]) {
-          const channel = await connection.createChannel();
-          channel.on('error', () => undefined);
-          await channel.deleteQueue(name).catch(() => undefined);
-          await channel.close().catch(() => undefined);
-        }
-      }
-    }
-    const unconsumed = await connection.createChannel();
-    unconsumed.on('error', () => undefined);
-    await unconsumed.deleteQueue(`${namespace}.events.unconsumed`).catch(() => undefined);
-    await unconsumed.close().catch(() => undefined);
-    const channel = await connection.createChannel();
-    await channel.deleteExchange(`${namespace}.events`);
-    await channel.deleteExchange(`${namespace}.dead-letter`);
-    // Each service's marker of its declared topology (bootBackendService).
-    for (const service of SERVICES) await channel.deleteExchange(`${namespace}.${service}.declared`);
-    await channel.close();
+    // One channel per deletion: the broker closes a channel on the first error.
+    const attempt = async (remove: (channel: amqp.Channel) => Promise<unknown>) => {
+      const channel = await connection.createChannel();
+      channel.on('error', () => undefined);
+      await remove(channel).catch(() => undefined);
+      await channel.close().catch(() => undefined);
+    };
+    for (const queue of queues) await attempt((channel) => channel.deleteQueue(queue));
+    for (const exchange of exchanges) await attempt((channel) => channel.deleteExchange(exchange));
   } finally {
     await connection.close();
   }
