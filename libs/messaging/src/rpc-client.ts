@@ -46,7 +46,7 @@ export class RpcClient {
   private readonly declared = new Map<ServiceName, Promise<void>>();
   private connection: AmqpConnectionManager | null = null;
   private channel: ChannelWrapper | null = null;
-  /** Settles at the first connection or the first failure to connect, whichever comes first. */
+  /** Until the first connection: settles then, or at the first failure to connect. */
   private firstConnection: Promise<void> | null = null;
   /** Set while the broker cannot be reached; why. */
   private unreachable: string | null = null;
@@ -115,7 +115,7 @@ export class RpcClient {
   private async channelFor(service: ServiceName): Promise<ChannelWrapper> {
     const channel = this.channel ?? this.open();
     if (this.unreachable !== null) throw new Error(this.unreachable);
-    await this.firstConnection;
+    if (this.firstConnection) await this.firstConnection;
     let declared = this.declared.get(service);
     if (!declared) {
       const queue = this.settings.names.rpcQueue(service);
@@ -137,6 +137,7 @@ export class RpcClient {
     this.firstConnection.catch(() => undefined); // a call that awaits it reports the failure
     connection.on('connect', () => {
       this.unreachable = null;
+      this.firstConnection = null;
     });
     connection.on('connectFailed', ({ err }) => {
       this.unreachable = err.message;

@@ -5,7 +5,7 @@ import { AmqpNames, CORRELATION_HEADER, RpcClient, runWithCorrelationId } from '
 import { newNamespace, testAmqpUrl } from '@gatehouse/testing';
 import type { AmqpConnectionManager } from 'amqp-connection-manager';
 import { execFileSync } from 'node:child_process';
-import type { Socket } from 'node:net';
+import { AddressInfo, Server, Socket, connect, createServer } from 'node:net';
 import { eventually, openProbeRig } from './messaging-test-kit';
 
 const ECHO = 'hub.probe.echo' as RpcPattern;
@@ -56,7 +56,7 @@ describe('RpcClient against a Nest RMQ server', () => {
       replyTo: expect.stringMatching(/^amq\.rabbitmq\.reply-to\./),
       deliveryMode: 2,
       expiration: '5000',
-      correlationId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      correlationId: expect.any(String),
       headers: { [CORRELATION_HEADER]: 'corr-1' },
     });
   });
@@ -104,6 +104,56 @@ describe('RpcClient against a Nest RMQ server', () => {
       'a call answered after the reconnect',
       20_000,
     );
+  }, 30_000);
+});
+
+describe('RpcClient that reaches the broker only later', () => {
+  const names = new AmqpNames(newNamespace('rpc-later'));
+  let rig: Awaited<ReturnType<typeof openProbeRig>>;
+  let proxy: Server | null = null;
+  const sockets = new Set<Socket>();
+
+  beforeAll(async () => {
+    rig = await openProbeRig(EchoModule, names, { service: 'hub', consumes: [] });
+  });
+  afterAll(async () => {
+    for (const socket of sockets) socket.destroy();
+    await new Promise((resolve) => (proxy ? proxy.close(resolve) : resolve(undefined)));
+    await rig?.close();
+  });
+
+  it('fails with RPC.UNAVAILABLE while it cannot connect, then works once the broker can be reached', async () => {
+    // A port with nothing behind it yet; later a TCP relay to the broker opens on it.
+    const port = await new Promise<number>((resolve) => {
+      const probe = createServer().listen(0, '127.0.0.1', () => {
+        const { port: free } = probe.address() as AddressInfo;
+        probe.close(() => resolve(free));
+      });
+    });
+    const broker = new URL(testAmqpUrl());
+    const viaRelay = testAmqpUrl().replace(/:\d+(\/|$)/, `:${port}$1`);
+    const rpc = new RpcClient({ url: viaRelay, names, timeoutMs: 3000 });
+    try {
+      const refused = await rpc.call(ECHO, {} as never).catch((e: unknown) => e);
+      expect(refused).toMatchObject({ code: ERROR_CODES.RPC_UNAVAILABLE });
+
+      proxy = createServer((client) => {
+        const upstream = connect(Number(broker.port || 5672), broker.hostname);
+        for (const socket of [client, upstream]) {
+          sockets.add(socket);
+          socket.on('error', () => socket.destroy());
+        }
+        client.pipe(upstream).pipe(client);
+      }).listen(port, '127.0.0.1');
+      // amqp-connection-manager tries again after its reconnect delay (5 s).
+      await eventually(
+        async () => (await rpc.call(ECHO, { n: 8 } as never).catch(() => null)) !== null,
+        'a call answered once the broker is reachable',
+        20_000,
+      );
+    } finally {
+      await rpc.close();
+    }
   }, 30_000);
 });
 
