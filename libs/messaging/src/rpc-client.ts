@@ -122,6 +122,8 @@ export class RpcClient {
       const queueOptions = rmqClientOptions(this.settings, queue).queueOptions;
       declared = channel.addSetup((setupChannel: Channel) => setupChannel.assertQueue(queue, queueOptions));
       this.declared.set(service, declared);
+      // Not declared (the channel closed meanwhile, say): the next call tries again.
+      declared.catch(() => this.declared.delete(service));
     }
     await declared;
     return channel;
