@@ -433,6 +433,41 @@ describe('Hub members', () => {
       expect(events[0].payload.members.map((m) => m.accountId).sort()).toEqual(ids);
     });
 
+    it('answers a request run twice under one requestKey with the members it added, announced and audited once', async () => {
+      const earlier = makeActor('Member Before');
+      await addBulk([earlier]);
+      const batch = [makeActor('Keyed One'), makeActor('Keyed Two'), earlier];
+      const keyed = (requestKey: string) =>
+        hub.call(HUB_PATTERNS.MEMBER_ADD_BULK, {
+          hubId: world.hub.id,
+          userType: 'EXTERNAL_MEMBER',
+          addedBy: world.tenantAdmin.accountId,
+          members: batch.map(profileOf),
+          requestKey,
+        });
+      const newIds = [batch[0].accountId, batch[1].accountId].sort();
+
+      const first = await keyed('import:job-1');
+      expect([...first.added].sort()).toEqual(newIds);
+      expect(first.alreadyMember).toEqual([earlier.accountId]);
+      const auditAfterFirst = await hub.countRows('audit_log', world.hub.id);
+      await hub.flushEvents(hub.events);
+      const eventsAfterFirst = addedEventsOfHub();
+
+      // The same work again (its answer was lost, or the broker delivered it twice): the same answer.
+      const again = await keyed('import:job-1');
+      expect([...again.added].sort()).toEqual(newIds);
+      expect(again.alreadyMember).toEqual([earlier.accountId]);
+      expect(await hub.countRows('audit_log', world.hub.id)).toBe(auditAfterFirst);
+      await hub.flushEvents(hub.events);
+      expect(addedEventsOfHub()).toEqual(eventsAfterFirst);
+
+      // Other work finds them members already.
+      const other = await keyed('import:job-2');
+      expect(other.added).toEqual([]);
+      expect([...other.alreadyMember].sort()).toEqual([...newIds, earlier.accountId].sort());
+    });
+
     it('is idempotent under concurrency: the same batch twice at once adds and announces each member once', async () => {
       const batch = Array.from({ length: 20 }, (_, i) => makeActor(`Racer ${i}`));
       const [one, two] = await Promise.all([addBulk(batch), addBulk(batch)]);

@@ -181,6 +181,16 @@ export class AddMembersBulkRequest {
   @IsMemberProfileList({ maxItems: MAX_BULK_MEMBERS })
   members!: MemberProfile[];
 
+  /**
+   * Names the work, for a request that may run twice (the broker delivers it again after the hub died
+   * holding it, or the caller sends it again after a lost answer): members this key added earlier are
+   * answered as `added` again (neither announced nor audited twice).
+   */
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  requestKey?: string;
+
   /** Set when the members added are to get the "you were added" notice (an invite of registered people). */
   @IsOptional()
   @ValidateNested()

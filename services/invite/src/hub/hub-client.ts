@@ -54,12 +54,12 @@ export class HubClient {
     userType: UserType,
     addedBy: string | null,
     members: MemberProfile[],
-    options: { timeoutMs?: number; notice?: AddedNotice } = {},
+    options: { timeoutMs?: number; notice?: AddedNotice; requestKey?: string } = {},
   ): Promise<AddMembersBulkResult> {
-    const { notice, ...callOptions } = options;
+    const { notice, requestKey, ...callOptions } = options;
     return this.rpc.call(
       HUB_PATTERNS.MEMBER_ADD_BULK,
-      { hubId, userType, addedBy, members, ...(notice ? { notice } : {}) },
+      { hubId, userType, addedBy, members, ...(notice ? { notice } : {}), ...(requestKey ? { requestKey } : {}) },
       callOptions,
     );
   }

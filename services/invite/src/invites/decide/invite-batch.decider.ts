@@ -172,8 +172,11 @@ export class InviteBatchDecider {
     if (members.length === 0) return [];
     const attemptedBefore = batch.intentKey ? await this.noteIntents(batch.intentKey, members) : new Set<string>();
     // The notice goes with the hub's decision (recorded in its transaction, sent from hub.member.added).
+    // The key makes the hub answer `added` for members this work added in an earlier run of the request
+    // (one the broker delivered again after the hub died holding it, answering this very call).
     const result = await this.hubs.addMembers(batch.hub.id, batch.userType, batch.inviter.accountId, members, {
       notice: { addedByName: batch.inviter.name, signInUrl: this.links.signInUrl() },
+      ...(batch.intentKey ? { requestKey: batch.intentKey } : {}),
     });
     // A member the hub calls existing, whom an earlier attempt of this work was adding: the answer to that
     // attempt was lost, and it was this work that added them.
