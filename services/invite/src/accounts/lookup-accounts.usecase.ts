@@ -4,6 +4,7 @@ import { LookupAccountsResult } from '@gatehouse/contracts';
 import { emailNormalizer } from '@gatehouse/email-address';
 import { DataSource, EntityManager } from 'typeorm';
 import { INVITE_SCHEMA } from '../invite.config';
+import { inParallel } from '../concurrency/steps-in-flight';
 
 /** Chunks of 1,000: larger ANY() arrays made PostgreSQL pick a sequential scan over 1M accounts. */
 const LOOKUP_CHUNK = 1000;
@@ -48,18 +49,4 @@ export class LookupAccounts {
       .map((row) => ({ email: row.email, accountId: row.id, displayName: row.display_name }));
     return { registered, invalid };
   }
-}
-
-/** `work` on every item, at most `limit` at a time; the results in the items' order. */
-async function inParallel<T, R>(items: T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await work(items[index]);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
 }

@@ -14,6 +14,7 @@ import { reissueInvites } from '../usecases/reissue-invites.usecase';
 import { HubClient } from '../../hub/hub-client';
 import { INVITE_CHUNK_SIZE } from '../invites.constants';
 import { INVITE_SCHEMA } from '../../invite.config';
+import { inParallel } from '../../concurrency/steps-in-flight';
 
 /** Chunks of one batch decided at once (each holds at most two database connections and one hub call). */
 const CHUNKS_IN_FLIGHT = 3;
@@ -320,27 +321,4 @@ function slices<T>(items: T[], size: number): T[][] {
   const result: T[][] = [];
   for (let start = 0; start < items.length; start += size) result.push(items.slice(start, start + size));
   return result;
-}
-
-/**
- * `work` applied to every item, at most `limit` at once; results in the order of the items. After a
- * failure nothing further starts, and what is under way is let finish before the error is passed on.
- */
-async function inParallel<T, R>(items: T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  let failure: { error: unknown } | null = null;
-  const lane = async () => {
-    while (failure === null && next < items.length) {
-      const index = next++;
-      try {
-        results[index] = await work(items[index]);
-      } catch (error) {
-        failure ??= { error };
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
-  if (failure !== null) throw (failure as { error: unknown }).error;
-  return results;
 }

@@ -15,7 +15,7 @@ import { ImportDecisions } from './import-decisions';
 import { ImportJobRow } from './import-job-row';
 import { ImportJobsRepository, StoredRow } from './import-jobs.repository';
 import { ImportLimits } from './import-limits';
-import { StepsInFlight } from './steps-in-flight';
+import { StepsInFlight } from '../../concurrency/steps-in-flight';
 import { INVITE_CHUNK_SIZE } from '../../invites/invites.constants';
 
 /**

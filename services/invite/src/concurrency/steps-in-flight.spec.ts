@@ -1,4 +1,4 @@
-import { StepsInFlight } from './steps-in-flight';
+import { StepsInFlight, inParallel } from './steps-in-flight';
 
 /** A step that ends when told to, noting when it ran. */
 function controlledStep(log: string[], name: string) {
@@ -62,5 +62,34 @@ describe('StepsInFlight', () => {
     a.finish(new Error('a failed'));
     await expect(settled).resolves.toBeUndefined();
     expect(log).toEqual(['start a']);
+  });
+});
+
+describe('inParallel', () => {
+  it('answers in the order of the items, with at most `limit` under way', async () => {
+    let running = 0;
+    let most = 0;
+    const results = await inParallel([30, 5, 20, 1, 10], 2, async (ms) => {
+      most = Math.max(most, ++running);
+      await new Promise((resolve) => setTimeout(resolve, ms));
+      running--;
+      return ms * 2;
+    });
+    expect(results).toEqual([60, 10, 40, 2, 20]);
+    expect(most).toBe(2);
+  });
+
+  it('starts nothing after a failure and passes it on once what was under way has finished', async () => {
+    const started: number[] = [];
+    let finished = 0;
+    const run = inParallel([1, 2, 3, 4], 2, async (item) => {
+      started.push(item);
+      if (item === 1) throw new Error('chunk 1 failed');
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      finished++;
+    });
+    await expect(run).rejects.toThrow('chunk 1 failed');
+    expect(started).toEqual([1, 2]);
+    expect(finished).toBe(1);
   });
 });

@@ -1,6 +1,7 @@
 /**
- * Steps of a job run side by side, at most `limit` at once, so that the next step starts while the last
- * ones are still waiting on the hub or the database (the pipeline never drains between steps). After a
+ * Steps of work run side by side, at most `limit` at once, so that the next step starts while the last
+ * ones are still waiting on the hub or the database (a mass invite's steps, a batch's chunks, a look-up's
+ * queries: the pipeline never drains between steps). After a
  * failure nothing further starts; every wait lets the steps under way finish before the error is passed on.
  */
 export class StepsInFlight {
@@ -31,4 +32,20 @@ export class StepsInFlight {
   async settle(): Promise<void> {
     while (this.running.size > 0) await Promise.allSettled([...this.running]);
   }
+}
+
+/**
+ * `work` applied to every item, at most `limit` at once; results in the order of the items. After a
+ * failure nothing further starts, and what is under way is let finish before the error is passed on.
+ */
+export async function inParallel<T, R>(items: T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  const steps = new StepsInFlight(limit);
+  for (const [index, item] of items.entries()) {
+    await steps.add(async () => {
+      results[index] = await work(item);
+    });
+  }
+  await steps.drain();
+  return results;
 }
