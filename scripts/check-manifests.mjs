@@ -2,7 +2,8 @@
 // cluster: every document against the Kubernetes API schema of its apiVersion/kind (kubernetes-models,
 // the OpenAPI schemas of Kubernetes turned into validators), then what a schema cannot see — every
 // Deployment has its Service, HorizontalPodAutoscaler and PodDisruptionBudget, their selectors and targets
-// match it, and a container's memory request fits under its limit. Exits 1 with one line per problem.
+// match it, a container's memory request fits under its limit, and a bounded old space comes with a bounded
+// young generation. Exits 1 with one line per problem.
 /* global console */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -89,6 +90,13 @@ function consistencyProblems(objects) {
       const limit = bytes(container.resources?.limits?.memory);
       if (!(request > 0)) problems.push(`Deployment ${name}/${container.name}: no memory request`);
       if (!(limit >= request)) problems.push(`Deployment ${name}/${container.name}: memory limit below the request`);
+      const nodeOptions = container.env?.find((variable) => variable.name === 'NODE_OPTIONS')?.value ?? '';
+      if (nodeOptions.includes('--max-old-space-size') && !nodeOptions.includes('--max-semi-space-size')) {
+        problems.push(
+          `Deployment ${name}/${container.name}: NODE_OPTIONS bounds the old space without --max-semi-space-size ` +
+            '(on Node.js 24 every collection then becomes a full one, docs/performance.md)',
+        );
+      }
     }
   }
   for (const hpa of ofKind('HorizontalPodAutoscaler')) {

@@ -59,4 +59,14 @@ describe('the deploy manifest check (npm run deploy:check)', () => {
     expect(result.output).toContain('Deployment gatehouse-hub: no HorizontalPodAutoscaler scales it');
     expect(result.output).toContain('scales Deployment gatehouse-hubb, which is not here');
   });
+
+  it('refuses an old space bounded without the young generation (Node.js 24 would collect in full every time)', () => {
+    const result = checkEdited((files) => {
+      files['gateway.yaml'] = files['gateway.yaml'].replace(' --max-semi-space-size=16', '');
+    });
+    expect(result.status).toBe(1);
+    expect(result.output).toContain(
+      'Deployment gatehouse-gateway/gateway: NODE_OPTIONS bounds the old space without --max-semi-space-size',
+    );
+  });
 });
