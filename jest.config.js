@@ -24,6 +24,7 @@ module.exports = {
     '<rootDir>/test/web/**/*.web-spec.ts',
     '<rootDir>/web/src/**/*.spec.ts',
     '<rootDir>/scripts/**/*.spec.ts',
+    '<rootDir>/bench/**/*.spec.ts',
   ],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
   setupFiles: ['reflect-metadata'],
