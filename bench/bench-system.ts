@@ -14,6 +14,12 @@ export async function freshDatabase(name: string): Promise<string> {
   await admin.connect();
   await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   await admin.query(`CREATE DATABASE ${name}`);
+  // BENCH_DATABASE_SET="name=value;…": settings of the bench database for a diagnostic run (e.g. statement
+  // logging, auto_explain), applied to every connection the processes open.
+  for (const setting of (process.env.BENCH_DATABASE_SET ?? '').split(';').filter(Boolean)) {
+    const [key, value] = setting.split(/=(.*)/s, 2);
+    await admin.query(`ALTER DATABASE ${name} SET ${key.trim()} = ${value.trim()}`);
+  }
   await admin.end();
   return `${BENCH_DATABASE_BASE}/${name}`;
 }
