@@ -79,7 +79,7 @@ export class DeliveryRepository {
     const rows: unknown[] = await manager.query(
       `INSERT INTO ${NOTIFICATION_SCHEMA}.deliveries (event_id, recipient, template, vars, tenancy_id, hub_id, correlation_id)
        SELECT $1, t.recipient, $2, t.vars, $3, $4, $5
-       FROM unnest($6::text[], $7::jsonb[]) AS t(recipient, vars)
+       FROM ROWS FROM (unnest($6::text[]), jsonb_array_elements($7::jsonb)) AS t(recipient, vars)
        ON CONFLICT DO NOTHING
        RETURNING id`,
       [
@@ -89,7 +89,9 @@ export class DeliveryRepository {
         batch.hubId,
         batch.correlationId,
         batch.items.map((item) => item.recipient),
-        batch.items.map((item) => jsonb(item.vars)),
+        // One JSON array, not a jsonb[] of texts: one document to parse instead of an array literal of
+        // escaped documents (issue 12).
+        jsonb(batch.items.map((item) => item.vars)),
       ],
     );
     return rows.length;
