@@ -25,11 +25,14 @@ export class OutboxWriter<TEvent extends UntypedEvent = PendingEvent> {
     const ids = list.map(() => randomUUID());
     await manager.query(
       `INSERT INTO "${this.schema}".outbox (id, event_name, payload, correlation_id)
-       SELECT id, name, payload, $4 FROM unnest($1::uuid[], $2::text[], $3::jsonb[]) AS t(id, name, payload)`,
+       SELECT id, name, payload, $4
+       FROM ROWS FROM (unnest($1::uuid[]), unnest($2::text[]), jsonb_array_elements($3::jsonb)) AS t(id, name, payload)`,
       [
         ids,
         list.map((e) => e.name),
-        list.map((e) => JSON.stringify(e.payload)),
+        // The payloads as one JSON array, not a jsonb[] of texts: a large payload (a mass invite's chunk)
+        // is not escaped into an array literal and unescaped again (issue 12).
+        JSON.stringify(list.map((e) => e.payload)),
         correlationId ?? currentCorrelationId(),
       ],
     );
