@@ -50,7 +50,8 @@ const cpuFigures = (seconds: Record<string, number>) =>
 
 /** The generator's file: ROWS addresses, every 10th registered-<i>@example.com (seeded as accounts). */
 function generateFile(rows: number): string {
-  const file = path.join(os.tmpdir(), `gatehouse-bench-${rows}.csv`);
+  // Named by process too: two benchmarks side by side (BENCH_DATABASE) must not rewrite each other's file.
+  const file = path.join(os.tmpdir(), `gatehouse-bench-${process.pid}-${rows}.csv`);
   const generator = path.resolve(repoRoot(), 'test/fixtures/gen-emails.mjs');
   const csv = execFileSync(
     process.execPath,
