@@ -1,16 +1,30 @@
-import { ServerRMQ } from '@nestjs/microservices';
+import { RmqContext, ServerRMQ } from '@nestjs/microservices';
+import type { Channel } from 'amqplib';
 
 /** A pattern as Gatehouse names them ('hub.membership.get'): letters first, with dots; never JSON. */
 const DOTTED_NAME = /^[A-Za-z][\w-]*(\.[\w-]+)+$/;
 
 /**
- * Nest's RMQ server without one cost per message: to find the handler, Nest first tries JSON.parse on the
- * pattern (for object patterns), which for a dotted name throws a SyntaxError with its stack trace, about
- * 10–25 µs of the hub's CPU per RPC (docs/performance.md, "RPC round trip"). A dotted name is its own
- * route, as Nest would make it after the failed parse; any other pattern takes Nest's way.
+ * Nest's RMQ server without two costs per message (docs/performance.md, "RPC round trip"):
+ * - routing: to find the handler, Nest first tries JSON.parse on the pattern (for object patterns), which
+ *   for a dotted name throws a SyntaxError with its stack trace, about 10–25 µs of CPU per RPC. A dotted
+ *   name is its own route, as Nest would make it after the failed parse; any other pattern takes Nest's way.
+ * - the reply: Nest publishes it through amqp-connection-manager's ChannelWrapper (a queue, a worker and a
+ *   promise per reply, none awaited). It goes out here on the amqplib channel the request came in on, the
+ *   one RmqMessageInterceptor acks it on: same body and properties. A reply cannot outlive that channel
+ *   anyway (if the channel is lost, the unacked request is redelivered and answered again).
  */
 export class DottedPatternServerRMQ extends ServerRMQ {
   protected override getRouteFromPattern(pattern: string): string {
     return DOTTED_NAME.test(pattern) ? pattern : super.getRouteFromPattern(pattern);
+  }
+
+  override sendMessage<T>(message: T, replyTo: unknown, correlationId: string, context: RmqContext): void {
+    const channel = context?.getChannelRef() as Channel | undefined;
+    if (!channel) return super.sendMessage(message, replyTo, correlationId, context);
+    const outgoing = this.serializer.serialize(message as never) as { options?: object };
+    const { options, ...body } = outgoing;
+    this.onProcessingEndHook?.(this.transportId, context);
+    channel.sendToQueue(replyTo as string, Buffer.from(JSON.stringify(body)), { correlationId, ...options });
   }
 }
