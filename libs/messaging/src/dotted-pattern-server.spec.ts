@@ -35,7 +35,12 @@ describe('DottedPatternServerRMQ replies', () => {
     const socket = { cork: jest.fn(), uncork: jest.fn() };
     const channel = { sendToQueue: jest.fn(), connection: { stream: socket } };
     const context = new RmqContext([{ properties: {} }, channel, 'hub.membership.get']);
-    new DottedPatternServerRMQ(options).sendMessage({ id: 'call-1', response: { ok: true } }, 'reply-q', 'corr-1', context);
+    new DottedPatternServerRMQ(options).sendMessage(
+      { id: 'call-1', response: { ok: true } },
+      'reply-q',
+      'corr-1',
+      context,
+    );
 
     expect(channel.sendToQueue).toHaveBeenCalledTimes(1);
     const [queue, body, properties] = channel.sendToQueue.mock.calls[0];
