@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DeliveryStatus, EmailTemplateId } from '@gatehouse/contracts';
+import { PreparedStatement } from '@gatehouse/database';
 import { DataSource, EntityManager } from 'typeorm';
 import { jsonb } from '../database/pg-text';
 import type { EmailTemplate } from '../rendering';
@@ -57,6 +58,40 @@ const LINK_EXPIRED_SQL = `coalesce(template IN ('invite', 'signup-confirm') AND 
 const LINKLESS_SQL = `(template IN ('invite', 'signup-confirm')
   AND NOT coalesce(vars ?| array[${ONE_TIME_LINK_VARS.map((name) => `'${name}'`).join(', ')}], false))`;
 
+/*
+ * The worker's two statements per group of emails, named: parsed and planned once per pooled connection and
+ * run straight on the pg pool (no TypeORM query runner), since they run once per 10 emails and once per
+ * SENT_LINGER_MS (docs/performance.md#email-pipeline).
+ */
+const CLAIM_DUE = new PreparedStatement<
+  Pick<DeliveryRow, 'id' | 'recipient' | 'template' | 'vars' | 'tenancy_id' | 'attempts'> & { appendix: string | null }
+>(
+  'notification_deliveries_claim_due',
+  `UPDATE ${NOTIFICATION_SCHEMA}.deliveries d
+   SET status = 'sending', attempts = d.attempts + 1, updated_at = now(),
+       claimed_by = $2, lease_until = now() + $3 * interval '1 millisecond'
+   FROM (
+     SELECT id FROM ${NOTIFICATION_SCHEMA}.deliveries
+     WHERE status = 'queued' AND next_attempt_at <= now()
+     ORDER BY next_attempt_at
+     LIMIT $1
+     FOR UPDATE SKIP LOCKED
+   ) due
+   WHERE d.id = due.id
+   RETURNING d.id, d.recipient, d.template, d.vars, d.tenancy_id, d.attempts,
+     CASE WHEN d.template = 'invite' THEN (
+       SELECT p.invite_message_appendix FROM ${NOTIFICATION_SCHEMA}.tenancy_policies p WHERE p.tenancy_id = d.tenancy_id
+     ) END AS appendix`,
+);
+
+const MARK_SENT = new PreparedStatement(
+  'notification_deliveries_mark_sent',
+  `UPDATE ${NOTIFICATION_SCHEMA}.deliveries d
+   SET status = 'sent', message_id = t.message_id, sent_at = now(), updated_at = now(), vars = NULL
+   FROM unnest($1::uuid[], $2::text[]) AS t(id, message_id)
+   WHERE d.id = t.id AND d.status = 'sending'`,
+);
+
 /**
  * Every SQL statement on notification.deliveries. State changes out of "sending" only apply to a row
  * that is still "sending", so a late or repeated update can never overwrite a newer state.
@@ -104,29 +139,7 @@ export class DeliveryRepository {
    * statement (one statement per group, and nothing claimed that its worker cannot render).
    */
   async claimDue(limit: number, owner: string, leaseMs: number): Promise<ClaimedDelivery[]> {
-    const [rows]: [
-      (Pick<DeliveryRow, 'id' | 'recipient' | 'template' | 'vars' | 'tenancy_id' | 'attempts'> & {
-        appendix: string | null;
-      })[],
-      number,
-    ] = await this.dataSource.query(
-      `UPDATE ${NOTIFICATION_SCHEMA}.deliveries d
-       SET status = 'sending', attempts = d.attempts + 1, updated_at = now(),
-           claimed_by = $2, lease_until = now() + $3 * interval '1 millisecond'
-       FROM (
-         SELECT id FROM ${NOTIFICATION_SCHEMA}.deliveries
-         WHERE status = 'queued' AND next_attempt_at <= now()
-         ORDER BY next_attempt_at
-         LIMIT $1
-         FOR UPDATE SKIP LOCKED
-       ) due
-       WHERE d.id = due.id
-       RETURNING d.id, d.recipient, d.template, d.vars, d.tenancy_id, d.attempts,
-         CASE WHEN d.template = 'invite' THEN (
-           SELECT p.invite_message_appendix FROM ${NOTIFICATION_SCHEMA}.tenancy_policies p WHERE p.tenancy_id = d.tenancy_id
-         ) END AS appendix`,
-      [limit, owner, leaseMs],
-    );
+    const rows = await CLAIM_DUE.rows(this.dataSource, [limit, owner, leaseMs]);
     return rows.map((row) => ({
       id: row.id,
       recipient: row.recipient,
@@ -156,13 +169,7 @@ export class DeliveryRepository {
     const group = this.sentQueue.splice(0, MAX_SENT_GROUP);
     if (this.sentQueue.length > 0) this.sentTimer = setTimeout(() => void this.writeSent(), SENT_LINGER_MS);
     try {
-      await this.dataSource.query(
-        `UPDATE ${NOTIFICATION_SCHEMA}.deliveries d
-         SET status = 'sent', message_id = t.message_id, sent_at = now(), updated_at = now(), vars = NULL
-         FROM unnest($1::uuid[], $2::text[]) AS t(id, message_id)
-         WHERE d.id = t.id AND d.status = 'sending'`,
-        [group.map((sent) => sent.id), group.map((sent) => sent.messageId)],
-      );
+      await MARK_SENT.rows(this.dataSource, [group.map((sent) => sent.id), group.map((sent) => sent.messageId)]);
       for (const sent of group) sent.resolve();
     } catch (error) {
       for (const sent of group) sent.reject(error as Error);
