@@ -120,8 +120,9 @@ describe('browser sessions (invite.account.session.*)', () => {
     await queryTestDb(`UPDATE invite.sessions SET expires_at = now() - interval '25 hours' WHERE token_hash = $1`, [
       hashOf(old.token),
     ]);
-    const report = await f.app.get(InviteHousekeeping).runOnce();
-    expect(report.sessionsPruned).toBeGreaterThanOrEqual(1);
+    await f.app.get(InviteHousekeeping).runOnce();
+    // Not the round's count: the service's own housekeeping loop may run a round at the same moment and
+    // prune the row first (seen once in a full run), which is housekeeping working all the same.
     expect(await sessionRow(old.token)).toBeUndefined();
     expect(await sessionRow(live.token)).toBeDefined();
   });
