@@ -122,7 +122,10 @@ export class FaultRun {
     this.jobId = accepted.body.id as string;
   }
 
-  /** Invites a few addresses one by one; retries an answer lost to the fault (the invite is idempotent). */
+  /**
+   * Invites a few addresses one by one; retries an answer lost to the fault (the invite is idempotent), be
+   * it an error status or a connection closed under the request, as any API client would.
+   */
   async inviteSingles(count = SINGLE_INVITES): Promise<void> {
     for (let i = 0; i < count; i++) {
       const email = `single-${this.singles.length + 1}@elsewhere.example`;
@@ -131,7 +134,7 @@ export class FaultRun {
           const answer = await this.call('POST', `/api/v1/hubs/${this.hubId}/invites`, {
             email,
             userType: 'TEAM_MEMBER',
-          });
+          }).catch((error: Error) => ({ status: 0, error }));
           return answer.status === 201 || answer.status === 200;
         },
         `the individual invite of ${email}`,
@@ -275,7 +278,7 @@ export class FaultRun {
   /** Stops the system, then removes what its namespace left on the broker (retry queues, events.unconsumed). */
   async stop(): Promise<void> {
     await this.system.stop();
-    const leftovers = namespaceQueues(this.system.namespace);
+    const leftovers = await namespaceQueues(this.system.namespace);
     if (leftovers.length === 0) return;
     const connection = await amqp.connect(testAmqpUrl());
     try {

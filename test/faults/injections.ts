@@ -50,17 +50,17 @@ export async function terminateConnections(): Promise<number> {
 export async function restartPostgresAt(run: FaultRun): Promise<string> {
   const where = await progress(run);
   const started = Date.now();
-  restartPostgres();
+  await restartPostgres();
   return `PostgreSQL restarted ${where}; down ${Date.now() - started} ms`;
 }
 
 export async function stopRabbitFor(run: FaultRun, ms: number): Promise<string> {
   const where = await progress(run);
-  rabbitmqctl('stop_app');
+  await rabbitmqctl('stop_app');
   try {
     await new Promise((resolve) => setTimeout(resolve, ms));
   } finally {
-    rabbitmqctl('start_app');
+    await rabbitmqctl('start_app');
   }
   return `broker stopped ${ms / 1000} s ${where}`;
 }
@@ -73,7 +73,7 @@ export async function stopRabbitFor(run: FaultRun, ms: number): Promise<string> 
 export async function loseDefinitions(run: FaultRun): Promise<string> {
   const where = await progress(run);
   const namespace = run.system.namespace;
-  const queues = namespaceQueues(namespace);
+  const queues = await namespaceQueues(namespace);
   let messages = 0;
   const connection = await amqp.connect(testAmqpUrl());
   try {

@@ -181,7 +181,7 @@ describe.each(selected)('fault: $fault', (faultCase) => {
   }, 180_000);
   afterAll(async () => {
     // The broker and PostgreSQL are always restored, even when the case failed half-way.
-    restoreSharedServices();
+    await restoreSharedServices();
     await run.stop();
   }, 120_000);
 
