@@ -6,7 +6,7 @@ export * from './messaging.module';
 export * from './outbox';
 export * from './queue-depths';
 export * from './rmq-consumers';
-export * from './rmq-message.interceptor';
+export * from './message-settlement';
 export * from './retry-policy';
 export * from './rmq-options';
 export * from './rpc-client';

@@ -1,5 +1,6 @@
 import { RmqOptions } from '@nestjs/microservices';
-import { DottedPatternServerRMQ } from './dotted-pattern-server';
+import { GatehouseServerRMQ } from './gatehouse-server-rmq';
+import { MessageSettlement } from './message-settlement';
 import { AmqpNames, queueOptions } from './topology';
 
 export interface RmqSettings {
@@ -12,21 +13,27 @@ export interface RmqSettings {
 const socketOptions = { connectionOptions: { noDelay: true } };
 
 /**
- * A Nest RMQ server on one of our queues: durable, manual acks (RmqMessageInterceptor acks or rejects every
- * message explicitly), bounded prefetch, dead-lettering as declared by assertTopology; patterns routed
- * without Nest's JSON attempt (DottedPatternServerRMQ).
+ * A Nest RMQ server on one of our queues: durable, manual acks (`settlement` acks, retries or rejects every
+ * message explicitly), bounded prefetch, dead-lettering as declared by assertTopology (GatehouseServerRMQ).
  */
-export function rmqServerOptions(settings: RmqSettings, queue: string): { strategy: DottedPatternServerRMQ } {
+export function rmqServerOptions(
+  settings: RmqSettings,
+  queue: string,
+  settlement: MessageSettlement,
+): { strategy: GatehouseServerRMQ } {
   return {
-    strategy: new DottedPatternServerRMQ({
-      urls: [settings.url],
-      queue,
-      queueOptions: queueOptions(settings.names, queue),
-      noAck: false,
-      prefetchCount: settings.prefetch,
-      persistent: true,
-      socketOptions,
-    }),
+    strategy: new GatehouseServerRMQ(
+      {
+        urls: [settings.url],
+        queue,
+        queueOptions: queueOptions(settings.names, queue),
+        noAck: false,
+        prefetchCount: settings.prefetch,
+        persistent: true,
+        socketOptions,
+      },
+      settlement,
+    ),
   };
 }
 

@@ -1,14 +1,21 @@
-import { ArgumentsHost } from '@nestjs/common';
+import { ExecutionContextHost } from '@nestjs/core/helpers/execution-context-host';
+import { RmqContext } from '@nestjs/microservices';
 import { ERROR_CODES, WireError } from '@gatehouse/contracts';
 import { firstValueFrom, Observable } from 'rxjs';
 import { DomainError } from '@gatehouse/contracts';
+import { takeHandlerError } from './handler-errors';
 import { RpcErrorFilter } from './rpc-error.filter';
 
-const rpcHost = { getType: () => 'rpc' } as unknown as ArgumentsHost;
+/** What Nest hands the filter for a message's handler: the payload and the RMQ context. */
+function rpcHost(message: object = { properties: {} }) {
+  const host = new ExecutionContextHost([{}, new RmqContext([message, {}, 'hub.probe.x'])]);
+  host.setType('rpc');
+  return host;
+}
 
 /** The wire error the filter answers for `exception`. */
 async function answerFor(exception: unknown): Promise<WireError> {
-  const reply = new RpcErrorFilter().catch(exception, rpcHost) as Observable<WireError>;
+  const reply = new RpcErrorFilter().catch(exception, rpcHost()) as Observable<WireError>;
   return firstValueFrom(reply).then(
     () => {
       throw new Error('expected an error reply');
@@ -18,6 +25,14 @@ async function answerFor(exception: unknown): Promise<WireError> {
 }
 
 describe('RpcErrorFilter', () => {
+  it('keeps the raw error with the message, for the server to settle it by', () => {
+    const message = { properties: {} };
+    const crash = new Error('a bug');
+    new RpcErrorFilter().catch(crash, rpcHost(message));
+    expect(takeHandlerError(message, 'none kept')).toBe(crash);
+    expect(takeHandlerError(message, 'none kept')).toBe('none kept');
+  });
+
   it('answers a domain refusal with its own code', async () => {
     const wire = await answerFor(new DomainError(ERROR_CODES.PERMISSION_DENIED, 'No.', {}));
     expect(wire).toMatchObject({ code: ERROR_CODES.PERMISSION_DENIED, message: 'No.' });

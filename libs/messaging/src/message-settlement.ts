@@ -1,10 +1,7 @@
 import { isDomainError } from '@gatehouse/contracts';
-import { CallHandler, ExecutionContext, Injectable, Logger, NestInterceptor } from '@nestjs/common';
-import { RmqContext } from '@nestjs/microservices';
+import { Logger } from '@nestjs/common';
 import type { Channel, ConsumeMessage } from 'amqplib';
-import { Observable, tap } from 'rxjs';
 import { ConsumerDrain } from './consumer-drain';
-import { CORRELATION_HEADER, runWithCorrelationId } from './correlation';
 import {
   ATTEMPTS_HEADER,
   DEFAULT_RETRY_POLICY,
@@ -18,7 +15,7 @@ import { AmqpNames } from './topology';
 /** What happened to a message that was not simply handled; counted in metrics. */
 export type SettlementOutcome = 'retried' | 'dead_lettered';
 
-export interface RmqMessageInterceptorOptions {
+export interface MessageSettlementOptions {
   names: AmqpNames;
   /** The service's events queue (where retried events go back to); none = the service consumes no events. */
   eventsQueue?: string;
@@ -26,6 +23,16 @@ export interface RmqMessageInterceptorOptions {
   onSettled?: (outcome: SettlementOutcome, pattern: string) => void;
   /** Counts the handlers under way, so a graceful stop can wait for them. */
   drain?: ConsumerDrain;
+}
+
+/** One message's settlement: exactly one of these calls takes effect, whichever comes first. */
+export interface Settlement {
+  /** Handled (an event), or answered (a request). */
+  succeeded(): void;
+  /** The handler of `pattern` threw `error` (the raw error, before it became a reply). */
+  failed(error: unknown, pattern: string): void;
+  /** Already settled by someone else (Nest rejects a request nobody handles): only the count is released. */
+  settledElsewhere(): void;
 }
 
 /**
@@ -36,73 +43,59 @@ export interface RmqMessageInterceptorOptions {
  * - an event whose handler failed transiently (database or broker connection, timeout, serialisation or
  *   lock conflict, another service not answering) → republished to a retry queue that hands it back to the
  *   events queue after a back-off, with its attempt count in a header; then acked;
- * - anything else (a bug, a malformed event, an event out of attempts, a request that crashed) → reject
- *   without requeue, so it lands in the queue's dead-letter queue instead of looping.
+ * - anything else (a bug, a malformed event, an event out of attempts or without a handler, a request that
+ *   crashed) → reject without requeue, so it lands in the queue's dead-letter queue instead of looping.
  * Requests are never retried: their caller is waiting and has had its error (or its timeout) already.
- * It also runs the handler under the correlation id from the message headers.
+ * Used by GatehouseServerRMQ for every message it takes (docs/decisions.md, "Acks").
  */
-@Injectable()
-export class RmqMessageInterceptor implements NestInterceptor {
+export class MessageSettlement {
   private readonly logger = new Logger('Messaging');
   private readonly retry: RetryPolicy;
 
-  constructor(private readonly options: RmqMessageInterceptorOptions) {
+  constructor(private readonly options: MessageSettlementOptions) {
     this.retry = options.retry ?? DEFAULT_RETRY_POLICY;
   }
 
-  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    if (context.getType() !== 'rpc') return next.handle();
-    const rmq = context.switchToRpc().getContext<RmqContext>();
-    const channel = rmq.getChannelRef() as Channel;
-    const message = rmq.getMessage() as ConsumeMessage;
-    const pattern = rmq.getPattern();
+  /** Starts settling `message`, taken from `channel`; it counts as under way until settled. */
+  begin(message: ConsumeMessage, channel: Channel): Settlement {
     const isRequest = Boolean(message.properties.replyTo);
-    const correlationId = message.properties.headers?.[CORRELATION_HEADER] as string | undefined;
-
     let settled = false;
     this.options.drain?.started();
-    const settle = (accept: boolean) => {
-      if (settled) return;
+    const done = (): boolean => {
+      if (settled) return false;
       settled = true;
       this.options.drain?.settled();
+      return true;
+    };
+    const settle = (accept: boolean) => {
+      if (!done()) return;
       if (accept) channel.ack(message);
       else channel.nack(message, false, false);
     };
-    const fail = (error: unknown) => {
-      if (isRequest && isDomainError(error)) return settle(true);
-      const reason = error instanceof Error ? error.message : String(error);
-      if (isRequest && isTransientError(error)) {
-        // Answered RPC.UNAVAILABLE (RpcErrorFilter): the caller may try again; nothing to inspect here.
-        this.logger.warn(`${pattern}: ${reason} — transient; answered RPC.UNAVAILABLE`);
-        return settle(true);
-      }
-      if (!isRequest && isTransientError(error) && this.retryLater(channel, message, pattern, reason)) {
-        settled = true;
-        this.options.drain?.settled();
-        return;
-      }
-      this.logger.error(
-        `${pattern}: ${reason} — sent to the dead-letter queue`,
-        error instanceof Error ? error.stack : undefined,
-      );
-      this.options.onSettled?.('dead_lettered', pattern);
-      settle(false);
+    return {
+      succeeded: () => settle(true),
+      settledElsewhere: () => void done(),
+      failed: (error: unknown, pattern: string) => {
+        if (settled) return;
+        if (isRequest && isDomainError(error)) return settle(true);
+        const reason = error instanceof Error ? error.message : String(error);
+        if (isRequest && isTransientError(error)) {
+          // Answered RPC.UNAVAILABLE (RpcErrorFilter): the caller may try again; nothing to inspect here.
+          this.logger.warn(`${pattern}: ${reason} — transient; answered RPC.UNAVAILABLE`);
+          return settle(true);
+        }
+        if (!isRequest && isTransientError(error) && this.retryLater(channel, message, pattern, reason)) {
+          done();
+          return;
+        }
+        this.logger.error(
+          `${pattern}: ${reason} — sent to the dead-letter queue`,
+          error instanceof Error ? error.stack : undefined,
+        );
+        this.options.onSettled?.('dead_lettered', pattern);
+        settle(false);
+      },
     };
-
-    return new Observable((subscriber) =>
-      runWithCorrelationId(correlationId, () =>
-        next
-          .handle()
-          .pipe(
-            tap({
-              complete: () => settle(true),
-              error: fail,
-              unsubscribe: () => settle(true),
-            }),
-          )
-          .subscribe(subscriber),
-      ),
-    );
   }
 
   /**
