@@ -60,7 +60,9 @@ async function main(): Promise<void> {
 
     if (CASES.has('rpc')) {
       process.stdout.write('RPC round trips…\n');
-      figures.push(...(await rpcRoundTrip(rpc, AMQP_URL, hubId, actor.accountId)));
+      figures.push(
+        ...(await rpcRoundTrip(rpc, AMQP_URL, hubId, actor.accountId, processes.replicas('hub')[0].child.pid!)),
+      );
     }
     if (CASES.has('bulk')) {
       process.stdout.write('Bulk add…\n');
