@@ -23,7 +23,11 @@ export interface RpcClientSettings {
 }
 
 /** A call waiting for its reply; settles it. */
-type PendingCall = (reply: DecodedReply) => void;
+/** A call waiting for its reply: answered by it, or failed when the connection (and with it the reply) is lost. */
+interface PendingCall {
+  answer(reply: DecodedReply): void;
+  lost(cause: string): void;
+}
 
 /** Why calls fail at once: the broker cannot be reached, or the connection is lost and being made again. */
 const CONNECTION_LOST = 'Connection lost. Trying to reconnect...';
@@ -34,10 +38,13 @@ const CONNECTION_LOST = 'Connection lost. Trying to reconnect...';
  * rethrown here as a DomainError with the same code.
  *
  * It speaks Nest ClientRMQ's wire format (rpc-wire.ts) on amqp-connection-manager directly, without
- * ClientRMQ's rxjs plumbing (docs/performance.md, "RPC round trip"): one connection, one confirm channel
- * that consumes direct reply-to and declares each called service's queue, both set up again after a
- * reconnect. As with ClientRMQ, a call made while the broker is away fails at once (RPC.UNAVAILABLE), and
- * a call whose reply was lost with the connection times out.
+ * ClientRMQ's rxjs plumbing (docs/performance.md, "RPC round trip"): one connection, one channel that
+ * consumes direct reply-to and declares each called service's queue, both set up again after a reconnect.
+ * The channel has no publisher confirms: the reply is the confirmation (a request the broker loses ends in
+ * RPC.TIMEOUT, which callers treat as transient, as they do RPC.UNAVAILABLE); confirms cost ~30 % of the
+ * round trip (docs/decisions.md, "RPC requests without publisher confirms"). A call made while the broker is
+ * away fails at once (RPC.UNAVAILABLE), and so does every call still waiting when the connection is lost
+ * (its reply could only come to the lost channel).
  */
 export class RpcClient {
   private readonly logger = new Logger('RpcClient');
@@ -87,10 +94,13 @@ export class RpcClient {
             }),
           ),
         );
-      this.pending.set(correlationId, (reply) => {
-        if (reply.kind === 'response') settle(() => resolve(reply.response as RpcResponse<P>));
-        else if (reply.kind === 'error') settle(() => reject(DomainError.fromWire(reply.error)));
-        else unavailable('no elements in sequence'); // as rxjs's firstValueFrom said of an empty reply
+      this.pending.set(correlationId, {
+        answer: (reply) => {
+          if (reply.kind === 'response') settle(() => resolve(reply.response as RpcResponse<P>));
+          else if (reply.kind === 'error') settle(() => reject(DomainError.fromWire(reply.error)));
+          else unavailable('no elements in sequence'); // as rxjs's firstValueFrom said of an empty reply
+        },
+        lost: unavailable,
       });
       const body = requestBody(pattern, request, correlationId);
       const properties = {
@@ -147,9 +157,12 @@ export class RpcClient {
     connection.on('disconnect', ({ err }) => {
       this.unreachable = CONNECTION_LOST;
       this.logger.error(`Disconnected from the broker: ${err?.message ?? 'closed'}`);
+      // Their replies would come to the lost channel's direct reply-to: none can arrive any more.
+      for (const call of [...this.pending.values()]) call.lost(CONNECTION_LOST);
     });
     const channel = connection.createChannel({
       json: false,
+      confirm: false,
       setup: (setupChannel: Channel) =>
         setupChannel.consume(DIRECT_REPLY_TO, (message) => message && this.onReply(message), { noAck: true }),
     });
@@ -161,7 +174,7 @@ export class RpcClient {
 
   private onReply(message: ConsumeMessage): void {
     // Unknown: the call timed out already.
-    this.pending.get(message.properties.correlationId as string)?.(decodeReply(message.content));
+    this.pending.get(message.properties.correlationId as string)?.answer(decodeReply(message.content));
   }
 
   async close(): Promise<void> {

@@ -10,6 +10,8 @@ import { eventually, openProbeRig } from './messaging-test-kit';
 
 const ECHO = 'hub.probe.echo' as RpcPattern;
 const REFUSE = 'hub.probe.refuse' as RpcPattern;
+/** Answers after 4.5 s, just inside the client's 5 s timeout: a call still waiting when the connection goes. */
+const SLOW = 'hub.probe.slow' as RpcPattern;
 
 @Controller()
 class EchoController {
@@ -18,6 +20,12 @@ class EchoController {
   echo(@Payload() data: unknown, @Ctx() context: RmqContext) {
     const { properties } = context.getMessage() as { properties: Record<string, unknown> };
     return { data, properties };
+  }
+
+  @MessagePattern(SLOW)
+  async slow() {
+    await new Promise((resolve) => setTimeout(resolve, 4500));
+    return { late: true };
   }
 
   @MessagePattern(REFUSE)
@@ -61,6 +69,12 @@ describe('RpcClient against a Nest RMQ server', () => {
     });
   });
 
+  it('publishes its requests without confirms: the reply is the confirmation', async () => {
+    await rpc.call(ECHO, {} as never);
+    const channel = (rpc as unknown as { channel: { _confirm: boolean } }).channel;
+    expect(channel._confirm).toBe(false);
+  });
+
   it('rethrows a remote domain error with its code, message and details', async () => {
     const error = await rpc.call(REFUSE, {} as never).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DomainError);
@@ -86,7 +100,14 @@ describe('RpcClient against a Nest RMQ server', () => {
       .find((line) => line.endsWith(`\t${name}`))
       ?.split('\t')[0];
     expect(pid).toBeDefined();
+    const waiting = rpc.call(SLOW, {} as never).catch((e: unknown) => e);
     rabbitmqctl('close_connection', pid!, 'rpc-client test');
+    const closedAt = Date.now();
+
+    // The call under way fails as soon as the connection is lost, not at its 5 s timeout: its reply could
+    // only come to the lost channel.
+    expect(await waiting).toMatchObject({ code: ERROR_CODES.RPC_UNAVAILABLE, details: { pattern: SLOW } });
+    expect(Date.now() - closedAt).toBeLessThan(2000);
 
     await eventually(async () => {
       const error = await rpc.call(ECHO, {} as never).catch((e: unknown) => e);
