@@ -3,6 +3,7 @@ import { RmqContext, ServerRMQ } from '@nestjs/microservices';
 import type { AmqpConnectionManager } from 'amqp-connection-manager';
 import type { Channel } from 'amqplib';
 import { throwError } from 'rxjs';
+import { ConsumerDrain } from './consumer-drain';
 import { currentCorrelationId } from './correlation';
 import { GatehouseServerRMQ } from './gatehouse-server-rmq';
 import { keepHandlerError } from './handler-errors';
@@ -163,5 +164,31 @@ describe('GatehouseServerRMQ settles every message', () => {
     await settledTurns();
 
     expect(calls).toEqual(['ack', 'publish reply-q', 'dead-letter', 'publish reply-q']);
+  });
+
+  it('survives a channel that closed while the handler ran: nothing thrown, the message left to the broker, the drain released', async () => {
+    const drain = new ConsumerDrain(10_000);
+    const server = new GatehouseServerRMQ(options, new MessageSettlement({ names, eventsQueue: 'spec.events', drain }));
+    server.addHandler('spec.probe.echo', async (data: unknown) => data, false);
+    server.addHandler('spec.thing.happened', failingWith(Object.assign(new Error('x'), { code: 'ECONNRESET' })), true);
+    const closed = () => {
+      throw new Error('Channel closed');
+    };
+    const channel = { ack: closed, nack: closed, sendToQueue: closed } as unknown as Channel;
+    const unhandled = jest.fn();
+    process.on('unhandledRejection', unhandled);
+    try {
+      await server.handleMessage(
+        delivery({ pattern: 'spec.probe.echo', data: {}, id: '1' }, { replyTo: 'reply-q' }),
+        channel,
+      );
+      await server.handleMessage(delivery({ pattern: 'spec.thing.happened', data: {} }), channel);
+      await settledTurns();
+
+      expect(unhandled).not.toHaveBeenCalled();
+      await drain.drain(); // at once: both messages count as settled (a leak would wait 10 s)
+    } finally {
+      process.off('unhandledRejection', unhandled);
+    }
   });
 });

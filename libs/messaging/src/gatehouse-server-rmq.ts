@@ -96,7 +96,10 @@ export class GatehouseServerRMQ extends ServerRMQ {
     return client as T;
   }
 
-  /** A request's reply: the request is settled by it (the ack goes first, in the same write). */
+  /**
+   * A request's reply: the request is settled by it (the ack goes first, in the same write). A request is
+   * settled at its first reply; our handlers return one value (a promise), never a stream of them.
+   */
   override sendMessage<T>(message: T, replyTo: unknown, correlationId: string, context: RmqContext): void {
     const channel = context?.getChannelRef() as Channel | undefined;
     if (!channel) return super.sendMessage(message, replyTo, correlationId, context);
@@ -105,7 +108,13 @@ export class GatehouseServerRMQ extends ServerRMQ {
     this.onProcessingEndHook?.(this.transportId, context);
     writeTogether(channel);
     this.settleRequest(message as ReplyPacket, context);
-    channel.sendToQueue(replyTo as string, Buffer.from(JSON.stringify(body)), { correlationId, ...options });
+    try {
+      channel.sendToQueue(replyTo as string, Buffer.from(JSON.stringify(body)), { correlationId, ...options });
+    } catch (error) {
+      // The channel closed while the handler ran: the request was not acked either, and is answered again
+      // when the broker delivers it again (the caller's reply-to is its own channel, still there).
+      this.logger.warn(`${context.getPattern()}: reply not sent (${(error as Error).message})`);
+    }
   }
 
   private settleRequest(reply: ReplyPacket, context: RmqContext): void {

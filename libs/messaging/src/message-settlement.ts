@@ -61,20 +61,20 @@ export class MessageSettlement {
     const isRequest = Boolean(message.properties.replyTo);
     let settled = false;
     this.options.drain?.started();
-    const done = (): boolean => {
+    /** Marks the message settled, once (the drain's count with it); false when it already was. */
+    const claim = (): boolean => {
       if (settled) return false;
       settled = true;
       this.options.drain?.settled();
       return true;
     };
     const settle = (accept: boolean) => {
-      if (!done()) return;
-      if (accept) channel.ack(message);
-      else channel.nack(message, false, false);
+      if (!claim()) return;
+      this.onChannel(() => (accept ? channel.ack(message) : channel.nack(message, false, false)));
     };
     return {
       succeeded: () => settle(true),
-      settledElsewhere: () => void done(),
+      settledElsewhere: () => void claim(),
       failed: (error: unknown, pattern: string) => {
         if (settled) return;
         if (isRequest && isDomainError(error)) return settle(true);
@@ -84,8 +84,18 @@ export class MessageSettlement {
           this.logger.warn(`${pattern}: ${reason} — transient; answered RPC.UNAVAILABLE`);
           return settle(true);
         }
-        if (!isRequest && isTransientError(error) && this.retryLater(channel, message, pattern, reason)) {
-          done();
+        const attempts = Number(message.properties.headers?.[ATTEMPTS_HEADER] ?? 0) + 1;
+        const eventsQueue = this.options.eventsQueue;
+        if (!isRequest && isTransientError(error) && eventsQueue && attempts < this.retry.maxAttempts) {
+          claim();
+          const delayMs = retryDelayFor(this.retry, attempts);
+          this.onChannel(() =>
+            this.retryLater(channel, message, this.options.names.retryQueue(eventsQueue, delayMs), attempts),
+          );
+          this.logger.warn(
+            `${pattern}: ${reason} — transient; attempt ${attempts} of ${this.retry.maxAttempts}, retry in ${delayMs} ms`,
+          );
+          this.options.onSettled?.('retried', pattern);
           return;
         }
         this.logger.error(
@@ -99,17 +109,26 @@ export class MessageSettlement {
   }
 
   /**
-   * Puts the event in the retry queue of its back-off step, then acks it. False when it is out of attempts
-   * (or the service has no events queue), so the caller dead-letters it. Published before the ack: a crash
-   * in between delivers it twice, which the consumers' inbox absorbs; never zero times.
+   * A channel that closed meanwhile (the connection dropped while the handler ran) refuses the ack, the
+   * reject or the retry: the message is still the broker's, and it delivers it again. Nothing to undo here.
    */
-  private retryLater(channel: Channel, message: ConsumeMessage, pattern: string, reason: string): boolean {
-    const eventsQueue = this.options.eventsQueue;
-    const attempts = Number(message.properties.headers?.[ATTEMPTS_HEADER] ?? 0) + 1;
-    if (!eventsQueue || attempts >= this.retry.maxAttempts) return false;
-    const delayMs = retryDelayFor(this.retry, attempts);
+  private onChannel(operation: () => void): void {
+    try {
+      operation();
+    } catch (error) {
+      this.logger.warn(
+        `a message could not be settled (${(error as Error).message}); the broker will deliver it again`,
+      );
+    }
+  }
+
+  /**
+   * Puts the event in `retryQueue` (its back-off step) as attempt `attempts`, then acks it. Published before
+   * the ack: a crash in between delivers it twice, which the consumers' inbox absorbs; never zero times.
+   */
+  private retryLater(channel: Channel, message: ConsumeMessage, retryQueue: string, attempts: number): void {
     const { properties } = message;
-    channel.sendToQueue(this.options.names.retryQueue(eventsQueue, delayMs), message.content, {
+    channel.sendToQueue(retryQueue, message.content, {
       persistent: true,
       messageId: properties.messageId,
       contentType: properties.contentType,
@@ -117,10 +136,5 @@ export class MessageSettlement {
       headers: { ...withoutDeathHeaders(properties.headers), [ATTEMPTS_HEADER]: attempts },
     });
     channel.ack(message);
-    this.logger.warn(
-      `${pattern}: ${reason} — transient; attempt ${attempts} of ${this.retry.maxAttempts}, retry in ${delayMs} ms`,
-    );
-    this.options.onSettled?.('retried', pattern);
-    return true;
   }
 }

@@ -27,6 +27,8 @@ export interface RpcClientSettings {
 interface PendingCall {
   answer(reply: DecodedReply): void;
   lost(cause: string): void;
+  /** Handed to amqplib (not only queued in amqp-connection-manager, which publishes that after a reconnect). */
+  written: boolean;
 }
 
 /** Why calls fail at once: the broker cannot be reached, or the connection is lost and being made again. */
@@ -43,8 +45,8 @@ const CONNECTION_LOST = 'Connection lost. Trying to reconnect...';
  * The channel has no publisher confirms: the reply is the confirmation (a request the broker loses ends in
  * RPC.TIMEOUT, which callers treat as transient, as they do RPC.UNAVAILABLE); confirms cost ~30 % of the
  * round trip (docs/decisions.md, "RPC requests without publisher confirms"). A call made while the broker is
- * away fails at once (RPC.UNAVAILABLE), and so does every call still waiting when the connection is lost
- * (its reply could only come to the lost channel).
+ * away fails at once (RPC.UNAVAILABLE), and so does every call whose request was written when the
+ * connection is lost (its reply could only come to the lost channel).
  */
 export class RpcClient {
   private readonly logger = new Logger('RpcClient');
@@ -101,6 +103,7 @@ export class RpcClient {
           else unavailable('no elements in sequence'); // as rxjs's firstValueFrom said of an empty reply
         },
         lost: unavailable,
+        written: false,
       });
       const body = requestBody(pattern, request, correlationId);
       const properties = {
@@ -112,10 +115,16 @@ export class RpcClient {
         correlationId,
       };
       this.channelFor(service).then(
-        (channel) =>
-          channel
-            .sendToQueue(this.settings.names.rpcQueue(service), body, properties)
-            .catch((error: Error) => unavailable(error.message)),
+        (channel) => {
+          if (!this.pending.has(correlationId)) return; // timed out meanwhile: not worth sending any more
+          channel.sendToQueue(this.settings.names.rpcQueue(service), body, properties).then(
+            () => {
+              const call = this.pending.get(correlationId);
+              if (call) call.written = true;
+            },
+            (error: Error) => unavailable(error.message),
+          );
+        },
         (error: Error) => unavailable(error.message),
       );
     });
@@ -157,8 +166,10 @@ export class RpcClient {
     connection.on('disconnect', ({ err }) => {
       this.unreachable = CONNECTION_LOST;
       this.logger.error(`Disconnected from the broker: ${err?.message ?? 'closed'}`);
-      // Their replies would come to the lost channel's direct reply-to: none can arrive any more.
-      for (const call of [...this.pending.values()]) call.lost(CONNECTION_LOST);
+      // The replies of written requests would come to the lost channel's direct reply-to: none can arrive
+      // any more. A request still queued in amqp-connection-manager goes out after the reconnect, and its
+      // reply to the new channel; failing its call now could let it run after the caller was told otherwise.
+      for (const call of [...this.pending.values()]) if (call.written) call.lost(CONNECTION_LOST);
     });
     const channel = connection.createChannel({
       json: false,
