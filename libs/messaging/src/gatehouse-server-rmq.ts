@@ -19,7 +19,7 @@ type ReplyPacket = { err?: unknown };
  * - settlement: ack, retry or dead-letter (MessageSettlement) and the correlation id are done here, around
  *   Nest's handler, not in a global interceptor: with any interceptor Nest builds an rxjs chain and two
  *   AsyncResource bindings per message (on Node 20 each binding also builds two util.deprecate wrappers),
- *   about a third of the hub's CPU for a one-row RPC. The handler's raw error, which the settlement needs,
+ *   about a sixth of the hub's CPU for a one-row RPC. The handler's raw error, which the settlement needs,
  *   comes from RpcErrorFilter (handler-errors.ts); pipes and the filter run as before.
  * - routing: to find the handler, Nest first tries JSON.parse on the pattern (for object patterns), which
  *   for a dotted name throws a SyntaxError with its stack trace, about 10–25 µs of CPU per RPC. A dotted
