@@ -43,7 +43,7 @@ const CONNECTION_LOST = 'Connection lost. Trying to reconnect...';
  * ClientRMQ's rxjs plumbing (docs/performance.md, "RPC round trip"): one connection, one channel that
  * consumes direct reply-to and declares each called service's queue, both set up again after a reconnect.
  * The channel has no publisher confirms: the reply is the confirmation (a request the broker loses ends in
- * RPC.TIMEOUT, which callers treat as transient, as they do RPC.UNAVAILABLE); confirms cost ~30 % of the
+ * RPC.TIMEOUT, which callers treat as transient, as they do RPC.UNAVAILABLE); confirms cost 15–35 % of the
  * round trip (docs/decisions.md, "RPC requests without publisher confirms"). A call made while the broker is
  * away fails at once (RPC.UNAVAILABLE), and so does every call whose request was written when the
  * connection is lost (its reply could only come to the lost channel).
