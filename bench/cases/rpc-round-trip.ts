@@ -66,28 +66,28 @@ export async function rpcRoundTrip(
 ): Promise<Figure[]> {
   const call = () => rpc.call(HUB_PATTERNS.MEMBERSHIP_GET, { hubId, accountId });
   const echo = await openEcho(amqpUrl);
-  const ours: number[] = [];
-  const floor: number[] = [];
+  const ourSamples: number[] = [];
+  const echoSamples: number[] = [];
   let hubCpuSeconds = 0;
   try {
     await latencySamples(WARM_UP, call);
     await latencySamples(WARM_UP, echo.call);
     for (let round = 0; round < ROUNDS; round++) {
       const cpuBefore = cpuSeconds(hubPid);
-      ours.push(...(await latencySamples(PER_ROUND, call)));
+      ourSamples.push(...(await latencySamples(PER_ROUND, call)));
       hubCpuSeconds += cpuSeconds(hubPid) - cpuBefore;
-      floor.push(...(await latencySamples(PER_ROUND, echo.call)));
+      echoSamples.push(...(await latencySamples(PER_ROUND, echo.call)));
     }
   } finally {
     await echo.close();
   }
-  const gatehouse = medianAndP95(ours);
-  const echoed = medianAndP95(floor);
+  const gatehouse = medianAndP95(ourSamples);
+  const echoed = medianAndP95(echoSamples);
   const label = 'RPC round trip (hub.membership.get, one PK lookup)';
   const floorLabel = 'raw amqplib echo';
   const note =
-    `${ours.length} sequential calls after ${WARM_UP} warm-up calls, ${ROUNDS} rounds alternating with the echo; ` +
-    `hub CPU ${Math.round((hubCpuSeconds * 1e6) / ours.length)} µs per call`;
+    `${ourSamples.length} sequential calls after ${WARM_UP} warm-up calls, ${ROUNDS} rounds alternating with the echo; ` +
+    `hub CPU ${Math.round((hubCpuSeconds * 1e6) / ourSamples.length)} µs per call`;
   return [
     {
       case: label,

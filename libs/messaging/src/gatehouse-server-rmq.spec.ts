@@ -12,7 +12,8 @@ import { AmqpNames } from './topology';
 
 const options = { urls: ['amqp://127.0.0.1'], queue: 'q' };
 const names = new AmqpNames('spec');
-const newServer = () => new GatehouseServerRMQ(options, new MessageSettlement({ names, eventsQueue: 'spec.events' }));
+const newServer = (drain?: ConsumerDrain) =>
+  new GatehouseServerRMQ(options, new MessageSettlement({ names, eventsQueue: 'spec.events', drain }));
 const routeOf = (server: ServerRMQ, pattern: string): string =>
   (server as unknown as { getRouteFromPattern(p: string): string }).getRouteFromPattern(pattern);
 
@@ -78,7 +79,7 @@ function recordingChannel() {
     nack: jest.fn((_m: unknown, _all: boolean, requeue: boolean) => calls.push(requeue ? 'requeue' : 'dead-letter')),
     sendToQueue: jest.fn((queue: string) => calls.push(`publish ${queue}`)),
   };
-  return { calls, channel: channel as unknown as Channel, spies: channel };
+  return { calls, channel: channel as unknown as Channel };
 }
 
 const delivery = (body: object, properties: object = {}) => ({
@@ -168,7 +169,7 @@ describe('GatehouseServerRMQ settles every message', () => {
 
   it('survives a channel that closed while the handler ran: nothing thrown, the message left to the broker, the drain released', async () => {
     const drain = new ConsumerDrain(10_000);
-    const server = new GatehouseServerRMQ(options, new MessageSettlement({ names, eventsQueue: 'spec.events', drain }));
+    const server = newServer(drain);
     server.addHandler('spec.probe.echo', async (data: unknown) => data, false);
     server.addHandler('spec.thing.happened', failingWith(Object.assign(new Error('x'), { code: 'ECONNRESET' })), true);
     const closed = () => {
