@@ -2,6 +2,7 @@ import { IsDateString, IsObject, IsOptional, IsString, IsUUID, MaxLength, isObje
 import type { EventEnvelope } from './envelope';
 import { DomainError, ERROR_CODES, isDomainError } from './errors';
 import { ConsumedEvent, EVENT_CONTRACTS, EventName } from './event-contract';
+import { withItemListsApart } from './event-rules';
 import { validateAs } from './validation';
 
 /** The envelope every consumed event must have; `id` (the producer's outbox row id) is the inbox key. */
@@ -28,8 +29,9 @@ class CheckedEnvelope implements EventEnvelope<Record<string, unknown>> {
 /**
  * Checks a consumed event, the one way every consumer does: its envelope, that it is the event the
  * handler is bound to, then its payload against the event's class in EVENT_CONTRACTS (unknown fields
- * dropped). A malformed event throws a VALIDATION.FAILED error naming the event and every problem; the
- * message interceptor logs it and rejects the message into the dead-letter queue (it is never retried).
+ * dropped; item lists kept as plain objects, see withItemListsApart). A malformed event throws a
+ * VALIDATION.FAILED error naming the event and every problem; the server logs it and rejects the message
+ * into the dead-letter queue (it is never retried).
  */
 export async function parseEvent<N extends EventName>(name: N, data: unknown): Promise<ConsumedEvent<N>> {
   const envelope = await validateAs(CheckedEnvelope, withEmptyPayload(data)).catch((error: unknown) => {
@@ -42,7 +44,8 @@ export async function parseEvent<N extends EventName>(name: N, data: unknown): P
     });
   }
   const payloadClass = EVENT_CONTRACTS[name] as new () => ConsumedEvent<N>['payload'];
-  const payload = await validateAs(payloadClass, (data as { payload: unknown }).payload).catch((error: unknown) => {
+  const { rest, lists } = withItemListsApart(payloadClass, (data as { payload: unknown }).payload);
+  const payload = await validateAs(payloadClass, rest, lists).catch((error: unknown) => {
     throw malformed(what, error);
   });
   return { ...envelope, payload };

@@ -38,9 +38,17 @@ export const VALIDATION_PIPE_OPTIONS = {
   exceptionFactory: (errors: ValidationProblem[]): DomainError => validationFailed(errors),
 };
 
-/** Validates a plain object against a contract class outside Nest's pipes (event payloads). */
-export async function validateAs<T extends object>(cls: new () => T, value: unknown): Promise<T> {
+/**
+ * Validates a plain object against a contract class outside Nest's pipes (event payloads). `asIs`: values
+ * set on the instance as they are, not copied by class-transformer (an event's item lists).
+ */
+export async function validateAs<T extends object>(
+  cls: new () => T,
+  value: unknown,
+  asIs: Record<string, unknown> = {},
+): Promise<T> {
   const instance = plainToInstance(cls, value);
+  if (Object.keys(asIs).length > 0) Object.assign(instance, asIs);
   const errors = await validate(instance as object, { whitelist: true, forbidNonWhitelisted: false });
   if (errors.length > 0) throw validationFailed(errors);
   return instance;

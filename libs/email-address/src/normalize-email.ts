@@ -14,24 +14,26 @@ const MAX_LOCAL_LENGTH = 64;
  * value is not an address, in words a person understands.
  */
 export function normalizeEmail(raw: string): EmailNormalization {
-  return normalizeEmailWith(raw, asciiDomain);
+  return normalizeEmailWith(raw, knownDomain);
 }
 
+/** Domains converted so far (a list of 10,000 addresses has a handful); emptied when it grows this long. */
+const DOMAINS_REMEMBERED = 10_000;
+const domains = new Map<string, string | null>();
+
 /**
- * normalizeEmail for many addresses at once: each distinct domain is converted and checked once (a list of
- * 10,000 addresses has a handful of domains; the conversion was most of the time per address).
+ * asciiDomain, each domain converted and checked once: the conversion was most of the time per address
+ * (docs/performance.md, account look-up), and every mass invite's addresses are normalised again where
+ * its events are checked.
  */
-export function emailNormalizer(): (raw: string) => EmailNormalization {
-  const domains = new Map<string, string | null>();
-  const cachedDomain = (input: string) => {
-    let domain = domains.get(input);
-    if (domain === undefined) {
-      domain = asciiDomain(input);
-      domains.set(input, domain);
-    }
-    return domain;
-  };
-  return (raw) => normalizeEmailWith(raw, cachedDomain);
+function knownDomain(input: string): string | null {
+  let domain = domains.get(input);
+  if (domain === undefined) {
+    domain = asciiDomain(input);
+    if (domains.size >= DOMAINS_REMEMBERED) domains.clear();
+    domains.set(input, domain);
+  }
+  return domain;
 }
 
 function normalizeEmailWith(raw: string, domainOf: (input: string) => string | null): EmailNormalization {

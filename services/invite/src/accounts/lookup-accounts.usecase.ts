@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { LookupAccountsResult } from '@gatehouse/contracts';
-import { emailNormalizer } from '@gatehouse/email-address';
+import { normalizeEmail } from '@gatehouse/email-address';
 import { DataSource, EntityManager } from 'typeorm';
 import { INVITE_SCHEMA } from '../invite.config';
 import { inParallel } from '../concurrency/steps-in-flight';
@@ -29,9 +29,8 @@ export class LookupAccounts {
   async execute(emails: string[], manager: EntityManager = this.dataSource.manager): Promise<LookupAccountsResult> {
     const invalid: LookupAccountsResult['invalid'] = [];
     const normalised = new Set<string>();
-    const normalize = emailNormalizer();
     for (const input of emails) {
-      const result = normalize(input);
+      const result = normalizeEmail(input);
       if (result.ok) normalised.add(result.email);
       else invalid.push({ input, reason: result.reason });
     }
