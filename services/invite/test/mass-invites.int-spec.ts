@@ -10,6 +10,7 @@ import {
 } from '@gatehouse/contracts';
 import { queryTestDb } from '@gatehouse/testing';
 import { InviteFixture, World, eventually, uniqueEmail } from './invite-fixture';
+import { INVITE_CHUNK_SIZE } from '../src/invites/invites.constants';
 
 const FIXTURES = path.resolve(__dirname, '../../../test/fixtures/csv');
 
@@ -260,7 +261,8 @@ describe('mass invites', () => {
 
   it('stops before its next chunk when the uploader loses the right to invite, and says why', async () => {
     const uploader = await fx.member(world, 'Lena Loses-Rights', 'TEAM_MEMBER');
-    const emails = Array.from({ length: 9_000 }, () => uniqueEmail('stopped'));
+    // Six chunks: three are under way when the permission is turned off, the later ones are refused.
+    const emails = Array.from({ length: 6 * INVITE_CHUNK_SIZE }, () => uniqueEmail('stopped'));
     const job = await upload(emails.join('\n'), { actor: uploader });
     const decidedSoFar = async () => {
       const [{ n }] = await queryTestDb<{ n: number }>(
