@@ -14,7 +14,20 @@ const MAX_LOCAL_LENGTH = 64;
  * value is not an address, in words a person understands.
  */
 export function normalizeEmail(raw: string): EmailNormalization {
-  return normalizeEmailWith(raw, knownDomain);
+  const value = raw.trim().toLowerCase();
+  if (value === '') return { ok: false, reason: 'empty value' };
+  if (/\s/.test(value)) return { ok: false, reason: 'contains spaces' };
+  const at = value.lastIndexOf('@');
+  if (at <= 0 || at === value.length - 1) return { ok: false, reason: 'missing "@" or a part around it' };
+  const local = value.slice(0, at);
+  if (local.length > MAX_LOCAL_LENGTH) return { ok: false, reason: 'the part before "@" is over 64 characters' };
+  if (!LOCAL_PART.test(local))
+    return { ok: false, reason: 'the part before "@" has characters an address cannot have' };
+  const domain = knownDomain(value.slice(at + 1));
+  if (domain === null) return { ok: false, reason: 'the domain is not valid' };
+  const email = `${local}@${domain}`;
+  if (email.length > MAX_EMAIL_LENGTH) return { ok: false, reason: 'longer than 254 characters' };
+  return { ok: true, email };
 }
 
 /** Domains converted so far (a list of 10,000 addresses has a handful); emptied when it grows this long. */
@@ -34,23 +47,6 @@ function knownDomain(input: string): string | null {
     domains.set(input, domain);
   }
   return domain;
-}
-
-function normalizeEmailWith(raw: string, domainOf: (input: string) => string | null): EmailNormalization {
-  const value = raw.trim().toLowerCase();
-  if (value === '') return { ok: false, reason: 'empty value' };
-  if (/\s/.test(value)) return { ok: false, reason: 'contains spaces' };
-  const at = value.lastIndexOf('@');
-  if (at <= 0 || at === value.length - 1) return { ok: false, reason: 'missing "@" or a part around it' };
-  const local = value.slice(0, at);
-  if (local.length > MAX_LOCAL_LENGTH) return { ok: false, reason: 'the part before "@" is over 64 characters' };
-  if (!LOCAL_PART.test(local))
-    return { ok: false, reason: 'the part before "@" has characters an address cannot have' };
-  const domain = domainOf(value.slice(at + 1));
-  if (domain === null) return { ok: false, reason: 'the domain is not valid' };
-  const email = `${local}@${domain}`;
-  if (email.length > MAX_EMAIL_LENGTH) return { ok: false, reason: 'longer than 254 characters' };
-  return { ok: true, email };
 }
 
 /** The domain in punycode, or null when it is not one an address can have. */
