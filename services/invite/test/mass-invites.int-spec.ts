@@ -261,38 +261,68 @@ describe('mass invites', () => {
 
   it('stops before its next chunk when the uploader loses the right to invite, and says why', async () => {
     const uploader = await fx.member(world, 'Lena Loses-Rights', 'TEAM_MEMBER');
-    // Six chunks: three are under way when the permission is turned off, the later ones are refused.
+    // Six chunks, three decided at once: the permission goes off as the first chunk lands, so whatever
+    // chunk starts after that is refused. Turning it off from here after polling raced the job: the three
+    // first chunks end together and start the three last before a poll sees them (CI, 1 December 2026).
     const emails = Array.from({ length: 6 * INVITE_CHUNK_SIZE }, () => uniqueEmail('stopped'));
-    const job = await upload(emails.join('\n'), { actor: uploader });
-    const decidedSoFar = async () => {
-      const [{ n }] = await queryTestDb<{ n: number }>(
+    const revocation = await revokeInviteRightWithFirstDecidedRow(uploader.accountId);
+    try {
+      const job = await upload(emails.join('\n'), { actor: uploader });
+      const ended = await finished(job);
+      expect(ended.status).toBe('failed');
+      expect(ended.error).toEqual({
+        code: 'IMPORT.UPLOADER_MAY_NOT_INVITE',
+        message: expect.stringMatching(/Lena Loses-Rights, who uploaded the file, may no longer invite .*turned off/),
+      });
+      const [{ n: decided }] = await queryTestDb<{ n: number }>(
         `SELECT count(*)::int AS n FROM invite.import_rows WHERE job_id = $1 AND outcome = 'invited'`,
         [job.id],
       );
-      return n;
-    };
-    await eventually(async () => (await decidedSoFar()) > 0, 'the first chunk decided', 60_000);
-    // A Hub admin turns her invite permission off (as the hub stores it) while the job runs.
-    await queryTestDb('UPDATE hub.memberships SET can_invite = false WHERE hub_id = $1 AND account_id = $2', [
-      world.hub.id,
-      uploader.accountId,
-    ]);
-    const ended = await finished(job);
-    expect(ended.status).toBe('failed');
-    expect(ended.error).toEqual({
-      code: 'IMPORT.UPLOADER_MAY_NOT_INVITE',
-      message: expect.stringMatching(/Lena Loses-Rights, who uploaded the file, may no longer invite .*turned off/),
-    });
-    const decided = await decidedSoFar();
-    expect(decided).toBeLessThan(emails.length);
-    // The report says exactly what was done: one pending invite per decided row, none for the rest.
-    const [{ n: invites }] = await queryTestDb<{ n: number }>(
-      `SELECT count(*)::int AS n FROM invite.invites WHERE hub_id = $1 AND email = ANY($2::text[])`,
-      [world.hub.id, emails],
-    );
-    expect(invites).toBe(decided);
-    expect(ended.summary.invited).toBe(decided);
+      expect(decided).toBeGreaterThan(0);
+      expect(decided).toBeLessThanOrEqual(3 * INVITE_CHUNK_SIZE); // the chunks under way, no more
+      // The report says exactly what was done: one pending invite per decided row, none for the rest.
+      const [{ n: invites }] = await queryTestDb<{ n: number }>(
+        `SELECT count(*)::int AS n FROM invite.invites WHERE hub_id = $1 AND email = ANY($2::text[])`,
+        [world.hub.id, emails],
+      );
+      expect(invites).toBe(decided);
+      expect(ended.summary.invited).toBe(decided);
+    } finally {
+      await revocation.remove();
+    }
   }, 180_000);
+
+  /**
+   * A Hub admin turning the uploader's invite permission off (as the hub stores it) in the very transaction
+   * that writes the first decided rows of their job: a trigger, so no chunk that starts after those rows
+   * are committed can have been allowed. The database is shared with other suites: it acts on this
+   * uploader's jobs only, and is removed afterwards.
+   */
+  async function revokeInviteRightWithFirstDecidedRow(accountId: string): Promise<{ remove(): Promise<void> }> {
+    const uuid = /^[0-9a-f-]{36}$/;
+    if (!uuid.test(accountId) || !uuid.test(world.hub.id)) throw new Error('expected UUIDs');
+    const name = `test_revoke_${accountId.replace(/-/g, '')}`;
+    await queryTestDb(
+      `CREATE FUNCTION public.${name}() RETURNS trigger LANGUAGE plpgsql AS $$
+       BEGIN
+         UPDATE hub.memberships SET can_invite = false
+          WHERE hub_id = '${world.hub.id}' AND account_id = '${accountId}' AND can_invite
+            AND EXISTS (SELECT 1 FROM decided d JOIN invite.import_jobs j ON j.id = d.job_id
+                         WHERE j.created_by = '${accountId}');
+         RETURN NULL;
+       END $$`,
+    );
+    await queryTestDb(
+      `CREATE TRIGGER ${name} AFTER INSERT ON invite.import_rows REFERENCING NEW TABLE AS decided
+       FOR EACH STATEMENT EXECUTE FUNCTION public.${name}()`,
+    );
+    return {
+      async remove() {
+        await queryTestDb(`DROP TRIGGER IF EXISTS ${name} ON invite.import_rows`);
+        await queryTestDb(`DROP FUNCTION IF EXISTS public.${name}()`);
+      },
+    };
+  }
 
   async function seedAccounts(count: number): Promise<string[]> {
     const emails = Array.from({ length: count }, () => uniqueEmail('registered'));
