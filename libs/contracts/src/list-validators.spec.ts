@@ -1,5 +1,6 @@
 import { validateAs } from './validation';
-import { IsMemberProfileList, IsStringList, IsUuidList } from './list-validators';
+import { MEMBER_PROFILE_FIELDS } from './hub/hub.requests';
+import { IsItemList, IsStringList, IsUuidList } from './list-validators';
 
 const LOWER_CASE_UUID = '3f2504e0-4f89-11d3-9a0c-0305e82c3301';
 
@@ -13,8 +14,9 @@ class Ids {
   ids!: string[];
 }
 
+/** As AddMembersBulkRequest checks its members. */
 class Members {
-  @IsMemberProfileList({ maxItems: 2 })
+  @IsItemList(MEMBER_PROFILE_FIELDS, { minItems: 1, maxItems: 2, itemsAre: 'members', otherFields: 'refused' })
   members!: unknown[];
 }
 
@@ -91,7 +93,15 @@ describe('list validators', () => {
       'members.0.displayName must be a text of 1 to 200 characters',
     ],
     ['a member that is no object', ['ada@example.com'], 'members.0 must be an object'],
-  ])('refuse member lists with %s, naming the first member and field at fault', async (_, members, message) => {
-    expect(await problem(Members, { members })).toBe(`The request is not valid: ${message}.`);
-  });
+    [
+      'two fields at fault',
+      [member, { ...member, accountId: 'ada', displayName: '' }],
+      'members.1.accountId must be a UUID; members.1.displayName must be a text of 1 to 200 characters',
+    ],
+  ])(
+    'refuse member lists with %s, naming the first member at fault and its fields at fault',
+    async (_, members, message) => {
+      expect(await problem(Members, { members })).toBe(`The request is not valid: ${message}.`);
+    },
+  );
 });

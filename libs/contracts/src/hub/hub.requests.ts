@@ -1,4 +1,5 @@
-import { IsMemberProfileList, IsUuidList } from '../list-validators';
+import { UUID_FIELD } from '../event-rules';
+import { IsItemList, ItemRules, IsUuidList } from '../list-validators';
 import { Type } from 'class-transformer';
 import {
   IsBoolean,
@@ -14,6 +15,7 @@ import {
   MinLength,
   ValidateIf,
   ValidateNested,
+  isEmail,
 } from 'class-validator';
 import { AccountIdentity, Actor } from '../actor';
 import {
@@ -38,6 +40,23 @@ export class MemberProfile extends AccountIdentity {
   @MaxLength(200)
   displayName!: string;
 }
+
+/** MemberProfile's decorators as field rules, with their messages, for lists checked in one pass (IsItemList). */
+export const MEMBER_PROFILE_FIELDS: ItemRules<MemberProfile> = {
+  accountId: UUID_FIELD,
+  email: {
+    problem: (value) => {
+      if (typeof value === 'string' && value.length > 254) return 'must be shorter than or equal to 254 characters';
+      return typeof value === 'string' && isEmail(value) ? null : 'must be an email';
+    },
+  },
+  displayName: {
+    problem: (value) =>
+      typeof value === 'string' && value.length >= 1 && value.length <= 200
+        ? null
+        : 'must be a text of 1 to 200 characters',
+  },
+};
 
 export class CreateTenancyRequest extends ActorRequest {
   @IsString()
@@ -178,7 +197,12 @@ export class AddMembersBulkRequest {
   @IsUUID()
   addedBy?: string | null;
 
-  @IsMemberProfileList({ maxItems: MAX_BULK_MEMBERS })
+  @IsItemList(MEMBER_PROFILE_FIELDS, {
+    minItems: 1,
+    maxItems: MAX_BULK_MEMBERS,
+    itemsAre: 'members',
+    otherFields: 'refused',
+  })
   members!: MemberProfile[];
 
   /**
