@@ -15,12 +15,23 @@ export function cpuSeconds(pid: number): number {
  * the WAL writer, shared by all, left out).
  */
 export function postgresCpuSeconds(database?: string): number {
+  return commandCpuSeconds(
+    'postgres',
+    (pid) => !database || fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(` ${database} `),
+  );
+}
+
+/** CPU seconds used so far by RabbitMQ's Erlang VM (the machine's broker, shared: an estimate). */
+export function brokerCpuSeconds(): number {
+  return commandCpuSeconds('beam.smp');
+}
+
+function commandCpuSeconds(command: string, counted: (pid: string) => boolean = () => true): number {
   let total = 0;
   for (const entry of fs.readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
-      if (fs.readFileSync(`/proc/${entry}/comm`, 'utf8').trim() !== 'postgres') continue;
-      if (database && !fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes(` ${database} `)) continue;
+      if (fs.readFileSync(`/proc/${entry}/comm`, 'utf8').trim() !== command || !counted(entry)) continue;
       total += cpuSeconds(Number(entry));
     } catch {
       // gone meanwhile
@@ -29,7 +40,10 @@ export function postgresCpuSeconds(database?: string): number {
   return total;
 }
 
-/** CPU seconds per process over a stretch of a benchmark: the started processes, and PostgreSQL's backends of one database. */
+/**
+ * CPU seconds per process over a stretch of a benchmark: the started processes, PostgreSQL's backends of
+ * one database, and the broker.
+ */
 export class CpuUse {
   private readonly before: Map<string, number>;
 
@@ -50,6 +64,7 @@ export class CpuUse {
     const seconds = new Map<string, number>();
     for (const { name, child } of this.processes) if (child.pid) seconds.set(name, cpuSeconds(child.pid));
     seconds.set('postgres', postgresCpuSeconds(this.database));
+    seconds.set('rabbitmq', brokerCpuSeconds());
     return seconds;
   }
 }

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Client } from 'pg';
 import { repoRoot } from '../../scripts/processes';
+import { cpuSeconds } from '../process-cpu';
 import { parseInviteCsv } from '../../services/invite/src/mass-invites/csv';
 
 export interface FloorResult {
@@ -14,6 +15,8 @@ export interface FloorResult {
   decisions: number;
   registered: number;
   peakRssMiB: number;
+  /** CPU seconds from the start to the commit: this process, and the PostgreSQL backend serving it. */
+  cpuSeconds: { node: number; postgres: number };
 }
 
 const LOOKUP_CHUNK = 1000; // 5–10k-element ANY arrays make PostgreSQL scan the 1M-row table (issue 5)
@@ -35,7 +38,9 @@ async function floor(databaseUrl: string, file: string): Promise<FloorResult> {
   const hubId = randomUUID();
   const tenancyId = randomUUID();
   const inviterId = randomUUID();
+  const [{ pid: backend }] = (await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows;
 
+  const cpuAtStart = { node: process.cpuUsage(), postgres: cpuSeconds(backend) };
   const start = performance.now();
   const { rows } = parseInviteCsv(content);
   const emails = rows.filter((row) => row.outcome === 'valid').map((row) => row.email!);
@@ -74,6 +79,8 @@ async function floor(databaseUrl: string, file: string): Promise<FloorResult> {
   }
   await client.query('COMMIT');
   const end = performance.now();
+  const nodeCpu = process.cpuUsage(cpuAtStart.node);
+  const cpu = { node: (nodeCpu.user + nodeCpu.system) / 1e6, postgres: cpuSeconds(backend) - cpuAtStart.postgres };
   await client.query('DROP TABLE invite.bench_floor_invites');
   await client.end();
   return {
@@ -84,6 +91,7 @@ async function floor(databaseUrl: string, file: string): Promise<FloorResult> {
     decisions: emails.length,
     registered: accountOf.size,
     peakRssMiB: process.resourceUsage().maxRSS / 1024,
+    cpuSeconds: cpu,
   };
 }
 

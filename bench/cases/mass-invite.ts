@@ -281,6 +281,7 @@ function figures(run: Run, nodemailerPerSecond: number | null): Figure[] {
       unit: 'rows/s',
       floor: { label: floorLabel, value: run.rows / run.floor.seconds },
     },
+    cpuBound(run, label),
     ...(run.emails ? emailFigures(run, run.emails, label, nodemailerPerSecond) : []),
     ...memoryFigures(run, label),
     {
@@ -293,6 +294,33 @@ function figures(run: Run, nodemailerPerSecond: number | null): Figure[] {
       note: run.check.detail,
     },
   ];
+}
+
+/**
+ * What the CPU allows: all the CPU seconds the system spent from the upload until the job was done (every
+ * process, PostgreSQL's backends, the broker), spread over all cores, is the least time any schedule could
+ * take for that work on this machine — beside the floor, which does its work in one process and one backend.
+ * A ratio above the decisions' target here means the target cannot be met by scheduling alone.
+ */
+function cpuBound(run: Run, label: string): Figure {
+  const cores = os.availableParallelism();
+  const sum = (entries: [string, number][]) => entries.reduce((total, [, seconds]) => total + seconds, 0);
+  const all = Object.entries(run.cpuSeconds);
+  const total = sum(all);
+  const emails = sum(all.filter(([name]) => name.startsWith('notification')));
+  const floorCpu = run.floor.cpuSeconds;
+  return {
+    case: label,
+    metric: 'least time the CPU spent until done allows (CPU s ÷ cores)',
+    value: total / cores,
+    unit: 's',
+    floor: { label: "the floor's wall time", value: run.floor.seconds },
+    note:
+      `${total.toFixed(1)} CPU s on ${cores} cores, ${emails.toFixed(1)} of them the notification service's ` +
+      `(emails already going out; its PostgreSQL and broker work not separated); without it ` +
+      `${((total - emails) / cores).toFixed(2)} s; the floor used ${floorCpu.node.toFixed(1)} (node) + ` +
+      `${floorCpu.postgres.toFixed(1)} (postgres) CPU s`,
+  };
 }
 
 /** How many replicas of each process, and which file sizes to upload with them. */
