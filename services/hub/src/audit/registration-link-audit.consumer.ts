@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
 import { ConsumedEvent, REGISTRATION_LINK_EVENTS, parseEvent } from '@gatehouse/contracts';
-import { AuditEventRecorder, fromEvent } from './audit-event-recorder';
+import { AuditEventRecorder, auditRowOf } from './audit-event-recorder';
 
 type LinkChangeEvent =
   | typeof REGISTRATION_LINK_EVENTS.ENABLED
@@ -41,19 +41,15 @@ export class RegistrationLinkAuditConsumer {
   async onUsed(@Payload() data: unknown) {
     const envelope = await parseEvent(REGISTRATION_LINK_EVENTS.USED, data);
     const { payload } = envelope;
+    const row = auditRowOf(envelope, payload.tenancyId, payload.hubId, payload.accountId);
     await this.recorder.record(envelope, [
-      {
-        ...fromEvent(envelope, payload.tenancyId, payload.hubId, payload.accountId),
-        action: 'registration_link.used',
-        subject: payload.email,
-        details: {
-          linkId: payload.linkId,
-          accountId: payload.accountId,
-          userType: payload.userType,
-          useCount: payload.useCount,
-          occurredAt: envelope.occurredAt,
-        },
-      },
+      row('registration_link.used', payload.email, {
+        linkId: payload.linkId,
+        accountId: payload.accountId,
+        userType: payload.userType,
+        useCount: payload.useCount,
+        occurredAt: envelope.occurredAt,
+      }),
     ]);
   }
 
@@ -61,18 +57,14 @@ export class RegistrationLinkAuditConsumer {
   private async recordChange(name: LinkChangeEvent, data: unknown, action: string) {
     const envelope: ConsumedEvent<LinkChangeEvent> = await parseEvent(name, data);
     const { payload } = envelope;
+    const row = auditRowOf(envelope, payload.tenancyId, payload.hubId, payload.actorAccountId);
     await this.recorder.record(envelope, [
-      {
-        ...fromEvent(envelope, payload.tenancyId, payload.hubId, payload.actorAccountId),
-        action,
-        subject: null,
-        details: {
-          linkId: payload.linkId,
-          settings: payload.settings,
-          ...('changes' in payload ? { changes: payload.changes } : {}),
-          occurredAt: envelope.occurredAt,
-        },
-      },
+      row(action, null, {
+        linkId: payload.linkId,
+        settings: payload.settings,
+        ...('changes' in payload ? { changes: payload.changes } : {}),
+        occurredAt: envelope.occurredAt,
+      }),
     ]);
   }
 }
