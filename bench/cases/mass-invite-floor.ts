@@ -15,8 +15,11 @@ export interface FloorResult {
   decisions: number;
   registered: number;
   peakRssMiB: number;
-  /** CPU seconds from the start to the commit: this process, and the PostgreSQL backend serving it. */
-  cpuSeconds: { node: number; postgres: number };
+  /**
+   * CPU seconds from the start to the commit: this process, and the PostgreSQL backend serving it (null
+   * when its /proc entry cannot be read: a database on another host or in a container).
+   */
+  cpuSeconds: { node: number; postgres: number | null };
 }
 
 const LOOKUP_CHUNK = 1000; // 5–10k-element ANY arrays make PostgreSQL scan the 1M-row table (issue 5)
@@ -40,7 +43,14 @@ async function floor(databaseUrl: string, file: string): Promise<FloorResult> {
   const inviterId = randomUUID();
   const [{ pid: backend }] = (await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows;
 
-  const cpuAtStart = { node: process.cpuUsage(), postgres: cpuSeconds(backend) };
+  const backendCpu = () => {
+    try {
+      return cpuSeconds(backend);
+    } catch {
+      return null;
+    }
+  };
+  const cpuAtStart = { node: process.cpuUsage(), postgres: backendCpu() };
   const start = performance.now();
   const { rows } = parseInviteCsv(content);
   const emails = rows.filter((row) => row.outcome === 'valid').map((row) => row.email!);
@@ -80,7 +90,11 @@ async function floor(databaseUrl: string, file: string): Promise<FloorResult> {
   await client.query('COMMIT');
   const end = performance.now();
   const nodeCpu = process.cpuUsage(cpuAtStart.node);
-  const cpu = { node: (nodeCpu.user + nodeCpu.system) / 1e6, postgres: cpuSeconds(backend) - cpuAtStart.postgres };
+  const backendAtEnd = backendCpu();
+  const cpu = {
+    node: (nodeCpu.user + nodeCpu.system) / 1e6,
+    postgres: backendAtEnd === null || cpuAtStart.postgres === null ? null : backendAtEnd - cpuAtStart.postgres,
+  };
   await client.query('DROP TABLE invite.bench_floor_invites');
   await client.end();
   return {

@@ -1,3 +1,4 @@
+import { validate } from 'class-validator';
 import { validateAs } from './validation';
 import { MEMBER_PROFILE_FIELDS } from './hub/hub.requests';
 import { IsItemList, IsStringList, IsUuidList } from './list-validators';
@@ -104,4 +105,15 @@ describe('list validators', () => {
       expect(await problem(Members, { members })).toBe(`The request is not valid: ${message}.`);
     },
   );
+
+  it("refuse members with fields named as Object.prototype's, as the validator gets them", async () => {
+    // Checked on an instance made here: class-transformer, which runs first in validateAs and the pipes,
+    // turns a plain object's own "__proto__" into its prototype and throws on an own "constructor".
+    const withKey = (key: string): unknown =>
+      JSON.parse(`${JSON.stringify(member).slice(0, -1)},"${key}":{"isHubAdmin":true}}`);
+    for (const key of ['constructor', '__proto__', 'toString']) {
+      const [error] = await validate(Object.assign(new Members(), { members: [withKey(key)] }));
+      expect(Object.values(error?.constraints ?? {})).toEqual([`members.0.${key} should not exist`]);
+    }
+  });
 });

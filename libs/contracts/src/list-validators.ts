@@ -1,6 +1,6 @@
 import { ValidateBy, ValidationOptions } from 'class-validator';
 
-/** validator.js's isUUID('all'): any version, any case. */
+/** The form of a UUID: any version and variant, any case (looser than class-validator's isUUID). */
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
@@ -77,7 +77,7 @@ function itemListProblem(
     const item: unknown = value[i];
     if (typeof item !== 'object' || item === null || Array.isArray(item)) return `${property}.${i} must be an object`;
     if (shape.otherFields === 'refused') {
-      const other = Object.keys(item).find((key) => !(key in fields));
+      const other = Object.keys(item).find((key) => !Object.hasOwn(fields, key));
       if (other !== undefined) return `${property}.${i}.${other} should not exist`;
     }
     const problems: string[] = [];
@@ -96,7 +96,7 @@ function itemListProblem(
  * `@ValidateNested({ each: true }) @Type(…)`, no class instance per item and no per-item metadata look-ups:
  * those cost 50 ms of CPU for 5,000 members of a bulk add, and most of an event's check for its 1,000
  * invites (docs/performance.md). Fields other than `fields` are not looked at unless `otherFields` is
- * 'refused': where they must not pass on, strip them first (KeepFields) or refuse them.
+ * 'refused': where they must not pass on, strip them first (as parseEvent does) or refuse them.
  */
 export function IsItemList<T>(fields: ItemRules<T>, shape: ItemListShape, options?: ValidationOptions) {
   const rules = fields as Record<string, FieldRule>;

@@ -288,7 +288,8 @@ describe('mass invites', () => {
       expect(invites).toBe(decided);
       expect(ended.summary.invited).toBe(decided);
     } finally {
-      await revocation.remove();
+      // A failed clean-up must not hide why the test failed; the next schema reset removes what is left.
+      await revocation.remove().catch(() => undefined);
     }
   }, 180_000);
 
@@ -296,14 +297,19 @@ describe('mass invites', () => {
    * A Hub admin turning the uploader's invite permission off (as the hub stores it) in the very transaction
    * that writes the first decided rows of their job: a trigger, so no chunk that starts after those rows
    * are committed can have been allowed. The database is shared with other suites: it acts on this
-   * uploader's jobs only, and is removed afterwards.
+   * uploader's jobs only, and is removed afterwards (in the invite schema, it goes with the schema at the
+   * next reset if a run ends before that).
    */
   async function revokeInviteRightWithFirstDecidedRow(accountId: string): Promise<{ remove(): Promise<void> }> {
     const uuid = /^[0-9a-f-]{36}$/;
     if (!uuid.test(accountId) || !uuid.test(world.hub.id)) throw new Error('expected UUIDs');
     const name = `test_revoke_${accountId.replace(/-/g, '')}`;
+    const remove = async () => {
+      await queryTestDb(`DROP TRIGGER IF EXISTS ${name} ON invite.import_rows`);
+      await queryTestDb(`DROP FUNCTION IF EXISTS invite.${name}()`);
+    };
     await queryTestDb(
-      `CREATE FUNCTION public.${name}() RETURNS trigger LANGUAGE plpgsql AS $$
+      `CREATE FUNCTION invite.${name}() RETURNS trigger LANGUAGE plpgsql AS $$
        BEGIN
          UPDATE hub.memberships SET can_invite = false
           WHERE hub_id = '${world.hub.id}' AND account_id = '${accountId}' AND can_invite
@@ -314,14 +320,12 @@ describe('mass invites', () => {
     );
     await queryTestDb(
       `CREATE TRIGGER ${name} AFTER INSERT ON invite.import_rows REFERENCING NEW TABLE AS decided
-       FOR EACH STATEMENT EXECUTE FUNCTION public.${name}()`,
-    );
-    return {
-      async remove() {
-        await queryTestDb(`DROP TRIGGER IF EXISTS ${name} ON invite.import_rows`);
-        await queryTestDb(`DROP FUNCTION IF EXISTS public.${name}()`);
-      },
-    };
+       FOR EACH STATEMENT EXECUTE FUNCTION invite.${name}()`,
+    ).catch(async (error: unknown) => {
+      await remove();
+      throw error;
+    });
+    return { remove };
   }
 
   async function seedAccounts(count: number): Promise<string[]> {

@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
 import { ConsumedEvent, INVITE_EVENTS, parseEvent } from '@gatehouse/contracts';
-import { AuditEventRecorder, auditRowOf } from './audit-event-recorder';
+import { AuditEventRecorder, auditRowMaker } from './audit-event-recorder';
 import { AuditRecord } from './audit-writer';
 
 type IssuedEvent = typeof INVITE_EVENTS.CREATED | typeof INVITE_EVENTS.RESENT;
@@ -67,11 +67,11 @@ export class InviteAuditConsumer {
   async onMemberAdded(@Payload() data: unknown) {
     const event = await parseEvent(INVITE_EVENTS.MEMBER_ADDED, data);
     const { payload } = event;
-    const row = auditRowOf(event, payload.tenancyId, payload.hubId, payload.addedByAccountId);
+    const auditRow = auditRowMaker(event, payload.tenancyId, payload.hubId, payload.addedByAccountId);
     await this.recorder.record(
       event,
       payload.members.map((member) =>
-        row(INVITE_AUDIT_ACTIONS[INVITE_EVENTS.MEMBER_ADDED], member.email, {
+        auditRow(INVITE_AUDIT_ACTIONS[INVITE_EVENTS.MEMBER_ADDED], member.email, {
           accountId: member.accountId,
           userType: payload.userType,
           occurredAt: event.occurredAt,
@@ -95,14 +95,14 @@ export class InviteAuditConsumer {
 function issuedRecords(envelope: ConsumedEvent<IssuedEvent>, action: string): AuditRecord[] {
   const { payload } = envelope;
   // Never the accept URL: it holds the raw token. A resend names who resent (maybe not the inviter).
-  const row = auditRowOf(
+  const auditRow = auditRowMaker(
     envelope,
     payload.tenancyId,
     payload.hubId,
     payload.actorAccountId ?? payload.inviterAccountId,
   );
   return payload.invites.map((invite) =>
-    row(action, invite.email, {
+    auditRow(action, invite.email, {
       inviteId: invite.inviteId,
       userType: payload.userType,
       expiresAt: invite.expiresAt,
@@ -113,9 +113,9 @@ function issuedRecords(envelope: ConsumedEvent<IssuedEvent>, action: string): Au
 
 function stateRecords(envelope: ConsumedEvent<StateEvent>, action: string): AuditRecord[] {
   const { payload } = envelope;
-  const row = auditRowOf(envelope, payload.tenancyId, payload.hubId, payload.actorAccountId);
+  const auditRow = auditRowMaker(envelope, payload.tenancyId, payload.hubId, payload.actorAccountId);
   return payload.invites.map((invite) =>
-    row(action, invite.email, {
+    auditRow(action, invite.email, {
       inviteId: invite.inviteId,
       userType: invite.userType,
       ...(payload.reason ? { reason: payload.reason } : {}),

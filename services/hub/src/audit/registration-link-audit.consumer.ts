@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
 import { ConsumedEvent, REGISTRATION_LINK_EVENTS, parseEvent } from '@gatehouse/contracts';
-import { AuditEventRecorder, auditRowOf } from './audit-event-recorder';
+import { AuditEventRecorder, auditRowMaker } from './audit-event-recorder';
 
 type LinkChangeEvent =
   | typeof REGISTRATION_LINK_EVENTS.ENABLED
@@ -41,9 +41,9 @@ export class RegistrationLinkAuditConsumer {
   async onUsed(@Payload() data: unknown) {
     const envelope = await parseEvent(REGISTRATION_LINK_EVENTS.USED, data);
     const { payload } = envelope;
-    const row = auditRowOf(envelope, payload.tenancyId, payload.hubId, payload.accountId);
+    const auditRow = auditRowMaker(envelope, payload.tenancyId, payload.hubId, payload.accountId);
     await this.recorder.record(envelope, [
-      row('registration_link.used', payload.email, {
+      auditRow('registration_link.used', payload.email, {
         linkId: payload.linkId,
         accountId: payload.accountId,
         userType: payload.userType,
@@ -57,9 +57,9 @@ export class RegistrationLinkAuditConsumer {
   private async recordChange(name: LinkChangeEvent, data: unknown, action: string) {
     const envelope: ConsumedEvent<LinkChangeEvent> = await parseEvent(name, data);
     const { payload } = envelope;
-    const row = auditRowOf(envelope, payload.tenancyId, payload.hubId, payload.actorAccountId);
+    const auditRow = auditRowMaker(envelope, payload.tenancyId, payload.hubId, payload.actorAccountId);
     await this.recorder.record(envelope, [
-      row(action, null, {
+      auditRow(action, null, {
         linkId: payload.linkId,
         settings: payload.settings,
         ...('changes' in payload ? { changes: payload.changes } : {}),
