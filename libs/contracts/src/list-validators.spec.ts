@@ -107,8 +107,8 @@ describe('list validators', () => {
   );
 
   it("refuse members with fields named as Object.prototype's, as the validator gets them", async () => {
-    // Checked on an instance made here: class-transformer, which runs first in validateAs and the pipes,
-    // turns a plain object's own "__proto__" into its prototype and throws on an own "constructor".
+    // Checked on an instance made here: before the validator, Nest's pipes delete such keys and
+    // class-transformer (validateAs) turns an own "__proto__" into a prototype, so it never sees them.
     const withKey = (key: string): unknown =>
       JSON.parse(`${JSON.stringify(member).slice(0, -1)},"${key}":{"isHubAdmin":true}}`);
     for (const key of ['constructor', '__proto__', 'toString']) {
