@@ -3,42 +3,72 @@ import { ValidateBy, ValidationOptions } from 'class-validator';
 /** The form of a UUID: any version and variant, any case (looser than class-validator's isUUID). */
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** Per class, its properties whose lists a decorator below checks item by item. */
+const LISTS_CHECKED_WHOLE = new Map<object, string[]>();
+
+/** A list decorator that also names its property in LISTS_CHECKED_WHOLE. */
+function checkedWhole(decorator: PropertyDecorator): PropertyDecorator {
+  return (target, property) => {
+    LISTS_CHECKED_WHOLE.set(target.constructor, [
+      ...(LISTS_CHECKED_WHOLE.get(target.constructor) ?? []),
+      String(property),
+    ]);
+    decorator(target, property);
+  };
+}
+
+/**
+ * The properties of `cls` and its parents that IsStringList, IsUuidList or IsItemList check item by item:
+ * class-transformer has nothing to do for them (toInstance sets them as they are).
+ */
+export function listsCheckedWhole(cls: object): string[] {
+  const names: string[] = [];
+  for (let c = cls; c && c !== Function.prototype; c = Object.getPrototypeOf(c) as object) {
+    names.push(...(LISTS_CHECKED_WHOLE.get(c) ?? []));
+  }
+  return names;
+}
+
 /**
  * A list of up to `maxItems` texts of at most `maxLength` characters, checked in one pass. Equivalent to
  * `@IsArray() @ArrayMaxSize(n) @IsString({ each: true }) @MaxLength(m, { each: true })`, which runs
  * class-validator's per-element machinery: 20–100 ms for a 10,000-address lookup here (docs/performance.md).
  */
 export function IsStringList(limits: { maxItems: number; maxLength: number }, options?: ValidationOptions) {
-  return ValidateBy(
-    {
-      name: 'isStringList',
-      validator: {
-        validate: (value: unknown) =>
-          Array.isArray(value) &&
-          value.length <= limits.maxItems &&
-          value.every((item) => typeof item === 'string' && item.length <= limits.maxLength),
-        defaultMessage: (args) =>
-          `${args?.property ?? 'value'} must be a list of at most ${limits.maxItems} texts of at most ${limits.maxLength} characters each`,
+  return checkedWhole(
+    ValidateBy(
+      {
+        name: 'isStringList',
+        validator: {
+          validate: (value: unknown) =>
+            Array.isArray(value) &&
+            value.length <= limits.maxItems &&
+            value.every((item) => typeof item === 'string' && item.length <= limits.maxLength),
+          defaultMessage: (args) =>
+            `${args?.property ?? 'value'} must be a list of at most ${limits.maxItems} texts of at most ${limits.maxLength} characters each`,
+        },
       },
-    },
-    options,
+      options,
+    ),
   );
 }
 
 /** A list of up to `maxItems` UUIDs, checked in one pass (as `@IsArray() @ArrayMaxSize(n) @IsUUID('all', { each: true })`). */
 export function IsUuidList(limits: { maxItems: number }, options?: ValidationOptions) {
-  return ValidateBy(
-    {
-      name: 'isUuidList',
-      validator: {
-        validate: (value: unknown) =>
-          Array.isArray(value) &&
-          value.length <= limits.maxItems &&
-          value.every((item) => typeof item === 'string' && UUID.test(item)),
-        defaultMessage: (args) => `${args?.property ?? 'value'} must be a list of at most ${limits.maxItems} UUIDs`,
+  return checkedWhole(
+    ValidateBy(
+      {
+        name: 'isUuidList',
+        validator: {
+          validate: (value: unknown) =>
+            Array.isArray(value) &&
+            value.length <= limits.maxItems &&
+            value.every((item) => typeof item === 'string' && UUID.test(item)),
+          defaultMessage: (args) => `${args?.property ?? 'value'} must be a list of at most ${limits.maxItems} UUIDs`,
+        },
       },
-    },
-    options,
+      options,
+    ),
   );
 }
 
@@ -100,15 +130,17 @@ function itemListProblem(
  */
 export function IsItemList<T>(fields: ItemRules<T>, shape: ItemListShape, options?: ValidationOptions) {
   const rules = fields as Record<string, FieldRule>;
-  return ValidateBy(
-    {
-      name: 'isItemList',
-      validator: {
-        validate: (value: unknown, args) => itemListProblem(value, args?.property ?? 'value', rules, shape) === null,
-        defaultMessage: (args) =>
-          itemListProblem(args?.value, args?.property ?? 'value', rules, shape) ?? 'items are not valid',
+  return checkedWhole(
+    ValidateBy(
+      {
+        name: 'isItemList',
+        validator: {
+          validate: (value: unknown, args) => itemListProblem(value, args?.property ?? 'value', rules, shape) === null,
+          defaultMessage: (args) =>
+            itemListProblem(args?.value, args?.property ?? 'value', rules, shape) ?? 'items are not valid',
+        },
       },
-    },
-    options,
+      options,
+    ),
   );
 }

@@ -2,7 +2,7 @@ import { IsDateString, IsObject, IsOptional, IsString, IsUUID, MaxLength, isObje
 import type { EventEnvelope } from './envelope';
 import { DomainError, ERROR_CODES, isDomainError } from './errors';
 import { ConsumedEvent, EVENT_CONTRACTS, EventName } from './event-contract';
-import { withItemListsApart } from './event-rules';
+import { withEventItemsCut } from './event-rules';
 import { validateAs } from './validation';
 
 /** The envelope every consumed event must have; `id` (the producer's outbox row id) is the inbox key. */
@@ -29,7 +29,7 @@ class CheckedEnvelope implements EventEnvelope<Record<string, unknown>> {
 /**
  * Checks a consumed event, the one way every consumer does: its envelope, that it is the event the
  * handler is bound to, then its payload against the event's class in EVENT_CONTRACTS (unknown fields
- * dropped; item lists kept as plain objects, see withItemListsApart). A malformed event throws a
+ * dropped; item lists kept as plain objects, see withEventItemsCut). A malformed event throws a
  * VALIDATION.FAILED error naming the event and every problem; the server logs it and rejects the message
  * into the dead-letter queue (it is never retried).
  */
@@ -44,8 +44,10 @@ export async function parseEvent<N extends EventName>(name: N, data: unknown): P
     });
   }
   const payloadClass = EVENT_CONTRACTS[name] as new () => ConsumedEvent<N>['payload'];
-  const { rest, lists } = withItemListsApart(payloadClass, (data as { payload: unknown }).payload);
-  const payload = await validateAs(payloadClass, rest, lists).catch((error: unknown) => {
+  const payload = await validateAs(
+    payloadClass,
+    withEventItemsCut(payloadClass, (data as { payload: unknown }).payload),
+  ).catch((error: unknown) => {
     throw malformed(what, error);
   });
   return { ...envelope, payload };
