@@ -107,8 +107,8 @@ describe('list validators', () => {
   );
 
   it("refuse members with fields named as Object.prototype's, as the validator gets them", async () => {
-    // Checked on an instance made here: before the validator, Nest's pipes delete such keys and
-    // class-transformer (validateAs) turns an own "__proto__" into a prototype, so it never sees them.
+    // Checked on an instance made here: in the pipes such keys are deleted before the validator runs;
+    // validateAs hands the list over as sent (validation.spec.ts), and the validator refuses them.
     const withKey = (key: string): unknown =>
       JSON.parse(`${JSON.stringify(member).slice(0, -1)},"${key}":{"isHubAdmin":true}}`);
     for (const key of ['constructor', '__proto__', 'toString']) {

@@ -4,13 +4,13 @@ import { ValidateBy, ValidationOptions } from 'class-validator';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Per class, its properties whose lists a decorator below checks item by item. */
-const LISTS_CHECKED_WHOLE = new Map<object, string[]>();
+const LISTS_CHECKED_IN_ONE_PASS = new Map<object, string[]>();
 
-/** A list decorator that also names its property in LISTS_CHECKED_WHOLE. */
-function checkedWhole(decorator: PropertyDecorator): PropertyDecorator {
+/** A list decorator that also names its property in LISTS_CHECKED_IN_ONE_PASS. */
+function checkedInOnePass(decorator: PropertyDecorator): PropertyDecorator {
   return (target, property) => {
-    LISTS_CHECKED_WHOLE.set(target.constructor, [
-      ...(LISTS_CHECKED_WHOLE.get(target.constructor) ?? []),
+    LISTS_CHECKED_IN_ONE_PASS.set(target.constructor, [
+      ...(LISTS_CHECKED_IN_ONE_PASS.get(target.constructor) ?? []),
       String(property),
     ]);
     decorator(target, property);
@@ -21,10 +21,10 @@ function checkedWhole(decorator: PropertyDecorator): PropertyDecorator {
  * The properties of `cls` and its parents that IsStringList, IsUuidList or IsItemList check item by item:
  * class-transformer has nothing to do for them (toInstance sets them as they are).
  */
-export function listsCheckedWhole(cls: object): string[] {
+export function listsCheckedInOnePass(cls: object): string[] {
   const names: string[] = [];
   for (let c = cls; c && c !== Function.prototype; c = Object.getPrototypeOf(c) as object) {
-    names.push(...(LISTS_CHECKED_WHOLE.get(c) ?? []));
+    names.push(...(LISTS_CHECKED_IN_ONE_PASS.get(c) ?? []));
   }
   return names;
 }
@@ -35,7 +35,7 @@ export function listsCheckedWhole(cls: object): string[] {
  * class-validator's per-element machinery: 20–100 ms for a 10,000-address lookup here (docs/performance.md).
  */
 export function IsStringList(limits: { maxItems: number; maxLength: number }, options?: ValidationOptions) {
-  return checkedWhole(
+  return checkedInOnePass(
     ValidateBy(
       {
         name: 'isStringList',
@@ -55,7 +55,7 @@ export function IsStringList(limits: { maxItems: number; maxLength: number }, op
 
 /** A list of up to `maxItems` UUIDs, checked in one pass (as `@IsArray() @ArrayMaxSize(n) @IsUUID('all', { each: true })`). */
 export function IsUuidList(limits: { maxItems: number }, options?: ValidationOptions) {
-  return checkedWhole(
+  return checkedInOnePass(
     ValidateBy(
       {
         name: 'isUuidList',
@@ -130,7 +130,7 @@ function itemListProblem(
  */
 export function IsItemList<T>(fields: ItemRules<T>, shape: ItemListShape, options?: ValidationOptions) {
   const rules = fields as Record<string, FieldRule>;
-  return checkedWhole(
+  return checkedInOnePass(
     ValidateBy(
       {
         name: 'isItemList',
