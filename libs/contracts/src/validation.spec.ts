@@ -1,41 +1,15 @@
-import { ValidationPipe } from '@nestjs/common';
 import { AddMembersBulkRequest } from './hub/hub.requests';
-import { LookupAccountsRequest } from './invite/account.requests';
-import { VALIDATION_PIPE_OPTIONS, validateAs } from './validation';
+import { validateAs } from './validation';
 
-const pipe = new ValidationPipe(VALIDATION_PIPE_OPTIONS);
 const HUB_ID = '3f2504e0-4f89-41d3-9a0c-0305e82c3301';
 const member = { accountId: HUB_ID, email: 'ada@example.com', displayName: 'Ada' };
-const asBody = <T>(metatype: new () => T, value: unknown) =>
-  pipe.transform(value, { type: 'body', metatype }) as Promise<T>;
 
-describe('the validation rule (VALIDATION_PIPE_OPTIONS, validateAs)', () => {
-  it('hands over a list checked item by item as it was sent, not copied item by item', async () => {
-    const emails = Array.from({ length: 10_000 }, (_, i) => `person-${i}@example.com`);
-    const request = await asBody(LookupAccountsRequest, { emails });
-    expect(request).toBeInstanceOf(LookupAccountsRequest);
-    expect(request.emails).toBe(emails);
+describe('validateAs', () => {
+  it('hands a list checked in one pass over as sent, and refuses a prototype-named field where class-transformer threw', async () => {
+    const members = [member];
+    const request = await validateAs(AddMembersBulkRequest, { hubId: HUB_ID, userType: 'TEAM_MEMBER', members });
+    expect(request.members).toBe(members);
 
-    const members = [member, { ...member, email: 'bob@example.com' }];
-    const bulk = await asBody(AddMembersBulkRequest, { hubId: HUB_ID, userType: 'TEAM_MEMBER', members });
-    expect(bulk).toBeInstanceOf(AddMembersBulkRequest);
-    expect(bulk.members).toBe(members);
-    expect(bulk.hubId).toBe(HUB_ID);
-  });
-
-  it('still checks such a list, and the fields beside it', async () => {
-    await expect(asBody(LookupAccountsRequest, { emails: ['a@example.com', 7] })).rejects.toMatchObject({
-      code: 'VALIDATION.FAILED',
-    });
-    await expect(
-      asBody(AddMembersBulkRequest, { hubId: 'not-a-uuid', userType: 'TEAM_MEMBER', members: [member] }),
-    ).rejects.toMatchObject({ message: expect.stringContaining('hubId must be a UUID') });
-    await expect(asBody(LookupAccountsRequest, { emails: [], extra: 1 })).rejects.toMatchObject({
-      message: expect.stringContaining('property extra should not exist'),
-    });
-  });
-
-  it('refuses a member named with a prototype key outside the pipes too, where class-transformer threw', async () => {
     const withConstructor = JSON.parse(`[${JSON.stringify(member).slice(0, -1)},"constructor":"x"}]`) as unknown;
     await expect(
       validateAs(AddMembersBulkRequest, { hubId: HUB_ID, userType: 'TEAM_MEMBER', members: withConstructor }),
