@@ -30,22 +30,26 @@ export function listsCheckedInOnePass(cls: object): string[] {
 }
 
 /**
- * A list of up to `maxItems` texts of at most `maxLength` characters, checked in one pass. Equivalent to
- * `@IsArray() @ArrayMaxSize(n) @IsString({ each: true }) @MaxLength(m, { each: true })`, which runs
- * class-validator's per-element machinery: 20–100 ms for a 10,000-address lookup here (docs/performance.md).
+ * A list of up to `maxItems` texts, each passing `isItem`, checked in one pass; the message says what the
+ * list must be (`emails must be a list of at most 3 texts of …`).
  */
-export function IsStringList(limits: { maxItems: number; maxLength: number }, options?: ValidationOptions) {
+function textList(
+  name: string,
+  maxItems: number,
+  isItem: (item: string) => boolean,
+  listOf: string,
+  options?: ValidationOptions,
+): PropertyDecorator {
   return checkedInOnePass(
     ValidateBy(
       {
-        name: 'isStringList',
+        name,
         validator: {
           validate: (value: unknown) =>
             Array.isArray(value) &&
-            value.length <= limits.maxItems &&
-            value.every((item) => typeof item === 'string' && item.length <= limits.maxLength),
-          defaultMessage: (args) =>
-            `${args?.property ?? 'value'} must be a list of at most ${limits.maxItems} texts of at most ${limits.maxLength} characters each`,
+            value.length <= maxItems &&
+            value.every((item) => typeof item === 'string' && isItem(item)),
+          defaultMessage: (args) => `${args?.property ?? 'value'} must be a list of at most ${maxItems} ${listOf}`,
         },
       },
       options,
@@ -53,23 +57,25 @@ export function IsStringList(limits: { maxItems: number; maxLength: number }, op
   );
 }
 
+/**
+ * A list of up to `maxItems` texts of at most `maxLength` characters, checked in one pass. Equivalent to
+ * `@IsArray() @ArrayMaxSize(n) @IsString({ each: true }) @MaxLength(m, { each: true })`, which runs
+ * class-validator's per-element machinery: 20–100 ms for a 10,000-address lookup here (docs/performance.md).
+ */
+export function IsStringList(limits: { maxItems: number; maxLength: number }, options?: ValidationOptions) {
+  const { maxItems, maxLength } = limits;
+  return textList(
+    'isStringList',
+    maxItems,
+    (item) => item.length <= maxLength,
+    `texts of at most ${maxLength} characters each`,
+    options,
+  );
+}
+
 /** A list of up to `maxItems` UUIDs, checked in one pass (as `@IsArray() @ArrayMaxSize(n) @IsUUID('all', { each: true })`). */
 export function IsUuidList(limits: { maxItems: number }, options?: ValidationOptions) {
-  return checkedInOnePass(
-    ValidateBy(
-      {
-        name: 'isUuidList',
-        validator: {
-          validate: (value: unknown) =>
-            Array.isArray(value) &&
-            value.length <= limits.maxItems &&
-            value.every((item) => typeof item === 'string' && UUID.test(item)),
-          defaultMessage: (args) => `${args?.property ?? 'value'} must be a list of at most ${limits.maxItems} UUIDs`,
-        },
-      },
-      options,
-    ),
-  );
+  return textList('isUuidList', limits.maxItems, (item) => UUID.test(item), 'UUIDs', options);
 }
 
 /** One field of a list item: what is wrong with its value (`must be a UUID`), or null. */
