@@ -8,7 +8,7 @@ import {
   MembersAddedNoticePayload,
   importUploadPieces,
 } from '@gatehouse/contracts';
-import { queryTestDb } from '@gatehouse/testing';
+import { ImportRowsHook, decidedRowsOfUploader, onDecidedImportRows, queryTestDb } from '@gatehouse/testing';
 import { InviteFixture, World, eventually, uniqueEmail } from './invite-fixture';
 import { INVITE_CHUNK_SIZE } from '../src/invites/invites.constants';
 
@@ -295,37 +295,17 @@ describe('mass invites', () => {
 
   /**
    * A Hub admin turning the uploader's invite permission off (as the hub stores it) in the very transaction
-   * that writes the first decided rows of their job: a trigger, so no chunk that starts after those rows
-   * are committed can have been allowed. The database is shared with other suites: it acts on this
-   * uploader's jobs only, and is removed afterwards (in the invite schema, it goes with the schema at the
-   * next reset if a run ends before that).
+   * that writes the first decided rows of their job, so no chunk that starts after those rows are committed
+   * can have been allowed. The database is shared with the other suites: it acts on this uploader's jobs only.
    */
-  async function revokeInviteRightWithFirstDecidedRow(accountId: string): Promise<{ remove(): Promise<void> }> {
-    const uuid = /^[0-9a-f-]{36}$/;
-    if (!uuid.test(accountId) || !uuid.test(world.hub.id)) throw new Error('expected UUIDs');
-    const name = `test_revoke_${accountId.replace(/-/g, '')}`;
-    const remove = async () => {
-      await queryTestDb(`DROP TRIGGER IF EXISTS ${name} ON invite.import_rows`);
-      await queryTestDb(`DROP FUNCTION IF EXISTS invite.${name}()`);
-    };
-    await queryTestDb(
-      `CREATE FUNCTION invite.${name}() RETURNS trigger LANGUAGE plpgsql AS $$
-       BEGIN
-         UPDATE hub.memberships SET can_invite = false
-          WHERE hub_id = '${world.hub.id}' AND account_id = '${accountId}' AND can_invite
-            AND EXISTS (SELECT 1 FROM decided d JOIN invite.import_jobs j ON j.id = d.job_id
-                         WHERE j.created_by = '${accountId}');
-         RETURN NULL;
-       END $$`,
+  function revokeInviteRightWithFirstDecidedRow(accountId: string): Promise<ImportRowsHook> {
+    if (!/^[0-9a-f-]{36}$/.test(world.hub.id)) throw new Error('expected a UUID');
+    return onDecidedImportRows(
+      `test_revoke_${accountId.replace(/-/g, '')}`,
+      `UPDATE hub.memberships SET can_invite = false
+        WHERE hub_id = '${world.hub.id}' AND account_id = '${accountId}' AND can_invite
+          AND ${decidedRowsOfUploader(accountId, { dryRun: false })};`,
     );
-    await queryTestDb(
-      `CREATE TRIGGER ${name} AFTER INSERT ON invite.import_rows REFERENCING NEW TABLE AS decided
-       FOR EACH STATEMENT EXECUTE FUNCTION invite.${name}()`,
-    ).catch(async (error: unknown) => {
-      await remove();
-      throw error;
-    });
-    return { remove };
   }
 
   async function seedAccounts(count: number): Promise<string[]> {
