@@ -5,7 +5,7 @@ import path from 'node:path';
 import { Client } from 'pg';
 import { repoRoot } from '../../scripts/processes';
 import { cpuSeconds } from '../process-cpu';
-import { parseInviteCsv } from '../../services/invite/src/mass-invites/csv';
+import { ParsedRow, parseInviteCsv } from '../../services/invite/src/mass-invites/csv';
 
 export interface FloorResult {
   seconds: number;
@@ -26,18 +26,44 @@ const LOOKUP_CHUNK = 1000; // 5–10k-element ANY arrays make PostgreSQL scan th
 const WRITE_CHUNK = 10_000;
 
 /**
+ * What the floor writes: the decisions only (`invites`, the floor of issues 5 and 12), or, per address, the
+ * rows Gatehouse's decision leads to as well (`same rows`: not a target of issue 12, the figure beside it).
+ */
+export type FloorWrites = 'invites' | 'same rows';
+
+/** Scratch copies (same columns, defaults and indexes; no foreign keys) of the tables the floor writes. */
+const SCRATCH = {
+  invites: ['invite.bench_floor_invites', 'invite.invites'],
+  reportRows: ['invite.bench_floor_import_rows', 'invite.import_rows'],
+  outbox: ['invite.bench_floor_outbox', 'invite.outbox'],
+  audit: ['hub.bench_floor_audit_log', 'hub.audit_log'],
+  deliveries: ['notification.bench_floor_deliveries', 'notification.deliveries'],
+} as const;
+
+/**
  * The floor of issue 5, in one process with no services: parse the file (the invite service's own
  * parseInviteCsv, which also normalises), look the addresses up in 1,000-chunks with raw pg, and persist
  * one invite decision per address with INSERT … SELECT FROM unnest into a scratch copy of invite.invites
  * (same columns, constraints and indexes): pending invites with a fresh token hash for the unregistered,
  * accepted rows naming the account for the registered.
+ *
+ * With `same rows`, each chunk also writes what Gatehouse writes per address after its decision, into
+ * scratch copies of those tables, in the same transaction: the report row (invite.import_rows), the audit
+ * row (hub.audit_log: "invite.sent", or "invite.member_added" for a registered address), the email
+ * (notification.deliveries: the invite, or the "you were added" notice) and one event for the chunk
+ * (invite.outbox, the invites with their links). Not written: what the services add around those rows
+ * (each service's inbox row per event, the hub's membership and second audit row for a registered
+ * address, the emails' later updates) — so it stays a floor.
  */
-async function floor(databaseUrl: string, file: string): Promise<FloorResult> {
+async function floor(databaseUrl: string, file: string, writes: FloorWrites): Promise<FloorResult> {
   const content = fs.readFileSync(file);
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
-  await client.query('CREATE TABLE IF NOT EXISTS invite.bench_floor_invites (LIKE invite.invites INCLUDING ALL)');
-  await client.query('TRUNCATE invite.bench_floor_invites');
+  const tables = writes === 'invites' ? [SCRATCH.invites] : Object.values(SCRATCH);
+  for (const [scratch, original] of tables) {
+    await client.query(`CREATE TABLE IF NOT EXISTS ${scratch} (LIKE ${original} INCLUDING ALL)`);
+    await client.query(`TRUNCATE ${scratch}`);
+  }
   const hubId = randomUUID();
   const tenancyId = randomUUID();
   const inviterId = randomUUID();
@@ -53,7 +79,8 @@ async function floor(databaseUrl: string, file: string): Promise<FloorResult> {
   const cpuAtStart = { node: process.cpuUsage(), postgres: backendCpu() };
   const start = performance.now();
   const { rows } = parseInviteCsv(content);
-  const emails = rows.filter((row) => row.outcome === 'valid').map((row) => row.email!);
+  const valid = rows.filter((row) => row.outcome === 'valid');
+  const emails = valid.map((row) => row.email!);
   const parsed = performance.now();
 
   const accountOf = new Map<string, string>();
@@ -68,24 +95,31 @@ async function floor(databaseUrl: string, file: string): Promise<FloorResult> {
 
   await client.query('BEGIN');
   for (let i = 0; i < emails.length; i += WRITE_CHUNK) {
-    const chunk = emails.slice(i, i + WRITE_CHUNK);
+    const chunk = valid.slice(i, i + WRITE_CHUNK).map((row) => ({
+      row,
+      email: row.email!,
+      inviteId: randomUUID(),
+      token: randomBytes(32).toString('base64url'),
+      account: accountOf.get(row.email!) ?? null,
+    }));
     await client.query(
-      `INSERT INTO invite.bench_floor_invites (id, hub_id, tenancy_id, hub_name, inviter_account_id, inviter_name,
+      `INSERT INTO ${SCRATCH.invites[0]} (id, hub_id, tenancy_id, hub_name, inviter_account_id, inviter_name,
          email, user_type, status, token_hash, expires_at, accepted_at, accepted_account_id)
        SELECT t.id, $5, $6, 'Floor Hub', $7, 'Bench Admin', t.email, 'EXTERNAL_MEMBER',
          CASE WHEN t.account IS NULL THEN 'pending' ELSE 'accepted' END, t.token_hash, now() + interval '14 days',
          CASE WHEN t.account IS NULL THEN NULL ELSE now() END, t.account
        FROM unnest($1::uuid[], $2::text[], $3::text[], $4::uuid[]) AS t(id, email, token_hash, account)`,
       [
-        chunk.map(() => randomUUID()),
-        chunk,
-        chunk.map(() => createHash('sha256').update(randomBytes(32).toString('base64url')).digest('hex')),
-        chunk.map((email) => accountOf.get(email) ?? null),
+        chunk.map((c) => c.inviteId),
+        chunk.map((c) => c.email),
+        chunk.map((c) => createHash('sha256').update(c.token).digest('hex')),
+        chunk.map((c) => c.account),
         hubId,
         tenancyId,
         inviterId,
       ],
     );
+    if (writes === 'same rows') await writeWhatFollows(client, chunk, { hubId, tenancyId, inviterId });
   }
   await client.query('COMMIT');
   const end = performance.now();
@@ -95,7 +129,7 @@ async function floor(databaseUrl: string, file: string): Promise<FloorResult> {
     node: (nodeCpu.user + nodeCpu.system) / 1e6,
     postgres: backendAtEnd === null || cpuAtStart.postgres === null ? null : backendAtEnd - cpuAtStart.postgres,
   };
-  await client.query('DROP TABLE invite.bench_floor_invites');
+  for (const [scratch] of tables) await client.query(`DROP TABLE ${scratch}`);
   await client.end();
   return {
     seconds: (end - start) / 1000,
@@ -109,13 +143,123 @@ async function floor(databaseUrl: string, file: string): Promise<FloorResult> {
   };
 }
 
+interface FloorDecision {
+  row: ParsedRow;
+  email: string;
+  inviteId: string;
+  token: string;
+  account: string | null;
+}
+
+/** The rows Gatehouse writes per address after deciding it (see `floor`), in raw SQL. */
+async function writeWhatFollows(
+  client: Client,
+  chunk: FloorDecision[],
+  ids: { hubId: string; tenancyId: string; inviterId: string },
+): Promise<void> {
+  const jobId = randomUUID();
+  const eventId = randomUUID();
+  const correlationId = randomUUID();
+  const occurredAt = new Date().toISOString();
+  const expiresAt = new Date(Date.now() + 14 * 86_400_000).toISOString();
+  const acceptUrl = (c: FloorDecision) => `http://127.0.0.1:3000/accept?token=${c.token}`;
+  const outcome = (c: FloorDecision) => (c.account ? 'added' : 'invited');
+  await client.query(
+    `INSERT INTO ${SCRATCH.reportRows[0]} (job_id, line, raw_value, email, outcome, reason)
+     SELECT $1, * FROM unnest($2::int[], $3::text[], $4::text[], $5::text[], $6::text[])`,
+    [
+      jobId,
+      chunk.map((c) => c.row.line),
+      chunk.map((c) => c.row.raw),
+      chunk.map((c) => c.email),
+      chunk.map(outcome),
+      chunk.map(() => null),
+    ],
+  );
+  const invites = chunk.filter((c) => !c.account);
+  await client.query(
+    `INSERT INTO ${SCRATCH.outbox[0]} (id, event_name, payload, correlation_id) VALUES ($1, 'invite.invite.created', $2::jsonb, $3)`,
+    [
+      eventId,
+      JSON.stringify({
+        ...ids,
+        hubName: 'Floor Hub',
+        inviterName: 'Bench Admin',
+        userType: 'EXTERNAL_MEMBER',
+        invites: invites.map((c) => ({ inviteId: c.inviteId, email: c.email, acceptUrl: acceptUrl(c), expiresAt })),
+      }),
+      correlationId,
+    ],
+  );
+  await client.query(
+    `INSERT INTO ${SCRATCH.audit[0]} (tenancy_id, hub_id, actor_account_id, action, subject, correlation_id, source_event_id, details)
+     SELECT $1, $2, $3, t.action, t.subject, $4, $5, t.details
+     FROM ROWS FROM (unnest($6::text[]), unnest($7::text[]), jsonb_array_elements($8::jsonb)) AS t(action, subject, details)`,
+    [
+      ids.tenancyId,
+      ids.hubId,
+      ids.inviterId,
+      correlationId,
+      eventId,
+      chunk.map((c) => (c.account ? 'invite.member_added' : 'invite.sent')),
+      chunk.map((c) => c.email),
+      JSON.stringify(
+        chunk.map((c) =>
+          c.account
+            ? { accountId: c.account, userType: 'EXTERNAL_MEMBER', occurredAt }
+            : { inviteId: c.inviteId, userType: 'EXTERNAL_MEMBER', expiresAt, occurredAt },
+        ),
+      ),
+    ],
+  );
+  await client.query(
+    `INSERT INTO ${SCRATCH.deliveries[0]} (event_id, recipient, template, vars, tenancy_id, hub_id, correlation_id)
+     SELECT $1, t.recipient, t.template, t.vars, $2, $3, $4
+     FROM ROWS FROM (unnest($5::text[]), unnest($6::text[]), jsonb_array_elements($7::jsonb)) AS t(recipient, template, vars)
+     ON CONFLICT DO NOTHING`,
+    [
+      eventId,
+      ids.tenancyId,
+      ids.hubId,
+      correlationId,
+      chunk.map((c) => c.email),
+      chunk.map((c) => (c.account ? 'member-added' : 'invite')),
+      JSON.stringify(
+        chunk.map((c) =>
+          c.account
+            ? {
+                hubName: 'Floor Hub',
+                memberEmail: c.email,
+                userType: 'EXTERNAL_MEMBER',
+                signInUrl: 'http://127.0.0.1:3000/',
+                addedByName: 'Bench Admin',
+              }
+            : {
+                hubName: 'Floor Hub',
+                inviterName: 'Bench Admin',
+                inviteeEmail: c.email,
+                acceptUrl: acceptUrl(c),
+                expiresAt,
+                userType: 'EXTERNAL_MEMBER',
+                inviteId: c.inviteId,
+              },
+        ),
+      ),
+    ],
+  );
+}
+
 /** Runs the floor in a child process of its own (its time and memory are then its own), and returns what it measured. */
-export function massInviteFloor(databaseUrl: string, file: string): Promise<FloorResult> {
+export function massInviteFloor(
+  databaseUrl: string,
+  file: string,
+  writes: FloorWrites = 'invites',
+): Promise<FloorResult> {
   const runtimePaths = path.join(repoRoot(), 'scripts/runtime-paths.js');
   return new Promise((resolve, reject) => {
     execFile(
       process.execPath,
-      ['-r', runtimePaths, __filename, databaseUrl, file],
+      ['-r', runtimePaths, __filename, databaseUrl, file, writes],
       { maxBuffer: 1024 * 1024 },
       (error, stdout, stderr) => {
         if (error) reject(new Error(`mass-invite floor failed: ${stderr || error.message}`));
@@ -126,7 +270,7 @@ export function massInviteFloor(databaseUrl: string, file: string): Promise<Floo
 }
 
 if (require.main === module) {
-  floor(process.argv[2], process.argv[3]).then(
+  floor(process.argv[2], process.argv[3], process.argv[4] as FloorWrites).then(
     (result) => process.stdout.write(JSON.stringify(result)),
     (error: Error) => {
       process.stderr.write(error.stack ?? error.message);
