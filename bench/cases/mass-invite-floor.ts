@@ -48,22 +48,35 @@ const SCRATCH = {
  * accepted rows naming the account for the registered.
  *
  * With `same rows`, each chunk also writes what Gatehouse writes per address after its decision, into
- * scratch copies of those tables, in the same transaction: the report row (invite.import_rows), the audit
- * row (hub.audit_log: "invite.sent", or "invite.member_added" for a registered address), the email
- * (notification.deliveries: the invite, or the "you were added" notice) and one event for the chunk
- * (invite.outbox, the invites with their links). Not written: what the services add around those rows
- * (each service's inbox row per event, the hub's membership and second audit row for a registered
- * address, the emails' later updates) — so it stays a floor.
+ * scratch copies of those tables (same columns, defaults, checks and indexes; no foreign keys), in the same
+ * transaction: the report row (invite.import_rows), the audit row (hub.audit_log: "invite.sent", or
+ * "invite.member_added" for a registered address), the email (notification.deliveries: the invite, or the
+ * "you were added" notice), and two events for the chunk (invite.outbox: the invites with their links, the
+ * members added). Each statement writes one kind of row, its shared values sent once, as the services do.
+ * Not written, so that it stays a floor: the services' inbox rows, the registered members' memberships
+ * (the floor's accepted invite rows stand in for them), their hub-side audit rows and add intents, the
+ * hub's event, the relay's "published" marks, the per-row foreign-key checks, and the emails' later updates;
+ * and one transaction, where the services commit per chunk of 2,000.
  */
 async function floor(databaseUrl: string, file: string, writes: FloorWrites): Promise<FloorResult> {
   const content = fs.readFileSync(file);
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
   const tables = writes === 'invites' ? [SCRATCH.invites] : Object.values(SCRATCH);
+  // Made anew each time: one a failed run left behind may predate a migration.
   for (const [scratch, original] of tables) {
-    await client.query(`CREATE TABLE IF NOT EXISTS ${scratch} (LIKE ${original} INCLUDING ALL)`);
-    await client.query(`TRUNCATE ${scratch}`);
+    await client.query(`DROP TABLE IF EXISTS ${scratch}`);
+    await client.query(`CREATE TABLE ${scratch} (LIKE ${original} INCLUDING ALL)`);
   }
+  try {
+    return await timedFloor(client, content, writes);
+  } finally {
+    for (const [scratch] of tables) await client.query(`DROP TABLE IF EXISTS ${scratch}`);
+    await client.end();
+  }
+}
+
+async function timedFloor(client: Client, content: Buffer, writes: FloorWrites): Promise<FloorResult> {
   const hubId = randomUUID();
   const tenancyId = randomUUID();
   const inviterId = randomUUID();
@@ -129,8 +142,6 @@ async function floor(databaseUrl: string, file: string, writes: FloorWrites): Pr
     node: (nodeCpu.user + nodeCpu.system) / 1e6,
     postgres: backendAtEnd === null || cpuAtStart.postgres === null ? null : backendAtEnd - cpuAtStart.postgres,
   };
-  for (const [scratch] of tables) await client.query(`DROP TABLE ${scratch}`);
-  await client.end();
   return {
     seconds: (end - start) / 1000,
     parseSeconds: (parsed - start) / 1000,
@@ -151,102 +162,132 @@ interface FloorDecision {
   account: string | null;
 }
 
+const SCRATCH_BASE_URL = 'http://127.0.0.1:3000';
+const USER_TYPE = 'EXTERNAL_MEMBER';
+
+/**
+ * What follows each kind of decision, as the services write it: the event that says it, the audit row it
+ * becomes, and the email with its template's variables (delivery-plans.ts).
+ */
+const FOLLOWS = {
+  invited: {
+    event: 'invite.invite.created',
+    list: 'invites',
+    action: 'invite.sent',
+    template: 'invite',
+    item: (c: FloorDecision, expiresAt: string) => ({
+      inviteId: c.inviteId,
+      email: c.email,
+      acceptUrl: `${SCRATCH_BASE_URL}/accept?token=${c.token}`,
+      expiresAt,
+    }),
+    details: (c: FloorDecision, expiresAt: string, occurredAt: string) => ({
+      inviteId: c.inviteId,
+      userType: USER_TYPE,
+      expiresAt,
+      occurredAt,
+    }),
+    vars: (c: FloorDecision, expiresAt: string) => ({
+      hubName: 'Floor Hub',
+      inviterName: 'Bench Admin',
+      inviteeEmail: c.email,
+      acceptUrl: `${SCRATCH_BASE_URL}/accept?token=${c.token}`,
+      expiresAt,
+      userType: USER_TYPE,
+      inviteId: c.inviteId,
+    }),
+  },
+  added: {
+    event: 'invite.member.added',
+    list: 'members',
+    action: 'invite.member_added',
+    template: 'member-added',
+    item: (c: FloorDecision) => ({ accountId: c.account, email: c.email }),
+    details: (c: FloorDecision, _expiresAt: string, occurredAt: string) => ({
+      accountId: c.account,
+      userType: USER_TYPE,
+      occurredAt,
+    }),
+    vars: (c: FloorDecision) => ({
+      hubName: 'Floor Hub',
+      memberEmail: c.email,
+      userType: USER_TYPE,
+      signInUrl: `${SCRATCH_BASE_URL}/`,
+      addedByName: 'Bench Admin',
+    }),
+  },
+};
+
 /** The rows Gatehouse writes per address after deciding it (see `floor`), in raw SQL. */
 async function writeWhatFollows(
   client: Client,
   chunk: FloorDecision[],
   ids: { hubId: string; tenancyId: string; inviterId: string },
 ): Promise<void> {
-  const jobId = randomUUID();
-  const eventId = randomUUID();
   const correlationId = randomUUID();
   const occurredAt = new Date().toISOString();
   const expiresAt = new Date(Date.now() + 14 * 86_400_000).toISOString();
-  const acceptUrl = (c: FloorDecision) => `http://127.0.0.1:3000/accept?token=${c.token}`;
-  const outcome = (c: FloorDecision) => (c.account ? 'added' : 'invited');
   await client.query(
     `INSERT INTO ${SCRATCH.reportRows[0]} (job_id, line, raw_value, email, outcome, reason)
-     SELECT $1, * FROM unnest($2::int[], $3::text[], $4::text[], $5::text[], $6::text[])`,
+     SELECT $1, t.line, t.raw, t.email, t.outcome, NULL FROM unnest($2::int[], $3::text[], $4::text[], $5::text[]) AS t(line, raw, email, outcome)`,
     [
-      jobId,
+      randomUUID(),
       chunk.map((c) => c.row.line),
       chunk.map((c) => c.row.raw),
       chunk.map((c) => c.email),
-      chunk.map(outcome),
-      chunk.map(() => null),
+      chunk.map((c) => (c.account ? 'added' : 'invited')),
     ],
   );
-  const invites = chunk.filter((c) => !c.account);
-  await client.query(
-    `INSERT INTO ${SCRATCH.outbox[0]} (id, event_name, payload, correlation_id) VALUES ($1, 'invite.invite.created', $2::jsonb, $3)`,
-    [
-      eventId,
-      JSON.stringify({
-        ...ids,
-        hubName: 'Floor Hub',
-        inviterName: 'Bench Admin',
-        userType: 'EXTERNAL_MEMBER',
-        invites: invites.map((c) => ({ inviteId: c.inviteId, email: c.email, acceptUrl: acceptUrl(c), expiresAt })),
-      }),
-      correlationId,
-    ],
-  );
-  await client.query(
-    `INSERT INTO ${SCRATCH.audit[0]} (tenancy_id, hub_id, actor_account_id, action, subject, correlation_id, source_event_id, details)
-     SELECT $1, $2, $3, t.action, t.subject, $4, $5, t.details
-     FROM ROWS FROM (unnest($6::text[]), unnest($7::text[]), jsonb_array_elements($8::jsonb)) AS t(action, subject, details)`,
-    [
-      ids.tenancyId,
-      ids.hubId,
-      ids.inviterId,
-      correlationId,
-      eventId,
-      chunk.map((c) => (c.account ? 'invite.member_added' : 'invite.sent')),
-      chunk.map((c) => c.email),
-      JSON.stringify(
-        chunk.map((c) =>
-          c.account
-            ? { accountId: c.account, userType: 'EXTERNAL_MEMBER', occurredAt }
-            : { inviteId: c.inviteId, userType: 'EXTERNAL_MEMBER', expiresAt, occurredAt },
-        ),
-      ),
-    ],
-  );
-  await client.query(
-    `INSERT INTO ${SCRATCH.deliveries[0]} (event_id, recipient, template, vars, tenancy_id, hub_id, correlation_id)
-     SELECT $1, t.recipient, t.template, t.vars, $2, $3, $4
-     FROM ROWS FROM (unnest($5::text[]), unnest($6::text[]), jsonb_array_elements($7::jsonb)) AS t(recipient, template, vars)
-     ON CONFLICT DO NOTHING`,
-    [
-      eventId,
-      ids.tenancyId,
-      ids.hubId,
-      correlationId,
-      chunk.map((c) => c.email),
-      chunk.map((c) => (c.account ? 'member-added' : 'invite')),
-      JSON.stringify(
-        chunk.map((c) =>
-          c.account
-            ? {
-                hubName: 'Floor Hub',
-                memberEmail: c.email,
-                userType: 'EXTERNAL_MEMBER',
-                signInUrl: 'http://127.0.0.1:3000/',
-                addedByName: 'Bench Admin',
-              }
-            : {
-                hubName: 'Floor Hub',
-                inviterName: 'Bench Admin',
-                inviteeEmail: c.email,
-                acceptUrl: acceptUrl(c),
-                expiresAt,
-                userType: 'EXTERNAL_MEMBER',
-                inviteId: c.inviteId,
-              },
-        ),
-      ),
-    ],
-  );
+  for (const [outcome, follows] of Object.entries(FOLLOWS)) {
+    const decided = chunk.filter((c) => (c.account ? 'added' : 'invited') === outcome);
+    if (decided.length === 0) continue;
+    const eventId = randomUUID();
+    await client.query(
+      `INSERT INTO ${SCRATCH.outbox[0]} (id, event_name, payload, correlation_id) VALUES ($1, $2, $3::jsonb, $4)`,
+      [
+        eventId,
+        follows.event,
+        JSON.stringify({
+          ...ids,
+          hubName: 'Floor Hub',
+          inviterName: 'Bench Admin',
+          userType: USER_TYPE,
+          [follows.list]: decided.map((c) => follows.item(c, expiresAt)),
+        }),
+        correlationId,
+      ],
+    );
+    await client.query(
+      `INSERT INTO ${SCRATCH.audit[0]} (tenancy_id, hub_id, actor_account_id, action, subject, correlation_id, source_event_id, details)
+       SELECT $1, $2, $3, $4, t.subject, $5, $6, t.details
+       FROM ROWS FROM (unnest($7::text[]), jsonb_array_elements($8::jsonb)) AS t(subject, details)`,
+      [
+        ids.tenancyId,
+        ids.hubId,
+        ids.inviterId,
+        follows.action,
+        correlationId,
+        eventId,
+        decided.map((c) => c.email),
+        JSON.stringify(decided.map((c) => follows.details(c, expiresAt, occurredAt))),
+      ],
+    );
+    await client.query(
+      `INSERT INTO ${SCRATCH.deliveries[0]} (event_id, recipient, template, vars, tenancy_id, hub_id, correlation_id)
+       SELECT $1, t.recipient, $2, t.vars, $3, $4, $5
+       FROM ROWS FROM (unnest($6::text[]), jsonb_array_elements($7::jsonb)) AS t(recipient, vars)
+       ON CONFLICT DO NOTHING`,
+      [
+        eventId,
+        follows.template,
+        ids.tenancyId,
+        ids.hubId,
+        correlationId,
+        decided.map((c) => c.email),
+        JSON.stringify(decided.map((c) => follows.vars(c, expiresAt))),
+      ],
+    );
+  }
 }
 
 /** Runs the floor in a child process of its own (its time and memory are then its own), and returns what it measured. */
@@ -269,8 +310,12 @@ export function massInviteFloor(
   });
 }
 
+const isFloorWrites = (value: string | undefined): value is FloorWrites => value === 'invites' || value === 'same rows';
+
 if (require.main === module) {
-  floor(process.argv[2], process.argv[3], process.argv[4] as FloorWrites).then(
+  const [databaseUrl, file, writes] = process.argv.slice(2);
+  if (!isFloorWrites(writes)) throw new Error(`what the floor writes: "invites" or "same rows", not ${writes}`);
+  floor(databaseUrl, file, writes).then(
     (result) => process.stdout.write(JSON.stringify(result)),
     (error: Error) => {
       process.stderr.write(error.stack ?? error.message);
