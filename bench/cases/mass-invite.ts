@@ -38,7 +38,7 @@ const TARGET_ROWS = 100_000;
 /**
  * BENCH_EMAILS=skip: the run does not wait for the emails (the decisions alone, for quicker iterations on
  * them); the email figures are left out of the report, and the notification processes, still sending, are
- * paused while the floors run.
+ * stopped while the floors run.
  */
 const WAIT_FOR_EMAILS = process.env.BENCH_EMAILS !== 'skip';
 const isInvitee = (to: string) => to.startsWith('user-');
@@ -118,19 +118,65 @@ async function waitForEmails(sink: BenchSmtpSink, invited: number, added: number
   return { first: invites[0].at, last, arrivals: [...sink.arrivals] };
 }
 
+/** How the bench runs the notification service: sending to the bench's sink, with no rate limit of its own. */
+const notificationEnv = (sink: BenchSmtpSink) => ({ SMTP_URL: sink.url, MAIL_RATE_PER_SECOND: '100000' });
+
 /**
- * Runs `work` (the floors) with the notification processes paused when the run did not wait for the emails
- * (BENCH_EMAILS=skip): otherwise they would still be sending, and the floors would share the cores with
- * them where Gatehouse's figure did not. With the emails waited for, there is nothing left to pause.
+ * Runs `work` (the floors) with the notification processes stopped when the run did not wait for the
+ * emails (BENCH_EMAILS=skip): otherwise they would still be sending, and the floors would share the cores
+ * with them where Gatehouse's figure did not. They stop gracefully (their claims released, their broker
+ * connections closed) and start again afterwards, to send the rest. With the emails waited for, there is
+ * nothing left to stop.
  */
-async function whileEmailsPaused<T>(processes: BenchProcesses, work: () => Promise<T>): Promise<T> {
+async function withoutEmailsSending<T>(
+  processes: BenchProcesses,
+  sink: BenchSmtpSink,
+  work: () => Promise<T>,
+): Promise<T> {
   if (WAIT_FOR_EMAILS) return work();
-  const notification = processes.group.started.filter((p) => p.label.startsWith('notification'));
-  for (const { child } of notification) child.kill('SIGSTOP');
+  const replicas = processes.replicas('notification').length;
+  await processes.scale('notification', 0);
   try {
     return await work();
   } finally {
-    for (const { child } of notification) child.kill('SIGCONT');
+    await processes.scale('notification', replicas, notificationEnv(sink));
+  }
+}
+
+/**
+ * When the last of the rows the decisions lead to outside the invite service was written — each address's
+ * audit row (hub) and email (notification), which their consumers write from the job's events, possibly
+ * after the job is done — in seconds after the upload: the job's `done` plus how far the last such row's
+ * created_at lies past the job's finished_at (the database's clock on both sides). Waits until all exist.
+ */
+async function followingRowsWritten(databaseUrl: string, hubId: string, jobId: string, expected: number, done: number) {
+  const db = new Client({ connectionString: databaseUrl });
+  await db.connect();
+  try {
+    const counted = async () => {
+      const { rows } = await db.query<{ audit: number; deliveries: number; last: Date | null; finished: Date }>(
+        `SELECT a.n AS audit, d.n AS deliveries, greatest(a.last, d.last) AS last, j.finished_at AS finished
+         FROM (SELECT count(*)::int AS n, max(created_at) AS last FROM hub.audit_log
+                WHERE hub_id = $1 AND action IN ('invite.sent', 'invite.member_added')) a,
+              (SELECT count(*)::int AS n, max(created_at) AS last FROM notification.deliveries WHERE hub_id = $1) d,
+              invite.import_jobs j
+         WHERE j.id = $2`,
+        [hubId, jobId],
+      );
+      return rows[0];
+    };
+    const all = await pollUntil(
+      async () => {
+        const now = await counted();
+        return now.audit >= expected && now.deliveries >= expected && now;
+      },
+      `the audit rows and emails of import ${jobId}`,
+      { timeoutMs: 600_000, intervalMs: 250 },
+    );
+    const lag = Math.max(0, (all.last!.getTime() - all.finished.getTime()) / 1000);
+    return { seconds: done + lag, lag };
+  } finally {
+    await db.end();
   }
 }
 
@@ -182,7 +228,9 @@ async function runOne(
     namespace: setup.env.AMQP_NAMESPACE,
     arrivals: emails?.arrivals ?? null,
   });
-  const { floor, sameRowsFloor } = await whileEmailsPaused(setup.processes, async () => ({
+  // Before the floors: they must not share the machine with the consumers writing these rows.
+  const followingRows = await followingRowsWritten(setup.databaseUrl, hub.id, job.id, invited + added, times.done);
+  const { floor, sameRowsFloor } = await withoutEmailsSending(setup.processes, sink, async () => ({
     floor: await massInviteFloor(setup.databaseUrl, file),
     sameRowsFloor: await massInviteFloor(setup.databaseUrl, file, 'same rows'),
   }));
@@ -210,6 +258,7 @@ async function runOne(
     check,
     floor,
     sameRowsFloor,
+    followingRows,
   };
 }
 
@@ -305,8 +354,8 @@ function figures(run: Run, nodemailerPerSecond: number | null): Figure[] {
     cpuBound(run, label),
     {
       case: label,
-      metric: 'upload → all decisions persisted, beside a floor that writes the same rows',
-      value: run.done,
+      metric: 'upload → every decision and the audit row and email it leads to written',
+      value: run.followingRows.seconds,
       unit: 's',
       floor: {
         label: 'the floor, also writing per address its report row, audit row and email, and the events of each chunk',
@@ -314,8 +363,10 @@ function figures(run: Run, nodemailerPerSecond: number | null): Figure[] {
       },
       note:
         `no target (the issue's floor writes the invites only): what the decisions are against the rows they ` +
-        `lead to, as bulk add's floor was restated; that floor used ${run.sameRowsFloor.cpuSeconds.node.toFixed(1)} ` +
-        `(node) + ${run.sameRowsFloor.cpuSeconds.postgres?.toFixed(1) ?? '?'} (postgres) CPU s`,
+        `lead to, as bulk add's floor was restated; the last audit row or email was written ` +
+        `${run.followingRows.lag.toFixed(2)} s after the job was done; that floor used ` +
+        `${run.sameRowsFloor.cpuSeconds.node.toFixed(1)} (node) + ` +
+        `${run.sameRowsFloor.cpuSeconds.postgres?.toFixed(1) ?? '?'} (postgres) CPU s`,
     },
     ...(run.emails ? emailFigures(run, run.emails, label, nodemailerPerSecond) : []),
     ...memoryFigures(run, label),
@@ -388,7 +439,7 @@ export async function massInvite(
       process.stdout.write(`  ${replicas} replica(s) of each process…\n`);
       await processes.scale('hub', replicas);
       await processes.scale('invite', replicas);
-      await processes.scale('notification', replicas, { SMTP_URL: sink.url, MAIL_RATE_PER_SECOND: '100000' });
+      await processes.scale('notification', replicas, notificationEnv(sink));
       await processes.scale('gateway', replicas);
       const base = `http://127.0.0.1:${processes.port('gateway')}`;
       const token = await signIn(base, setup.actor.email, setup.password);
